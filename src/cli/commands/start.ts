@@ -1,0 +1,49 @@
+// `keiyaku start`: runs a node until SIGINT/SIGTERM, then stops it cleanly.
+import { type Command, Option } from 'commander';
+import { loadConfig } from '../../config.js';
+import { durabilityNotice, type Role, startNode } from '../../runtime.js';
+import { reportCliError } from '../output.js';
+
+/** Registers `start [--role web|worker|all]`. */
+export function registerStart(program: Command): void {
+  program
+    .command('start')
+    .description('start the store: HTTP server and job worker (default), or one of them with --role')
+    .addOption(
+      new Option('--role <role>', 'what this node does').choices(['all', 'web', 'worker']).default('all'),
+    )
+    .action(async (options: { role: Role }) => {
+      const config = loadConfig();
+      const started = Date.now();
+      const node = await startNode({ config, role: options.role });
+      const lines = [
+        `keiyaku is running (role ${options.role}) — ready in ${Date.now() - started} ms`,
+        node.url
+          ? `Store:  ${config.publicUrl}  (listening on ${node.url})`
+          : 'HTTP: not served by this node',
+        node.url ? `Admin:  ${config.publicUrl}/admin    API docs: ${config.publicUrl}/api/docs` : '',
+        `Mail:   ${config.smtpUrl ? 'SMTP' : 'dev mailbox (no SMTP_URL): read it with `keiyaku mailbox`'}`,
+        durabilityNotice(config),
+        'Press Ctrl-C to stop.',
+      ].filter(Boolean);
+      console.log(lines.join('\n'));
+      let signalled = false;
+      const shutdown = (signal: string) => {
+        if (signalled) return;
+        signalled = true;
+        console.log(`\n${signal} received: finishing requests and jobs in flight…`);
+        node
+          .stop()
+          .then(() => {
+            console.log('keiyaku stopped.');
+            process.exit(0);
+          })
+          .catch((error: unknown) => {
+            reportCliError(error);
+            process.exit(1);
+          });
+      };
+      process.once('SIGINT', () => shutdown('SIGINT'));
+      process.once('SIGTERM', () => shutdown('SIGTERM'));
+    });
+}

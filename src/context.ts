@@ -1,0 +1,15 @@
+// What every route, flow runner and job handler is given: configuration, clock, database, logger, mail.
+import type { Config } from './config.js';
+import type { DatabaseHandle, Db } from './db/client.js';
+import type { Clock } from './domain/clock.js';
+import type { Logger } from './logger.js';
+import type { MailTransport } from './modules/notifications/index.js';
+
+export interface AppContext {
+  config: Config;
+  clock: Clock;
+  database: DatabaseHandle;
+  db: Db;
+  logger: Logger;
+  mail: MailTransport;
+}

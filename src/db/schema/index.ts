@@ -1,0 +1,4 @@
+// Every module's tables, gathered for Drizzle and drizzle-kit.
+export * from './audit.js';
+export * from './notifications.js';
+export * from './store.js';

@@ -1,0 +1,46 @@
+// Tables of the notifications module: the outbox and the dev mailbox.
+import { index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+export const outboxStatuses = ['pending', 'dispatched', 'delivered', 'failed'] as const;
+export type OutboxStatus = (typeof outboxStatuses)[number];
+
+/**
+ * Side effects that leave the process, written in the same transaction as the business change.
+ * A dispatcher turns pending rows into jobs; the job marks them delivered.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: text('id').primaryKey(),
+    channel: text('channel', { enum: ['mail'] }).notNull(),
+    template: text('template').notNull(),
+    locale: text('locale', { enum: ['ja', 'en'] }).notNull(),
+    recipient: text('recipient').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    /** Stable across retries, so a receiver can recognise a repeated delivery. */
+    messageId: text('message_id').notNull().unique(),
+    status: text('status', { enum: outboxStatuses }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    dispatchedAt: timestamp('dispatched_at', { withTimezone: true, mode: 'date' }),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('outbox_pending_idx').on(t.status, t.createdAt)],
+);
+
+/** Mail kept instead of sent when no SMTP server is configured (evaluation and development). */
+export const devMailbox = pgTable('dev_mailbox', {
+  id: text('id').primaryKey(),
+  outboxId: text('outbox_id')
+    .notNull()
+    .unique()
+    .references(() => outbox.id),
+  messageId: text('message_id').notNull(),
+  from: text('from_address').notNull(),
+  to: text('to_address').notNull(),
+  subject: text('subject').notNull(),
+  text: text('text_body').notNull(),
+  html: text('html_body').notNull(),
+  deliveredAt: timestamp('delivered_at', { withTimezone: true, mode: 'date' }).notNull(),
+});

@@ -1,0 +1,83 @@
+// Expected failures: a stable code, an HTTP status and a message in Japanese and English (RFC 9457 shaped).
+
+/** A message shown to people, in both languages the store speaks. */
+export interface BilingualMessage {
+  ja: string;
+  en: string;
+}
+
+/** One failing field of a validation error. */
+export interface FieldIssue {
+  path: string;
+  code: string;
+  message: BilingualMessage;
+}
+
+export interface AppErrorInit {
+  code: string;
+  status: number;
+  message: BilingualMessage;
+  fields?: FieldIssue[];
+  cause?: unknown;
+}
+
+/** An expected failure with a stable `code`; unexpected failures are plain `Error`s. */
+export class AppError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly messages: BilingualMessage;
+  readonly fields: FieldIssue[];
+
+  constructor(init: AppErrorInit) {
+    super(init.message.en, { cause: init.cause });
+    this.name = 'AppError';
+    this.code = init.code;
+    this.status = init.status;
+    this.messages = init.message;
+    this.fields = init.fields ?? [];
+  }
+}
+
+/** The error codes the kernel itself raises; modules add their own beside their code. */
+export const kernelErrors = {
+  notFound: () =>
+    new AppError({
+      code: 'not_found',
+      status: 404,
+      message: { ja: 'ページが見つかりません。', en: 'Not found.' },
+    }),
+  malformedJson: () =>
+    new AppError({
+      code: 'malformed_json',
+      status: 400,
+      message: {
+        ja: 'リクエスト本文が正しいJSONではありません。',
+        en: 'The request body is not valid JSON.',
+      },
+    }),
+  payloadTooLarge: (limitBytes: number) =>
+    new AppError({
+      code: 'payload_too_large',
+      status: 413,
+      message: {
+        ja: `リクエスト本文が大きすぎます（上限 ${limitBytes} バイト）。`,
+        en: `The request body is too large (limit ${limitBytes} bytes).`,
+      },
+    }),
+  validation: (fields: FieldIssue[]) =>
+    new AppError({
+      code: 'validation_failed',
+      status: 422,
+      message: { ja: '入力内容に誤りがあります。', en: 'Some fields are invalid.' },
+      fields,
+    }),
+  unsafeYen: (value: unknown) =>
+    new AppError({
+      code: 'unsafe_amount',
+      status: 422,
+      message: {
+        ja: `金額 ${String(value)} は整数の円として扱えません。`,
+        en: `The amount ${String(value)} is not a safe whole number of yen.`,
+      },
+    }),
+} as const;

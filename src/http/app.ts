@@ -1,0 +1,93 @@
+// The HTTP application: middleware, routes per audience, problem+json errors, the web app.
+
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import type { AppContext } from '../context.js';
+import { AppError, kernelErrors } from '../domain/errors.js';
+import { accessLog } from './middleware/access-log.js';
+import { securityHeaders } from './middleware/security-headers.js';
+import { type AppEnv, createRouter } from './openapi-app.js';
+import { problemResponse } from './problem.js';
+import { getStoreRoute } from './routes/store/get-store.js';
+import { registerApiDocs } from './routes/system/api-docs.js';
+import { healthRoutes } from './routes/system/health.js';
+import { defaultWebRoot, isServerPath, registerWebApp } from './web-app.js';
+
+export interface CreateAppOptions {
+  /** Folder of the built web app; absent or unbuilt means the API runs alone. */
+  webRoot?: string;
+  /** Lets tests mount extra routes before the catch-all web fallback. */
+  extraRoutes?: (app: OpenAPIHono<AppEnv>) => void;
+}
+
+/** Builds the Hono app around a context; no sockets are opened here. */
+export function createApp(ctx: AppContext, options: CreateAppOptions = {}): OpenAPIHono<AppEnv> {
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics });
+  const durations = new Histogram({
+    name: 'keiyaku_http_request_duration_seconds',
+    help: 'HTTP request duration by route and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [metrics],
+  });
+
+  const app = createRouter();
+  app.use('*', requestId());
+  app.use('*', async (c, next) => {
+    c.set('ctx', ctx);
+    await next();
+  });
+  app.use('*', accessLog(ctx.logger, durations));
+  app.use('*', securityHeaders());
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: ctx.config.bodyLimitBytes,
+      onError: (c) => problemResponse(c, kernelErrors.payloadTooLarge(ctx.config.bodyLimitBytes)),
+    }),
+  );
+
+  app.route('/', healthRoutes(metrics));
+  app.route('/', getStoreRoute());
+  registerApiDocs(app);
+  options.extraRoutes?.(app);
+
+  const indexHtml = registerWebApp(app, options.webRoot ?? defaultWebRoot);
+
+  app.notFound((c) => {
+    const wantsPage = c.req.method === 'GET' && (c.req.header('accept') ?? '').includes('text/html');
+    if (indexHtml && wantsPage && !isServerPath(c.req.path)) {
+      // The app's router draws its own "page not found" for paths it does not know.
+      return c.html(indexHtml, 200, { 'cache-control': 'no-cache' });
+    }
+    return problemResponse(c, kernelErrors.notFound());
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof AppError) return problemResponse(c, error);
+    if (error instanceof HTTPException && error.status === 400) {
+      // Hono's validator raises this for a body that is not JSON.
+      return problemResponse(c, kernelErrors.malformedJson());
+    }
+    if (error instanceof HTTPException && error.status === 413) {
+      return problemResponse(c, kernelErrors.payloadTooLarge(ctx.config.bodyLimitBytes));
+    }
+    ctx.logger.error({ err: error, requestId: c.get('requestId'), path: c.req.path }, 'unhandled error');
+    return problemResponse(
+      c,
+      new AppError({
+        code: 'internal_error',
+        status: 500,
+        message: {
+          ja: 'サーバーで問題が発生しました。時間をおいて再度お試しください。',
+          en: 'Something went wrong on the server. Please try again later.',
+        },
+      }),
+    );
+  });
+
+  return app;
+}

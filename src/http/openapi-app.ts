@@ -1,0 +1,23 @@
+// The Hono app type every route module registers on, with zod validation failures answered as 422 problems.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppContext } from '../context.js';
+import { kernelErrors } from '../domain/errors.js';
+import { zodIssuesToFields } from '../domain/validation.js';
+import { problemResponse } from './problem.js';
+
+export interface AppEnv {
+  Variables: {
+    ctx: AppContext;
+    requestId: string;
+  };
+}
+
+/** A router whose zod validation failures become `validation_failed` problems listing each field. */
+export function createRouter(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success)
+        return problemResponse(c, kernelErrors.validation(zodIssuesToFields(result.error.issues)));
+    },
+  });
+}

@@ -1,0 +1,49 @@
+// GET /api/store: the store's public identity for the storefront header, footer and contact page.
+import { createRoute, z } from '@hono/zod-openapi';
+import { getStoreSettings } from '../../../modules/store/index.js';
+import { createRouter } from '../../openapi-app.js';
+
+export const publicStoreSchema = z
+  .object({
+    name: z.string().openapi({ example: 'keiyaku デモストア' }),
+    issuerName: z.string().openapi({ example: '株式会社けいやくデモ' }),
+    registrationNumber: z.string().nullable().openapi({ example: 'T1234567890123' }),
+    postalCode: z.string().openapi({ example: '100-0005' }),
+    address: z.string(),
+    phone: z.string(),
+    email: z.string(),
+    businessHours: z.string(),
+  })
+  .openapi('PublicStore');
+
+/** The storefront's read of the store settings: identity and contact, nothing internal. */
+export function getStoreRoute() {
+  const router = createRouter();
+  return router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/store',
+      tags: ['store'],
+      summary: "The store's name and contact",
+      responses: {
+        200: { description: 'the store', content: { 'application/json': { schema: publicStoreSchema } } },
+      },
+    }),
+    async (c) => {
+      const settings = await getStoreSettings(c.get('ctx').db);
+      return c.json(
+        {
+          name: settings.name,
+          issuerName: settings.issuerName,
+          registrationNumber: settings.registrationNumber,
+          postalCode: settings.postalCode,
+          address: settings.address,
+          phone: settings.phone,
+          email: settings.email,
+          businessHours: settings.businessHours,
+        },
+        200,
+      );
+    },
+  );
+}

@@ -1,0 +1,13 @@
+// Queue names and their retry policies, in one place so senders and workers agree.
+import type PgBoss from 'pg-boss';
+
+export const queues = {
+  deliverMail: 'mail.deliver',
+} as const;
+
+export type QueueName = (typeof queues)[keyof typeof queues];
+
+/** Retries back off exponentially from 2 s (2, 4, 8 … 512 s): about 17 minutes for a flaky SMTP server. */
+export const queuePolicies: Record<QueueName, Omit<PgBoss.Queue, 'name'>> = {
+  [queues.deliverMail]: { retryLimit: 9, retryDelay: 2, retryBackoff: true, expireInSeconds: 120 },
+};

@@ -1,0 +1,60 @@
+// The worker: registers job handlers and runs the outbox dispatcher until told to stop.
+import type PgBoss from 'pg-boss';
+import type { AppContext } from '../context.js';
+import { uuidOf } from '../domain/ids.js';
+import { dispatchOutbox } from '../modules/notifications/index.js';
+import { type DeliverMailJob, deliverMailHandler } from './handlers/deliver-mail.js';
+import { queues } from './queues.js';
+
+export interface RunningWorker {
+  /** Runs one dispatch pass now (tests use it instead of waiting for the next tick). */
+  dispatchNow(): Promise<number>;
+  /** Stops polling; pg-boss's own graceful stop waits for jobs in flight. */
+  stop(): Promise<void>;
+}
+
+export interface StartWorkerOptions {
+  dispatchIntervalMs?: number;
+  pollingIntervalSeconds?: number;
+}
+
+/** Starts handling jobs on this process. */
+export async function startWorker(
+  ctx: AppContext,
+  boss: PgBoss,
+  options: StartWorkerOptions = {},
+): Promise<RunningWorker> {
+  await boss.work<DeliverMailJob>(
+    queues.deliverMail,
+    { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
+    deliverMailHandler(ctx),
+  );
+
+  let running: Promise<number> = Promise.resolve(0);
+  const dispatch = (): Promise<number> => {
+    running = running.then(() =>
+      dispatchOutbox(ctx.db, {
+        now: ctx.clock.now(),
+        enqueue: async (outboxId) => {
+          await boss.send(queues.deliverMail, { outboxId } satisfies DeliverMailJob, {
+            id: uuidOf(outboxId),
+          });
+        },
+      }).catch((error: unknown) => {
+        ctx.logger.error({ err: error }, 'outbox dispatch failed');
+        return 0;
+      }),
+    );
+    return running;
+  };
+  const timer = setInterval(() => void dispatch(), options.dispatchIntervalMs ?? 1000);
+
+  return {
+    dispatchNow: dispatch,
+    async stop() {
+      clearInterval(timer);
+      await running;
+      await boss.offWork(queues.deliverMail);
+    },
+  };
+}

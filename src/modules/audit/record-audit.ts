@@ -1,0 +1,43 @@
+// Writes one audit entry in the caller's transaction, so the change and its record commit together.
+import type { Temporal } from 'temporal-polyfill';
+import type { DbOrTx } from '../../db/client.js';
+import { auditLog } from '../../db/schema/audit.js';
+import { toDate } from '../../domain/clock.js';
+import { newId } from '../../domain/ids.js';
+
+/** Who made a change: a signed-in person, the system itself, or the command line. */
+export interface Actor {
+  kind: 'member' | 'operator' | 'system' | 'cli';
+  id: string | null;
+  requestId?: string;
+}
+
+export interface RecordAuditInput {
+  actor: Actor;
+  action: string;
+  targetType: string;
+  targetId: string;
+  before?: unknown;
+  after?: unknown;
+  reason?: string;
+  at: Temporal.Instant;
+}
+
+/** Appends an audit entry and returns its id. */
+export async function recordAudit(tx: DbOrTx, input: RecordAuditInput): Promise<string> {
+  const id = newId('audit');
+  await tx.insert(auditLog).values({
+    id,
+    at: toDate(input.at),
+    actorKind: input.actor.kind,
+    actorId: input.actor.id,
+    action: input.action,
+    targetType: input.targetType,
+    targetId: input.targetId,
+    before: input.before ?? null,
+    after: input.after ?? null,
+    reason: input.reason ?? null,
+    requestId: input.actor.requestId ?? null,
+  });
+  return id;
+}

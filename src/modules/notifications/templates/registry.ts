@@ -1,0 +1,14 @@
+// Every mail template by name; the outbox stores the name, so renaming one is a migration.
+import { smtpTestTemplate } from './smtp-test.js';
+import type { MailTemplate } from './types.js';
+
+export const mailTemplates = {
+  'smtp-test': smtpTestTemplate,
+} as const satisfies Record<string, MailTemplate>;
+
+export type MailTemplateName = keyof typeof mailTemplates;
+
+/** The template of a name, or undefined for a name no template has. */
+export function findMailTemplate(name: string): MailTemplate | undefined {
+  return (mailTemplates as Record<string, MailTemplate>)[name];
+}

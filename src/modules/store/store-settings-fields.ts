@@ -1,0 +1,53 @@
+// What an operator may set about the store, validated once here for the CLI, the API and the console.
+import { z } from 'zod';
+
+/** Qualified-invoice registration number: `T` and 13 digits (the corporate number for companies). */
+export const registrationNumberPattern = /^T\d{13}$/;
+
+/**
+ * Whether the 13 digits pass the corporate-number check digit. Sole proprietors get numbers that are
+ * not corporate numbers, so a failure is a warning for the operator, never a rejection.
+ */
+export function registrationNumberCheckDigitOk(registrationNumber: string): boolean {
+  if (!registrationNumberPattern.test(registrationNumber)) return false;
+  const digits = registrationNumber.slice(1).split('').map(Number);
+  const [check, ...body] = digits as [number, ...number[]];
+  // Corporate number rule: weights 1,2,1,2… from the last digit of the 12-digit body.
+  let sum = 0;
+  body
+    .slice()
+    .reverse()
+    .forEach((digit, index) => {
+      sum += digit * (index % 2 === 0 ? 1 : 2);
+    });
+  return check === 9 - (sum % 9);
+}
+
+export const storeSettingsPatchSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    issuerName: z.string().trim().min(1).max(100),
+    registrationNumber: z
+      .string()
+      .trim()
+      .regex(registrationNumberPattern, 'must be T followed by 13 digits')
+      .nullable(),
+    postalCode: z
+      .string()
+      .trim()
+      .regex(/^\d{3}-?\d{4}$/, 'must be a postal code such as 100-0005'),
+    address: z.string().trim().min(1).max(200),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[0-9+][0-9-]{8,14}$/, 'must be a phone number such as 03-1234-5678'),
+    email: z.email(),
+    businessHours: z.string().trim().min(1).max(100),
+    taxRounding: z.enum(['floor', 'round', 'ceil']),
+  })
+  .partial()
+  .strict();
+
+export type StoreSettingsPatch = z.infer<typeof storeSettingsPatchSchema>;
+export type StoreSettingsKey = keyof StoreSettingsPatch;
+export const storeSettingsKeys = Object.keys(storeSettingsPatchSchema.shape) as StoreSettingsKey[];

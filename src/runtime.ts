@@ -1,0 +1,158 @@
+// Starting and stopping a keiyaku node: database, migrations, jobs, HTTP, and a clean shutdown.
+import type { AddressInfo } from 'node:net';
+import { type ServerType, serve } from '@hono/node-server';
+import type PgBoss from 'pg-boss';
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import { type DatabaseHandle, openDatabase } from './db/client.js';
+import { acquireDataDirLock, type DataDirLock } from './db/data-dir-lock.js';
+import { migrateDatabase } from './db/migrate.js';
+import { type Clock, systemClock, toDate } from './domain/clock.js';
+import { AppError } from './domain/errors.js';
+import { createApp } from './http/app.js';
+import { startBoss } from './jobs/boss.js';
+import { type RunningWorker, startWorker } from './jobs/worker.js';
+import { createLogger, type Logger } from './logger.js';
+import { mailTransportFor } from './modules/notifications/index.js';
+import { resolveSecret } from './secret.js';
+
+export type Role = 'all' | 'web' | 'worker';
+
+/** An open database with the folder lock that guards it, for CLI commands and the server alike. */
+export interface OpenedStore {
+  database: DatabaseHandle;
+  /** Notes in the folder's lock where this process answers, for commands that find it busy. */
+  announce(url: string): void;
+  close(): Promise<void>;
+}
+
+/** Opens (and migrates) the configured database; an embedded folder is locked for this process. */
+export async function openStore(
+  config: Config,
+  purpose: string,
+  clock: Clock = systemClock,
+): Promise<OpenedStore> {
+  let lock: DataDirLock | undefined;
+  if (config.database.kind === 'pglite')
+    lock = acquireDataDirLock(config.dataDir, purpose, toDate(clock.now()));
+  try {
+    const database =
+      config.database.kind === 'pglite'
+        ? await openDatabase({ kind: 'pglite', dataDir: config.database.dataDir })
+        : await openDatabase({ kind: 'postgres', url: config.database.url });
+    await migrateDatabase(database, config.database.kind === 'postgres' ? config.database.url : undefined);
+    return {
+      database,
+      announce: (url) => lock?.describe(url),
+      async close() {
+        await database.close();
+        lock?.release();
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+export interface RunningNode {
+  url: string | null;
+  context: AppContext;
+  boss: PgBoss | null;
+  worker: RunningWorker | null;
+  stop(): Promise<void>;
+}
+
+export interface StartNodeInput {
+  config: Config;
+  role: Role;
+  clock?: Clock;
+  logger?: Logger;
+}
+
+/** What the start-up banner says about where the data lives. */
+export function durabilityNotice(config: Config): string {
+  if (config.database.kind === 'postgres') return 'Database: PostgreSQL.';
+  return [
+    `Database: embedded PGlite in ${config.database.dataDir}, for evaluation and small stores.`,
+    'PGlite cannot fsync: committed data survives a crash of this process, but a power loss or OS crash',
+    'can lose the last writes. Real money belongs on PostgreSQL (set DATABASE_URL).',
+  ].join('\n');
+}
+
+/** Starts a node in a role: `web` serves HTTP, `worker` runs jobs, `all` does both (the only embedded role). */
+export async function startNode(input: StartNodeInput): Promise<RunningNode> {
+  const { config, role } = input;
+  if (role !== 'all' && config.database.kind === 'pglite') {
+    throw new AppError({
+      code: 'role_needs_postgres',
+      status: 400,
+      message: {
+        ja: '--role web / worker は PostgreSQL（DATABASE_URL）でのみ使えます。組み込みデータベースは1プロセスで --role all として動かしてください。',
+        en: '--role web and --role worker need PostgreSQL (DATABASE_URL). The embedded database runs as one process with --role all.',
+      },
+    });
+  }
+  const clock = input.clock ?? systemClock;
+  const logger = input.logger ?? createLogger(config.logLevel);
+  const secret = resolveSecret(config);
+  const store = await openStore({ ...config, secret }, `keiyaku start --role ${role}`, clock);
+  const context: AppContext = {
+    config: { ...config, secret },
+    clock,
+    database: store.database,
+    db: store.database.db,
+    logger,
+    mail: mailTransportFor(config.smtpUrl),
+  };
+
+  let boss: PgBoss | null = null;
+  let worker: RunningWorker | null = null;
+  let server: ServerType | null = null;
+  let url: string | null = null;
+  try {
+    if (role !== 'web') {
+      boss = await startBoss({ database: store.database, logger, supervise: true });
+      worker = await startWorker(context, boss);
+    }
+    if (role !== 'worker') {
+      const app = createApp(context);
+      server = await new Promise<ServerType>((resolve, reject) => {
+        const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+        s.once('error', reject);
+      });
+      const address = server.address() as AddressInfo;
+      url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
+      store.announce(url);
+    }
+  } catch (error) {
+    await worker?.stop().catch(() => {});
+    await boss?.stop({ graceful: false, wait: true }).catch(() => {});
+    await store.close();
+    throw error;
+  }
+
+  let stopping: Promise<void> | null = null;
+  return {
+    url,
+    context,
+    boss,
+    worker,
+    stop() {
+      stopping ??= (async () => {
+        // Stop taking requests first; requests in flight finish before close() resolves.
+        if (server) {
+          const closing = new Promise<void>((resolve) => server!.close(() => resolve()));
+          (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+          await closing;
+        }
+        await worker?.stop();
+        // Graceful: jobs already running finish (up to 30 s) before the database closes.
+        await boss?.stop({ graceful: true, wait: true, timeout: 30_000, close: false });
+        context.mail.close();
+        await store.close();
+      })();
+      return stopping;
+    },
+  };
+}
