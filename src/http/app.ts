@@ -14,7 +14,7 @@ import { problemResponse } from './problem.js';
 import { getStoreRoute } from './routes/store/get-store.js';
 import { registerApiDocs } from './routes/system/api-docs.js';
 import { healthRoutes } from './routes/system/health.js';
-import { defaultWebRoot, isServerPath, registerWebApp } from './web-app.js';
+import { defaultWebRoot, isServerPath, registerWebApp, withNonce } from './web-app.js';
 
 export interface CreateAppOptions {
   /** Folder of the built web app; absent or unbuilt means the API runs alone. */
@@ -61,7 +61,8 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): Open
     const wantsPage = c.req.method === 'GET' && (c.req.header('accept') ?? '').includes('text/html');
     if (indexHtml && wantsPage && !isServerPath(c.req.path)) {
       // The app's router draws its own "page not found" for paths it does not know.
-      return c.html(indexHtml, 200, { 'cache-control': 'no-cache' });
+      const nonce = c.get('secureHeadersNonce' as never) as string;
+      return c.html(withNonce(indexHtml, nonce), 200, { 'cache-control': 'no-cache' });
     }
     return problemResponse(c, kernelErrors.notFound());
   });

@@ -6,11 +6,19 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from './openapi-app.js';
 
+/** Written by the web build on its tags; swapped for each response's CSP nonce. */
+export const CSP_NONCE_PLACEHOLDER = '__KEIYAKU_CSP_NONCE__';
+
 export const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 /** Paths that belong to the server, never to the single-page app. */
 export function isServerPath(path: string): boolean {
   return /^\/(api|healthz|readyz|metrics)(\/|$)/.test(path);
+}
+
+/** The index page with this response's CSP nonce in place of the build's placeholder. */
+export function withNonce(indexHtml: string, nonce: string): string {
+  return indexHtml.replaceAll(CSP_NONCE_PLACEHOLDER, nonce);
 }
 
 /** Registers the static files; returns the index page for the not-found handler, or null if unbuilt. */

@@ -21,16 +21,19 @@ const docsPage = `<!doctype html>
 // Kept as a file rather than inline so `script-src 'self'` needs no exception.
 const initScript = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui' });`;
 
+/** The document's header, shared by the served document and the web client generator. */
+export const openApiHeader = {
+  openapi: '3.1.0',
+  info: {
+    title: 'keiyaku API',
+    version: '0.1.0',
+    description: 'Subscription commerce for Japanese stores. Errors are RFC 9457 problem documents.',
+  },
+};
+
 /** Registers `/api/openapi.json` and `/api/docs` on the app whose routes it documents. */
 export function registerApiDocs(app: OpenAPIHono<AppEnv>): void {
-  app.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'keiyaku API',
-      version: '0.1.0',
-      description: 'Subscription commerce for Japanese stores. Errors are RFC 9457 problem documents.',
-    },
-  });
+  app.doc31('/api/openapi.json', openApiHeader);
   app.get('/api/docs', (c) => c.html(docsPage));
   app.get('/api/docs/init.js', (c) =>
     c.body(initScript, 200, { 'content-type': 'text/javascript; charset=utf-8' }),

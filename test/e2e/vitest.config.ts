@@ -1,0 +1,17 @@
+// Vitest settings for the browser tests, which start the real server and drive Chromium against it.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    root: fileURLToPath(new URL('../..', import.meta.url)),
+    include: ['test/e2e/**/*.e2e.test.ts'],
+    // Building the app, starting the server and launching Chromium take seconds each on a 2-core machine.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    // Pages wait for the API, fonts and a retried request; a second is too short for that on a busy machine.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
+    // Each file starts its own server and browser; running them side by side would only fight for CPU.
+    fileParallelism: false,
+  },
+});

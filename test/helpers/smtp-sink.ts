@@ -1,0 +1,86 @@
+// A real SMTP server in-process (smtp-server): records what arrives and can refuse the first tries.
+import type { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
+import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
+
+export interface ReceivedMail {
+  from: string;
+  to: string[];
+  raw: string;
+  messageId: string | null;
+  /** Decoded from its MIME encoded-words. */
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface SmtpSink {
+  url: string;
+  received: ReceivedMail[];
+  /** How many DATA commands were answered with a temporary failure. */
+  refused: number;
+  /** Answer the next `count` deliveries with `451 4.3.0`, as a busy server does. */
+  refuseNext(count: number): void;
+  waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
+  close(): Promise<void>;
+}
+
+/** Starts an SMTP server on a free loopback port. */
+export async function startSmtpSink(): Promise<SmtpSink> {
+  const received: ReceivedMail[] = [];
+  let toRefuse = 0;
+  const sink = {
+    url: '',
+    received,
+    refused: 0,
+    refuseNext(count: number) {
+      toRefuse = count;
+    },
+    async waitFor(count: number, timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (received.length < count) {
+        if (Date.now() > deadline) throw new Error(`expected ${count} mails, got ${received.length}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return received;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream: SMTPServerDataStream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', async () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        if (toRefuse > 0) {
+          toRefuse--;
+          sink.refused++;
+          const error = new Error('Requested action aborted: local error in processing') as Error & {
+            responseCode: number;
+          };
+          error.responseCode = 451;
+          callback(error);
+          return;
+        }
+        const parsed = await simpleParser(raw);
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+          messageId: parsed.messageId ?? null,
+          subject: parsed.subject ?? '',
+          text: parsed.text ?? '',
+          html: typeof parsed.html === 'string' ? parsed.html : '',
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.server.address() as AddressInfo;
+  sink.url = `smtp://127.0.0.1:${port}`;
+  return sink;
+}

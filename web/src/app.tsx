@@ -1,0 +1,48 @@
+// Client routes: the store at /, My Page at /mypage and the admin console at /admin, each in its layout.
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { AdminLayout, MypageLayout, StoreLayout } from './layouts/layouts';
+import { AdminSection } from './pages/admin';
+import { NotFound, RouteError } from './pages/errors';
+import { MypageHome, MypageSection } from './pages/mypage';
+import { StoreHome, StoreProducts } from './pages/store';
+
+const router = createBrowserRouter([
+  {
+    path: '/',
+    element: <StoreLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <StoreHome /> },
+      { path: 'products', element: <StoreProducts /> },
+      { path: '*', element: <NotFound home="/" /> },
+    ],
+  },
+  {
+    path: '/mypage',
+    element: <MypageLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <MypageHome /> },
+      { path: 'contracts', element: <MypageSection section="contracts" /> },
+      { path: 'orders', element: <MypageSection section="orders" /> },
+      { path: 'invoices', element: <MypageSection section="invoices" /> },
+      { path: 'profile', element: <MypageSection section="profile" /> },
+      { path: '*', element: <NotFound home="/mypage" /> },
+    ],
+  },
+  {
+    path: '/admin',
+    element: <AdminLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <AdminSection section="dashboard" /> },
+      { path: 'members', element: <AdminSection section="members" /> },
+      { path: 'mailbox', element: <AdminSection section="mailbox" /> },
+      { path: '*', element: <NotFound home="/admin" /> },
+    ],
+  },
+]);
+
+export function App() {
+  return <RouterProvider router={router} />;
+}

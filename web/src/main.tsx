@@ -1,0 +1,34 @@
+// Browser entry: global styles and fonts, i18n, and the providers every area of the app shares.
+import '@mantine/core/styles.css';
+import '@fontsource/noto-sans-jp/400.css';
+import '@fontsource/noto-sans-jp/700.css';
+import './i18n';
+
+import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app';
+import { readStyleNonce } from './csp';
+import { theme } from './theme';
+
+const queryClient = new QueryClient({
+  // One retry rides out a blip; more would keep a visitor staring at a spinner before the error shows.
+  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
+});
+
+const styleNonce = readStyleNonce();
+const getStyleNonce = styleNonce === undefined ? undefined : () => styleNonce;
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+
+createRoot(container).render(
+  <StrictMode>
+    <MantineProvider theme={theme} getStyleNonce={getStyleNonce}>
+      <QueryClientProvider client={queryClient}>
+        <App />
+      </QueryClientProvider>
+    </MantineProvider>
+  </StrictMode>,
+);
