@@ -1,0 +1,126 @@
+// Benchmark 2: requests/s and latency of GET /api/store and GET /healthz over real HTTP against a started node.
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Config } from '../src/config.js';
+import { startNode } from '../src/runtime.js';
+import type { LoadRequest, LoadResult } from './http-load.js';
+import {
+  embeddedConfig,
+  postgresConfig,
+  progress,
+  type ResultRow,
+  round,
+  type Section,
+  scratchDir,
+  timed,
+} from './support.js';
+
+const CONCURRENCY = 16;
+const MAX_REQUESTS = 5_000;
+const DURATION_MS = 5_000;
+const WARMUP_REQUESTS = 300;
+const PATHS = ['/api/store', '/healthz'] as const;
+
+const loadScript = fileURLToPath(new URL('./http-load.ts', import.meta.url));
+
+/** Runs the load generator in a child process and waits (bounded) for its answer. */
+function loadInChild(request: LoadRequest): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(loadScript, [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      fn();
+    };
+    // Start-up of tsx in the child plus the run itself; past this the child is stuck and is killed.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      finish(() => reject(new Error('load generator did not answer in time')));
+    }, request.durationMs + 30_000);
+    child.on('message', (message: { result?: LoadResult; error?: string }) => {
+      if (message.result) finish(() => resolve(message.result!));
+      else finish(() => reject(new Error(`load generator: ${message.error}`)));
+    });
+    child.on('error', (error) => finish(() => reject(error)));
+    child.on('exit', (code) =>
+      finish(() => reject(new Error(`load generator exited with ${code} before answering`))),
+    );
+    child.send(request);
+  });
+}
+
+function rowsFor(path: string, r: LoadResult): ResultRow[] {
+  const failures = r.non2xx + r.errors;
+  const note = `${r.requests} requests in ${(r.elapsedMs / 1000).toFixed(1)} s${failures ? `; ${r.non2xx} non-2xx, ${r.errors} errors (${r.firstError ?? ''})` : ''}`;
+  return [
+    { metric: `GET ${path} throughput`, value: round(r.requestsPerSecond), unit: 'req/s', note },
+    { metric: `GET ${path} p50`, value: round(r.p50), unit: 'ms' },
+    { metric: `GET ${path} p95`, value: round(r.p95), unit: 'ms' },
+    { metric: `GET ${path} p99`, value: round(r.p99), unit: 'ms', note: `max ${round(r.max)} ms` },
+  ];
+}
+
+async function measureOn(target: string, config: Config): Promise<Section> {
+  const node = await startNode({ config, role: 'all' });
+  try {
+    if (!node.url) throw new Error('node did not listen');
+    const rows: ResultRow[] = [];
+    const results: Record<string, LoadResult> = {};
+    for (const path of PATHS) {
+      const { result } = await timed(() =>
+        loadInChild({
+          url: `${node.url}${path}`,
+          concurrency: CONCURRENCY,
+          maxRequests: MAX_REQUESTS,
+          durationMs: DURATION_MS,
+          warmupRequests: WARMUP_REQUESTS,
+        }),
+      );
+      results[path] = result;
+      rows.push(...rowsFor(path, result));
+      progress(
+        `${target} GET ${path}: ${Math.round(result.requestsPerSecond)} req/s, p99 ${result.p99.toFixed(1)} ms`,
+      );
+    }
+    return {
+      benchmark: 'http',
+      target,
+      rows,
+      details: {
+        concurrency: CONCURRENCY,
+        maxRequests: MAX_REQUESTS,
+        durationMs: DURATION_MS,
+        warmupRequests: WARMUP_REQUESTS,
+        client: 'node:http keep-alive agent in a forked process',
+        results,
+      },
+    };
+  } finally {
+    await node.stop();
+  }
+}
+
+/** Against an embedded node on a new data folder. */
+export async function httpEmbedded(): Promise<Section> {
+  const dir = scratchDir('http');
+  try {
+    return await measureOn('pglite (disk)', embeddedConfig(dir.path));
+  } finally {
+    dir.remove();
+  }
+}
+
+/** Against a node on PostgreSQL (migrates the database first, as `keiyaku start` does). */
+export async function httpPostgres(url: string): Promise<Section> {
+  const dir = scratchDir('http-pg');
+  try {
+    return await measureOn('postgres', postgresConfig(url, dir.path));
+  } finally {
+    dir.remove();
+  }
+}
