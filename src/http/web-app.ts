@@ -2,8 +2,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveStatic } from '@hono/node-server/serve-static';
+import { type ServeStaticOptions, serveStatic } from '@hono/node-server/serve-static';
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './openapi-app.js';
 
 /** Written by the web build on its tags; swapped for each response's CSP nonce. */
@@ -11,9 +12,9 @@ export const CSP_NONCE_PLACEHOLDER = '__KEIYAKU_CSP_NONCE__';
 
 export const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
-/** Paths that belong to the server, never to the single-page app. */
+/** Paths that belong to the server or the build, never to the single-page app's router. */
 export function isServerPath(path: string): boolean {
-  return /^\/(api|healthz|readyz|metrics)(\/|$)/.test(path);
+  return /^\/(api|healthz|readyz|metrics|assets)(\/|$)/.test(path);
 }
 
 /** The index page with this response's CSP nonce in place of the build's placeholder. */
@@ -21,29 +22,30 @@ export function withNonce(indexHtml: string, nonce: string): string {
   return indexHtml.replaceAll(CSP_NONCE_PLACEHOLDER, nonce);
 }
 
+const FOUND_FLAG = 'staticFileFound' as never;
+
+/** Serves files from the root; a file served gets the cache policy, anything else passes on. */
+function staticFiles(root: string, cachePolicy: string, options: ServeStaticOptions = {}): MiddlewareHandler {
+  // serveStatic calls `onFound` after it built the response, too late for headers: mark, then set after.
+  const serve = serveStatic({ ...options, root, onFound: (_path, c) => c.set(FOUND_FLAG, true as never) });
+  return async (c, next) => {
+    const served = await serve(c, next);
+    if (served && c.get(FOUND_FLAG)) served.headers.set('cache-control', cachePolicy);
+    return served;
+  };
+}
+
 /** Registers the static files; returns the index page for the not-found handler, or null if unbuilt. */
 export function registerWebApp(app: OpenAPIHono<AppEnv>, webRoot: string): string | null {
   const indexPath = join(webRoot, 'index.html');
   if (!existsSync(indexPath)) return null;
-  app.use(
-    '/assets/*',
-    serveStatic({
-      root: webRoot,
-      onFound: (_path, c) => {
-        // File names carry a content hash, so a changed file is a new URL.
-        c.header('cache-control', 'public, max-age=31536000, immutable');
-      },
-    }),
-  );
+  // File names under /assets carry a content hash, so a changed file is a new URL.
+  app.use('/assets/*', staticFiles(webRoot, 'public, max-age=31536000, immutable'));
   app.use(
     '*',
-    serveStatic({
-      root: webRoot,
-      // index.html is served by the fallback so that it is never cached.
+    staticFiles(webRoot, 'public, max-age=3600', {
+      // index.html is served by the fallback, with this response's nonce and never cached.
       rewriteRequestPath: (path) => (path === '/' || path === '/index.html' ? '/__no_such_file__' : path),
-      onFound: (_path, c) => {
-        c.header('cache-control', 'public, max-age=3600');
-      },
     }),
   );
   return readFileSync(indexPath, 'utf8');
