@@ -130,6 +130,8 @@ function machine() {
     cpus: cpus.length,
     cpuModel: cpus[0]?.model.trim() ?? 'unknown',
     totalMemoryGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+    // Other work on the machine moves every number here; the load says whether this run had company.
+    loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 100) / 100),
     pglite: packageVersion('@electric-sql/pglite'),
     pgBoss: packageVersion('pg-boss'),
     commit: gitCommit(),
@@ -163,13 +165,13 @@ function textTable(rows: FlatRow[]): string {
 }
 
 function markdownTable(rows: FlatRow[]): string {
-  const escape = (s: string) => s.replaceAll('|', '\\|');
+  const esc = (s: string) => s.replaceAll('|', '\\|');
   return [
     '| benchmark | target | metric | value | unit | note |',
     '|---|---|---|--:|---|---|',
     ...rows.map(
       (r) =>
-        `| ${escape(r.benchmark)} | ${escape(r.target)} | ${escape(r.metric.trim())} | ${shown(r.value)} | ${r.unit} | ${escape(r.note ?? '')} |`,
+        `| ${esc(r.benchmark)} | ${esc(r.target)} | ${esc(r.metric.trim())} | ${shown(r.value)} | ${r.unit} | ${esc(r.note ?? '')} |`,
     ),
   ].join('\n');
 }
@@ -190,7 +192,7 @@ async function main(): Promise<number> {
     postgres = { url: redacted(env.postgresUrl), version: await postgresVersion(env.postgresUrl) };
   }
   console.log(
-    `keiyaku bench — ${info.date}, Node ${info.node}, ${info.cpus} × ${info.cpuModel}, ${info.totalMemoryGiB} GiB, ${info.platform}`,
+    `keiyaku bench — ${info.date}, Node ${info.node}, ${info.cpus} × ${info.cpuModel}, ${info.totalMemoryGiB} GiB, ${info.platform}, load ${info.loadAverageAtStart.join(' ')}`,
   );
   console.log(
     postgres
@@ -235,13 +237,20 @@ async function main(): Promise<number> {
   console.log(`total ${(totalMs / 1000).toFixed(1)} s`);
 
   mkdirSync(resultsDir, { recursive: true });
-  const json = { machine: info, postgres, totalMs: Math.round(totalMs), steps: outcomes, sections };
+  const loadAverageAtEnd = os.loadavg().map((l) => Math.round(l * 100) / 100);
+  const json = {
+    machine: { ...info, loadAverageAtEnd },
+    postgres,
+    totalMs: Math.round(totalMs),
+    steps: outcomes,
+    sections,
+  };
   writeFileSync(`${resultsDir}latest.json`, `${JSON.stringify(json, null, 2)}\n`);
   const md = [
     '# keiyaku benchmark results',
     '',
     `${info.date} · Node ${info.node} · ${info.cpus} × ${info.cpuModel} · ${info.totalMemoryGiB} GiB · ${info.platform}`,
-    `PGlite ${info.pglite} · pg-boss ${info.pgBoss} · commit ${info.commit ?? 'unknown'} · ${postgres ? `PostgreSQL ${postgres.version}` : 'PostgreSQL skipped'}`,
+    `PGlite ${info.pglite} · pg-boss ${info.pgBoss} · commit ${info.commit ?? 'unknown'} · ${postgres ? `PostgreSQL ${postgres.version}` : 'PostgreSQL skipped'} · load average ${info.loadAverageAtStart.join(' ')} → ${loadAverageAtEnd.join(' ')}`,
     '',
     markdownTable(flat),
     '',

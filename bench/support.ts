@@ -68,7 +68,7 @@ export function scratchDir(label: string): { path: string; remove(): void } {
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-/** The embedded configuration the brief names: a data folder, any free port, no logs. */
+/** An embedded node's configuration: its own data folder, any free port, no logs. */
 export function embeddedConfig(dataDir: string): Config {
   return loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' });
 }
