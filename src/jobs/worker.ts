@@ -24,10 +24,16 @@ export async function startWorker(
   boss: PgBoss,
   options: StartWorkerOptions = {},
 ): Promise<RunningWorker> {
-  await boss.work<DeliverMailJob>(
+  const deliver = deliverMailHandler(ctx);
+  // pg-boss 10 sleeps out the polling interval after every fetch unless notified, which would cap
+  // delivery at one mail per interval: after a job is handled, and after a dispatch, ask for more now.
+  const mailWorkerId: string = await boss.work<DeliverMailJob>(
     queues.deliverMail,
     { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
-    deliverMailHandler(ctx),
+    async (jobs) => {
+      await deliver(jobs);
+      boss.notifyWorker(mailWorkerId);
+    },
   );
 
   let running: Promise<number> = Promise.resolve(0);
@@ -40,10 +46,15 @@ export async function startWorker(
             id: uuidOf(outboxId),
           });
         },
-      }).catch((error: unknown) => {
-        ctx.logger.error({ err: error }, 'outbox dispatch failed');
-        return 0;
-      }),
+      })
+        .then((dispatched) => {
+          if (dispatched > 0) boss.notifyWorker(mailWorkerId);
+          return dispatched;
+        })
+        .catch((error: unknown) => {
+          ctx.logger.error({ err: error }, 'outbox dispatch failed');
+          return 0;
+        }),
     );
     return running;
   };

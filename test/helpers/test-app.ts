@@ -7,7 +7,7 @@ import { FakeClock } from '../../src/domain/clock.js';
 import { createApp } from '../../src/http/app.js';
 import type { AppEnv } from '../../src/http/openapi-app.js';
 import { startBoss } from '../../src/jobs/boss.js';
-import { type RunningWorker, startWorker } from '../../src/jobs/worker.js';
+import { type RunningWorker, type StartWorkerOptions, startWorker } from '../../src/jobs/worker.js';
 import { createLogger } from '../../src/logger.js';
 import { mailTransportFor } from '../../src/modules/notifications/index.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -30,7 +30,7 @@ export interface TestApp {
   /** `app.request` with the Origin header a browser would send. */
   request(path: string, init?: RequestInit): Promise<Response>;
   /** Starts pg-boss and the worker on this database, as `keiyaku start` does. */
-  startWorker(): Promise<{ boss: PgBoss; worker: RunningWorker }>;
+  startWorker(options?: StartWorkerOptions): Promise<{ boss: PgBoss; worker: RunningWorker }>;
   close(): Promise<void>;
 }
 
@@ -68,9 +68,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       if (!headers.has('origin')) headers.set('origin', TEST_ORIGIN);
       return Promise.resolve(app.request(path, { ...init, headers }));
     },
-    async startWorker() {
+    async startWorker(workerOptions = {}) {
       const boss = await startBoss({ database: database.handle, logger: ctx.logger, supervise: false });
-      const worker = await startWorker(ctx, boss, { pollingIntervalSeconds: 0.5, dispatchIntervalMs: 200 });
+      const worker = await startWorker(ctx, boss, {
+        pollingIntervalSeconds: 0.5,
+        dispatchIntervalMs: 200,
+        ...workerOptions,
+      });
       running = { boss, worker };
       return running;
     },

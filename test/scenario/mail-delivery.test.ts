@@ -130,3 +130,35 @@ describe('mail without SMTP', () => {
     expect(mail.html).not.toContain('<script>');
   });
 });
+
+describe('a backlog of mail', () => {
+  let sink: SmtpSink;
+  let t: TestApp;
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    t = await createTestApp({ smtpUrl: sink.url });
+  });
+  afterAll(async () => {
+    await t.close();
+    await sink.close();
+  });
+
+  it('is worked off job after job, not one job per polling interval', async () => {
+    const recipients = ['a', 'b', 'c', 'd', 'e', 'f'].map((name) => `${name}@example.jp`);
+    for (const to of recipients) {
+      await t.ctx.db.transaction((tx) =>
+        enqueueMail(tx, {
+          template: 'smtp-test',
+          locale: 'ja',
+          to,
+          payload: { requestedBy: 'x' },
+          now: t.clock.now(),
+        }),
+      );
+    }
+    // With a one-minute poll, a worker that slept between jobs would deliver one mail in this test.
+    await t.startWorker({ pollingIntervalSeconds: 60 });
+    const received = await sink.waitFor(recipients.length, 30_000);
+    expect(received.map((mail) => mail.to[0]).sort()).toEqual(recipients);
+  });
+});
