@@ -71,7 +71,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? 'environment');
-      const shown = env[name] === undefined ? '' : ` (got "${env[name]}")`;
+      // These may carry passwords, and the message goes to the terminal and the process log.
+      const secretBearing = ['SECRET', 'DATABASE_URL', 'SMTP_URL'].includes(name);
+      const shown = env[name] === undefined || secretBearing ? '' : ` (got "${env[name]}")`;
       return `${name}${shown}: ${issue.message}`;
     });
     throw new ConfigError(lines.join('\n'));

@@ -95,8 +95,15 @@ export async function startNode(input: StartNodeInput): Promise<RunningNode> {
   }
   const clock = input.clock ?? systemClock;
   const logger = input.logger ?? createLogger(config.logLevel);
-  const secret = resolveSecret(config);
-  const store = await openStore({ ...config, secret }, `keiyaku start --role ${role}`, clock);
+  const store = await openStore(config, `keiyaku start --role ${role}`, clock);
+  // After the lock: two processes racing on a new folder must not both write a secret.
+  let secret: string;
+  try {
+    secret = resolveSecret(config);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const context: AppContext = {
     config: { ...config, secret },
     clock,
@@ -127,7 +134,8 @@ export async function startNode(input: StartNodeInput): Promise<RunningNode> {
     }
   } catch (error) {
     await worker?.stop().catch(() => {});
-    await boss?.stop({ graceful: false, wait: true }).catch(() => {});
+    await boss?.stop({ graceful: false, wait: true, close: false }).catch(() => {});
+    context.mail.close();
     await store.close();
     throw error;
   }

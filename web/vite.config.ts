@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-const backend = 'http://127.0.0.1:3000';
+// The API server of `npm run dev`, on the same PORT the server reads.
+const backend = `http://127.0.0.1:${process.env.PORT ?? '3000'}`;
 
 /** The server swaps this for a fresh random nonce in every index.html response and in its CSP header. */
 const cspNoncePlaceholder = '__KEIYAKU_CSP_NONCE__';

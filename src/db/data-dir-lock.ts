@@ -32,6 +32,9 @@ export function dataDirInUse(dataDir: string, holder: LockContents): AppError {
   });
 }
 
+/** Folders this process holds, so that its own pid in a lock file can be told from a reused one. */
+const heldHere = new Set<string>();
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -60,6 +63,7 @@ export function acquireDataDirLock(dataDir: string, purpose: string, now: Date):
       const fd = openSync(path, 'wx', 0o600);
       writeSync(fd, JSON.stringify(contents));
       closeSync(fd);
+      heldHere.add(path);
       return {
         path,
         describe(url) {
@@ -69,6 +73,7 @@ export function acquireDataDirLock(dataDir: string, purpose: string, now: Date):
           closeSync(fd2);
         },
         release() {
+          heldHere.delete(path);
           const current = readLock(path);
           if (current?.pid === process.pid) rmSync(path, { force: true });
         },
@@ -76,7 +81,10 @@ export function acquireDataDirLock(dataDir: string, purpose: string, now: Date):
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = readLock(path);
-      if (holder && isAlive(holder.pid)) throw dataDirInUse(dataDir, holder);
+      // A lock naming our own pid that we do not hold was left by an earlier process whose pid the
+      // system handed out again (common in containers, where the server is often pid 1).
+      const heldByOther = holder && (holder.pid === process.pid ? heldHere.has(path) : isAlive(holder.pid));
+      if (holder && heldByOther) throw dataDirInUse(dataDir, holder);
       rmSync(path, { force: true });
     }
   }

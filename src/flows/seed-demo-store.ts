@@ -7,7 +7,7 @@ import { addClosureDay, updateStoreSettings } from '../modules/store/index.js';
 export const demoStoreIdentity = {
   name: 'keiyaku デモストア',
   issuerName: '株式会社けいやくデモ',
-  registrationNumber: 'T1234567890123',
+  registrationNumber: 'T6012345678901',
   postalCode: '100-0005',
   address: '東京都千代田区丸の内1-1-1',
   phone: '03-1234-5678',

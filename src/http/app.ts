@@ -58,7 +58,9 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): Open
   const indexHtml = registerWebApp(app, options.webRoot ?? defaultWebRoot);
 
   app.notFound((c) => {
-    const wantsPage = c.req.method === 'GET' && (c.req.header('accept') ?? '').includes('text/html');
+    const wantsPage =
+      (c.req.method === 'GET' || c.req.method === 'HEAD') &&
+      (c.req.header('accept') ?? '').includes('text/html');
     if (indexHtml && wantsPage && !isServerPath(c.req.path)) {
       // The app's router draws its own "page not found" for paths it does not know.
       const nonce = c.get('secureHeadersNonce' as never) as string;

@@ -1,5 +1,5 @@
 // The embedded store as an operator runs it: start, a second process refused, clean stop, data kept.
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -105,17 +105,21 @@ describe('keiyaku commands refuse bad input with a clear message', () => {
 });
 
 describe('keiyaku send-test-mail and mailbox', () => {
-  it('queues a mail that the next start delivers to the dev mailbox', async () => {
+  it('queues a mail that the next start delivers, and the delivery survives kill -9', async () => {
     const queued = await runCli(['send-test-mail', '--to', 'ops@example.jp'], { DATA_DIR: dataDir });
     expect(queued.code).toBe(0);
-    expect(queued.stdout).toMatch(/^Queued obx_[0-9a-f-]{36}\./);
+    expect(queued.stdout).toMatch(
+      /^Queued obx_[0-9a-f-]{36}\. It is delivered when the store next starts \(the embedded database has one process\)\.\n$/,
+    );
     server = await startServer([], { DATA_DIR: dataDir, LOG_LEVEL: 'info' });
     // The worker logs each delivery; the mailbox command cannot open the folder while the server runs.
     const deadline = Date.now() + 20_000;
     while (!server.output().includes('"result":"delivered"') && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    expect(await server.stop('SIGTERM')).toBe(0);
+    // A crash: no shutdown, the lock file stays behind with a dead pid.
+    await server.stop('SIGKILL');
+    expect(existsSync(join(dataDir, 'keiyaku.lock'))).toBe(true);
     const mailbox = await runCli(['mailbox', '--full'], { DATA_DIR: dataDir });
     expect(mailbox.code).toBe(0);
     expect(mailbox.stdout).toContain('ops@example.jp  【テスト商店】テストメール');

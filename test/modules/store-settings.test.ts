@@ -43,7 +43,7 @@ describe('store settings', () => {
       actorId: 'tester',
       targetType: 'store_settings',
       targetId: '1',
-      before: { name: 'keiyaku デモストア', registrationNumber: 'T1234567890123' },
+      before: { name: 'keiyaku デモストア', registrationNumber: 'T6012345678901' },
       after: { name: 'クラウドストア', registrationNumber: 'T7000012050002' },
     });
   });
@@ -66,6 +66,7 @@ describe('store settings', () => {
     // 7000012050002 is the National Tax Agency's own corporate number; 1234567890123 is made up.
     expect(registrationNumberCheckDigitOk('T7000012050002')).toBe(true);
     expect(registrationNumberCheckDigitOk('T1234567890123')).toBe(false);
+    expect(registrationNumberCheckDigitOk('T6012345678901')).toBe(true);
     expect(registrationNumberCheckDigitOk('T123')).toBe(false);
   });
 });
@@ -116,7 +117,7 @@ describe('seed --demo', () => {
     await seedDemoStore(db, { actor, now: clock.now() });
     const settings = await getStoreSettings(db);
     expect(settings.name).toBe('keiyaku デモストア');
-    expect(settings.registrationNumber).toBe('T1234567890123');
+    expect(settings.registrationNumber).toBe('T6012345678901');
     expect(await listClosureDays(db)).toEqual([
       { day: '2026-08-13', reason: '夏季休業' },
       { day: '2026-08-14', reason: '夏季休業' },

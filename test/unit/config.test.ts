@@ -45,15 +45,20 @@ describe('loadConfig', () => {
   });
 
   it('names each bad variable, its value and what is wrong, one line each', () => {
-    expect(errorOf({ PORT: 'abc', SMTP_URL: 'mail.example.jp', LOG_LEVEL: 'loud' }).split('\n')).toEqual([
+    expect(errorOf({ PORT: 'abc', HOST: '', LOG_LEVEL: 'loud' }).split('\n')).toEqual([
       'PORT (got "abc"): Invalid input: expected number, received NaN',
-      'SMTP_URL (got "mail.example.jp"): must start with smtp:// or smtps://',
       'LOG_LEVEL (got "loud"): Invalid option: expected one of "fatal"|"error"|"warn"|"info"|"debug"|"trace"|"silent"',
     ]);
     expect(errorOf({ PORT: '70000' })).toBe('PORT (got "70000"): Too big: expected number to be <=65535');
-    expect(errorOf({ SECRET: 'short' })).toBe('SECRET (got "short"): must be at least 32 characters');
-    expect(errorOf({ DATABASE_URL: 'mysql://x' }).split('\n')).toEqual([
-      'DATABASE_URL (got "mysql://x"): must start with postgres:// or postgresql://',
+  });
+
+  it('never echoes the value of a variable that may hold a password', () => {
+    expect(errorOf({ SECRET: 'short-but-secret' })).toBe('SECRET: must be at least 32 characters');
+    expect(errorOf({ SMTP_URL: 'mail://user:hunter2@x' })).toBe(
+      'SMTP_URL: must start with smtp:// or smtps://',
+    );
+    expect(errorOf({ DATABASE_URL: 'mysql://root:hunter2@x' }).split('\n')).toEqual([
+      'DATABASE_URL: must start with postgres:// or postgresql://',
       'SECRET: is required when DATABASE_URL is set, so that every node shares it',
     ]);
   });

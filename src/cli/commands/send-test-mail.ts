@@ -1,6 +1,7 @@
 // `keiyaku send-test-mail`: queues a test mail so an operator can check the mail settings end to end.
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { z } from 'zod';
+import { loadConfig } from '../../config.js';
 import { systemClock } from '../../domain/clock.js';
 import { recordAudit } from '../../modules/audit/index.js';
 import { enqueueMail } from '../../modules/notifications/index.js';
@@ -19,6 +20,7 @@ export function registerSendTestMail(program: Command): void {
     .requiredOption('--to <address>', 'recipient', emailAddress)
     .addOption(new Option('--locale <locale>', 'language').choices(['ja', 'en']).default('ja'))
     .action(async (options: { to: string; locale: 'ja' | 'en' }) => {
+      const embedded = loadConfig().database.kind === 'pglite';
       const id = await withStore('keiyaku send-test-mail', ({ db, actor }) =>
         db.transaction(async (tx) => {
           const now = systemClock.now();
@@ -41,7 +43,9 @@ export function registerSendTestMail(program: Command): void {
         }),
       );
       console.log(
-        `Queued ${id}. A running keiyaku worker delivers it (on the embedded database: at the next start).`,
+        embedded
+          ? `Queued ${id}. It is delivered when the store next starts (the embedded database has one process).`
+          : `Queued ${id}. A running worker node delivers it.`,
       );
     });
 }

@@ -1,5 +1,6 @@
 // Table of the audit module: who changed what, when and why.
-import { index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const auditActorKinds = ['member', 'operator', 'system', 'cli'] as const;
 
@@ -19,5 +20,9 @@ export const auditLog = pgTable(
     reason: text('reason'),
     requestId: text('request_id'),
   },
-  (t) => [index('audit_log_target_idx').on(t.targetType, t.targetId), index('audit_log_at_idx').on(t.at)],
+  (t) => [
+    index('audit_log_target_idx').on(t.targetType, t.targetId),
+    index('audit_log_at_idx').on(t.at),
+    check('audit_log_actor_kind_known', sql`${t.actorKind} in ('member', 'operator', 'system', 'cli')`),
+  ],
 );

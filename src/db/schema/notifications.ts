@@ -1,5 +1,6 @@
 // Tables of the notifications module: the outbox and the dev mailbox.
-import { index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const outboxStatuses = ['pending', 'dispatched', 'delivered', 'failed'] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
@@ -26,7 +27,12 @@ export const outbox = pgTable(
     dispatchedAt: timestamp('dispatched_at', { withTimezone: true, mode: 'date' }),
     deliveredAt: timestamp('delivered_at', { withTimezone: true, mode: 'date' }),
   },
-  (t) => [index('outbox_pending_idx').on(t.status, t.createdAt)],
+  (t) => [
+    index('outbox_pending_idx').on(t.status, t.createdAt),
+    check('outbox_status_known', sql`${t.status} in ('pending', 'dispatched', 'delivered', 'failed')`),
+    check('outbox_channel_known', sql`${t.channel} in ('mail')`),
+    check('outbox_locale_known', sql`${t.locale} in ('ja', 'en')`),
+  ],
 );
 
 /** Mail kept instead of sent when no SMTP server is configured (evaluation and development). */

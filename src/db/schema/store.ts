@@ -20,7 +20,10 @@ export const storeSettings = pgTable(
       .default('floor'),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
-  (t) => [check('store_settings_single_row', sql`${t.id} = 1`)],
+  (t) => [
+    check('store_settings_single_row', sql`${t.id} = 1`),
+    check('store_settings_tax_rounding_known', sql`${t.taxRounding} in ('floor', 'round', 'ceil')`),
+  ],
 );
 
 /** Days the store itself is closed (beyond weekends, holidays and Dec 31 – Jan 3). */

@@ -8,6 +8,7 @@ export type StoreSettings = typeof storeSettings.$inferSelect;
 /** The store's settings; the row is created by the migrations, so it is always there. */
 export async function getStoreSettings(db: DbOrTx): Promise<StoreSettings> {
   const [row] = await db.select().from(storeSettings).where(eq(storeSettings.id, 1));
-  if (!row) throw new Error('store_settings row is missing: run `keiyaku migrate`');
+  // The first migration inserts the row and nothing deletes it: its absence means a damaged database.
+  if (!row) throw new Error('store_settings row 1 is missing: restore the database from a backup');
   return row;
 }

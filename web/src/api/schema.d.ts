@@ -140,7 +140,7 @@ export interface components {
             name: string;
             /** @example 株式会社けいやくデモ */
             issuerName: string;
-            /** @example T1234567890123 */
+            /** @example T6012345678901 */
             registrationNumber: string | null;
             /** @example 100-0005 */
             postalCode: string;

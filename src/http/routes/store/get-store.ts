@@ -7,7 +7,7 @@ export const publicStoreSchema = z
   .object({
     name: z.string().openapi({ example: 'keiyaku デモストア' }),
     issuerName: z.string().openapi({ example: '株式会社けいやくデモ' }),
-    registrationNumber: z.string().nullable().openapi({ example: 'T1234567890123' }),
+    registrationNumber: z.string().nullable().openapi({ example: 'T6012345678901' }),
     postalCode: z.string().openapi({ example: '100-0005' }),
     address: z.string(),
     phone: z.string(),
