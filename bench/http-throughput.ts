@@ -6,12 +6,12 @@ import { startNode } from '../src/runtime.js';
 import type { LoadRequest, LoadResult } from './http-load.js';
 import {
   embeddedConfig,
+  onScratch,
   postgresConfig,
   progress,
   type ResultRow,
   round,
   type Section,
-  scratchDir,
   timed,
 } from './support.js';
 
@@ -107,20 +107,14 @@ async function measureOn(target: string, config: Config): Promise<Section> {
 
 /** Against an embedded node on a new data folder. */
 export async function httpEmbedded(): Promise<Section> {
-  const dir = scratchDir('http');
-  try {
-    return await measureOn('pglite (disk)', embeddedConfig(dir.path));
-  } finally {
-    dir.remove();
-  }
+  return onScratch('http', embeddedConfig, (config) => measureOn('pglite (disk)', config));
 }
 
 /** Against a node on PostgreSQL (migrates the database first, as `keiyaku start` does). */
 export async function httpPostgres(url: string): Promise<Section> {
-  const dir = scratchDir('http-pg');
-  try {
-    return await measureOn('postgres', postgresConfig(url, dir.path));
-  } finally {
-    dir.remove();
-  }
+  return onScratch(
+    'http-pg',
+    (dir) => postgresConfig(url, dir),
+    (config) => measureOn('postgres', config),
+  );
 }

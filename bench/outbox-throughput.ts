@@ -17,12 +17,12 @@ import { resolveSecret } from '../src/secret.js';
 import {
   embeddedConfig,
   now,
+  onScratch,
   postgresConfig,
   progress,
   type ResultRow,
   round,
   type Section,
-  scratchDir,
   sleep,
   timed,
 } from './support.js';
@@ -199,20 +199,14 @@ async function measureOn(target: string, config: Config): Promise<Section> {
 
 /** On a new embedded data folder. */
 export async function outboxEmbedded(): Promise<Section> {
-  const dir = scratchDir('outbox');
-  try {
-    return await measureOn('pglite (disk)', embeddedConfig(dir.path));
-  } finally {
-    dir.remove();
-  }
+  return onScratch('outbox', embeddedConfig, (config) => measureOn('pglite (disk)', config));
 }
 
 /** On PostgreSQL; the rows it writes are deleted afterwards. */
 export async function outboxPostgres(url: string): Promise<Section> {
-  const dir = scratchDir('outbox-pg');
-  try {
-    return await measureOn('postgres', postgresConfig(url, dir.path));
-  } finally {
-    dir.remove();
-  }
+  return onScratch(
+    'outbox-pg',
+    (dir) => postgresConfig(url, dir),
+    (config) => measureOn('postgres', config),
+  );
 }

@@ -68,6 +68,20 @@ export function scratchDir(label: string): { path: string; remove(): void } {
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
+/** Runs a benchmark on a node configuration over a scratch folder that is removed afterwards. */
+export async function onScratch<T>(
+  label: string,
+  configFor: (dataDir: string) => Config,
+  run: (config: Config) => Promise<T>,
+): Promise<T> {
+  const dir = scratchDir(label);
+  try {
+    return await run(configFor(dir.path));
+  } finally {
+    dir.remove();
+  }
+}
+
 /** An embedded node's configuration: its own data folder, any free port, no logs. */
 export function embeddedConfig(dataDir: string): Config {
   return loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' });

@@ -13,7 +13,7 @@ const swaggerAssets: Record<string, string> = {
 
 const docsPage = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>keiyaku API</title>
-<link rel="stylesheet" href="/api/docs/swagger-ui.css"></head>
+<link rel="icon" href="data:,"><link rel="stylesheet" href="/api/docs/swagger-ui.css"></head>
 <body><div id="swagger-ui"></div>
 <script src="/api/docs/swagger-ui-bundle.js"></script>
 <script src="/api/docs/init.js"></script></body></html>`;
