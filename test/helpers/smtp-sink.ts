@@ -21,6 +21,10 @@ export interface SmtpSink {
   refused: number;
   /** Answer the next `count` deliveries with `451 4.3.0`, as a busy server does. */
   refuseNext(count: number): void;
+  /** Hold each accepted message this long before answering, as a slow server does. */
+  delayAnswers(ms: number): void;
+  /** How many messages have started to arrive (DATA began), answered or not. */
+  started: number;
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   close(): Promise<void>;
 }
@@ -29,12 +33,17 @@ export interface SmtpSink {
 export async function startSmtpSink(): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
   let toRefuse = 0;
+  let answerDelayMs = 0;
   const sink = {
     url: '',
     received,
     refused: 0,
+    started: 0,
     refuseNext(count: number) {
       toRefuse = count;
+    },
+    delayAnswers(ms: number) {
+      answerDelayMs = ms;
     },
     async waitFor(count: number, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
@@ -52,9 +61,11 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     logger: false,
     onData(stream: SMTPServerDataStream, session, callback) {
       const chunks: Buffer[] = [];
+      sink.started++;
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', async () => {
         const raw = Buffer.concat(chunks).toString('utf8');
+        if (answerDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, answerDelayMs));
         if (toRefuse > 0) {
           toRefuse--;
           sink.refused++;

@@ -162,3 +162,43 @@ describe('a backlog of mail', () => {
     expect(received.map((mail) => mail.to[0]).sort()).toEqual(recipients);
   });
 });
+
+describe('stopping the worker', () => {
+  let sink: SmtpSink;
+  let t: TestApp;
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    t = await createTestApp({ smtpUrl: sink.url });
+  });
+  afterAll(async () => {
+    await t.close();
+    await sink.close();
+  });
+
+  it('lets a delivery in flight finish before it returns', async () => {
+    sink.delayAnswers(1500);
+    const outboxId = await t.ctx.db.transaction((tx) =>
+      enqueueMail(tx, {
+        template: 'smtp-test',
+        locale: 'ja',
+        to: 'slow@example.jp',
+        payload: { requestedBy: 'x' },
+        now: t.clock.now(),
+      }),
+    );
+    const { boss, worker } = await t.startWorker();
+    const deadline = Date.now() + 20_000;
+    while (sink.started === 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sink.started).toBe(1);
+    expect(sink.received).toHaveLength(0);
+
+    // The shutdown sequence of `keiyaku start`: stop fetching, then a graceful pg-boss stop.
+    await worker.stop();
+    await boss.stop({ graceful: true, wait: true, close: false, timeout: 30_000 });
+
+    expect(sink.received.map((mail) => mail.to[0])).toEqual(['slow@example.jp']);
+    const [row] = await t.ctx.db.select().from(outbox).where(eq(outbox.id, outboxId));
+    expect(row!.status).toBe('delivered');
+  });
+});
