@@ -12,6 +12,10 @@ export const idPrefixes = {
   outbox: 'obx',
   mail: 'mail',
   audit: 'aud',
+  account: 'acc',
+  session: 'ses',
+  verification: 'vrf',
+  twoFactor: 'tfa',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -8,10 +8,18 @@ import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import type { AppContext } from '../context.js';
 import { AppError, kernelErrors } from '../domain/errors.js';
 import { accessLog } from './middleware/access-log.js';
+import { originCheck } from './middleware/origin-check.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { type AppEnv, createRouter } from './openapi-app.js';
 import { problemResponse } from './problem.js';
+import { getMeRoute } from './routes/mypage/get-me.js';
+import { confirmEmailRoute } from './routes/store/confirm-email.js';
+import { createSessionRoute } from './routes/store/create-session.js';
+import { deleteSessionRoute } from './routes/store/delete-session.js';
 import { getStoreRoute } from './routes/store/get-store.js';
+import { registerMemberRoute } from './routes/store/register-member.js';
+import { resendConfirmationRoute } from './routes/store/resend-confirmation.js';
+import { verifyCodeRoute } from './routes/store/verify-code.js';
 import { registerApiDocs } from './routes/system/api-docs.js';
 import { healthRoutes } from './routes/system/health.js';
 import { defaultWebRoot, isServerPath, registerWebApp, withNonce } from './web-app.js';
@@ -50,8 +58,17 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): Open
     }),
   );
 
+  app.use('*', originCheck([new URL(ctx.config.publicUrl).origin]));
+
   app.route('/', healthRoutes(metrics));
   app.route('/', getStoreRoute());
+  app.route('/', registerMemberRoute());
+  app.route('/', confirmEmailRoute());
+  app.route('/', resendConfirmationRoute());
+  app.route('/', createSessionRoute());
+  app.route('/', verifyCodeRoute());
+  app.route('/', deleteSessionRoute());
+  app.route('/', getMeRoute());
   registerApiDocs(app);
   options.extraRoutes?.(app);
 

@@ -1,4 +1,5 @@
 // Every module's tables, gathered for Drizzle and drizzle-kit.
 export * from './audit.js';
+export * from './identity.js';
 export * from './notifications.js';
 export * from './store.js';

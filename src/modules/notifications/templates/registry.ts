@@ -1,9 +1,13 @@
 // Every mail template by name; the outbox stores the name, so renaming one is a migration.
+import { memberEmailConfirmationTemplate } from './member-email-confirmation.js';
+import { memberSignInCodeTemplate } from './member-sign-in-code.js';
 import { smtpTestTemplate } from './smtp-test.js';
 import type { MailTemplate } from './types.js';
 
 export const mailTemplates = {
   'smtp-test': smtpTestTemplate,
+  'member-email-confirmation': memberEmailConfirmationTemplate,
+  'member-sign-in-code': memberSignInCodeTemplate,
 } as const satisfies Record<string, MailTemplate>;
 
 export type MailTemplateName = keyof typeof mailTemplates;

@@ -1,0 +1,54 @@
+// POST /api/sessions: the password step of signing in; a code is mailed, no session is opened yet.
+import { createRoute, z } from '@hono/zod-openapi';
+import { signIn } from '../../../modules/identity/auth-index.js';
+import { createRouter } from '../../openapi-app.js';
+import { problem } from './identity-schemas.js';
+
+/** Password check, then a mailed code and a pending-second-factor cookie. */
+export function createSessionRoute() {
+  return createRouter().openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/sessions',
+      tags: ['sessions'],
+      summary: 'Sign in with login ID and password (first step)',
+      request: {
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: z
+                .object({ loginId: z.string().min(1).max(64), password: z.string().min(1).max(1024) })
+                .openapi('SignIn'),
+            },
+          },
+        },
+      },
+      responses: {
+        202: {
+          description: 'the password is right; a 6-digit code was mailed',
+          content: {
+            'application/json': {
+              schema: z
+                .object({ status: z.literal('code_sent'), codeValidMinutes: z.number().int() })
+                .openapi('CodeSent'),
+            },
+          },
+        },
+        401: problem('wrong login ID or password'),
+        403: problem('the email address is not confirmed yet'),
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const { setCookies } = await signIn(c.get('ctx'), {
+        loginId: body.loginId,
+        password: body.password,
+        headers: c.req.raw.headers,
+        actor: { kind: 'member', id: null, requestId: c.get('requestId') },
+      });
+      for (const line of setCookies) c.header('set-cookie', line, { append: true });
+      return c.json({ status: 'code_sent' as const, codeValidMinutes: 10 }, 202);
+    },
+  );
+}

@@ -1,0 +1,132 @@
+// The member better-auth instance: username sign-in, a mail code as the mandatory second factor, argon2id.
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { twoFactor, username } from 'better-auth/plugins';
+import { eq } from 'drizzle-orm';
+import type { AppContext } from '../../context.js';
+import {
+  authAccount,
+  authSession,
+  authTwoFactor,
+  authUser,
+  authVerification,
+  members,
+} from '../../db/schema/identity.js';
+import { newId } from '../../domain/ids.js';
+import { enqueueMail } from '../notifications/index.js';
+import { LOGIN_ID_MAX, LOGIN_ID_MIN, LOGIN_ID_PATTERN } from './member-fields.js';
+import { hashPassword, verifyPassword } from './password-hashing.js';
+
+/** How long a mailed sign-in code is valid, in minutes. */
+export const SIGN_IN_CODE_MINUTES = 10;
+/** Wrong codes allowed per code before it is dead. */
+export const SIGN_IN_CODE_ATTEMPTS = 5;
+
+/** Our prefixed ids for better-auth's rows, so a member's user id is their `mem_…` id. */
+function authIdFor(model: string): string {
+  if (model === 'user') return newId('member');
+  if (model === 'session') return newId('session');
+  if (model === 'account') return newId('account');
+  if (model === 'twoFactor') return newId('twoFactor');
+  return newId('verification');
+}
+
+function buildMemberAuth(ctx: AppContext) {
+  const secret = ctx.config.secret;
+  if (!secret)
+    throw new Error('the member auth needs config.secret; resolveSecret runs before the app is built');
+  return betterAuth({
+    appName: 'keiyaku',
+    baseURL: ctx.config.publicUrl,
+    basePath: '/api/auth',
+    secret,
+    trustedOrigins: [new URL(ctx.config.publicUrl).origin],
+    database: drizzleAdapter(ctx.db, {
+      provider: 'pg',
+      transaction: true,
+      schema: {
+        user: authUser,
+        session: authSession,
+        account: authAccount,
+        verification: authVerification,
+        twoFactor: authTwoFactor,
+      },
+    }),
+    emailAndPassword: {
+      enabled: true,
+      // Members are created by registerMember in one transaction with their profile and mail.
+      disableSignUp: true,
+      requireEmailVerification: true,
+      minPasswordLength: 10,
+      maxPasswordLength: 128,
+      password: { hash: hashPassword, verify: verifyPassword },
+    },
+    session: { cookieCache: { enabled: false } },
+    // Our own routes call better-auth's API in-process and never expose its handler, so its per-path
+    // rate limiter (which only watches its handler) would not see these requests anyway.
+    rateLimit: { enabled: false },
+    telemetry: { enabled: false },
+    logger: {
+      log: (level, message) => {
+        const log = ctx.logger;
+        if (level === 'error') log.error({ component: 'better-auth' }, message);
+        else if (level === 'warn') log.warn({ component: 'better-auth' }, message);
+        else log.debug({ component: 'better-auth' }, message);
+      },
+    },
+    advanced: {
+      cookiePrefix: 'keiyaku',
+      useSecureCookies: ctx.config.publicUrl.startsWith('https://'),
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', path: '/' },
+      database: {
+        generateId: ({ model }) => authIdFor(model),
+      },
+    },
+    plugins: [
+      username({
+        minUsernameLength: LOGIN_ID_MIN,
+        maxUsernameLength: LOGIN_ID_MAX,
+        usernameValidator: (value) => LOGIN_ID_PATTERN.test(value),
+      }),
+      twoFactor({
+        issuer: 'keiyaku',
+        totpOptions: { disable: true },
+        // The challenge outlives its code, so a late code is told "expired" rather than "start again".
+        twoFactorCookieMaxAge: (SIGN_IN_CODE_MINUTES + 5) * 60,
+        otpOptions: {
+          period: SIGN_IN_CODE_MINUTES,
+          digits: 6,
+          allowedAttempts: SIGN_IN_CODE_ATTEMPTS,
+          storeOTP: 'hashed',
+          sendOTP: async ({ user, otp }) => {
+            const [member] = await ctx.db.select().from(members).where(eq(members.id, user.id));
+            if (!member) throw new Error(`no member profile for ${user.id}`);
+            await enqueueMail(ctx.db, {
+              template: 'member-sign-in-code',
+              locale: member.locale,
+              to: member.email,
+              payload: { name: member.name, code: otp, validMinutes: SIGN_IN_CODE_MINUTES },
+              now: ctx.clock.now(),
+            });
+          },
+        },
+        // The store's lockout policy comes with the identity rules; until then one counter (per code) applies.
+        accountLockout: { enabled: false },
+      }),
+    ],
+  });
+}
+
+export type MemberAuth = ReturnType<typeof buildMemberAuth>;
+
+const instances = new WeakMap<AppContext, MemberAuth>();
+
+/** The member auth of a context, built once: it holds no per-request state. */
+export function memberAuth(ctx: AppContext): MemberAuth {
+  let auth = instances.get(ctx);
+  if (!auth) {
+    auth = buildMemberAuth(ctx);
+    instances.set(ctx, auth);
+  }
+  return auth;
+}

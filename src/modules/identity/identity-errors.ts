@@ -1,0 +1,94 @@
+// The expected failures of member identity, each with a stable code and a Japanese and an English message.
+import { AppError, type FieldIssue } from '../../domain/errors.js';
+
+export const identityErrors = {
+  loginIdTaken: () =>
+    new AppError({
+      code: 'login_id_taken',
+      status: 409,
+      message: {
+        ja: 'このログインIDは既に使われています。別のIDを指定してください。',
+        en: 'This login ID is already taken. Please choose another one.',
+      },
+      fields: [
+        {
+          path: 'loginId',
+          code: 'login_id_taken',
+          message: { ja: 'このログインIDは既に使われています。', en: 'This login ID is already taken.' },
+        },
+      ],
+    }),
+  weakPassword: (fields: FieldIssue[]) =>
+    new AppError({
+      code: 'validation_failed',
+      status: 422,
+      message: { ja: '入力内容に誤りがあります。', en: 'Some fields are invalid.' },
+      fields,
+    }),
+  confirmationTokenInvalid: () =>
+    new AppError({
+      code: 'confirmation_link_invalid',
+      status: 410,
+      message: {
+        ja: 'この確認リンクは使用済みか、有効期限（24時間）が切れています。確認メールを再送してください。',
+        en: 'This confirmation link has already been used or has expired (24 hours). Please request a new confirmation mail.',
+      },
+    }),
+  invalidCredentials: () =>
+    new AppError({
+      code: 'invalid_credentials',
+      status: 401,
+      message: {
+        ja: 'ログインIDまたはパスワードが正しくありません。',
+        en: 'The login ID or password is incorrect.',
+      },
+    }),
+  emailNotConfirmed: () =>
+    new AppError({
+      code: 'email_not_confirmed',
+      status: 403,
+      message: {
+        ja: 'メールアドレスの確認が済んでいません。確認メールのリンクを開いてください。届いていない場合は確認メールを再送できます。',
+        en: 'Please confirm your email first: open the link in the confirmation mail. You can ask for it to be sent again.',
+      },
+    }),
+  signInNotPending: () =>
+    new AppError({
+      code: 'sign_in_not_pending',
+      status: 401,
+      message: {
+        ja: 'ログインの手続きが見つからないか、期限が切れています。もう一度ログインしてください。',
+        en: 'No sign-in is waiting for a code, or it has expired. Please sign in again.',
+      },
+    }),
+  invalidCode: () =>
+    new AppError({
+      code: 'invalid_code',
+      status: 401,
+      message: { ja: '確認コードが正しくありません。', en: 'The code is incorrect.' },
+    }),
+  codeExpired: () =>
+    new AppError({
+      code: 'code_expired',
+      status: 410,
+      message: {
+        ja: '確認コードの有効期限（10分）が切れています。もう一度ログインしてください。',
+        en: 'The code has expired (10 minutes). Please sign in again.',
+      },
+    }),
+  codeAttemptsExhausted: () =>
+    new AppError({
+      code: 'code_attempts_exhausted',
+      status: 429,
+      message: {
+        ja: '確認コードの入力回数の上限（5回）に達したため、このコードは使えなくなりました。もう一度ログインしてください。',
+        en: 'Too many wrong codes (5): this code can no longer be used. Please sign in again.',
+      },
+    }),
+  notSignedIn: () =>
+    new AppError({
+      code: 'not_signed_in',
+      status: 401,
+      message: { ja: 'ログインしてください。', en: 'Please sign in.' },
+    }),
+} as const;

@@ -1,0 +1,65 @@
+// The password step of a member's sign-in: on success a code is mailed and a pending-second-factor cookie set.
+import { eq } from 'drizzle-orm';
+import type { AppContext } from '../../context.js';
+import { authUser } from '../../db/schema/identity.js';
+import { type Actor, recordAudit } from '../audit/index.js';
+import { memberAuth } from './auth.js';
+import { authErrorCode, cookieHeaderFrom } from './auth-failure.js';
+import { identityErrors } from './identity-errors.js';
+import { normalizeLoginId } from './member-fields.js';
+
+export interface SignInInput {
+  loginId: string;
+  password: string;
+  /** The browser's request headers (cookies, Origin, User-Agent) as better-auth expects them. */
+  headers: Headers;
+  actor: Actor;
+}
+
+/** Checks the password and mails a code; returns the Set-Cookie lines for the pending challenge. No session yet. */
+export async function signIn(ctx: AppContext, input: SignInInput): Promise<{ setCookies: string[] }> {
+  const auth = memberAuth(ctx);
+  const username = normalizeLoginId(input.loginId);
+  const [known] = await ctx.db
+    .select({ id: authUser.id })
+    .from(authUser)
+    .where(eq(authUser.username, username));
+  const audit = (action: string, reason?: string) =>
+    recordAudit(ctx.db, {
+      actor: { ...input.actor, id: known?.id ?? null },
+      action,
+      targetType: known ? 'member' : 'login_id',
+      targetId: known?.id ?? username,
+      ...(reason ? { reason } : {}),
+      at: ctx.clock.now(),
+    });
+
+  const { headers, response } = await auth.api
+    .signInUsername({
+      body: { username: input.loginId, password: input.password },
+      headers: input.headers,
+      returnHeaders: true,
+    })
+    .catch(async (error: unknown): Promise<never> => {
+      const code = authErrorCode(error);
+      if (code === null) throw error;
+      if (code === 'EMAIL_NOT_VERIFIED') {
+        await audit('member.sign_in_refused', 'email not confirmed');
+        throw identityErrors.emailNotConfirmed();
+      }
+      // Unknown ID, wrong password, malformed ID: one answer, so the answer tells nobody which IDs exist.
+      await audit('member.sign_in_failed', 'wrong login ID or password');
+      throw identityErrors.invalidCredentials();
+    });
+  if (!('twoFactorRedirect' in response) || response.twoFactorRedirect !== true) {
+    // Every member is created with the second factor on; a session without it must never be handed out.
+    throw new Error(`member ${known?.id ?? username} signed in without a second factor`);
+  }
+  const setCookies = headers.getSetCookie();
+  await auth.api.sendTwoFactorOTP({
+    body: {},
+    headers: new Headers({ cookie: cookieHeaderFrom(setCookies) }),
+  });
+  await audit('member.sign_in_code_sent');
+  return { setCookies };
+}

@@ -1,0 +1,54 @@
+// The second step of a member's sign-in: the mailed code, which on success opens the session.
+import type { AppContext } from '../../context.js';
+import { type Actor, recordAudit } from '../audit/index.js';
+import { memberAuth } from './auth.js';
+import { authErrorCode } from './auth-failure.js';
+import { identityErrors } from './identity-errors.js';
+import { pendingSignInMember } from './pending-sign-in.js';
+
+export interface VerifySignInCodeInput {
+  code: string;
+  headers: Headers;
+  actor: Actor;
+}
+
+/** Checks the code against the request's pending challenge; returns the session's Set-Cookie lines. */
+export async function verifySignInCode(
+  ctx: AppContext,
+  input: VerifySignInCodeInput,
+): Promise<{ memberId: string; setCookies: string[] }> {
+  const auth = memberAuth(ctx);
+  try {
+    const { headers, response } = await auth.api.verifyTwoFactorOTP({
+      body: { code: input.code },
+      headers: input.headers,
+      returnHeaders: true,
+    });
+    await recordAudit(ctx.db, {
+      actor: { ...input.actor, id: response.user.id },
+      action: 'member.signed_in',
+      targetType: 'member',
+      targetId: response.user.id,
+      at: ctx.clock.now(),
+    });
+    return { memberId: response.user.id, setCookies: headers.getSetCookie() };
+  } catch (error) {
+    const code = authErrorCode(error);
+    if (code === null) throw error;
+    const memberId = await pendingSignInMember(ctx.db, input.headers.get('cookie') ?? undefined);
+    if (memberId) {
+      await recordAudit(ctx.db, {
+        actor: { ...input.actor, id: memberId },
+        action: 'member.sign_in_code_failed',
+        targetType: 'member',
+        targetId: memberId,
+        reason: code,
+        at: ctx.clock.now(),
+      });
+    }
+    if (code === 'INVALID_CODE') throw identityErrors.invalidCode();
+    if (code === 'OTP_HAS_EXPIRED') throw identityErrors.codeExpired();
+    if (code === 'TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE') throw identityErrors.codeAttemptsExhausted();
+    throw identityErrors.signInNotPending();
+  }
+}
