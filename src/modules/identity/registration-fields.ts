@@ -1,0 +1,236 @@
+// What a member gives when registering: zod schemas and the normalising parse that the sign-up route and flow share.
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { z } from 'zod';
+import { type FieldIssue, kernelErrors } from '../../domain/errors.js';
+import { bilingualIssue, zodIssuesToFields } from '../../domain/validation.js';
+import { katakanaReadingPattern, normalizeKana, normalizeNumberInput } from './japanese-input.js';
+import { loginIdSchema, normalizeLoginId, parseLoginId } from './login-id.js';
+import { checkPassword, type PasswordPolicyPreset, passwordPolicyIssues } from './password-policy.js';
+import { normalizePostalCode, prefectures } from './postal-code-lookup.js';
+
+// The parser would otherwise pick a number out of any text ("携帯 090…"); we accept only a number.
+const phoneCharacters = /^\+?[0-9()\- ]+$/;
+
+function parsePhone(input: string) {
+  const text = normalizeNumberInput(input);
+  if (!phoneCharacters.test(text)) return undefined;
+  const parsed = parsePhoneNumberFromString(text, 'JP');
+  return parsed?.isValid() ? parsed : undefined;
+}
+
+/** A contact phone number in E.164 (`03-1234-5678` → `+81312345678`); national numbers are read as Japanese. */
+export function normalizePhoneNumber(input: string): string | null {
+  return parsePhone(input)?.number ?? null;
+}
+
+/**
+ * A Japanese mobile number in E.164 (`090-1234-5678` → `+819012345678`), or `null`: SMS codes go only to
+ * numbers libphonenumber-js types as mobile in Japan (070/080/090, and 060 as it opens), not to fixed
+ * lines, IP phones (050) or M2M numbers (020).
+ */
+export function normalizeJapaneseMobileNumber(input: string): string | null {
+  const parsed = parsePhone(input);
+  return parsed && parsed.country === 'JP' && parsed.getType() === 'MOBILE' ? parsed.number : null;
+}
+
+function requiredText(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max)
+    .superRefine((value, ctx) => {
+      if (value === '')
+        ctx.addIssue(bilingualIssue('required', { ja: '入力してください。', en: 'Required.' }));
+    });
+}
+
+/** Absent, `null` and blank all mean "not given", stored as `null`. */
+function optionalText(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((value) => (value ? value : null));
+}
+
+/** A kana reading → full-width katakana; hiragana and half-width kana are converted, not refused. */
+export const nameKanaSchema = z
+  .string()
+  .transform(normalizeKana)
+  .pipe(z.string().max(100))
+  .superRefine((value, ctx) => {
+    if (value === '') {
+      ctx.addIssue(bilingualIssue('required', { ja: '入力してください。', en: 'Required.' }));
+    } else if (!katakanaReadingPattern.test(value)) {
+      ctx.addIssue(
+        bilingualIssue('kana_only', {
+          ja: 'カタカナ（またはひらがな）で入力してください。',
+          en: 'Use katakana (or hiragana) only.',
+        }),
+      );
+    }
+  });
+
+/** `123-4567` or `1234567` (full-width too) → `123-4567`. */
+export const postalCodeSchema = z.string().transform((value, ctx) => {
+  const normalized = normalizePostalCode(value);
+  if (normalized !== null) return normalized;
+  ctx.addIssue(
+    bilingualIssue('postal_code_format', {
+      ja: '郵便番号は「123-4567」の形式で入力してください。',
+      en: 'Enter the postal code as 123-4567.',
+    }),
+  );
+  return z.NEVER;
+});
+
+/** Any valid phone number → E.164. */
+export const phoneNumberSchema = z.string().transform((value, ctx) => {
+  const normalized = normalizePhoneNumber(value);
+  if (normalized !== null) return normalized;
+  ctx.addIssue(
+    bilingualIssue('phone_number', {
+      ja: '電話番号を正しく入力してください。',
+      en: 'Enter a valid phone number.',
+    }),
+  );
+  return z.NEVER;
+});
+
+/** A Japanese mobile number → E.164. */
+export const mobilePhoneNumberSchema = z.string().transform((value, ctx) => {
+  const normalized = normalizeJapaneseMobileNumber(value);
+  if (normalized !== null) return normalized;
+  ctx.addIssue(
+    bilingualIssue('mobile_phone_number', {
+      ja: 'SMSを受け取れる携帯電話番号（070・080・090など）を入力してください。',
+      en: 'Enter a Japanese mobile number that can receive SMS (070, 080, 090 …).',
+    }),
+  );
+  return z.NEVER;
+});
+
+/** The mobile number when optional: absent, `null` and blank (an empty form field) are `null`. */
+const optionalMobilePhoneNumberSchema = z
+  .string()
+  .nullish()
+  .transform((value) => (value?.trim() ? value : null))
+  .pipe(mobilePhoneNumberSchema.nullable());
+
+// Cross-field rules run even when another field failed, so that one answer lists every problem; only a
+// body that is not an object at all gives them nothing to look at.
+const isObjectPayload = (payload: { value: unknown }) =>
+  typeof payload.value === 'object' && payload.value !== null;
+
+export const memberKinds = ['corporate', 'individual'] as const;
+export type MemberKind = (typeof memberKinds)[number];
+export const secondFactorChannels = ['email', 'sms'] as const;
+export type SecondFactorChannel = (typeof secondFactorChannels)[number];
+
+/**
+ * The registration form. The password is only required here; its policy depends on the store's setting
+ * and is applied by `parseRegistration`, which also compares the consented document versions.
+ */
+export const registrationSchema = z
+  .strictObject({
+    loginId: loginIdSchema,
+    // Never trimmed or normalised: the member must be able to type the same bytes at sign-in.
+    password: z.string(),
+    memberKind: z.enum(memberKinds),
+    // Not NFKC: it would replace CJK compatibility ideographs that people use in their own names.
+    name: requiredText(100),
+    nameKana: nameKanaSchema,
+    email: z
+      .string()
+      .transform((value) => value.normalize('NFKC').trim())
+      .pipe(z.email().max(254)),
+    companyName: optionalText(200),
+    department: optionalText(100),
+    postalCode: postalCodeSchema,
+    prefecture: z.string().refine((value) => prefectures.includes(value), {
+      error: 'Choose one of the 47 prefectures.',
+      params: { code: 'prefecture', ja: '都道府県を選んでください。' },
+    }),
+    city: requiredText(100),
+    street: requiredText(200),
+    building: optionalText(200),
+    phone: phoneNumberSchema,
+    secondFactorChannel: z.enum(secondFactorChannels),
+    mobilePhone: optionalMobilePhoneNumberSchema,
+    marketingOptIn: z.boolean(),
+    termsVersion: requiredText(50),
+    privacyPolicyVersion: requiredText(50),
+  })
+  .refine((value) => value.memberKind !== 'corporate' || Boolean(value.companyName), {
+    path: ['companyName'],
+    when: isObjectPayload,
+    error: 'Enter the company name.',
+    params: { code: 'required', ja: '法人の方は会社名を入力してください。' },
+  })
+  .refine((value) => value.secondFactorChannel !== 'sms' || value.mobilePhone != null, {
+    path: ['mobilePhone'],
+    when: isObjectPayload,
+    error: 'Enter a mobile number to receive codes by SMS.',
+    params: { code: 'required', ja: 'SMSで認証する場合は携帯電話番号を入力してください。' },
+  });
+
+export type RegistrationInput = z.input<typeof registrationSchema>;
+/** The registration as stored: normalised, with the login ID's uniqueness key. */
+export type RegistrationFields = z.output<typeof registrationSchema> & { loginIdKey: string };
+
+export interface ParseRegistrationOptions {
+  passwordPolicy: PasswordPolicyPreset;
+  /** The versions the store currently asks members to accept; a stale consent is refused. */
+  termsVersion: string;
+  privacyPolicyVersion: string;
+}
+
+function stringField(input: unknown, key: string): string | null {
+  if (typeof input !== 'object' || input === null) return null;
+  const value = (input as Record<string, unknown>)[key];
+  return typeof value === 'string' ? value : null;
+}
+
+function staleConsentIssue(path: string, accepted: string | null, current: string): FieldIssue[] {
+  if (accepted === null || accepted.trim() === '' || accepted.trim() === current) return [];
+  return [
+    {
+      path,
+      code: 'consent_outdated',
+      message: {
+        ja: '同意いただいた版は最新ではありません。最新の内容をご確認のうえ、改めて同意してください。',
+        en: 'The document has changed; please read the current version and agree again.',
+      },
+    },
+  ];
+}
+
+/**
+ * The registration, normalised, or an `AppError` 422 `validation_failed` listing every failing field at once:
+ * the form's rules, the store's password policy, and consent to the current terms and privacy policy.
+ */
+export function parseRegistration(input: unknown, options: ParseRegistrationOptions): RegistrationFields {
+  const parsed = registrationSchema.safeParse(input);
+  const issues: FieldIssue[] = parsed.success ? [] : zodIssuesToFields(parsed.error.issues);
+  const password = stringField(input, 'password');
+  if (password !== null) {
+    const loginId = stringField(input, 'loginId');
+    // A login ID that breaks its own rules is about to change; judging the password by it would only add noise.
+    const check = checkPassword(password, {
+      preset: options.passwordPolicy,
+      loginId: loginId === null ? null : (parseLoginId(loginId)?.loginId ?? null),
+    });
+    issues.push(...passwordPolicyIssues(check));
+  }
+  issues.push(
+    ...staleConsentIssue('termsVersion', stringField(input, 'termsVersion'), options.termsVersion),
+    ...staleConsentIssue(
+      'privacyPolicyVersion',
+      stringField(input, 'privacyPolicyVersion'),
+      options.privacyPolicyVersion,
+    ),
+  );
+  if (!parsed.success || issues.length > 0) throw kernelErrors.validation(issues);
+  return { ...parsed.data, loginIdKey: normalizeLoginId(parsed.data.loginId) };
+}
