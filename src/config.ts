@@ -26,6 +26,7 @@ const envSchema = z
       .int()
       .min(1024)
       .default(1024 * 1024),
+    TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.SECRET) {
@@ -57,6 +58,8 @@ export interface Config {
   mailFrom: string;
   logLevel: LogLevel;
   bodyLimitBytes: number;
+  /** Behind a reverse proxy that sets X-Forwarded-For: take the client address from its first entry. */
+  trustProxy: boolean;
 }
 
 /** A configuration problem, phrased as one line that names the variable. */
@@ -97,5 +100,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM ?? 'keiyaku <no-reply@keiyaku.invalid>',
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
   };
 }

@@ -16,6 +16,9 @@ export const idPrefixes = {
   session: 'ses',
   verification: 'vrf',
   twoFactor: 'tfa',
+  inquiry: 'inq',
+  inquiryMessage: 'iqm',
+  guestSubmission: 'gsub',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -3,3 +3,4 @@ export * from './audit.js';
 export * from './identity.js';
 export * from './notifications.js';
 export * from './store.js';
+export * from './support.js';

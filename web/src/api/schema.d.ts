@@ -472,6 +472,281 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/inquiries/form-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Token for the inquiry form */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a token to send back with the inquiry */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InquiryFormToken"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inquiries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send an inquiry */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InquiryForm"];
+                };
+            };
+            responses: {
+                /** @description received; a receipt mail with the inquiry number is on its way */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubmittedInquiry"];
+                    };
+                };
+                /** @description a field is invalid, the form token is bad, too fast or too old, or the text looks like spam */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description too many guest inquiries from this address in the last hour */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/inquiries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My inquiries */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the member’s inquiries */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MyInquirySummary"][];
+                        };
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/inquiries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my inquiries */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the inquiry and its replies */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyInquiry"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such inquiry of this member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/inquiries/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write again on one of my inquiries */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InquiryFollowUp"];
+                };
+            };
+            responses: {
+                /** @description added */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyInquiry"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such inquiry of this member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the inquiry is closed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the message is empty or too long */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -588,6 +863,78 @@ export interface components {
             status: "unconfirmed" | "active";
             confirmedAt: string | null;
             createdAt: string;
+        };
+        InquiryFormToken: {
+            token: string;
+            /** @description the form may be sent from this instant on */
+            notBefore: string;
+            /** @description after this instant the form needs a new token */
+            expiresAt: string;
+            /**
+             * @description leave this field empty; hide it from people
+             * @enum {string}
+             */
+            honeypotField: "website";
+        };
+        SubmittedInquiry: {
+            id: string;
+            /** @example Q2026-000001 */
+            number: string;
+            status: components["schemas"]["InquiryStatus"];
+            createdAt: string;
+        };
+        /** @enum {string} */
+        InquiryStatus: "new" | "in_progress" | "answered" | "closed";
+        InquiryForm: {
+            category: components["schemas"]["InquiryCategory"];
+            /** @example ログインIDを忘れました */
+            subject: string;
+            message: string;
+            /**
+             * @description required for guests; a member’s profile name when omitted
+             * @example 山田 花子
+             */
+            contactName?: string;
+            /**
+             * Format: email
+             * @description required for guests; a member’s contact email when omitted
+             * @example hanako@example.jp
+             */
+            contactEmail?: string;
+            /** @example 03-1234-5678 */
+            contactPhone?: string;
+            formToken: string;
+            /** @description the honeypot: must stay empty */
+            website?: string;
+        };
+        /** @enum {string} */
+        InquiryCategory: "unlock" | "withdrawal" | "login_id" | "start_date" | "billing" | "other";
+        MyInquirySummary: {
+            /** @example inq_0196f0c4-5b8e-7c1a-9d2e-3f4a5b6c7d8e */
+            id: string;
+            /** @example Q2026-000001 */
+            number: string;
+            category: components["schemas"]["InquiryCategory"];
+            subject: string;
+            status: components["schemas"]["InquiryStatus"];
+            createdAt: string;
+            updatedAt: string;
+        };
+        MyInquiry: components["schemas"]["MyInquirySummary"] & {
+            message: string;
+            contactName: string;
+            contactEmail: string;
+            contactPhone: string | null;
+            messages: {
+                id: string;
+                /** @enum {string} */
+                direction: "from_customer" | "to_customer";
+                body: string;
+                createdAt: string;
+            }[];
+        };
+        InquiryFollowUp: {
+            body: string;
         };
     };
     responses: never;

@@ -1,4 +1,6 @@
 // Every mail template by name; the outbox stores the name, so renaming one is a migration.
+import { inquiryReceivedTemplate } from './inquiry-received.js';
+import { inquiryReplyTemplate } from './inquiry-reply.js';
 import { memberEmailConfirmationTemplate } from './member-email-confirmation.js';
 import { memberSignInCodeTemplate } from './member-sign-in-code.js';
 import { smtpTestTemplate } from './smtp-test.js';
@@ -8,6 +10,8 @@ export const mailTemplates = {
   'smtp-test': smtpTestTemplate,
   'member-email-confirmation': memberEmailConfirmationTemplate,
   'member-sign-in-code': memberSignInCodeTemplate,
+  'inquiry-received': inquiryReceivedTemplate,
+  'inquiry-reply': inquiryReplyTemplate,
 } as const satisfies Record<string, MailTemplate>;
 
 export type MailTemplateName = keyof typeof mailTemplates;

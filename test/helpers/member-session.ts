@@ -1,0 +1,92 @@
+// Signs members in through the real HTTP routes for tests of member-only endpoints: register, confirm, code.
+import { expect } from 'vitest';
+import { type DevMail, listDevMailbox } from '../../src/modules/notifications/index.js';
+import type { TestApp } from './test-app.js';
+
+const password = 'Kei-yaku2026!';
+
+/** Mail delivered to an address by the running worker, oldest first; waits until `count` have arrived. */
+export async function mailTo(t: TestApp, to: string, count: number): Promise<DevMail[]> {
+  for (let i = 0; i < 200; i++) {
+    const mails = (await listDevMailbox(t.ctx.db, 500)).filter((m) => m.to === to);
+    if (mails.length >= count) return mails.sort((a, b) => a.outboxId.localeCompare(b.outboxId));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`expected ${count} mails to ${to}`);
+}
+
+/** Cookie jar of one browser: keeps what Set-Cookie says, drops what it expires. */
+export class Browser {
+  private jar = new Map<string, string>();
+  constructor(private readonly t: TestApp) {}
+  take(res: Response): Response {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair = '', ...attrs] = line.split(';');
+      const [name = '', ...value] = pair.split('=');
+      const expired = attrs.some((a) => /max-age=0/i.test(a.trim()));
+      if (expired || value.join('=') === '') this.jar.delete(name.trim());
+      else this.jar.set(name.trim(), value.join('='));
+    }
+    return res;
+  }
+  get cookie(): string {
+    return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+  async send(
+    path: string,
+    method: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
+    const all: Record<string, string> = { ...headers, cookie: this.cookie };
+    if (body !== undefined) all['content-type'] = 'application/json';
+    const init: RequestInit = {
+      method,
+      headers: all,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    };
+    return this.take(await this.t.request(path, init));
+  }
+}
+
+export interface SignedInMember {
+  memberId: string;
+  browser: Browser;
+}
+
+/** Registers a member (Japanese or English), confirms the mailed link and signs in with the mailed code. */
+export async function registerAndSignIn(
+  t: TestApp,
+  member: { loginId: string; name: string; email: string; locale?: 'ja' | 'en' },
+): Promise<SignedInMember> {
+  const browser = new Browser(t);
+  const language = { 'accept-language': member.locale === 'en' ? 'en' : 'ja' };
+  const before = (await listDevMailbox(t.ctx.db, 500)).filter((m) => m.to === member.email).length;
+  const res = await browser.send(
+    '/api/members',
+    'POST',
+    {
+      loginId: member.loginId,
+      password,
+      name: member.name,
+      nameKana: 'テスト',
+      email: member.email,
+      termsVersion: '2026-04-01',
+    },
+    language,
+  );
+  expect(res.status).toBe(201);
+  const { memberId } = (await res.json()) as { memberId: string };
+  const confirmation = (await mailTo(t, member.email, before + 1)).at(-1)!;
+  const token = decodeURIComponent(
+    /\/register\/confirm\?token=([A-Za-z0-9_%-]+)/.exec(confirmation.text)![1]!,
+  );
+  expect((await browser.send('/api/members/confirm-email', 'POST', { token })).status).toBe(200);
+  expect((await browser.send('/api/sessions', 'POST', { loginId: member.loginId, password })).status).toBe(
+    202,
+  );
+  const codeMail = (await mailTo(t, member.email, before + 2)).at(-1)!;
+  const code = /(?:コード|code is): (\d{6})/.exec(codeMail.text)![1]!;
+  expect((await browser.send('/api/sessions/verify-code', 'POST', { code })).status).toBe(200);
+  return { memberId, browser };
+}
