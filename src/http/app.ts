@@ -12,6 +12,7 @@ import { originCheck } from './middleware/origin-check.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { type AppEnv, createRouter } from './openapi-app.js';
 import { problemResponse } from './problem.js';
+import { registerAdminRoutes } from './routes/admin/index.js';
 import { getMeRoute } from './routes/mypage/get-me.js';
 import { confirmEmailRoute } from './routes/store/confirm-email.js';
 import { createSessionRoute } from './routes/store/create-session.js';
@@ -69,6 +70,7 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): Open
   app.route('/', verifyCodeRoute());
   app.route('/', deleteSessionRoute());
   app.route('/', getMeRoute());
+  registerAdminRoutes(app);
   registerApiDocs(app);
   options.extraRoutes?.(app);
 

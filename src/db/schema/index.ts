@@ -2,4 +2,5 @@
 export * from './audit.js';
 export * from './identity.js';
 export * from './notifications.js';
+export * from './operators.js';
 export * from './store.js';

@@ -1,6 +1,7 @@
 // Every mail template by name; the outbox stores the name, so renaming one is a migration.
 import { memberEmailConfirmationTemplate } from './member-email-confirmation.js';
 import { memberSignInCodeTemplate } from './member-sign-in-code.js';
+import { operatorSignInCodeTemplate } from './operator-sign-in-code.js';
 import { smtpTestTemplate } from './smtp-test.js';
 import type { MailTemplate } from './types.js';
 
@@ -8,6 +9,7 @@ export const mailTemplates = {
   'smtp-test': smtpTestTemplate,
   'member-email-confirmation': memberEmailConfirmationTemplate,
   'member-sign-in-code': memberSignInCodeTemplate,
+  'operator-sign-in-code': operatorSignInCodeTemplate,
 } as const satisfies Record<string, MailTemplate>;
 
 export type MailTemplateName = keyof typeof mailTemplates;
