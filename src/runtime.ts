@@ -9,6 +9,7 @@ import { acquireDataDirLock, type DataDirLock } from './db/data-dir-lock.js';
 import { migrateDatabase } from './db/migrate.js';
 import { type Clock, systemClock, toDate } from './domain/clock.js';
 import { AppError } from './domain/errors.js';
+import { createDemoOperator } from './flows/create-demo-operator.js';
 import { createApp } from './http/app.js';
 import { startBoss } from './jobs/boss.js';
 import { type RunningWorker, startWorker } from './jobs/worker.js';
@@ -57,6 +58,8 @@ export async function openStore(
 
 export interface RunningNode {
   url: string | null;
+  /** The file holding the demo owner's credentials (embedded stores only), for the banner to name. */
+  demoOperatorFile: string | null;
   context: AppContext;
   boss: PgBoss | null;
   worker: RunningWorker | null;
@@ -117,7 +120,16 @@ export async function startNode(input: StartNodeInput): Promise<RunningNode> {
   let worker: RunningWorker | null = null;
   let server: ServerType | null = null;
   let url: string | null = null;
+  let demoOperatorFile: string | null = null;
   try {
+    if (config.database.kind === 'pglite') {
+      demoOperatorFile = await createDemoOperator(store.database.db, {
+        dataDir: config.dataDir,
+        publicUrl: config.publicUrl,
+        actor: { kind: 'system', id: null },
+        now: clock.now(),
+      });
+    }
     if (role !== 'web') {
       boss = await startBoss({ database: store.database, logger, supervise: true });
       worker = await startWorker(context, boss);
@@ -143,6 +155,7 @@ export async function startNode(input: StartNodeInput): Promise<RunningNode> {
   let stopping: Promise<void> | null = null;
   return {
     url,
+    demoOperatorFile,
     context,
     boss,
     worker,

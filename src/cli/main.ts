@@ -1,5 +1,6 @@
-// The `keiyaku` command: start, migrate, seed, settings, mailbox, send-test-mail.
+// The `keiyaku` command: start, migrate, seed, settings, mailbox, send-test-mail, create-operator.
 import { Command } from 'commander';
+import { registerCreateOperator } from './commands/create-operator.js';
 import { registerMailbox } from './commands/mailbox.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerSeed } from './commands/seed.js';
@@ -20,5 +21,6 @@ registerSeed(program);
 registerSettings(program);
 registerMailbox(program);
 registerSendTestMail(program);
+registerCreateOperator(program);
 
 program.parseAsync(process.argv).catch(reportCliError);

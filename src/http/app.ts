@@ -12,6 +12,7 @@ import { originCheck } from './middleware/origin-check.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { type AppEnv, createRouter } from './openapi-app.js';
 import { problemResponse } from './problem.js';
+import { registerAdminRoutes } from './routes/admin/index.js';
 import { addMyInquiryMessageRoute } from './routes/mypage/add-my-inquiry-message.js';
 import { getMeRoute } from './routes/mypage/get-me.js';
 import { getMyInquiryRoute } from './routes/mypage/get-my-inquiry.js';
@@ -79,6 +80,7 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): Open
   app.route('/', listMyInquiriesRoute());
   app.route('/', getMyInquiryRoute());
   app.route('/', addMyInquiryMessageRoute());
+  registerAdminRoutes(app);
   registerApiDocs(app);
   options.extraRoutes?.(app);
 

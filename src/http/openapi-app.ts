@@ -13,8 +13,8 @@ export interface AppEnv {
 }
 
 /** A router whose zod validation failures become `validation_failed` problems listing each field. */
-export function createRouter(): OpenAPIHono<AppEnv> {
-  return new OpenAPIHono<AppEnv>({
+export function createRouter<E extends AppEnv = AppEnv>(): OpenAPIHono<E> {
+  return new OpenAPIHono<E>({
     defaultHook: (result, c) => {
       if (!result.success)
         return problemResponse(c, kernelErrors.validation(zodIssuesToFields(result.error.issues)));

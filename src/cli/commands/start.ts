@@ -22,6 +22,10 @@ export function registerStart(program: Command): void {
           ? `Store:  ${config.publicUrl}  (listening on ${node.url})`
           : 'HTTP: not served by this node',
         node.url ? `Admin:  ${config.publicUrl}/admin    API docs: ${config.publicUrl}/api/docs` : '',
+        // Only the path: the password stays in the 0600 file and out of any log that captures this output.
+        node.demoOperatorFile
+          ? `Demo owner sign-in: see ${node.demoOperatorFile} (readable only by you)`
+          : '',
         `Mail:   ${config.smtpUrl ? 'SMTP' : 'dev mailbox (no SMTP_URL): read it with `keiyaku mailbox`'}`,
         durabilityNotice(config),
         'Press Ctrl-C to stop.',

@@ -3,6 +3,7 @@ import { inquiryReceivedTemplate } from './inquiry-received.js';
 import { inquiryReplyTemplate } from './inquiry-reply.js';
 import { memberEmailConfirmationTemplate } from './member-email-confirmation.js';
 import { memberSignInCodeTemplate } from './member-sign-in-code.js';
+import { operatorSignInCodeTemplate } from './operator-sign-in-code.js';
 import { smtpTestTemplate } from './smtp-test.js';
 import type { MailTemplate } from './types.js';
 
@@ -12,6 +13,7 @@ export const mailTemplates = {
   'member-sign-in-code': memberSignInCodeTemplate,
   'inquiry-received': inquiryReceivedTemplate,
   'inquiry-reply': inquiryReplyTemplate,
+  'operator-sign-in-code': operatorSignInCodeTemplate,
 } as const satisfies Record<string, MailTemplate>;
 
 export type MailTemplateName = keyof typeof mailTemplates;

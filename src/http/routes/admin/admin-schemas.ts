@@ -1,0 +1,46 @@
+// Shared OpenAPI schemas and helpers of the admin routes.
+import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { Actor } from '../../../modules/audit/index.js';
+import { operatorRoleNames } from '../../../modules/operators/index.js';
+import type { AdminEnv } from '../../middleware/require-role.js';
+
+export { problem } from '../store/identity-schemas.js';
+
+export const operatorRoleSchema = z.enum(operatorRoleNames).openapi('OperatorRole');
+
+export const operatorProfileSchema = z
+  .object({
+    id: z.string().openapi({ example: 'opr_0196f0c4-5b8e-7c1a-9d2e-3f4a5b6c7d8e' }),
+    loginId: z.string(),
+    displayName: z.string(),
+    email: z.string(),
+    locale: z.enum(['ja', 'en']),
+    roles: z.array(operatorRoleSchema),
+    totpEnabled: z.boolean(),
+  })
+  .openapi('OperatorProfile');
+
+export const adminStoreSchema = z
+  .object({
+    name: z.string(),
+    issuerName: z.string(),
+    registrationNumber: z.string().nullable(),
+    postalCode: z.string(),
+    address: z.string(),
+    phone: z.string(),
+    email: z.string(),
+    businessHours: z.string(),
+    taxRounding: z.enum(['floor', 'round', 'ceil']),
+    updatedAt: z.string(),
+  })
+  .openapi('AdminStore');
+
+export const closureDaySchema = z
+  .object({ day: z.string().openapi({ example: '2026-08-13' }), reason: z.string() })
+  .openapi('ClosureDay');
+
+/** The audit actor of an admin request: the operator the guard let through. */
+export function operatorActor(c: Context<AdminEnv>): Actor {
+  return { kind: 'operator', id: c.get('operator').id, requestId: c.get('requestId') };
+}

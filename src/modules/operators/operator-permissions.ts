@@ -1,0 +1,32 @@
+// Which operator roles may do what: one entry per admin action, so every admin route names the action it performs.
+import { type OperatorRole, operatorRoleNames } from '../../db/schema/operators.js';
+
+export { type OperatorRole, operatorRoleNames };
+
+/**
+ * The roles allowed each action besides `owner`, who may do everything. An action missing here cannot be
+ * named by a route, so a new admin route has to decide its roles before it compiles.
+ */
+export const operatorPermissions = {
+  /** Reading and securing one's own account (profile, authenticator app). */
+  'account.self': ['billing', 'support', 'catalog'],
+  /** Reading the dev mailbox: support answers "I got no mail". */
+  'mailbox.read': ['support'],
+  'store.read': [],
+  'store.update': [],
+  'closure_days.read': [],
+  'closure_days.update': [],
+} as const satisfies Record<string, readonly OperatorRole[]>;
+
+export type OperatorAction = keyof typeof operatorPermissions;
+
+/** The roles that may perform an action, `owner` always first. */
+export function rolesFor(action: OperatorAction): OperatorRole[] {
+  return ['owner', ...operatorPermissions[action]];
+}
+
+/** Whether an operator holding `roles` may perform `action`. */
+export function mayPerform(roles: readonly OperatorRole[], action: OperatorAction): boolean {
+  const allowed = rolesFor(action);
+  return roles.some((role) => allowed.includes(role));
+}
