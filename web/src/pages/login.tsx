@@ -140,7 +140,7 @@ export function LoginPage() {
       <Title order={1}>{t('login.title')}</Title>
       {signIn.isError &&
         (unconfirmed ? (
-          <Alert color="yellow" role="alert" title={t('login.unconfirmedTitle')}>
+          <Alert color="yellow" role="alert">
             <Stack gap="sm">
               <Text size="sm">{problemText(signIn.error)}</Text>
               <ResendConfirmation loginId={loginId.trim()} />
