@@ -1,159 +1,39 @@
 // Browser test of the web app shell against the real server: the three areas, both languages, no CSP errors.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { StoreProfile } from '../../web/src/api/store';
+import {
+  fontsSettled,
+  launchBrowser,
+  PageWatch,
+  type RunningServer,
+  screenshotDir,
+  startServer,
+} from './support';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
-
-let dataDir: string;
-let server: ChildProcess;
-let serverOutput = '';
+let server: RunningServer;
 let baseUrl: string;
 let browser: Browser;
+let watch: PageWatch;
 let store: StoreProfile;
 
-/** Asks the OS for a port nobody uses, then frees it for the server. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  probe.listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const address = probe.address();
-  probe.close();
-  await once(probe, 'close');
-  if (address === null || typeof address === 'string') throw new Error('no TCP port was assigned');
-  return address.port;
-}
-
-/** Runs a command to completion, failing with its output if it does not succeed. */
-async function run(command: string, args: string[]): Promise<void> {
-  const child = spawn(command, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const [code] = (await once(child, 'exit')) as [number | null];
-  if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output}`);
-}
-
-async function waitUntilReady(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last = 'no answer yet';
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) {
-      throw new Error(`the server exited with ${server.exitCode} before it was ready:\n${serverOutput}`);
-    }
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      if (response.status === 200) return;
-      last = `status ${response.status}`;
-    } catch (error) {
-      last = String(error);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} was not ready within ${timeoutMs} ms (${last}):\n${serverOutput}`);
-}
-
 beforeAll(async () => {
-  // The server serves dist/web: build it from the sources under test, not whatever was built last.
-  await run(process.execPath, [
-    join(repoRoot, 'node_modules/vite/bin/vite.js'),
-    'build',
-    '--config',
-    'web/vite.config.ts',
-  ]);
-
-  dataDir = await mkdtemp(join(tmpdir(), 'keiyaku-e2e-'));
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start'], {
-    cwd: repoRoot,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const keep = (chunk: Buffer) => {
-    serverOutput += chunk.toString();
-  };
-  server.stdout?.on('data', keep);
-  server.stderr?.on('data', keep);
-  await waitUntilReady(`${baseUrl}/readyz`, 60_000);
-
+  server = await startServer();
+  baseUrl = server.baseUrl;
   const response = await fetch(`${baseUrl}/api/store`);
   expect(response.status).toBe(200);
   store = (await response.json()) as StoreProfile;
-
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  await mkdir(screenshotDir, { recursive: true });
+  browser = await launchBrowser();
+  watch = new PageWatch(browser);
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (server && server.exitCode === null && server.signalCode === null) {
-    const exited = once(server, 'exit');
-    server.kill('SIGTERM');
-    const timer = setTimeout(() => server.kill('SIGKILL'), 30_000);
-    await exited;
-    clearTimeout(timer);
-  }
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
-/** Problems the page reported: console errors (CSP refusals among them), uncaught errors, CSP events. */
-let problems: string[] = [];
-/** Messages a test provokes on purpose; reset after each test. */
-let tolerated: RegExp[] = [];
-let context: BrowserContext | undefined;
-
-async function openPage(options: { width?: number; height?: number } = {}): Promise<Page> {
-  context = await browser.newContext({
-    locale: 'ja-JP',
-    viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
-  });
-  // Init scripts are injected by the browser, so the page's CSP does not stop this listener.
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`);
-    });
-  });
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    const text = message.text();
-    if (message.type() !== 'error' || tolerated.some((pattern) => pattern.test(text))) return;
-    problems.push(`console error on ${page.url()}: ${text}`);
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught error on ${page.url()}: ${error.message}`));
-  return page;
-}
-
-/** Waits until the bundled web fonts have loaded, so screenshots show Noto Sans JP and not a fallback. */
-async function fontsSettled(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    await document.fonts.ready;
-    return [...document.fonts].filter((font) => font.status === 'loaded').map((font) => font.family);
-  });
-}
+const openPage = (options: { width?: number; height?: number } = {}) => watch.open(options);
 
 /** Where an element sits across the viewport's left edge: a collapsed navbar slides out, it is not hidden. */
 async function placement(locator: Locator): Promise<'inside' | 'outside' | 'sliding'> {
@@ -163,12 +43,7 @@ async function placement(locator: Locator): Promise<'inside' | 'outside' | 'slid
 }
 
 afterEach(async () => {
-  await context?.close();
-  context = undefined;
-  const seen = problems;
-  problems = [];
-  tolerated = [];
-  expect(seen).toEqual([]);
+  expect(await watch.finish()).toEqual([]);
 });
 
 describe('web app shell', () => {
@@ -263,7 +138,7 @@ describe('web app shell', () => {
 
   it('explains a failed store request in the current language and recovers on retry', async () => {
     // The browser logs each refused request; those are the failure this test asks for.
-    tolerated = [/status of 503/];
+    watch.tolerated = [/status of 503/];
     const page = await openPage();
     await page.route('**/api/store', (route) => route.fulfill({ status: 503, body: '' }));
     await page.goto(`${baseUrl}/`);

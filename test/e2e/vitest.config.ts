@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     root: fileURLToPath(new URL('../..', import.meta.url)),
     include: ['test/e2e/**/*.e2e.test.ts'],
+    // The server serves dist/web: build it once from the sources under test, not whatever was built last.
+    globalSetup: ['test/e2e/build-web.ts'],
     // Building the app, starting the server and launching Chromium take seconds each on a 2-core machine.
     testTimeout: 120_000,
     hookTimeout: 120_000,

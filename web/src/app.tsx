@@ -1,9 +1,11 @@
-// Client routes: the store at /, My Page at /mypage and the admin console at /admin, each in its layout.
+// Client routes: the store at / (with registration and sign-in), My Page at /mypage and the admin console at /admin.
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AdminLayout, MypageLayout, StoreLayout } from './layouts/layouts';
 import { AdminSection } from './pages/admin';
 import { NotFound, RouteError } from './pages/errors';
-import { MypageHome, MypageSection } from './pages/mypage';
+import { LoginPage } from './pages/login';
+import { MypageHome, MypageProfile, MypageSection } from './pages/mypage';
+import { RegisterConfirmPage, RegisterPage } from './pages/register';
 import { StoreHome, StoreProducts } from './pages/store';
 
 const router = createBrowserRouter([
@@ -14,6 +16,9 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <StoreHome /> },
       { path: 'products', element: <StoreProducts /> },
+      { path: 'register', element: <RegisterPage /> },
+      { path: 'register/confirm', element: <RegisterConfirmPage /> },
+      { path: 'login', element: <LoginPage /> },
       { path: '*', element: <NotFound home="/" /> },
     ],
   },
@@ -26,7 +31,7 @@ const router = createBrowserRouter([
       { path: 'contracts', element: <MypageSection section="contracts" /> },
       { path: 'orders', element: <MypageSection section="orders" /> },
       { path: 'invoices', element: <MypageSection section="invoices" /> },
-      { path: 'profile', element: <MypageSection section="profile" /> },
+      { path: 'profile', element: <MypageProfile /> },
       { path: '*', element: <NotFound home="/mypage" /> },
     ],
   },

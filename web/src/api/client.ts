@@ -1,17 +1,47 @@
 // Typed HTTP client for the keiyaku API, its types generated from the server's OpenAPI document.
+import i18next from 'i18next';
 import createClient from 'openapi-fetch';
-import type { paths } from './schema';
+import type { components, paths } from './schema';
 
 /** Same-origin client: the server serves both the app and /api, and the Vite dev server proxies /api. */
 export const api = createClient<paths>({ baseUrl: '' });
+
+// The server picks the language of the mails it queues (and of problem titles) from Accept-Language:
+// send the language the visitor chose on screen rather than the browser's.
+api.use({
+  onRequest({ request }) {
+    request.headers.set('accept-language', i18next.resolvedLanguage === 'en' ? 'en' : 'ja');
+    return request;
+  },
+});
+
+/** An RFC 9457 problem document, as every API error is answered. */
+export type Problem = components['schemas']['Problem'];
 
 /** A non-2xx answer from the API, kept apart from network failures so callers can tell them apart. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly path: string,
+    /** The problem document, when the answer carried one. */
+    readonly problem?: Problem,
   ) {
-    super(`API ${path} answered ${status}`);
+    super(`API ${path} answered ${status}${problem ? ` (${problem.code})` : ''}`);
     this.name = 'ApiError';
   }
+
+  get code(): string | undefined {
+    return this.problem?.code;
+  }
+}
+
+function isProblem(value: unknown): value is Problem {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Partial<Problem>;
+  return typeof candidate.code === 'string' && typeof candidate.messages?.ja === 'string';
+}
+
+/** The ApiError of a failed answer, carrying its problem document when the body is one. */
+export function apiError(response: Response, path: string, body: unknown): ApiError {
+  return new ApiError(response.status, path, isProblem(body) ? body : undefined);
 }

@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useMatch } from 'react-router';
 import { useStoreProfile } from '../api/store';
+import { AccountActions } from '../components/account-actions';
 import { LanguageToggle } from '../components/language-toggle';
 import classes from './area-shell.module.css';
 
@@ -23,6 +24,8 @@ export interface AreaShellProps {
   nav: NavItem[];
   /** Links to the other areas, below the section navigation. */
   elsewhere: NavItem[];
+  /** Members' sign-in, registration and sign-out (the store and My Page, not the admin console). */
+  memberActions?: boolean;
 }
 
 function NavEntry({ item }: { item: NavItem }) {
@@ -38,7 +41,14 @@ function NavEntry({ item }: { item: NavItem }) {
   );
 }
 
-export function AreaShell({ home, title, documentTitle, nav, elsewhere }: AreaShellProps) {
+export function AreaShell({
+  home,
+  title,
+  documentTitle,
+  nav,
+  elsewhere,
+  memberActions = false,
+}: AreaShellProps) {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
@@ -75,7 +85,15 @@ export function AreaShell({ home, title, documentTitle, nav, elsewhere }: AreaSh
               {title}
             </Anchor>
           </Group>
-          <LanguageToggle />
+          <Group gap="xs" wrap="nowrap">
+            {/* A phone's header has no room for them; they move into the navigation there. */}
+            {memberActions && (
+              <Group visibleFrom="sm">
+                <AccountActions />
+              </Group>
+            )}
+            <LanguageToggle />
+          </Group>
         </Group>
       </AppShell.Header>
 
@@ -87,6 +105,11 @@ export function AreaShell({ home, title, documentTitle, nav, elsewhere }: AreaSh
             ))}
           </nav>
         </AppShell.Section>
+        {memberActions && (
+          <AppShell.Section hiddenFrom="sm" className={classes.elsewhere} pb="xs">
+            <AccountActions stacked />
+          </AppShell.Section>
+        )}
         <AppShell.Section className={classes.elsewhere}>
           <nav aria-label={t('nav.areas')}>
             {elsewhere.map((item) => (

@@ -15,6 +15,7 @@ export function StoreLayout() {
         { to: '/products', label: t('store.nav.products') },
       ]}
       elsewhere={[{ to: '/mypage', label: t('area.mypage') }]}
+      memberActions
     />
   );
 }
@@ -34,6 +35,7 @@ export function MypageLayout() {
         { to: '/mypage/profile', label: t('mypage.nav.profile') },
       ]}
       elsewhere={[{ to: '/', label: t('area.store') }]}
+      memberActions
     />
   );
 }

@@ -1,34 +1,165 @@
-// My Page: what each section will show once members can sign in, and whom to contact until then.
-import { Stack, Title } from '@mantine/core';
+// My Page: the signed-in member's home and profile; for visitors, what each section holds and how to sign in.
+import { Alert, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { type MemberProfile, useMe } from '../api/member';
 import { EmptyState, EmptyStateText } from '../components/empty-state';
 import { StoreContactLine } from '../components/store-contact';
+import classes from './member.module.css';
+
+/** Sign-in and registration buttons for a visitor. */
+function SignInActions() {
+  const { t } = useTranslation();
+  return (
+    <Group gap="sm">
+      <Button component={Link} to="/login">
+        {t('account.signIn')}
+      </Button>
+      <Button component={Link} to="/register" variant="default">
+        {t('account.register')}
+      </Button>
+    </Group>
+  );
+}
+
+/** Renders the page for the member, the visitor's empty state, or the wait and failure of GET /api/mypage/me. */
+function WithMember({
+  signedOut,
+  children,
+}: {
+  signedOut: ReactNode;
+  children: (me: MemberProfile) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const { data, isPending, isError, refetch } = useMe();
+  if (isPending) {
+    return (
+      <Group gap="sm" role="status">
+        <Loader size="sm" />
+        <Text>{t('mypage.loading')}</Text>
+      </Group>
+    );
+  }
+  if (isError) {
+    return (
+      <Alert color="red" title={t('mypage.loadError.title')}>
+        <Stack gap="sm" align="flex-start">
+          <Text size="sm">{t('mypage.loadError.body')}</Text>
+          <Button size="xs" variant="light" color="red" onClick={() => void refetch()}>
+            {t('mypage.loadError.retry')}
+          </Button>
+        </Stack>
+      </Alert>
+    );
+  }
+  return data === null ? signedOut : children(data);
+}
+
+function ProfileTable({ me, caption }: { me: MemberProfile; caption: string }) {
+  const { t, i18n } = useTranslation();
+  const registered = new Intl.DateTimeFormat(i18n.resolvedLanguage === 'en' ? 'en-GB' : 'ja-JP', {
+    dateStyle: 'long',
+    timeZone: 'Asia/Tokyo',
+  }).format(new Date(me.createdAt));
+  const rows = [
+    { id: 'name', label: t('fields.name.label'), value: me.name },
+    { id: 'nameKana', label: t('fields.nameKana.label'), value: me.nameKana },
+    { id: 'loginId', label: t('fields.loginId.label'), value: me.loginId },
+    { id: 'email', label: t('fields.email.label'), value: me.email },
+    { id: 'registered', label: t('mypage.profile.registeredOn'), value: registered },
+  ];
+  return (
+    <Table variant="vertical" layout="fixed" withTableBorder className={classes.profile}>
+      <Table.Caption>{caption}</Table.Caption>
+      <Table.Tbody>
+        {rows.map(({ id, label, value }) => (
+          <Table.Tr key={id} data-field={id}>
+            <Table.Th className={classes.label}>{label}</Table.Th>
+            <Table.Td>{value}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
 
 export function MypageHome() {
   const { t } = useTranslation();
   return (
     <Stack gap="lg">
       <Title order={1}>{t('mypage.home.title')}</Title>
-      <EmptyState title={t('mypage.home.emptyTitle')}>
-        <EmptyStateText>{t('mypage.home.emptyBody')}</EmptyStateText>
-        <StoreContactLine />
-      </EmptyState>
+      <WithMember
+        signedOut={
+          <EmptyState title={t('mypage.home.emptyTitle')} action={<SignInActions />}>
+            <EmptyStateText>{t('mypage.home.emptyBody')}</EmptyStateText>
+            <StoreContactLine />
+          </EmptyState>
+        }
+      >
+        {(me) => (
+          <Stack gap="lg">
+            <Text size="lg">{t('mypage.home.welcome', { name: me.name })}</Text>
+            <ProfileTable me={me} caption={t('mypage.profile.title')} />
+            <EmptyState title={t('mypage.home.nothingYetTitle')}>
+              <EmptyStateText>{t('mypage.home.nothingYetBody')}</EmptyStateText>
+              <StoreContactLine />
+            </EmptyState>
+          </Stack>
+        )}
+      </WithMember>
     </Stack>
   );
 }
 
-export type MypageSectionName = 'contracts' | 'orders' | 'invoices' | 'profile';
+export type MypageSectionName = 'contracts' | 'orders' | 'invoices';
 
 export function MypageSection({ section }: { section: MypageSectionName }) {
   const { t } = useTranslation();
   return (
     <Stack gap="lg">
       <Title order={1}>{t(`mypage.${section}.title`)}</Title>
-      <EmptyState title={t(`mypage.${section}.emptyTitle`)}>
-        <EmptyStateText>{t(`mypage.${section}.emptyBody`)}</EmptyStateText>
-        <EmptyStateText>{t('mypage.home.emptyTitle')}</EmptyStateText>
-        <StoreContactLine />
-      </EmptyState>
+      <WithMember
+        signedOut={
+          <EmptyState title={t(`mypage.${section}.emptyTitle`)} action={<SignInActions />}>
+            <EmptyStateText>{t(`mypage.${section}.emptyBody`)}</EmptyStateText>
+            <EmptyStateText>{t('mypage.home.emptyTitle')}</EmptyStateText>
+          </EmptyState>
+        }
+      >
+        {() => (
+          <EmptyState title={t(`mypage.${section}.noneTitle`)}>
+            <EmptyStateText>{t(`mypage.${section}.emptyBody`)}</EmptyStateText>
+          </EmptyState>
+        )}
+      </WithMember>
+    </Stack>
+  );
+}
+
+export function MypageProfile() {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="lg">
+      <Title order={1}>{t('mypage.profile.title')}</Title>
+      <WithMember
+        signedOut={
+          <EmptyState title={t('mypage.profile.emptyTitle')} action={<SignInActions />}>
+            <EmptyStateText>{t('mypage.profile.emptyBody')}</EmptyStateText>
+            <EmptyStateText>{t('mypage.home.emptyTitle')}</EmptyStateText>
+          </EmptyState>
+        }
+      >
+        {(me) => (
+          <Stack gap="md">
+            <ProfileTable me={me} caption={t('mypage.profile.caption')} />
+            <Text size="sm" c="dimmed">
+              {t('mypage.profile.readOnly')}
+            </Text>
+            <StoreContactLine />
+          </Stack>
+        )}
+      </WithMember>
     </Stack>
   );
 }

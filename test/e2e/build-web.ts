@@ -1,0 +1,6 @@
+// Global set-up of the browser tests: one build of the web app from the sources under test, shared by every file.
+import { buildWebApp } from './support';
+
+export default async function setup(): Promise<void> {
+  await buildWebApp();
+}

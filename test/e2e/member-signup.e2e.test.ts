@@ -1,0 +1,276 @@
+// Browser test of a member's first visit against the real server and a real SMTP peer: register, confirm, sign in, My Page, sign out.
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type ReceivedMail, type SmtpSink, startSmtpSink } from '../helpers/smtp-sink';
+import {
+  fontsSettled,
+  launchBrowser,
+  PageWatch,
+  type RunningServer,
+  screenshotDir,
+  startServer,
+} from './support';
+
+let smtp: SmtpSink;
+let server: RunningServer;
+let baseUrl: string;
+let browser: Browser;
+let watch: PageWatch;
+
+beforeAll(async () => {
+  smtp = await startSmtpSink();
+  server = await startServer({ SMTP_URL: smtp.url });
+  baseUrl = server.baseUrl;
+  browser = await launchBrowser();
+  watch = new PageWatch(browser);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await smtp?.close();
+});
+
+afterEach(async () => {
+  expect(await watch.finish()).toEqual([]);
+});
+
+/** Waits for the `nth` mail (1-based) to this address whose subject contains `subject`. */
+async function mail(to: string, subject: string, nth: number): Promise<ReceivedMail> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const matching = smtp.received.filter((m) => m.to.includes(to) && m.subject.includes(subject));
+    const found = matching[nth - 1];
+    if (found) return found;
+    if (Date.now() > deadline) {
+      throw new Error(
+        `no mail #${nth} "${subject}" to ${to}; got: ${smtp.received.map((m) => m.subject).join(', ')}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function confirmationLink(received: ReceivedMail): string {
+  const link = /https?:\/\/\S+\/register\/confirm\?token=[A-Za-z0-9_%-]+/.exec(received.text)?.[0];
+  if (!link) throw new Error(`no confirmation link in:\n${received.text}`);
+  return link;
+}
+
+function signInCode(received: ReceivedMail): string {
+  const code = /(?:コード|code is): (\d{6})/.exec(received.text)?.[1];
+  if (!code) throw new Error(`no code in:\n${received.text}`);
+  return code;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await fontsSettled(page);
+  await page.screenshot({ path: join(screenshotDir, name), fullPage: true });
+}
+
+/** A form field by its label, which Mantine ends with " *" on required fields. */
+function field(page: Page, label: string) {
+  // The labels used here hold no regular-expression characters.
+  return page.getByLabel(new RegExp(`^${label}\\s*\\*?$`));
+}
+
+/** The text of the elements an input's aria-describedby names: where Mantine puts a field's error. */
+async function describedBy(page: Page, label: string): Promise<string> {
+  const ids = (await field(page, label).getAttribute('aria-describedby')) ?? '';
+  const texts = await Promise.all(
+    ids
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => page.locator(`[id="${id}"]`).innerText()),
+  );
+  return texts.join('\n');
+}
+
+const rulesMet = (page: Page) =>
+  page
+    .locator('[data-rule]')
+    .evaluateAll((items) =>
+      Object.fromEntries(
+        items.map((item) => [item.getAttribute('data-rule'), item.getAttribute('data-met') === 'true']),
+      ),
+    );
+
+const member = {
+  loginId: 'hanako.e2e',
+  password: 'Kei-yaku2026!',
+  name: '山田 花子',
+  nameKana: 'ヤマダ ハナコ',
+  email: 'hanako@example.jp',
+};
+
+describe('a member signs up in Japanese', () => {
+  it('registers, confirms by the mailed link, signs in with the mailed code, sees My Page and signs out', async () => {
+    // Refusals this journey asks for: unconfirmed sign-in (403), a spent link (410), a wrong code (401).
+    watch.tolerated = [/status of 403/, /status of 410/, /status of 401/];
+    const page = await watch.open();
+    await page.goto(`${baseUrl}/`);
+    await page.getByRole('link', { name: '会員登録' }).first().click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: '会員登録' }).isVisible()).toBe(true);
+
+    await field(page, 'ログインID').fill(member.loginId);
+    const password = field(page, 'パスワード');
+    await password.fill('abc');
+    expect(await rulesMet(page)).toEqual({
+      length: false,
+      digit: false,
+      upper: false,
+      lower: true,
+      symbol: false,
+      notLoginId: true,
+    });
+    await password.fill('hanako.e2e-X1');
+    expect((await rulesMet(page)).notLoginId).toBe(false);
+    await password.fill(member.password);
+    expect(Object.values(await rulesMet(page)).every(Boolean)).toBe(true);
+    await field(page, 'お名前').fill(member.name);
+    await field(page, 'フリガナ').fill(member.nameKana);
+    await field(page, 'メールアドレス').fill(member.email);
+
+    // Without both consents nothing is sent.
+    await page.getByRole('button', { name: '登録する' }).click();
+    await expect.poll(() => page.getByText('利用規約への同意が必要です。').isVisible()).toBe(true);
+    await page.getByLabel('利用規約に同意します').check();
+    await page.getByLabel('プライバシーポリシーに同意します').check();
+    await shot(page, 'register-form.png');
+    await page.getByRole('button', { name: '登録する' }).click();
+
+    await expect
+      .poll(() => page.getByRole('heading', { name: '確認メールを送信しました' }).isVisible())
+      .toBe(true);
+    expect(
+      await page.getByText(`${member.email} 宛に確認メールを送信しました`, { exact: false }).isVisible(),
+    ).toBe(true);
+    const first = await mail(member.email, 'メールアドレスの確認', 1);
+    await page.getByRole('button', { name: '確認メールを再送する' }).click();
+    await expect
+      .poll(() => page.getByText('新しい確認メールを送信しました', { exact: false }).isVisible())
+      .toBe(true);
+    await shot(page, 'register-sent.png');
+    const second = await mail(member.email, 'メールアドレスの確認', 2);
+
+    // Signing in before confirming explains why not, and offers the resend there too.
+    await page.goto(`${baseUrl}/login`);
+    await field(page, 'ログインID').fill(member.loginId);
+    await field(page, 'パスワード').fill(member.password);
+    await page.getByRole('button', { name: '次へ' }).click();
+    await expect
+      .poll(() => page.getByText('メールアドレスの確認が済んでいません').first().isVisible())
+      .toBe(true);
+    expect(await page.getByRole('button', { name: '確認メールを再送する' }).isVisible()).toBe(true);
+    await shot(page, 'login-unconfirmed.png');
+
+    // The resend expired the first link.
+    await page.goto(confirmationLink(first));
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'メールアドレスを確認できませんでした' }).isVisible())
+      .toBe(true);
+    expect(await page.getByText('この確認リンクは使用済みか', { exact: false }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: '確認メールを再送する' }).isVisible()).toBe(true);
+    await shot(page, 'confirm-invalid.png');
+
+    await page.goto(confirmationLink(second));
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'メールアドレスを確認しました' }).isVisible())
+      .toBe(true);
+    await shot(page, 'confirm-done.png');
+    await page.getByRole('link', { name: 'ログインへ進む' }).click();
+
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'ログイン' }).isVisible()).toBe(true);
+    await field(page, 'ログインID').fill(member.loginId);
+    await field(page, 'パスワード').fill(member.password);
+    await page.getByRole('button', { name: '次へ' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: '確認コードの入力' }).isVisible()).toBe(true);
+    const code = signInCode(await mail(member.email, 'ログイン確認コード', 1));
+
+    const wrong = code.replace(/.$/, (digit) => String((Number(digit) + 1) % 10));
+    await page.locator('#sign-in-code-1').click();
+    await page.keyboard.type(wrong);
+    await expect.poll(() => page.getByText('確認コードが正しくありません。').isVisible()).toBe(true);
+    await shot(page, 'login-code-wrong.png');
+    await page.locator('#sign-in-code-1').click();
+    await page.keyboard.type(code);
+
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/mypage');
+    await expect.poll(() => page.getByText(`${member.name} 様、ようこそ。`).isVisible()).toBe(true);
+    expect(await page.getByRole('cell', { name: member.loginId }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'ログアウト' }).isVisible()).toBe(true);
+    await shot(page, 'mypage-signed-in.png');
+
+    await page.getByRole('link', { name: '会員情報', exact: true }).click();
+    await expect.poll(() => page.getByRole('cell', { name: member.email }).isVisible()).toBe(true);
+    expect(await page.getByRole('cell', { name: member.nameKana }).isVisible()).toBe(true);
+    await shot(page, 'mypage-profile.png');
+
+    // The store's header offers My Page to a member instead of sign-in and registration.
+    await page.getByRole('link', { name: 'ストア', exact: true }).click();
+    await expect
+      .poll(() => page.getByRole('link', { name: 'マイページ', exact: true }).first().isVisible())
+      .toBe(true);
+    expect(await page.getByRole('link', { name: 'ログイン', exact: true }).count()).toBe(0);
+    await page.getByRole('link', { name: 'マイページ', exact: true }).first().click();
+
+    await expect.poll(() => page.getByText(`${member.name} 様、ようこそ。`).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'ログアウト' }).click();
+    await expect
+      .poll(() => page.getByText('ログインするとご契約・ご注文・ご請求を確認できます').isVisible())
+      .toBe(true);
+
+    // A fresh load asks the server again: the session is really gone.
+    await page.goto(`${baseUrl}/mypage`);
+    await expect
+      .poll(() => page.getByText('ログインするとご契約・ご注文・ご請求を確認できます').isVisible())
+      .toBe(true);
+    expect(await page.getByText(member.name).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'ログイン', exact: true }).first().isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: '会員登録', exact: true }).first().isVisible()).toBe(true);
+    await shot(page, 'mypage-signed-out.png');
+  });
+});
+
+describe('registration errors in English', () => {
+  it('shows each server error next to its field, in English', async () => {
+    // A login ID to collide with, registered straight through the API as another browser would.
+    const taken = await fetch(`${baseUrl}/api/members`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: baseUrl },
+      body: JSON.stringify({
+        ...member,
+        loginId: 'taken.id',
+        email: 'taken@example.jp',
+        termsVersion: '2026-04-01',
+      }),
+    });
+    expect(taken.status).toBe(201);
+
+    watch.tolerated = [/status of 422/, /status of 409/];
+    const page = await watch.open();
+    await page.goto(`${baseUrl}/register`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Register' }).isVisible()).toBe(true);
+
+    await field(page, 'Login ID').fill('Taken.ID');
+    await field(page, 'Password').fill('alllowercase1');
+    await field(page, 'Name').fill('Hanako Yamada');
+    await field(page, 'Name in katakana').fill('ヤマダ ハナコ');
+    await field(page, 'Email address').fill('weak@example.jp');
+    await page.getByLabel('I agree to the terms of use').check();
+    await page.getByLabel('I agree to the privacy policy').check();
+    await page.getByRole('button', { name: 'Register', exact: true }).click();
+
+    const missing = 'missing: an upper-case letter, a symbol';
+    await expect.poll(() => describedBy(page, 'Password')).toContain(missing);
+    await shot(page, 'register-errors-en.png');
+
+    await field(page, 'Password').fill(member.password);
+    await page.getByRole('button', { name: 'Register', exact: true }).click();
+    await expect.poll(() => describedBy(page, 'Login ID')).toContain('This login ID is already taken.');
+    expect(await describedBy(page, 'Password')).not.toContain(missing);
+    await shot(page, 'register-taken-en.png');
+  });
+});

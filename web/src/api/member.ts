@@ -1,0 +1,103 @@
+// Member identity over the API: who is signed in, registration, confirmation, the two sign-in steps, sign-out.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, api, apiError } from './client';
+import type { components } from './schema';
+
+export type MemberProfile = components['schemas']['MemberProfile'];
+export type MemberRegistration = components['schemas']['MemberRegistration'];
+
+const meKey = ['me'] as const;
+
+/**
+ * The signed-in member, or null when nobody is signed in. A 401 is the normal answer for a visitor, so
+ * it is data here, not an error; anything else (the server down) is an error the page reports.
+ */
+export function useMe() {
+  return useQuery({
+    queryKey: meKey,
+    queryFn: async ({ signal }): Promise<MemberProfile | null> => {
+      const { data, error, response } = await api.GET('/api/mypage/me', { signal });
+      if (response.status === 401) return null;
+      if (!response.ok || data === undefined) throw apiError(response, '/api/mypage/me', error);
+      return data;
+    },
+    // A network blip earns one retry; an answer from the server would only be repeated.
+    retry: (failures, error) => failures < 1 && !(error instanceof ApiError),
+  });
+}
+
+export function useRegisterMember() {
+  return useMutation({
+    mutationFn: async (body: MemberRegistration) => {
+      const { data, error, response } = await api.POST('/api/members', { body });
+      if (data === undefined) throw apiError(response, '/api/members', error);
+      return data;
+    },
+  });
+}
+
+export function useResendConfirmation() {
+  return useMutation({
+    mutationFn: async (loginId: string) => {
+      const { data, error, response } = await api.POST('/api/members/resend-confirmation', {
+        body: { loginId },
+      });
+      if (data === undefined) throw apiError(response, '/api/members/resend-confirmation', error);
+      return data;
+    },
+  });
+}
+
+/**
+ * Spends the confirmation token once. A query rather than a mutation so that React's double-mounted
+ * effects and re-renders share one request: a second POST of the same token would be told it was used.
+ */
+export function useConfirmEmail(token: string) {
+  return useQuery({
+    queryKey: ['confirm-email', token],
+    queryFn: async () => {
+      const { data, error, response } = await api.POST('/api/members/confirm-email', { body: { token } });
+      if (data === undefined) throw apiError(response, '/api/members/confirm-email', error);
+      return data;
+    },
+    enabled: token !== '',
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export function useSignIn() {
+  return useMutation({
+    mutationFn: async (body: { loginId: string; password: string }) => {
+      const { data, error, response } = await api.POST('/api/sessions', { body });
+      if (data === undefined) throw apiError(response, '/api/sessions', error);
+      return data;
+    },
+  });
+}
+
+export function useVerifyCode() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (code: string) => {
+      const { data, error, response } = await api.POST('/api/sessions/verify-code', { body: { code } });
+      if (data === undefined) throw apiError(response, '/api/sessions/verify-code', error);
+      return data;
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: meKey }),
+  });
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async () => {
+      const { error, response } = await api.DELETE('/api/sessions/current');
+      if (!response.ok) throw apiError(response, '/api/sessions/current', error);
+    },
+    onSuccess: () => {
+      queryClient.setQueryData(meKey, null);
+    },
+  });
+}
