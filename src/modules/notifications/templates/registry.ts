@@ -1,6 +1,11 @@
 // Every mail template by name; the outbox stores the name, so renaming one is a migration.
 import { memberEmailConfirmationTemplate } from './member-email-confirmation.js';
+import { memberLoginIdReminderTemplate } from './member-login-id-reminder.js';
+import { memberLoginLockedTemplate } from './member-login-locked.js';
+import { memberPasswordChangedTemplate } from './member-password-changed.js';
+import { memberPasswordResetLinkTemplate } from './member-password-reset-link.js';
 import { memberSignInCodeTemplate } from './member-sign-in-code.js';
+import { memberTemporaryPasswordTemplate } from './member-temporary-password.js';
 import { smtpTestTemplate } from './smtp-test.js';
 import type { MailTemplate } from './types.js';
 
@@ -8,6 +13,11 @@ export const mailTemplates = {
   'smtp-test': smtpTestTemplate,
   'member-email-confirmation': memberEmailConfirmationTemplate,
   'member-sign-in-code': memberSignInCodeTemplate,
+  'member-login-locked': memberLoginLockedTemplate,
+  'member-password-changed': memberPasswordChangedTemplate,
+  'member-password-reset-link': memberPasswordResetLinkTemplate,
+  'member-temporary-password': memberTemporaryPasswordTemplate,
+  'member-login-id-reminder': memberLoginIdReminderTemplate,
 } as const satisfies Record<string, MailTemplate>;
 
 export type MailTemplateName = keyof typeof mailTemplates;
