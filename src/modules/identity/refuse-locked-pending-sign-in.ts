@@ -4,13 +4,12 @@ import { type Actor, recordAudit } from '../audit/index.js';
 import { assertLoginIdNotLocked } from './assert-login-id-not-locked.js';
 import type { LockoutPolicy } from './lockout-policy.js';
 
-/** Throws `login_locked` for a locked pending member; returns the policy, or null when nothing is pending. */
+/** Throws `login_locked` (audited) for a locked pending member; returns the lockout policy otherwise. */
 export async function refuseLockedPendingSignIn(
   ctx: AppContext,
-  pending: { memberId: string; loginIdKey: string } | null,
+  pending: { memberId: string; loginIdKey: string },
   actor: Actor,
-): Promise<LockoutPolicy | null> {
-  if (!pending) return null;
+): Promise<LockoutPolicy> {
   try {
     return await assertLoginIdNotLocked(ctx, { loginIdKey: pending.loginIdKey, actor });
   } catch (error) {

@@ -52,9 +52,7 @@ export async function verifySignInBackupCode(
       reason: 'INVALID_BACKUP_CODE',
       at: ctx.clock.now(),
     });
-    const { locked } = policy
-      ? await recordLoginFailure(ctx, { loginIdKey: pending.loginIdKey, policy, actor })
-      : { locked: false };
-    throw locked && policy ? identityErrors.loginLocked(policy) : identityErrors.invalidBackupCode();
+    const { locked } = await recordLoginFailure(ctx, { loginIdKey: pending.loginIdKey, policy, actor });
+    throw locked ? identityErrors.loginLocked(policy) : identityErrors.invalidBackupCode();
   }
 }

@@ -22,7 +22,7 @@ export async function verifySignInCode(
 ): Promise<{ memberId: string; setCookies: string[] }> {
   const auth = memberAuth(ctx);
   const pending = await pendingSignInLoginIdKey(ctx.db, input.headers.get('cookie') ?? undefined);
-  const policy = await refuseLockedPendingSignIn(ctx, pending, input.actor);
+  const policy = pending ? await refuseLockedPendingSignIn(ctx, pending, input.actor) : null;
   try {
     const { headers, response } = await auth.api.verifyTwoFactorOTP({
       body: { code: input.code },
