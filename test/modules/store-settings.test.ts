@@ -62,6 +62,48 @@ describe('store settings', () => {
     expect(await getStoreSettings(db)).toEqual(before);
   });
 
+  it('holds the member-security settings: defaults of seed 003, text from the CLI coerced, bad values refused', async () => {
+    const db = database.handle.db;
+    expect(await getStoreSettings(db)).toMatchObject({
+      lockoutThreshold: 5,
+      lockoutMode: 'auto',
+      lockoutMinutes: 10,
+      passwordPolicy: 'seed',
+    });
+    const updated = await updateStoreSettings(db, {
+      patch: {
+        lockoutThreshold: '3',
+        lockoutMode: 'operator',
+        lockoutMinutes: '30',
+        passwordPolicy: 'modern',
+      },
+      actor,
+      now: clock.now(),
+    });
+    expect(updated).toMatchObject({
+      lockoutThreshold: 3,
+      lockoutMode: 'operator',
+      lockoutMinutes: 30,
+      passwordPolicy: 'modern',
+    });
+    const error = await updateStoreSettings(db, {
+      patch: { lockoutThreshold: '0', lockoutMode: 'never', lockoutMinutes: 'ten', passwordPolicy: 'weak' },
+      actor,
+      now: clock.now(),
+    }).catch((e: unknown) => e);
+    expect((error as AppError).fields.map((f) => f.path).sort()).toEqual([
+      'lockoutMinutes',
+      'lockoutMode',
+      'lockoutThreshold',
+      'passwordPolicy',
+    ]);
+    await updateStoreSettings(db, {
+      patch: { lockoutThreshold: 5, lockoutMode: 'auto', lockoutMinutes: 10, passwordPolicy: 'seed' },
+      actor,
+      now: clock.now(),
+    });
+  });
+
   it('checks the corporate-number check digit as a warning only', () => {
     // 7000012050002 is the National Tax Agency's own corporate number; 1234567890123 is made up.
     expect(registrationNumberCheckDigitOk('T7000012050002')).toBe(true);

@@ -1,6 +1,6 @@
 // Tables of the identity module: better-auth's own tables for members, and our member profile beside them.
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * better-auth's `user` model. Its unique `email` is an internal address per member
@@ -133,4 +133,48 @@ export const memberEmailConfirmations = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [index('member_email_confirmations_member_idx').on(t.memberId)],
+);
+
+/**
+ * Sign-in failures per login ID key (`normalizeLoginId`), whether or not a member holds that ID, so a
+ * lock says nothing about which IDs exist. `locked_until` null with `locked_at` set: only an operator unlocks.
+ */
+export const loginLockouts = pgTable('login_lockouts', {
+  loginIdKey: text('login_id_key').primaryKey(),
+  failedCount: integer('failed_count').notNull().default(0),
+  lastFailedAt: timestamp('last_failed_at', { withTimezone: true, mode: 'date' }),
+  lockedAt: timestamp('locked_at', { withTimezone: true, mode: 'date' }),
+  lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+});
+
+/** Forgotten-password requests: the SHA-256 of the mailed link token and of the mailed temporary password. */
+export const memberPasswordResets = pgTable(
+  'member_password_resets',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    temporaryPasswordHash: text('temporary_password_hash').notNull(),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('member_password_resets_member_idx').on(t.memberId)],
+);
+
+/** A member's backup codes, one row each, AES-256-GCM encrypted with a key derived from the server secret. */
+export const memberBackupCodes = pgTable(
+  'member_backup_codes',
+  {
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    position: integer('position').notNull(),
+    ciphertext: text('ciphertext').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.position] })],
 );

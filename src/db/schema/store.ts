@@ -18,11 +18,25 @@ export const storeSettings = pgTable(
     taxRounding: text('tax_rounding', { enum: ['floor', 'round', 'ceil'] })
       .notNull()
       .default('floor'),
+    /** Consecutive sign-in failures (password or second factor) that lock a login ID. */
+    lockoutThreshold: integer('lockout_threshold').notNull().default(5),
+    /** `auto`: the lock lifts after `lockoutMinutes`; `operator`: only an operator lifts it. */
+    lockoutMode: text('lockout_mode', { enum: ['auto', 'operator'] })
+      .notNull()
+      .default('auto'),
+    lockoutMinutes: integer('lockout_minutes').notNull().default(10),
+    passwordPolicy: text('password_policy', { enum: ['seed', 'modern'] })
+      .notNull()
+      .default('seed'),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [
     check('store_settings_single_row', sql`${t.id} = 1`),
     check('store_settings_tax_rounding_known', sql`${t.taxRounding} in ('floor', 'round', 'ceil')`),
+    check('store_settings_lockout_mode_known', sql`${t.lockoutMode} in ('auto', 'operator')`),
+    check('store_settings_password_policy_known', sql`${t.passwordPolicy} in ('seed', 'modern')`),
+    check('store_settings_lockout_threshold_positive', sql`${t.lockoutThreshold} between 1 and 100`),
+    check('store_settings_lockout_minutes_positive', sql`${t.lockoutMinutes} between 1 and 1440`),
   ],
 );
 

@@ -1,15 +1,27 @@
-// The identity module's sign-up and sign-in services: registration, confirmation, sessions, the member profile.
+// The identity module's sign-up, sign-in and recovery services: registration, sessions, lockout, resets, backup codes.
 export { type MemberAuth, memberAuth, SIGN_IN_CODE_ATTEMPTS, SIGN_IN_CODE_MINUTES } from './auth.js';
 export { authErrorCode, cookieHeaderFrom } from './auth-failure.js';
+export { BACKUP_CODE_COUNT, type BackupCode } from './backup-codes.js';
+export { type ChangePasswordInput, changePassword } from './change-password.js';
+export { type CompletePasswordResetInput, completePasswordReset } from './complete-password-reset.js';
 export { type ConfirmEmailInput, confirmEmail } from './confirm-email.js';
 export { CONFIRMATION_VALID_HOURS } from './confirmation-token.js';
 export { requireMemberId } from './current-member.js';
 export { getMemberProfile, type MemberProfile } from './get-member-profile.js';
 export { identityErrors } from './identity-errors.js';
+export { type LockoutPolicy, loadLockoutPolicy } from './lockout-policy.js';
 export { LOGIN_ID_MAX, LOGIN_ID_MIN, LOGIN_ID_PATTERN, passwordIssues } from './member-fields.js';
 export { hashPassword, verifyPassword } from './password-hashing.js';
+export { PASSWORD_RESET_VALID_MINUTES } from './password-reset-secrets.js';
+export { type RegenerateBackupCodesInput, regenerateBackupCodes } from './regenerate-backup-codes.js';
 export { type RegisteredMember, type RegisterMemberInput, registerMember } from './register-member.js';
+export { type RequestPasswordResetInput, requestPasswordReset } from './request-password-reset.js';
 export { type ResendConfirmationInput, resendConfirmation } from './resend-confirmation.js';
+export { type RevealBackupCodesInput, revealBackupCodes } from './reveal-backup-codes.js';
+export { type SendLoginIdReminderInput, sendLoginIdReminder } from './send-login-id-reminder.js';
 export { type SignInInput, signIn } from './sign-in.js';
 export { type SignOutInput, signOut } from './sign-out.js';
+export { type UnlockLoginIdInput, unlockLoginId } from './unlock-login-id.js';
+export { type UnlockMemberInput, unlockMember } from './unlock-member.js';
+export { type VerifySignInBackupCodeInput, verifySignInBackupCode } from './verify-sign-in-backup-code.js';
 export { type VerifySignInCodeInput, verifySignInCode } from './verify-sign-in-code.js';

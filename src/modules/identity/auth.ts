@@ -14,6 +14,9 @@ import {
 } from '../../db/schema/identity.js';
 import { newId } from '../../domain/ids.js';
 import { enqueueMail } from '../notifications/index.js';
+import { backupCodeKey } from './backup-code-cipher.js';
+import { backupCodeSignIn } from './backup-code-sign-in-plugin.js';
+import { spendBackupCode } from './backup-codes.js';
 import { LOGIN_ID_MAX, LOGIN_ID_MIN, LOGIN_ID_PATTERN } from './member-fields.js';
 import { hashPassword, verifyPassword } from './password-hashing.js';
 
@@ -110,9 +113,12 @@ function buildMemberAuth(ctx: AppContext) {
             });
           },
         },
-        // The store's lockout policy comes with the identity rules; until then one counter (per code) applies.
+        // The store's own lockout (login_lockouts) is the only one: one counter, one answer.
         accountLockout: { enabled: false },
       }),
+      backupCodeSignIn((memberId, code) =>
+        spendBackupCode(ctx.db, backupCodeKey(secret), { memberId, code, now: ctx.clock.now() }),
+      ),
     ],
   });
 }

@@ -85,6 +85,58 @@ export const identityErrors = {
         en: 'Too many wrong codes (5): this code can no longer be used. Please sign in again.',
       },
     }),
+  loginLocked: (policy: { mode: 'auto' | 'operator'; minutes: number }) =>
+    new AppError({
+      code: 'login_locked',
+      status: 423,
+      message:
+        policy.mode === 'auto'
+          ? {
+              ja: `ログインに続けて失敗したため、このログインIDは一時的にロックされています。${policy.minutes}分ほどたってから、もう一度お試しください。`,
+              en: `This login ID is locked after too many failed sign-ins. Please try again after ${policy.minutes} minutes.`,
+            }
+          : {
+              ja: 'ログインに続けて失敗したため、このログインIDはロックされています。解除をご希望の場合は、お問い合わせフォームからご連絡ください。',
+              en: 'This login ID is locked after too many failed sign-ins. To have it unlocked, please contact us via the inquiry form.',
+            },
+    }),
+  currentPasswordIncorrect: () =>
+    new AppError({
+      code: 'current_password_incorrect',
+      status: 403,
+      message: { ja: '現在のパスワードが正しくありません。', en: 'The current password is incorrect.' },
+      fields: [
+        {
+          path: 'currentPassword',
+          code: 'current_password_incorrect',
+          message: { ja: '現在のパスワードが正しくありません。', en: 'The current password is incorrect.' },
+        },
+      ],
+    }),
+  passwordIncorrect: () =>
+    new AppError({
+      code: 'password_incorrect',
+      status: 403,
+      message: { ja: 'パスワードが正しくありません。', en: 'The password is incorrect.' },
+    }),
+  passwordResetInvalid: () =>
+    new AppError({
+      code: 'password_reset_invalid',
+      status: 410,
+      message: {
+        ja: 'リンクまたは仮パスワードが正しくないか、使用済みか、有効期限（30分）が切れています。もう一度パスワードの再設定をお申し込みください。',
+        en: 'The link or the temporary password is wrong, already used or expired (30 minutes). Please request a new password reset.',
+      },
+    }),
+  invalidBackupCode: () =>
+    new AppError({
+      code: 'invalid_backup_code',
+      status: 401,
+      message: {
+        ja: 'バックアップコードが正しくないか、使用済みです。',
+        en: 'The backup code is incorrect or has already been used.',
+      },
+    }),
   notSignedIn: () =>
     new AppError({
       code: 'not_signed_in',

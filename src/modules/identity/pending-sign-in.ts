@@ -1,7 +1,8 @@
-// Finds which member a pending second-factor challenge belongs to, for the audit of a failed code.
+// Finds which member a pending second-factor challenge belongs to, for the lockout and the audit of a failed code.
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { authVerification } from '../../db/schema/identity.js';
+import { authUser, authVerification } from '../../db/schema/identity.js';
+import { normalizeLoginId } from './login-id.js';
 
 /** The member id behind the `keiyaku.two_factor` cookie of a request, or null. */
 export async function pendingSignInMember(db: Db, cookieHeader: string | undefined): Promise<string | null> {
@@ -19,4 +20,19 @@ export async function pendingSignInMember(db: Db, cookieHeader: string | undefin
     return row?.value ?? null;
   }
   return null;
+}
+
+/** The pending member and the lockout key of their login ID, or null when no challenge is pending. */
+export async function pendingSignInLoginIdKey(
+  db: Db,
+  cookieHeader: string | undefined,
+): Promise<{ memberId: string; loginIdKey: string } | null> {
+  const memberId = await pendingSignInMember(db, cookieHeader);
+  if (!memberId) return null;
+  const [user] = await db
+    .select({ username: authUser.username })
+    .from(authUser)
+    .where(eq(authUser.id, memberId));
+  if (!user?.username) return null;
+  return { memberId, loginIdKey: normalizeLoginId(user.username) };
 }

@@ -3,10 +3,13 @@ import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { authUser } from '../../db/schema/identity.js';
 import { type Actor, recordAudit } from '../audit/index.js';
+import { assertLoginIdNotLocked } from './assert-login-id-not-locked.js';
 import { memberAuth } from './auth.js';
 import { authErrorCode, cookieHeaderFrom } from './auth-failure.js';
 import { identityErrors } from './identity-errors.js';
+import { normalizeLoginId as lockoutKeyOf } from './login-id.js';
 import { normalizeLoginId } from './member-fields.js';
+import { recordLoginFailure } from './record-login-failure.js';
 
 export interface SignInInput {
   loginId: string;
@@ -34,6 +37,15 @@ export async function signIn(ctx: AppContext, input: SignInInput): Promise<{ set
       at: ctx.clock.now(),
     });
 
+  // The lock is checked before the password, so a right password during a lock is neither used nor revealed.
+  const loginIdKey = lockoutKeyOf(input.loginId);
+  const policy = await assertLoginIdNotLocked(ctx, { loginIdKey, actor: input.actor }).catch(
+    async (error: unknown): Promise<never> => {
+      await audit('member.sign_in_refused', 'login ID locked');
+      throw error;
+    },
+  );
+
   const { headers, response } = await auth.api
     .signInUsername({
       body: { username: input.loginId, password: input.password },
@@ -49,7 +61,8 @@ export async function signIn(ctx: AppContext, input: SignInInput): Promise<{ set
       }
       // Unknown ID, wrong password, malformed ID: one answer, so the answer tells nobody which IDs exist.
       await audit('member.sign_in_failed', 'wrong login ID or password');
-      throw identityErrors.invalidCredentials();
+      const { locked } = await recordLoginFailure(ctx, { loginIdKey, policy, actor: input.actor });
+      throw locked ? identityErrors.loginLocked(policy) : identityErrors.invalidCredentials();
     });
   if (!('twoFactorRedirect' in response) || response.twoFactorRedirect !== true) {
     // Every member is created with the second factor on; a session without it must never be handed out.

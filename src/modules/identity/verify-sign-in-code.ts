@@ -4,7 +4,10 @@ import { type Actor, recordAudit } from '../audit/index.js';
 import { memberAuth } from './auth.js';
 import { authErrorCode } from './auth-failure.js';
 import { identityErrors } from './identity-errors.js';
-import { pendingSignInMember } from './pending-sign-in.js';
+import { pendingSignInLoginIdKey } from './pending-sign-in.js';
+import { recordLoginFailure } from './record-login-failure.js';
+import { refuseLockedPendingSignIn } from './refuse-locked-pending-sign-in.js';
+import { resetLoginFailures } from './reset-login-failures.js';
 
 export interface VerifySignInCodeInput {
   code: string;
@@ -18,6 +21,8 @@ export async function verifySignInCode(
   input: VerifySignInCodeInput,
 ): Promise<{ memberId: string; setCookies: string[] }> {
   const auth = memberAuth(ctx);
+  const pending = await pendingSignInLoginIdKey(ctx.db, input.headers.get('cookie') ?? undefined);
+  const policy = pending ? await refuseLockedPendingSignIn(ctx, pending, input.actor) : null;
   try {
     const { headers, response } = await auth.api.verifyTwoFactorOTP({
       body: { code: input.code },
@@ -31,22 +36,33 @@ export async function verifySignInCode(
       targetId: response.user.id,
       at: ctx.clock.now(),
     });
+    if (pending) await resetLoginFailures(ctx.db, pending.loginIdKey);
     return { memberId: response.user.id, setCookies: headers.getSetCookie() };
   } catch (error) {
     const code = authErrorCode(error);
     if (code === null) throw error;
-    const memberId = await pendingSignInMember(ctx.db, input.headers.get('cookie') ?? undefined);
-    if (memberId) {
+    if (pending) {
       await recordAudit(ctx.db, {
-        actor: { ...input.actor, id: memberId },
+        actor: { ...input.actor, id: pending.memberId },
         action: 'member.sign_in_code_failed',
         targetType: 'member',
-        targetId: memberId,
+        targetId: pending.memberId,
         reason: code,
         at: ctx.clock.now(),
       });
     }
-    if (code === 'INVALID_CODE') throw identityErrors.invalidCode();
+    if (code === 'INVALID_CODE') {
+      // Only a wrong guess counts toward the lock; an expired or spent code is not a guess.
+      if (pending && policy) {
+        const { locked } = await recordLoginFailure(ctx, {
+          loginIdKey: pending.loginIdKey,
+          policy,
+          actor: { ...input.actor, id: pending.memberId },
+        });
+        if (locked) throw identityErrors.loginLocked(policy);
+      }
+      throw identityErrors.invalidCode();
+    }
     if (code === 'OTP_HAS_EXPIRED') throw identityErrors.codeExpired();
     if (code === 'TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE') throw identityErrors.codeAttemptsExhausted();
     throw identityErrors.signInNotPending();

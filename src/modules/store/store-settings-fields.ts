@@ -44,6 +44,11 @@ export const storeSettingsPatchSchema = z
     email: z.email(),
     businessHours: z.string().trim().min(1).max(100),
     taxRounding: z.enum(['floor', 'round', 'ceil']),
+    // Coerced because the CLI passes every value as text.
+    lockoutThreshold: z.coerce.number().int().min(1).max(100),
+    lockoutMode: z.enum(['auto', 'operator']),
+    lockoutMinutes: z.coerce.number().int().min(1).max(1440),
+    passwordPolicy: z.enum(['seed', 'modern']),
   })
   .partial()
   .strict();

@@ -37,6 +37,7 @@ export function createSessionRoute() {
         },
         401: problem('wrong login ID or password'),
         403: problem('the email address is not confirmed yet'),
+        423: problem('the login ID is locked; the problem says how it gets unlocked'),
       },
     }),
     async (c) => {

@@ -34,6 +34,7 @@ export function verifyCodeRoute() {
         401: problem('wrong code, or no sign-in waiting for one'),
         410: problem('the code has expired'),
         429: problem('five wrong codes: this code is dead'),
+        423: problem('the login ID is locked; the problem says how it gets unlocked'),
       },
     }),
     async (c) => {

@@ -2,7 +2,12 @@
 import { inquiryReceivedTemplate } from './inquiry-received.js';
 import { inquiryReplyTemplate } from './inquiry-reply.js';
 import { memberEmailConfirmationTemplate } from './member-email-confirmation.js';
+import { memberLoginIdReminderTemplate } from './member-login-id-reminder.js';
+import { memberLoginLockedTemplate } from './member-login-locked.js';
+import { memberPasswordChangedTemplate } from './member-password-changed.js';
+import { memberPasswordResetLinkTemplate } from './member-password-reset-link.js';
 import { memberSignInCodeTemplate } from './member-sign-in-code.js';
+import { memberTemporaryPasswordTemplate } from './member-temporary-password.js';
 import { operatorSignInCodeTemplate } from './operator-sign-in-code.js';
 import { smtpTestTemplate } from './smtp-test.js';
 import type { MailTemplate } from './types.js';
@@ -14,6 +19,11 @@ export const mailTemplates = {
   'inquiry-received': inquiryReceivedTemplate,
   'inquiry-reply': inquiryReplyTemplate,
   'operator-sign-in-code': operatorSignInCodeTemplate,
+  'member-login-locked': memberLoginLockedTemplate,
+  'member-password-changed': memberPasswordChangedTemplate,
+  'member-password-reset-link': memberPasswordResetLinkTemplate,
+  'member-temporary-password': memberTemporaryPasswordTemplate,
+  'member-login-id-reminder': memberLoginIdReminderTemplate,
 } as const satisfies Record<string, MailTemplate>;
 
 export type MailTemplateName = keyof typeof mailTemplates;
