@@ -3,7 +3,9 @@ import { expect } from 'vitest';
 import { type DevMail, listDevMailbox } from '../../src/modules/notifications/index.js';
 import type { TestApp } from './test-app.js';
 
-const password = 'Kei-yaku2026!';
+/** The password every test member registers with. */
+export const memberTestPassword = 'Kei-yaku2026!';
+const password = memberTestPassword;
 
 /** Mail delivered to an address by the running worker, oldest first; waits until `count` have arrived. */
 export async function mailTo(t: TestApp, to: string, count: number): Promise<DevMail[]> {

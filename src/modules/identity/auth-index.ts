@@ -8,6 +8,14 @@ export { type ConfirmEmailInput, confirmEmail } from './confirm-email.js';
 export { CONFIRMATION_VALID_HOURS } from './confirmation-token.js';
 export { requireMemberId } from './current-member.js';
 export { getMemberProfile, type MemberProfile } from './get-member-profile.js';
+export {
+  type GetMemberRecordInput,
+  getMemberRecord,
+  MEMBER_RECORD_SIGN_INS,
+  type MemberOpenSession,
+  type MemberRecord,
+  type MemberSignInAttempt,
+} from './get-member-record.js';
 export { identityErrors } from './identity-errors.js';
 export { type LockoutPolicy, loadLockoutPolicy } from './lockout-policy.js';
 export { LOGIN_ID_MAX, LOGIN_ID_MIN, LOGIN_ID_PATTERN, passwordIssues } from './member-fields.js';
@@ -18,6 +26,12 @@ export { type RegisteredMember, type RegisterMemberInput, registerMember } from 
 export { type RequestPasswordResetInput, requestPasswordReset } from './request-password-reset.js';
 export { type ResendConfirmationInput, resendConfirmation } from './resend-confirmation.js';
 export { type RevealBackupCodesInput, revealBackupCodes } from './reveal-backup-codes.js';
+export {
+  type MemberPage,
+  type MemberSummary,
+  type SearchMembersInput,
+  searchMembers,
+} from './search-members.js';
 export { type SendLoginIdReminderInput, sendLoginIdReminder } from './send-login-id-reminder.js';
 export { type SignInInput, signIn } from './sign-in.js';
 export { type SignOutInput, signOut } from './sign-out.js';

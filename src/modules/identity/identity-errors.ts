@@ -143,4 +143,10 @@ export const identityErrors = {
       status: 401,
       message: { ja: 'ログインしてください。', en: 'Please sign in.' },
     }),
+  memberNotFound: () =>
+    new AppError({
+      code: 'member_not_found',
+      status: 404,
+      message: { ja: '会員が見つかりません。', en: 'Member not found.' },
+    }),
 } as const;

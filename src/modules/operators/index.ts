@@ -12,6 +12,7 @@ export { type ConfirmTotpEnrolmentInput, confirmTotpEnrolment } from './confirm-
 export { countOperators } from './count-operators.js';
 export { type CreatedOperator, type CreateOperatorInput, createOperator } from './create-operator.js';
 export { type CurrentOperator, getCurrentOperator } from './get-current-operator.js';
+export { isActiveOperator } from './is-active-operator.js';
 export { operatorErrors } from './operator-errors.js';
 export { generateOperatorPassword } from './operator-fields.js';
 export {

@@ -16,6 +16,15 @@ export const operatorPermissions = {
   'store.update': [],
   'closure_days.read': [],
   'closure_days.update': [],
+  /**
+   * The inquiry inbox is support's work; billing and catalog staff neither read customers' messages nor
+   * answer them, so a reply always comes from someone whose job is answering.
+   */
+  'inquiries.read': ['support'],
+  /** Assigning, internal notes, replies and status changes. */
+  'inquiries.handle': ['support'],
+  /** Looking members up (profile, sign-in history, consent) to answer "I cannot sign in". */
+  'members.read': ['support'],
 } as const satisfies Record<string, readonly OperatorRole[]>;
 
 export type OperatorAction = keyof typeof operatorPermissions;

@@ -92,4 +92,20 @@ export const supportErrors = {
         en: 'This inquiry is closed. Please send a new inquiry.',
       },
     }),
+  assigneeUnknown: () =>
+    new AppError({
+      code: 'assignee_not_found',
+      status: 422,
+      message: {
+        ja: '担当者に指定したオペレーターが見つからないか、無効になっています。',
+        en: 'The operator to assign does not exist or is disabled.',
+      },
+      fields: [
+        {
+          path: 'operatorId',
+          code: 'assignee_not_found',
+          message: { ja: '有効なオペレーターを指定してください。', en: 'Choose an active operator.' },
+        },
+      ],
+    }),
 } as const;

@@ -1,8 +1,8 @@
 // Shared OpenAPI schemas and helpers of the admin routes.
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { Actor } from '../../../modules/audit/index.js';
 import { operatorRoleNames } from '../../../modules/operators/index.js';
+import type { OperatorActor } from '../../../modules/support/index.js';
 import type { AdminEnv } from '../../middleware/require-role.js';
 
 export { problem } from '../store/identity-schemas.js';
@@ -41,6 +41,6 @@ export const closureDaySchema = z
   .openapi('ClosureDay');
 
 /** The audit actor of an admin request: the operator the guard let through. */
-export function operatorActor(c: Context<AdminEnv>): Actor {
+export function operatorActor(c: Context<AdminEnv>): OperatorActor {
   return { kind: 'operator', id: c.get('operator').id, requestId: c.get('requestId') };
 }

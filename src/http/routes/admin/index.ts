@@ -1,6 +1,9 @@
 // The admin API: every route under /api/admin, guarded by the operator session and the permission map.
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../openapi-app.js';
+import { adminAddInquiryNoteRoute } from './add-inquiry-note.js';
+import { adminAssignInquiryRoute } from './assign-inquiry.js';
+import { adminChangeInquiryStatusRoute } from './change-inquiry-status.js';
 import {
   adminAddClosureDayRoute,
   adminListClosureDaysRoute,
@@ -9,8 +12,13 @@ import {
 import { adminConfirmTotpRoute } from './confirm-totp.js';
 import { adminCreateSessionRoute } from './create-session.js';
 import { adminDeleteSessionRoute } from './delete-session.js';
+import { adminGetInquiryRoute } from './get-inquiry.js';
 import { adminGetMeRoute } from './get-me.js';
+import { adminGetMemberRoute } from './get-member.js';
+import { adminListInquiriesRoute } from './list-inquiries.js';
 import { adminListMailboxRoute } from './list-mailbox.js';
+import { adminListMembersRoute } from './list-members.js';
+import { adminReplyToInquiryRoute } from './reply-to-inquiry.js';
 import { adminStartTotpRoute } from './start-totp.js';
 import { adminGetStoreRoute, adminUpdateStoreRoute } from './store-settings.js';
 import { adminVerifyCodeRoute } from './verify-code.js';
@@ -29,4 +37,12 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {
   app.route('/', adminListClosureDaysRoute());
   app.route('/', adminAddClosureDayRoute());
   app.route('/', adminRemoveClosureDayRoute());
+  app.route('/', adminListInquiriesRoute());
+  app.route('/', adminGetInquiryRoute());
+  app.route('/', adminAssignInquiryRoute());
+  app.route('/', adminAddInquiryNoteRoute());
+  app.route('/', adminReplyToInquiryRoute());
+  app.route('/', adminChangeInquiryStatusRoute());
+  app.route('/', adminListMembersRoute());
+  app.route('/', adminGetMemberRoute());
 }

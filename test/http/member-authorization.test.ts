@@ -1,0 +1,200 @@
+// Every My Page route, read from the OpenAPI document: 401 signed out, and member A never reaches member B's data.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  Browser,
+  memberTestPassword,
+  registerAndSignIn,
+  type SignedInMember,
+} from '../helpers/member-session.js';
+import { createTestApp, type TestApp } from '../helpers/test-app.js';
+
+let t: TestApp;
+
+/** One member of the test and what belongs to them. */
+interface MemberFixture extends SignedInMember {
+  inquiryId: string;
+  /** Strings only this member's data contains; another member's answer must hold none of them. */
+  secrets: string[];
+}
+
+/**
+ * How each My Page route is tried against another member. `session`: the route takes no id, so the
+ * session is its only scope and member A's answer must hold none of member B's data. `path`: the route
+ * names a resource; `ids` gives the path ids of a member's own resource, and A using B's ids must get 404.
+ */
+type MemberRouteCase =
+  /** `ownData: false` for answers that carry nothing recognisably the member's (e.g. backup codes). */
+  | { scope: 'session'; body?: unknown; ownData?: boolean }
+  | { scope: 'path'; ids: (owner: MemberFixture) => Record<string, string>; body?: unknown };
+
+const memberRoutes: Record<string, MemberRouteCase> = {
+  'GET /api/mypage/me': { scope: 'session' },
+  'GET /api/mypage/inquiries': { scope: 'session' },
+  'GET /api/mypage/inquiries/{id}': { scope: 'path', ids: (owner) => ({ id: owner.inquiryId }) },
+  // The member's own password, unchanged, so the routes after it still sign in with it.
+  'POST /api/mypage/password': {
+    scope: 'session',
+    body: { currentPassword: memberTestPassword, newPassword: memberTestPassword },
+    ownData: false,
+  },
+  'POST /api/mypage/backup-codes/reveal': {
+    scope: 'session',
+    body: { password: memberTestPassword },
+    ownData: false,
+  },
+  'POST /api/mypage/backup-codes/regenerate': {
+    scope: 'session',
+    body: { password: memberTestPassword },
+    ownData: false,
+  },
+  'POST /api/mypage/inquiries/{id}/messages': {
+    scope: 'path',
+    ids: (owner) => ({ id: owner.inquiryId }),
+    body: { body: '追加で確認させてください。' },
+  },
+};
+
+async function documentedMemberRoutes(): Promise<string[]> {
+  const doc = (await (await t.request('/api/openapi.json')).json()) as {
+    paths: Record<string, Record<string, unknown>>;
+  };
+  return Object.entries(doc.paths)
+    .filter(([path]) => path.startsWith('/api/mypage/'))
+    .flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`));
+}
+
+function concrete(route: string, ids: Record<string, string> = {}): [string, string] {
+  const [method = '', template = ''] = route.split(' ');
+  const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const id = ids[name];
+    if (id === undefined) throw new Error(`${route}: the expectation gives no value for {${name}}`);
+    return encodeURIComponent(id);
+  });
+  return [method, path];
+}
+
+function bodyOf(route: string, testCase: MemberRouteCase | undefined): unknown {
+  return route.startsWith('GET ') ? undefined : (testCase?.body ?? {});
+}
+
+/** B's secrets in an answer, apart from ids the request itself put in the path (problems echo it as `instance`). */
+function leaked(text: string, path: string): string[] {
+  return b.secrets.filter((secret) => !path.includes(encodeURIComponent(secret)) && text.includes(secret));
+}
+
+async function withInquiry(member: SignedInMember, subject: string): Promise<string> {
+  const { token } = (await (await t.request('/api/inquiries/form-token')).json()) as { token: string };
+  t.clock.advance({ seconds: 30 });
+  const res = await member.browser.send('/api/inquiries', 'POST', {
+    category: 'other',
+    subject,
+    message: `${subject}についての質問です。`,
+    formToken: token,
+    website: '',
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
+
+let a: MemberFixture;
+let b: MemberFixture;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+  t.clock.travelTo('2026-04-01T09:00:00+09:00');
+  vi.setSystemTime(new Date(t.clock.now().epochMilliseconds));
+  await t.startWorker();
+  const signedA = await registerAndSignIn(t, {
+    loginId: 'member.alpha',
+    name: '青木 一郎',
+    email: 'alpha@example.jp',
+  });
+  const signedB = await registerAndSignIn(t, {
+    loginId: 'member.bravo',
+    name: '馬場 二郎',
+    email: 'bravo@example.jp',
+  });
+  const inquiryA = await withInquiry(signedA, 'アルファの契約');
+  const inquiryB = await withInquiry(signedB, 'ブラボーの請求');
+  a = {
+    ...signedA,
+    inquiryId: inquiryA,
+    secrets: [signedA.memberId, 'member.alpha', 'alpha@example.jp', inquiryA, 'アルファの契約'],
+  };
+  b = {
+    ...signedB,
+    inquiryId: inquiryB,
+    secrets: [signedB.memberId, 'member.bravo', '馬場 二郎', 'bravo@example.jp', inquiryB, 'ブラボーの請求'],
+  };
+});
+afterAll(async () => {
+  vi.useRealTimers();
+  await t.close();
+});
+
+/** What member B sees on every readable My Page route, to show that A's attempts changed nothing of B's. */
+async function viewOf(member: MemberFixture): Promise<string[]> {
+  const views: string[] = [];
+  for (const [route, testCase] of Object.entries(memberRoutes)) {
+    if (!route.startsWith('GET ')) continue;
+    const [method, path] = concrete(route, testCase.scope === 'path' ? testCase.ids(member) : {});
+    views.push(`${route} ${await (await member.browser.send(path, method)).text()}`);
+  }
+  return views;
+}
+
+describe('authorization of every My Page route', () => {
+  it('has an expectation for every /api/mypage/ route of the OpenAPI document, and no stale one', async () => {
+    const documented = await documentedMemberRoutes();
+    expect(documented.length).toBeGreaterThan(0);
+    expect(documented.filter((route) => !(route in memberRoutes))).toEqual([]);
+    expect(Object.keys(memberRoutes).filter((route) => !documented.includes(route))).toEqual([]);
+  });
+
+  it('answers 401 without a member session', async () => {
+    for (const route of await documentedMemberRoutes()) {
+      const testCase = memberRoutes[route];
+      const [method, path] = concrete(route, testCase?.scope === 'path' ? testCase.ids(b) : {});
+      const res = await new Browser(t).send(path, method, bodyOf(route, testCase));
+      const text = await res.text();
+      expect([route, res.status, (JSON.parse(text) as { code?: string }).code]).toEqual([
+        route,
+        401,
+        'not_signed_in',
+      ]);
+      expect([route, leaked(text, path)]).toEqual([route, []]);
+    }
+  });
+
+  it("answers 404 to member A on member B's resources and shows A nothing of B's anywhere", async () => {
+    const before = await viewOf(b);
+    for (const route of await documentedMemberRoutes()) {
+      const testCase = memberRoutes[route];
+      if (!testCase) continue;
+      const body = bodyOf(route, testCase);
+      if (testCase.scope === 'path') {
+        const [method, path] = concrete(route, testCase.ids(b));
+        const res = await a.browser.send(path, method, body);
+        const text = await res.text();
+        expect([route, res.status]).toEqual([route, 404]);
+        expect([route, leaked(text, path)]).toEqual([route, []]);
+        // The same route on A's own resource works, so the 404 above is the scoping and not a broken route.
+        const [ownMethod, ownPath] = concrete(route, testCase.ids(a));
+        const own = await a.browser.send(ownPath, ownMethod, body);
+        expect([route, own.status < 300]).toEqual([route, true]);
+      } else {
+        const [method, path] = concrete(route);
+        const res = await a.browser.send(path, method, body);
+        const text = await res.text();
+        expect([route, res.status < 300]).toEqual([route, true]);
+        expect([route, leaked(text, path)]).toEqual([route, []]);
+        // Some of A's own data is there, so the answer is A's and not merely empty.
+        if (testCase.ownData !== false) {
+          expect([route, a.secrets.some((secret) => text.includes(secret))]).toEqual([route, true]);
+        }
+      }
+    }
+    expect(await viewOf(b)).toEqual(before);
+  });
+});
