@@ -24,8 +24,9 @@ import {
   useRemoveClosureDay,
   useUpdateStore,
 } from '../../api/admin';
+import { ApiError } from '../../api/client';
 import { EmptyState, EmptyStateText } from '../../components/empty-state';
-import { ProblemAlert, useFieldErrors } from '../../components/problem';
+import { ProblemAlert, useFieldErrors, useProblemText } from '../../components/problem';
 import { OperatorGate } from './gate';
 import { registrationNumberCheckDigitOk, registrationNumberPattern } from './registration-number';
 
@@ -180,6 +181,7 @@ function ClosureDays() {
   const add = useAddClosureDay();
   const remove = useRemoveClosureDay();
   const fieldErrors = useFieldErrors();
+  const problemText = useProblemText();
   const dayLabel = useDayLabel();
   const [day, setDay] = useState('');
   const [reason, setReason] = useState('');
@@ -197,7 +199,10 @@ function ClosureDays() {
     );
   };
   const { byField } = fieldErrors(add.error, ['day', 'reason']);
-  const addFailedElsewhere = add.isError && Object.keys(byField).length === 0;
+  // The server names no field for a date it cannot read, but there is only one date on this form.
+  const badDate = add.error instanceof ApiError && add.error.code === 'invalid_date';
+  const dayError = byField.day ?? (badDate ? problemText(add.error) : undefined);
+  const addFailedElsewhere = add.isError && Object.keys(byField).length === 0 && !badDate;
 
   return (
     <Paper withBorder p="lg">
@@ -264,7 +269,7 @@ function ClosureDays() {
                   setDay(event.currentTarget.value);
                   if (add.isError) add.reset();
                 }}
-                error={byField.day}
+                error={dayError}
               />
               <TextInput
                 label={t('admin.settings.closure.reason')}
