@@ -96,7 +96,7 @@ describe('web app shell', () => {
     await page.goto(`${baseUrl}/admin`);
     await expect.poll(() => page.getByText('運営者としてサインインしてください').isVisible()).toBe(true);
     expect(await page.getByText('運営者アカウントが必要です', { exact: false }).isVisible()).toBe(true);
-    for (const section of ['ダッシュボード', '会員', 'メールボックス']) {
+    for (const section of ['ダッシュボード', 'メールボックス', '店舗設定', 'セキュリティ']) {
       expect(await page.getByRole('link', { name: section, exact: true }).isVisible()).toBe(true);
     }
     await fontsSettled(page);

@@ -49,14 +49,29 @@ export async function buildWebApp(): Promise<void> {
 
 export interface RunningServer {
   baseUrl: string;
+  /** The server's DATA_DIR (the embedded database, demo-operator.json). */
+  dataDir: string;
   /** Everything the server wrote, for failure messages. */
   output(): string;
   stop(): Promise<void>;
 }
 
-/** Starts `keiyaku start` on a fresh data folder and a free port, with extra environment, and waits until ready. */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'keiyaku-e2e-'));
+/** A fresh, empty data folder for a server; whoever asks for one removes it. */
+export async function freshDataDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'keiyaku-e2e-'));
+}
+
+/**
+ * Starts `keiyaku start` on a free port, with extra environment, and waits until ready. Without `dataDir`
+ * it runs on a fresh data folder that `stop` removes; a given `dataDir` is kept, so a second server can
+ * start on the same store.
+ */
+export async function startServer(
+  env: Record<string, string> = {},
+  options: { dataDir?: string } = {},
+): Promise<RunningServer> {
+  const ownsDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await freshDataDir());
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
@@ -88,7 +103,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       await exited;
       clearTimeout(timer);
     }
-    await rm(dataDir, { recursive: true, force: true });
+    if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + 60_000;
@@ -111,7 +126,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return { baseUrl, output: () => output, stop };
+  return { baseUrl, dataDir, output: () => output, stop };
 }
 
 /** Debian's Chromium, as root in a container (no sandbox) and without background traffic. */
@@ -134,7 +149,8 @@ export async function launchBrowser(): Promise<Browser> {
 /**
  * Records what a page reports (console errors, CSP refusals among them, uncaught errors) so each test can
  * assert there were none. Chromium logs every non-2xx fetch as a console error; the one every visitor
- * causes — asking GET /api/mypage/me who is signed in and hearing 401 — is expected, not a problem.
+ * causes — asking GET /api/mypage/me or /api/admin/me who is signed in and hearing 401 — is expected,
+ * not a problem.
  */
 export class PageWatch {
   problems: string[] = [];
@@ -159,7 +175,7 @@ export class PageWatch {
     page.on('console', (message) => {
       if (message.type() !== 'error') return;
       const text = message.text();
-      const visitorCheck = / 401 /.test(text) && message.location().url.endsWith('/api/mypage/me');
+      const visitorCheck = / 401 /.test(text) && /\/api\/(mypage|admin)\/me$/.test(message.location().url);
       if (visitorCheck || this.tolerated.some((pattern) => pattern.test(text))) return;
       this.problems.push(`console error on ${page.url()}: ${text}`);
     });

@@ -1,7 +1,11 @@
-// Client routes: the store at / (with registration and sign-in), My Page at /mypage and the admin console at /admin.
+// Client routes: the store at / (with registration and sign-in), My Page at /mypage and the admin console at /admin (with its own sign-in).
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AdminLayout, MypageLayout, StoreLayout } from './layouts/layouts';
-import { AdminSection } from './pages/admin';
+import { AdminDashboard } from './pages/admin/dashboard';
+import { AdminLoginPage } from './pages/admin/login';
+import { AdminMailbox } from './pages/admin/mailbox';
+import { AdminSecurity } from './pages/admin/security';
+import { AdminSettings } from './pages/admin/settings';
 import { NotFound, RouteError } from './pages/errors';
 import { LoginPage } from './pages/login';
 import { MypageHome, MypageProfile, MypageSection } from './pages/mypage';
@@ -40,9 +44,12 @@ const router = createBrowserRouter([
     element: <AdminLayout />,
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <AdminSection section="dashboard" /> },
-      { path: 'members', element: <AdminSection section="members" /> },
-      { path: 'mailbox', element: <AdminSection section="mailbox" /> },
+      { index: true, element: <AdminDashboard /> },
+      { path: 'login', element: <AdminLoginPage /> },
+      { path: 'mailbox', element: <AdminMailbox /> },
+      { path: 'mailbox/:mailId', element: <AdminMailbox /> },
+      { path: 'settings', element: <AdminSettings /> },
+      { path: 'security', element: <AdminSecurity /> },
       { path: '*', element: <NotFound home="/admin" /> },
     ],
   },

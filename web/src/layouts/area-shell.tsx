@@ -1,11 +1,10 @@
 // Shared AppShell of the three areas: header with title and language switch, side navigation, footer.
 import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useEffect } from 'react';
+import { type ComponentType, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useMatch } from 'react-router';
 import { useStoreProfile } from '../api/store';
-import { AccountActions } from '../components/account-actions';
 import { LanguageToggle } from '../components/language-toggle';
 import classes from './area-shell.module.css';
 
@@ -24,8 +23,8 @@ export interface AreaShellProps {
   nav: NavItem[];
   /** Links to the other areas, below the section navigation. */
   elsewhere: NavItem[];
-  /** Members' sign-in, registration and sign-out (the store and My Page, not the admin console). */
-  memberActions?: boolean;
+  /** Who is signed in and the way in or out: in the header, or stacked in the navigation on a phone. */
+  account?: ComponentType<{ stacked?: boolean }>;
 }
 
 function NavEntry({ item }: { item: NavItem }) {
@@ -41,14 +40,7 @@ function NavEntry({ item }: { item: NavItem }) {
   );
 }
 
-export function AreaShell({
-  home,
-  title,
-  documentTitle,
-  nav,
-  elsewhere,
-  memberActions = false,
-}: AreaShellProps) {
+export function AreaShell({ home, title, documentTitle, nav, elsewhere, account: Account }: AreaShellProps) {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
@@ -87,9 +79,9 @@ export function AreaShell({
           </Group>
           <Group gap="xs" wrap="nowrap">
             {/* A phone's header has no room for them; they move into the navigation there. */}
-            {memberActions && (
+            {Account && (
               <Group visibleFrom="sm">
-                <AccountActions />
+                <Account />
               </Group>
             )}
             <LanguageToggle />
@@ -105,9 +97,9 @@ export function AreaShell({
             ))}
           </nav>
         </AppShell.Section>
-        {memberActions && (
+        {Account && (
           <AppShell.Section hiddenFrom="sm" className={classes.elsewhere} pb="xs">
-            <AccountActions stacked />
+            <Account stacked />
           </AppShell.Section>
         )}
         <AppShell.Section className={classes.elsewhere}>

@@ -1,7 +1,10 @@
 // The three areas' layouts: the store (/), My Page (/mypage) and the admin console (/admin).
 import { useTranslation } from 'react-i18next';
+import { type AdminSectionName, mayOpen, useOperator } from '../api/admin';
 import { useStoreProfile } from '../api/store';
-import { AreaShell } from './area-shell';
+import { AccountActions } from '../components/account-actions';
+import { OperatorActions } from '../components/operator-actions';
+import { AreaShell, type NavItem } from './area-shell';
 
 export function StoreLayout() {
   const { t } = useTranslation();
@@ -15,7 +18,7 @@ export function StoreLayout() {
         { to: '/products', label: t('store.nav.products') },
       ]}
       elsewhere={[{ to: '/mypage', label: t('area.mypage') }]}
-      memberActions
+      account={AccountActions}
     />
   );
 }
@@ -35,24 +38,37 @@ export function MypageLayout() {
         { to: '/mypage/profile', label: t('mypage.nav.profile') },
       ]}
       elsewhere={[{ to: '/', label: t('area.store') }]}
-      memberActions
+      account={AccountActions}
     />
   );
 }
 
+const adminNav: { section: AdminSectionName; to: string }[] = [
+  { section: 'mailbox', to: '/admin/mailbox' },
+  { section: 'settings', to: '/admin/settings' },
+  { section: 'security', to: '/admin/security' },
+];
+
 export function AdminLayout() {
   const { t } = useTranslation();
+  const operator = useOperator();
+  // Signed out, every section is listed (each says what it holds and asks for a sign-in); signed in,
+  // only those the operator's roles open.
+  const roles = operator.data?.roles;
+  const nav: NavItem[] = [
+    { to: '/admin', label: t('admin.nav.dashboard') },
+    ...adminNav
+      .filter(({ section }) => roles === undefined || mayOpen(roles, section))
+      .map(({ section, to }) => ({ to, label: t(`admin.nav.${section}`) })),
+  ];
   return (
     <AreaShell
       home="/admin"
       title={t('area.admin')}
       documentTitle={t('area.admin')}
-      nav={[
-        { to: '/admin', label: t('admin.nav.dashboard') },
-        { to: '/admin/members', label: t('admin.nav.members') },
-        { to: '/admin/mailbox', label: t('admin.nav.mailbox') },
-      ]}
+      nav={nav}
       elsewhere={[{ to: '/', label: t('area.store') }]}
+      account={OperatorActions}
     />
   );
 }

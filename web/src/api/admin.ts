@@ -1,0 +1,196 @@
+// Operator identity and the admin API: who is signed in, the two sign-in steps, the mailbox, store settings, closure days, TOTP.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, api, apiError } from './client';
+import type { components } from './schema';
+
+export type OperatorProfile = components['schemas']['OperatorProfile'];
+export type OperatorRole = components['schemas']['OperatorRole'];
+export type DevMail = components['schemas']['DevMail'];
+export type AdminStore = components['schemas']['AdminStore'];
+export type ClosureDay = components['schemas']['ClosureDay'];
+export type SecondFactor = components['schemas']['OperatorSecondFactorRequired']['method'];
+
+/** Every admin query key starts with this, so signing out can drop them all at once. */
+const adminKey = 'admin';
+const operatorKey = [adminKey, 'me'] as const;
+const storeKey = [adminKey, 'store'] as const;
+const closureDaysKey = [adminKey, 'closure-days'] as const;
+const mailboxKey = [adminKey, 'mailbox'] as const;
+
+// An answer from the server would only be repeated; a network blip earns one retry.
+const retryBlips = (failures: number, error: Error) => failures < 1 && !(error instanceof ApiError);
+
+/** The signed-in operator, or null when nobody is: the 401 of a signed-out visitor is data, not an error. */
+export function useOperator() {
+  return useQuery({
+    queryKey: operatorKey,
+    queryFn: async ({ signal }): Promise<OperatorProfile | null> => {
+      const { data, error, response } = await api.GET('/api/admin/me', { signal });
+      if (response.status === 401) return null;
+      if (!response.ok || data === undefined) throw apiError(response, '/api/admin/me', error);
+      return data;
+    },
+    retry: retryBlips,
+  });
+}
+
+export function useOperatorSignIn() {
+  return useMutation({
+    mutationFn: async (body: { loginId: string; password: string }) => {
+      const { data, error, response } = await api.POST('/api/admin/sessions', { body });
+      if (data === undefined) throw apiError(response, '/api/admin/sessions', error);
+      return data;
+    },
+  });
+}
+
+export function useOperatorVerifyCode() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (code: string) => {
+      const { data, error, response } = await api.POST('/api/admin/sessions/verify-code', {
+        body: { code },
+      });
+      if (data === undefined) throw apiError(response, '/api/admin/sessions/verify-code', error);
+      return data;
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: operatorKey }),
+  });
+}
+
+export function useOperatorSignOut() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async () => {
+      const { error, response } = await api.DELETE('/api/admin/sessions/current');
+      if (!response.ok) throw apiError(response, '/api/admin/sessions/current', error);
+    },
+    onSuccess: () => {
+      // The previous operator's settings and mails must not linger in the cache for the next one.
+      queryClient.removeQueries({ queryKey: [adminKey] });
+      queryClient.setQueryData(operatorKey, null);
+    },
+  });
+}
+
+export function useMailbox() {
+  return useQuery({
+    queryKey: mailboxKey,
+    queryFn: async ({ signal }) => {
+      const { data, error, response } = await api.GET('/api/admin/mailbox', {
+        params: { query: { limit: 100 } },
+        signal,
+      });
+      if (data === undefined) throw apiError(response, '/api/admin/mailbox', error);
+      return data.mails;
+    },
+    retry: retryBlips,
+  });
+}
+
+export function useAdminStore() {
+  return useQuery({
+    queryKey: storeKey,
+    queryFn: async ({ signal }) => {
+      const { data, error, response } = await api.GET('/api/admin/store', { signal });
+      if (data === undefined) throw apiError(response, '/api/admin/store', error);
+      return data;
+    },
+    retry: retryBlips,
+  });
+}
+
+/** The fields an operator may change; `registrationNumber` null clears it. */
+export type StorePatch = Partial<Omit<AdminStore, 'updatedAt'>>;
+
+export function useUpdateStore() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (patch: StorePatch) => {
+      const { data, error, response } = await api.PATCH('/api/admin/store', { body: patch });
+      if (data === undefined) throw apiError(response, '/api/admin/store', error);
+      return data;
+    },
+    onSuccess: (data) => {
+      queryClient.setQueryData(storeKey, data);
+      // The public profile feeds every header and the store home: it must show the new name at once.
+      return queryClient.invalidateQueries({ queryKey: ['store'] });
+    },
+  });
+}
+
+export function useClosureDays() {
+  return useQuery({
+    queryKey: closureDaysKey,
+    queryFn: async ({ signal }) => {
+      const { data, error, response } = await api.GET('/api/admin/closure-days', { signal });
+      if (data === undefined) throw apiError(response, '/api/admin/closure-days', error);
+      return data.days;
+    },
+    retry: retryBlips,
+  });
+}
+
+export function useAddClosureDay() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: { day: string; reason: string }) => {
+      const { data, error, response } = await api.POST('/api/admin/closure-days', { body });
+      if (data === undefined) throw apiError(response, '/api/admin/closure-days', error);
+      return data;
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: closureDaysKey }),
+  });
+}
+
+export function useRemoveClosureDay() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (day: string) => {
+      const { error, response } = await api.DELETE('/api/admin/closure-days/{day}', {
+        params: { path: { day } },
+      });
+      if (!response.ok) throw apiError(response, '/api/admin/closure-days/{day}', error);
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: closureDaysKey }),
+  });
+}
+
+export function useStartTotp() {
+  return useMutation({
+    mutationFn: async (password: string) => {
+      const { data, error, response } = await api.POST('/api/admin/me/totp', { body: { password } });
+      if (data === undefined) throw apiError(response, '/api/admin/me/totp', error);
+      return data;
+    },
+  });
+}
+
+export function useConfirmTotp() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (code: string) => {
+      const { error, response } = await api.POST('/api/admin/me/totp/confirm', { body: { code } });
+      if (!response.ok) throw apiError(response, '/api/admin/me/totp/confirm', error);
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: operatorKey }),
+  });
+}
+
+/** The console's sections an operator may open, and the roles that may use each besides `owner`. */
+export const adminSections = {
+  mailbox: ['support'],
+  settings: [],
+  security: ['billing', 'support', 'catalog'],
+} as const satisfies Record<string, readonly OperatorRole[]>;
+
+export type AdminSectionName = keyof typeof adminSections;
+
+/**
+ * Whether the roles open a section. It mirrors the server's permission map (mailbox.read, store.read,
+ * account.self) only to hide what would be refused; the server still decides every request.
+ */
+export function mayOpen(roles: readonly OperatorRole[], section: AdminSectionName): boolean {
+  const allowed: readonly OperatorRole[] = adminSections[section];
+  return roles.some((role) => role === 'owner' || allowed.includes(role));
+}

@@ -1,0 +1,46 @@
+// Admin console home: greets the operator and links to the sections their roles open.
+import { Card, SimpleGrid, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { type AdminSectionName, mayOpen } from '../../api/admin';
+import { OperatorGate } from './gate';
+
+const sectionPaths: Record<AdminSectionName, string> = {
+  settings: '/admin/settings',
+  mailbox: '/admin/mailbox',
+  security: '/admin/security',
+};
+
+export function AdminDashboard() {
+  const { t } = useTranslation();
+  return (
+    <OperatorGate title={t('admin.dashboard.title')} about={t('admin.dashboard.about')}>
+      {(operator) => (
+        <>
+          <Text>{t('admin.dashboard.welcome', { name: operator.displayName })}</Text>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+            {(Object.keys(sectionPaths) as AdminSectionName[])
+              .filter((section) => mayOpen(operator.roles, section))
+              .map((section) => (
+                <Card
+                  key={section}
+                  withBorder
+                  padding="lg"
+                  component={Link}
+                  to={sectionPaths[section]}
+                  data-section={section}
+                >
+                  <Title order={2} size="h4" mb="xs">
+                    {t(`admin.${section}.title`)}
+                  </Title>
+                  <Text size="sm" c="dimmed">
+                    {t(`admin.${section}.card`)}
+                  </Text>
+                </Card>
+              ))}
+          </SimpleGrid>
+        </>
+      )}
+    </OperatorGate>
+  );
+}

@@ -1,0 +1,161 @@
+// The dev mailbox: mail the store kept instead of sending (no SMTP), newest first, each opened as plain text.
+import { Alert, Anchor, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { type DevMail, useMailbox } from '../../api/admin';
+import { EmptyState, EmptyStateText } from '../../components/empty-state';
+import { ProblemAlert } from '../../components/problem';
+import classes from './admin.module.css';
+import { OperatorGate } from './gate';
+
+function useDeliveredAt(): (iso: string) => string {
+  const { i18n } = useTranslation();
+  const format = new Intl.DateTimeFormat(i18n.resolvedLanguage === 'en' ? 'en-GB' : 'ja-JP', {
+    dateStyle: 'medium',
+    timeStyle: 'medium',
+    timeZone: 'Asia/Tokyo',
+  });
+  return (iso) => format.format(new Date(iso));
+}
+
+function MailList({ mails }: { mails: DevMail[] }) {
+  const { t } = useTranslation();
+  const deliveredAt = useDeliveredAt();
+  if (mails.length === 0) {
+    return (
+      <EmptyState title={t('admin.mailbox.emptyTitle')}>
+        <EmptyStateText>{t('admin.mailbox.emptyBody')}</EmptyStateText>
+      </EmptyState>
+    );
+  }
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table striped highlightOnHover withTableBorder>
+        <Table.Caption>{t('admin.mailbox.caption', { count: mails.length })}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('admin.mailbox.subject')}</Table.Th>
+            <Table.Th>{t('admin.mailbox.to')}</Table.Th>
+            <Table.Th>{t('admin.mailbox.deliveredAt')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {mails.map((mail) => (
+            <Table.Tr key={mail.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/admin/mailbox/${encodeURIComponent(mail.id)}`}>
+                  {mail.subject}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{mail.to}</Table.Td>
+              <Table.Td className={classes.nowrap}>{deliveredAt(mail.deliveredAt)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function MailDetail({ mail }: { mail: DevMail }) {
+  const { t } = useTranslation();
+  const deliveredAt = useDeliveredAt();
+  const rows = [
+    { id: 'from', label: t('admin.mailbox.from'), value: mail.from },
+    { id: 'to', label: t('admin.mailbox.to'), value: mail.to },
+    { id: 'deliveredAt', label: t('admin.mailbox.deliveredAt'), value: deliveredAt(mail.deliveredAt) },
+    { id: 'messageId', label: t('admin.mailbox.messageId'), value: mail.messageId },
+  ];
+  return (
+    <Stack gap="md">
+      <Title order={2} size="h3">
+        {mail.subject}
+      </Title>
+      <Table variant="vertical" layout="fixed" withTableBorder>
+        <Table.Tbody>
+          {rows.map(({ id, label, value }) => (
+            <Table.Tr key={id}>
+              <Table.Th w={160}>{label}</Table.Th>
+              <Table.Td className={classes.breakAll}>{value}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {/* The text part only: it is shown as text, so nothing in a mail can run or load in the console. */}
+      <Paper
+        withBorder
+        p="md"
+        component="pre"
+        className={classes.mailText}
+        aria-label={t('admin.mailbox.body')}
+      >
+        {mail.text}
+      </Paper>
+    </Stack>
+  );
+}
+
+function MailboxBody({ mailId }: { mailId: string | undefined }) {
+  const { t } = useTranslation();
+  const mailbox = useMailbox();
+  if (mailbox.isPending) {
+    return (
+      <Group gap="sm" role="status">
+        <Loader size="sm" />
+        <Text>{t('admin.mailbox.loading')}</Text>
+      </Group>
+    );
+  }
+  if (mailbox.isError) {
+    return (
+      <ProblemAlert error={mailbox.error}>
+        <Button mt="sm" size="xs" variant="light" color="red" onClick={() => void mailbox.refetch()}>
+          {t('admin.loadError.retry')}
+        </Button>
+      </ProblemAlert>
+    );
+  }
+  if (mailId === undefined) {
+    return (
+      <Stack gap="md">
+        <Group justify="space-between">
+          <Text c="dimmed">{t('admin.mailbox.lead')}</Text>
+          <Button
+            size="xs"
+            variant="default"
+            loading={mailbox.isFetching}
+            onClick={() => void mailbox.refetch()}
+          >
+            {t('admin.mailbox.refresh')}
+          </Button>
+        </Group>
+        <MailList mails={mailbox.data} />
+      </Stack>
+    );
+  }
+  const mail = mailbox.data.find((candidate) => candidate.id === mailId);
+  return (
+    <Stack gap="md" align="flex-start">
+      <Anchor component={Link} to="/admin/mailbox">
+        {t('admin.mailbox.back')}
+      </Anchor>
+      {mail ? (
+        <MailDetail mail={mail} />
+      ) : (
+        <Alert color="yellow" role="alert">
+          {t('admin.mailbox.notFound')}
+        </Alert>
+      )}
+    </Stack>
+  );
+}
+
+export function AdminMailbox() {
+  const { t } = useTranslation();
+  const { mailId } = useParams();
+  return (
+    <OperatorGate title={t('admin.mailbox.title')} about={t('admin.mailbox.about')} section="mailbox">
+      {() => <MailboxBody mailId={mailId} />}
+    </OperatorGate>
+  );
+}
