@@ -4,7 +4,10 @@ import { AdminLayout, MypageLayout, StoreLayout } from './layouts/layouts';
 import { AdminSection } from './pages/admin';
 import { NotFound, RouteError } from './pages/errors';
 import { LoginPage } from './pages/login';
+import { LoginIdReminderPage } from './pages/login-id-reminder';
 import { MypageHome, MypageProfile, MypageSection } from './pages/mypage';
+import { MypageSecurity } from './pages/mypage-security';
+import { PasswordResetPage } from './pages/password-reset';
 import { RegisterConfirmPage, RegisterPage } from './pages/register';
 import { StoreHome, StoreProducts } from './pages/store';
 
@@ -19,6 +22,8 @@ const router = createBrowserRouter([
       { path: 'register', element: <RegisterPage /> },
       { path: 'register/confirm', element: <RegisterConfirmPage /> },
       { path: 'login', element: <LoginPage /> },
+      { path: 'password-reset', element: <PasswordResetPage /> },
+      { path: 'login-id-reminder', element: <LoginIdReminderPage /> },
       { path: '*', element: <NotFound home="/" /> },
     ],
   },
@@ -32,6 +37,7 @@ const router = createBrowserRouter([
       { path: 'orders', element: <MypageSection section="orders" /> },
       { path: 'invoices', element: <MypageSection section="invoices" /> },
       { path: 'profile', element: <MypageProfile /> },
+      { path: 'security', element: <MypageSecurity /> },
       { path: '*', element: <NotFound home="/mypage" /> },
     ],
   },
