@@ -8,7 +8,10 @@ import { AdminSecurity } from './pages/admin/security';
 import { AdminSettings } from './pages/admin/settings';
 import { NotFound, RouteError } from './pages/errors';
 import { LoginPage } from './pages/login';
+import { LoginIdReminderPage } from './pages/login-id-reminder';
 import { MypageHome, MypageProfile, MypageSection } from './pages/mypage';
+import { MypageSecurity } from './pages/mypage-security';
+import { PasswordResetPage } from './pages/password-reset';
 import { RegisterConfirmPage, RegisterPage } from './pages/register';
 import { StoreHome, StoreProducts } from './pages/store';
 
@@ -23,6 +26,8 @@ const router = createBrowserRouter([
       { path: 'register', element: <RegisterPage /> },
       { path: 'register/confirm', element: <RegisterConfirmPage /> },
       { path: 'login', element: <LoginPage /> },
+      { path: 'password-reset', element: <PasswordResetPage /> },
+      { path: 'login-id-reminder', element: <LoginIdReminderPage /> },
       { path: '*', element: <NotFound home="/" /> },
     ],
   },
@@ -36,6 +41,7 @@ const router = createBrowserRouter([
       { path: 'orders', element: <MypageSection section="orders" /> },
       { path: 'invoices', element: <MypageSection section="invoices" /> },
       { path: 'profile', element: <MypageProfile /> },
+      { path: 'security', element: <MypageSecurity /> },
       { path: '*', element: <NotFound home="/mypage" /> },
     ],
   },

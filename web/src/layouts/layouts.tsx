@@ -36,6 +36,7 @@ export function MypageLayout() {
         { to: '/mypage/orders', label: t('mypage.nav.orders') },
         { to: '/mypage/invoices', label: t('mypage.nav.invoices') },
         { to: '/mypage/profile', label: t('mypage.nav.profile') },
+        { to: '/mypage/security', label: t('recovery.security.nav') },
       ]}
       elsewhere={[{ to: '/', label: t('area.store') }]}
       account={AccountActions}

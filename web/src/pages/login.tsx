@@ -19,12 +19,13 @@ import { ApiError } from '../api/client';
 import { useSignIn, useVerifyCode } from '../api/member';
 import { ProblemAlert, useProblemText } from '../components/problem';
 import { ResendConfirmation } from '../components/resend-confirmation';
+import { BackupCodeStep, ForgotLinks, isLoginLocked, LockedAlert } from '../components/sign-in-recovery';
 import classes from './member.module.css';
 
 const CODE_LENGTH = 6;
 
 /** Codes that end the pending sign-in: the member has to start again with the password. */
-const deadEnds = new Set(['code_expired', 'code_attempts_exhausted', 'sign_in_not_pending']);
+const deadEnds = new Set(['code_expired', 'code_attempts_exhausted', 'sign_in_not_pending', 'login_locked']);
 
 function CodeStep({ validMinutes, onRestart }: { validMinutes: number; onRestart: () => void }) {
   const { t } = useTranslation();
@@ -32,6 +33,7 @@ function CodeStep({ validMinutes, onRestart }: { validMinutes: number; onRestart
   const verify = useVerifyCode();
   const problemText = useProblemText();
   const [code, setCode] = useState('');
+  const [backup, setBackup] = useState(false);
 
   const send = (value: string) => {
     if (value.length !== CODE_LENGTH || verify.isPending) return;
@@ -52,13 +54,24 @@ function CodeStep({ validMinutes, onRestart }: { validMinutes: number; onRestart
   const dead = failure instanceof ApiError && failure.code !== undefined && deadEnds.has(failure.code);
   const wrong = failure instanceof ApiError && failure.code === 'invalid_code';
 
+  if (backup)
+    return (
+      <BackupCodeStep className={classes.page} onUseMailCode={() => setBackup(false)} onRestart={onRestart} />
+    );
+
   return (
     <Stack gap="lg" className={classes.page}>
       <Stack gap="xs">
         <Title order={1}>{t('login.code.title')}</Title>
         <Text>{t('login.code.lead', { minutes: validMinutes })}</Text>
       </Stack>
-      {dead ? (
+      {dead && isLoginLocked(failure) ? (
+        <LockedAlert error={failure}>
+          <Button size="xs" variant="white" color="red" onClick={onRestart}>
+            {t('login.code.restart')}
+          </Button>
+        </LockedAlert>
+      ) : dead ? (
         <Alert color="red" role="alert">
           <Stack gap="sm" align="flex-start">
             <Text size="sm">{problemText(failure)}</Text>
@@ -102,6 +115,9 @@ function CodeStep({ validMinutes, onRestart }: { validMinutes: number; onRestart
               <Button variant="subtle" onClick={onRestart}>
                 {t('login.code.back')}
               </Button>
+              <Button variant="subtle" onClick={() => setBackup(true)}>
+                {t('recovery.login.otherMethod')}
+              </Button>
             </Group>
           </Stack>
         </form>
@@ -139,7 +155,9 @@ export function LoginPage() {
     <Stack gap="lg" className={classes.page}>
       <Title order={1}>{t('login.title')}</Title>
       {signIn.isError &&
-        (unconfirmed ? (
+        (isLoginLocked(signIn.error) ? (
+          <LockedAlert error={signIn.error} />
+        ) : unconfirmed ? (
           <Alert color="yellow" role="alert">
             <Stack gap="sm">
               <Text size="sm">{problemText(signIn.error)}</Text>
@@ -179,6 +197,7 @@ export function LoginPage() {
           </Stack>
         </form>
       </Paper>
+      <ForgotLinks />
       <Text size="sm">
         {t('login.noAccount')}{' '}
         <Anchor component={Link} to="/register">

@@ -9,7 +9,7 @@ import { StoreContactLine } from '../components/store-contact';
 import classes from './member.module.css';
 
 /** Sign-in and registration buttons for a visitor. */
-function SignInActions() {
+export function SignInActions() {
   const { t } = useTranslation();
   return (
     <Group gap="sm">
@@ -24,7 +24,7 @@ function SignInActions() {
 }
 
 /** Renders the page for the member, the visitor's empty state, or the wait and failure of GET /api/mypage/me. */
-function WithMember({
+export function WithMember({
   signedOut,
   children,
 }: {
