@@ -5,8 +5,10 @@ import { AdminSection } from './pages/admin';
 import { NotFound, RouteError } from './pages/errors';
 import { LoginPage } from './pages/login';
 import { MypageHome, MypageProfile, MypageSection } from './pages/mypage';
+import { EmailChangeConfirmPage } from './pages/profile-edit';
 import { RegisterConfirmPage, RegisterPage } from './pages/register';
 import { StoreHome, StoreProducts } from './pages/store';
+import { TermsPage } from './pages/terms';
 
 const router = createBrowserRouter([
   {
@@ -19,6 +21,7 @@ const router = createBrowserRouter([
       { path: 'register', element: <RegisterPage /> },
       { path: 'register/confirm', element: <RegisterConfirmPage /> },
       { path: 'login', element: <LoginPage /> },
+      { path: 'terms/:kind', element: <TermsPage /> },
       { path: '*', element: <NotFound home="/" /> },
     ],
   },
@@ -32,6 +35,7 @@ const router = createBrowserRouter([
       { path: 'orders', element: <MypageSection section="orders" /> },
       { path: 'invoices', element: <MypageSection section="invoices" /> },
       { path: 'profile', element: <MypageProfile /> },
+      { path: 'email-change/confirm', element: <EmailChangeConfirmPage /> },
       { path: '*', element: <NotFound home="/mypage" /> },
     ],
   },
