@@ -84,7 +84,6 @@ async function checkCurrentPassword(db: Db, memberId: string, password: string |
   const [account] = await db
     .select({ hash: authAccount.password })
     .from(authAccount)
-    .innerJoin(authUser, eq(authUser.id, authAccount.userId))
     .where(and(eq(authAccount.userId, memberId), eq(authAccount.providerId, 'credential')));
   if (!account?.hash || !(await verifyPassword({ hash: account.hash, password })))
     throw identityErrors.currentPasswordIncorrect();

@@ -87,7 +87,7 @@ function ConsentLabel({ kind, version }: { kind: 'terms' | 'privacy'; version: s
         {t(`register.consent.${kind}Link`)}
       </Anchor>
       {t(`register.consent.${kind}After`)}
-      {version ? ` ${t('register.consent.version', { version })}` : ''}
+      {version ? t('register.consent.version', { version }) : ''}
     </>
   );
 }
