@@ -19,6 +19,7 @@ export const idPrefixes = {
   inquiry: 'inq',
   inquiryMessage: 'iqm',
   guestSubmission: 'gsub',
+  memberConsent: 'mcs',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

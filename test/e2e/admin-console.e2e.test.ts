@@ -1,9 +1,11 @@
 // Browser test of the admin console against the real server: the demo owner signs in, edits the store, closes and reopens a day, binds an authenticator app, reads the dev mailbox and signs out.
+
 import { createHmac } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fullRegistration } from '../helpers/registration.js';
 import { type SmtpSink, startSmtpSink } from '../helpers/smtp-sink';
 import {
   fontsSettled,
@@ -229,14 +231,14 @@ describe('the demo owner in the admin console', () => {
     const registered = await fetch(`${baseUrl}/api/members`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: baseUrl },
-      body: JSON.stringify({
-        loginId: 'taro.e2e',
-        password: 'Kei-yaku2026!',
-        name: '鈴木 太郎',
-        nameKana: 'スズキ タロウ',
-        email: 'taro@example.jp',
-        termsVersion: '2026-04-01',
-      }),
+      body: JSON.stringify(
+        fullRegistration({
+          loginId: 'taro.e2e',
+          name: '鈴木 太郎',
+          nameKana: 'スズキ タロウ',
+          email: 'taro@example.jp',
+        }),
+      ),
     });
     expect(registered.status).toBe(201);
 

@@ -1,8 +1,10 @@
 // Browser test of account recovery against the real server and a real SMTP peer: forgotten password and login ID, a locked ID, backup codes.
+
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fullRegistration } from '../helpers/registration.js';
 import { type ReceivedMail, type SmtpSink, startSmtpSink } from '../helpers/smtp-sink';
 import {
   fontsSettled,
@@ -61,7 +63,7 @@ beforeAll(async () => {
   watch = new PageWatch(browser);
 
   // The member this file recovers, registered and confirmed through the API: signing up has its own test.
-  const registered = await post('/api/members', { ...member, termsVersion: '2026-04-01' });
+  const registered = await post('/api/members', fullRegistration(member));
   expect(registered.status).toBe(201);
   const link = await mail(member.email, 'メールアドレスの確認', 1);
   const token = /\/register\/confirm\?token=([A-Za-z0-9_%-]+)/.exec(link.text)?.[1];

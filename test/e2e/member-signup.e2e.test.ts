@@ -87,6 +87,11 @@ async function describedBy(page: Page, label: string): Promise<string> {
   return texts.join('\n');
 }
 
+/** One choice of a segmented control: its radio input is hidden behind the label the member clicks. */
+function segment(page: Page, label: string) {
+  return page.locator('label', { hasText: new RegExp(`^${label.replace(/[()（）]/g, '\\$&')}$`) });
+}
+
 const rulesMet = (page: Page) =>
   page
     .locator('[data-rule]')
@@ -132,11 +137,33 @@ describe('a member signs up in Japanese', () => {
     await field(page, 'フリガナ').fill(member.nameKana);
     await field(page, 'メールアドレス').fill(member.email);
 
+    // A company member: the company fields appear; the postal code fills prefecture, city and town.
+    await segment(page, '法人').click();
+    await field(page, '会社名').fill('株式会社けいやく商事');
+    await field(page, '部署名').fill('経理部');
+    await field(page, '郵便番号').fill('1000005');
+    await expect.poll(() => field(page, '都道府県').inputValue()).toBe('東京都');
+    expect(await field(page, '市区町村').inputValue()).toBe('千代田区');
+    expect(await field(page, '町名・番地').inputValue()).toBe('丸の内');
+    await field(page, '町名・番地').fill('丸の内1-1-1');
+    await field(page, '電話番号').fill('03-1234-5678');
+    // Choosing SMS says plainly that codes still come by mail for now.
+    await segment(page, 'SMS（携帯電話）').click();
+    await expect
+      .poll(() => page.getByText('SMSでの送信はまだ提供していません', { exact: false }).isVisible())
+      .toBe(true);
+    await segment(page, 'メール').click();
+    await page.getByLabel('新サービスやキャンペーンのお知らせをメールで受け取る').check();
+
     // Without both consents nothing is sent.
     await page.getByRole('button', { name: '登録する' }).click();
     await expect.poll(() => page.getByText('利用規約への同意が必要です。').isVisible()).toBe(true);
     await page.getByLabel('利用規約に同意します').check();
     await page.getByLabel('プライバシーポリシーに同意します').check();
+    expect(await page.getByText('（2026-04-01 版）').count()).toBe(2);
+    expect(await page.getByRole('link', { name: '利用規約', exact: true }).getAttribute('href')).toBe(
+      '/terms/terms',
+    );
     await shot(page, 'register-form.png');
     await page.getByRole('button', { name: '登録する' }).click();
 
@@ -204,8 +231,62 @@ describe('a member signs up in Japanese', () => {
 
     await page.getByRole('link', { name: '会員情報', exact: true }).click();
     await expect.poll(() => page.getByRole('cell', { name: member.email }).isVisible()).toBe(true);
-    expect(await page.getByRole('cell', { name: member.nameKana }).isVisible()).toBe(true);
+    // Stored with a full-width space, however it was typed.
+    expect(await page.getByRole('cell', { name: 'ヤマダ\u3000ハナコ' }).isVisible()).toBe(true);
+    expect(await page.getByRole('cell', { name: '〒100-0005 東京都千代田区丸の内1-1-1' }).isVisible()).toBe(
+      true,
+    );
+    await expect
+      .poll(() => page.getByRole('note').filter({ hasText: '決済代行会社' }).isVisible())
+      .toBe(true);
     await shot(page, 'mypage-profile.png');
+
+    // Editing: a building needs nothing more; moving codes to SMS needs the current password.
+    await field(page, '建物名・部屋番号').fill('けいやくビル 5F');
+    await page.getByRole('button', { name: '変更を保存する' }).click();
+    await expect.poll(() => page.getByText('会員情報を変更しました。').isVisible()).toBe(true);
+    expect(
+      await page
+        .getByRole('cell', { name: '〒100-0005 東京都千代田区丸の内1-1-1 けいやくビル 5F' })
+        .isVisible(),
+    ).toBe(true);
+    await segment(page, 'SMS（携帯電話）').click();
+    await field(page, '携帯電話番号').fill('090-1234-5678');
+    await field(page, '現在のパスワード').fill(member.password);
+    await shot(page, 'mypage-profile-edit.png');
+    await page.getByRole('button', { name: '変更を保存する' }).click();
+    await expect.poll(() => page.getByRole('cell', { name: 'SMS（携帯電話）' }).isVisible()).toBe(true);
+    expect(await field(page, '現在のパスワード').count()).toBe(0);
+
+    // The email changes only when the link sent to the new address is opened; the old one is told.
+    await field(page, '新しいメールアドレス').fill('hanako.new@example.jp');
+    await page.getByRole('button', { name: '確認メールを送る' }).click();
+    await expect
+      .poll(() =>
+        page.getByText('hanako.new@example.jp 宛に確認メールを送信しました', { exact: false }).isVisible(),
+      )
+      .toBe(true);
+    await mail(member.email, 'メールアドレス変更のお申し込み', 1);
+    const changeMail = await mail('hanako.new@example.jp', '新しいメールアドレスの確認', 1);
+    const changeLink = /https?:\/\/\S+\/mypage\/email-change\/confirm\?token=[A-Za-z0-9_%-]+/.exec(
+      changeMail.text,
+    )![0];
+    await page.goto(changeLink);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'メールアドレスを変更しました' }).isVisible())
+      .toBe(true);
+    await shot(page, 'mypage-email-changed.png');
+    await page.getByRole('link', { name: '会員情報へ戻る' }).click();
+    await expect.poll(() => page.getByRole('cell', { name: 'hanako.new@example.jp' }).isVisible()).toBe(true);
+
+    // The documents the member agreed to are published pages.
+    await page.goto(`${baseUrl}/terms/privacy`);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'プライバシーポリシー' }).isVisible())
+      .toBe(true);
+    await shot(page, 'terms-privacy.png');
+    await page.goto(`${baseUrl}/mypage/profile`);
+    await expect.poll(() => page.getByRole('cell', { name: 'hanako.new@example.jp' }).isVisible()).toBe(true);
 
     // The store's header offers My Page to a member instead of sign-in and registration.
     await page.getByRole('link', { name: 'ストア', exact: true }).click();
@@ -243,7 +324,16 @@ describe('registration errors in English', () => {
         ...member,
         loginId: 'taken.id',
         email: 'taken@example.jp',
+        memberKind: 'individual',
+        postalCode: '100-0005',
+        prefecture: '東京都',
+        city: '千代田区',
+        street: '丸の内1-1-1',
+        phone: '03-1234-5678',
+        secondFactorChannel: 'email',
+        marketingOptIn: false,
         termsVersion: '2026-04-01',
+        privacyPolicyVersion: '2026-04-01',
       }),
     });
     expect(taken.status).toBe(201);
@@ -259,11 +349,15 @@ describe('registration errors in English', () => {
     await field(page, 'Name').fill('Hanako Yamada');
     await field(page, 'Name in katakana').fill('ヤマダ ハナコ');
     await field(page, 'Email address').fill('weak@example.jp');
+    await field(page, 'Postal code').fill('100-0005');
+    await expect.poll(() => field(page, 'Prefecture').inputValue()).toBe('東京都');
+    await field(page, 'Street and number').fill('丸の内1-1-1');
+    await field(page, 'Phone number').fill('03-1234-5678');
     await page.getByLabel('I agree to the terms of use').check();
     await page.getByLabel('I agree to the privacy policy').check();
     await page.getByRole('button', { name: 'Register', exact: true }).click();
 
-    const missing = 'missing: an upper-case letter, a symbol';
+    const missing = 'The password must contain an upper-case letter.';
     await expect.poll(() => describedBy(page, 'Password')).toContain(missing);
     await shot(page, 'register-errors-en.png');
 

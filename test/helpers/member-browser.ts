@@ -1,6 +1,7 @@
 // Member-facing test helpers: a cookie-keeping browser, the dev mailbox, both clocks moved together.
 import { expect, vi } from 'vitest';
 import { listDevMailbox } from '../../src/modules/notifications/index.js';
+import { fullRegistration } from './registration.js';
 import type { TestApp } from './test-app.js';
 
 /** Moves our clock and Vitest's fake Date to one instant (better-auth reads Date.now()). */
@@ -73,17 +74,7 @@ export async function registerAndConfirm(
   password: string,
 ): Promise<string> {
   const before = (await mailsNow(t, email)).length;
-  const res = await t.request(
-    '/api/members',
-    json('POST', {
-      loginId,
-      password,
-      name: '山田 花子',
-      nameKana: 'ヤマダ ハナコ',
-      email,
-      termsVersion: '2026-04-01',
-    }),
-  );
+  const res = await t.request('/api/members', json('POST', fullRegistration({ loginId, password, email })));
   expect(res.status).toBe(201);
   const mails = await mailTo(t, email, before + 1);
   const token = decodeURIComponent(confirmTokenIn(mails.at(-1)!.text)!);

@@ -1,6 +1,7 @@
 // Signs members in through the real HTTP routes for tests of member-only endpoints: register, confirm, code.
 import { expect } from 'vitest';
 import { type DevMail, listDevMailbox } from '../../src/modules/notifications/index.js';
+import { fullRegistration } from './registration.js';
 import type { TestApp } from './test-app.js';
 
 /** The password every test member registers with. */
@@ -67,14 +68,7 @@ export async function registerAndSignIn(
   const res = await browser.send(
     '/api/members',
     'POST',
-    {
-      loginId: member.loginId,
-      password,
-      name: member.name,
-      nameKana: 'テスト',
-      email: member.email,
-      termsVersion: '2026-04-01',
-    },
+    fullRegistration({ loginId: member.loginId, name: member.name, nameKana: 'テスト', email: member.email }),
     language,
   );
   expect(res.status).toBe(201);

@@ -25,6 +25,8 @@ interface MemberFixture extends SignedInMember {
 type MemberRouteCase =
   /** `ownData: false` for answers that carry nothing recognisably the member's (e.g. backup codes). */
   | { scope: 'session'; body?: unknown; ownData?: boolean }
+  /** Session-scoped, and the body names something no member can use (another's link): refused for A. */
+  | { scope: 'session-refused'; body: unknown }
   | { scope: 'path'; ids: (owner: MemberFixture) => Record<string, string>; body?: unknown };
 
 const memberRoutes: Record<string, MemberRouteCase> = {
@@ -47,6 +49,14 @@ const memberRoutes: Record<string, MemberRouteCase> = {
     body: { password: memberTestPassword },
     ownData: false,
   },
+  'PATCH /api/mypage/profile': { scope: 'session', body: { marketingOptIn: true } },
+  'POST /api/mypage/email-change': {
+    scope: 'session',
+    body: { newEmail: 'alpha.new@example.jp' },
+    ownData: false,
+  },
+  // A link for someone else's change: refused for every member, so nothing of B's can be applied by A.
+  'POST /api/mypage/email-change/confirm': { scope: 'session-refused', body: { token: 'x'.repeat(43) } },
   'POST /api/mypage/inquiries/{id}/messages': {
     scope: 'path',
     ids: (owner) => ({ id: owner.inquiryId }),
@@ -183,6 +193,12 @@ describe('authorization of every My Page route', () => {
         const [ownMethod, ownPath] = concrete(route, testCase.ids(a));
         const own = await a.browser.send(ownPath, ownMethod, body);
         expect([route, own.status < 300]).toEqual([route, true]);
+      } else if (testCase.scope === 'session-refused') {
+        const [method, path] = concrete(route);
+        const res = await a.browser.send(path, method, body);
+        const text = await res.text();
+        expect([route, res.status >= 400 && res.status < 500]).toEqual([route, true]);
+        expect([route, leaked(text, path)]).toEqual([route, []]);
       } else {
         const [method, path] = concrete(route);
         const res = await a.browser.send(path, method, body);

@@ -5,6 +5,7 @@ import { auditLog } from '../../src/db/schema/audit.js';
 import { authAccount, members } from '../../src/db/schema/identity.js';
 import { listDevMailbox } from '../../src/modules/notifications/index.js';
 import { updateStoreSettings } from '../../src/modules/store/index.js';
+import { fullRegistration } from '../helpers/registration.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
@@ -73,14 +74,7 @@ const codeIn = (text: string) => /(?:コード|code is): (\d{6})/.exec(text)?.[1
 
 const password = 'Kei-yaku2026!';
 function registration(loginId: string, email: string) {
-  return {
-    loginId,
-    password,
-    name: '山田 花子',
-    nameKana: 'ヤマダ ハナコ',
-    email,
-    termsVersion: '2026-04-01',
-  };
+  return fullRegistration({ loginId, email });
 }
 
 async function registerAndConfirm(loginId: string, email: string): Promise<string> {
@@ -144,8 +138,10 @@ describe('a member from registration to sign-out', () => {
       id: memberId,
       loginId: 'Hanako.Yamada',
       name: '山田 花子',
-      nameKana: 'ヤマダ ハナコ',
+      nameKana: 'ヤマダ\u3000ハナコ',
       email: 'hanako@example.jp',
+      postalCode: '100-0005',
+      phone: '+81312345678',
       status: 'active',
     });
 
@@ -202,7 +198,10 @@ describe('registration refusals', () => {
     expect(res.status).toBe(422);
     const body = await res.json();
     expect(body.code).toBe('validation_failed');
-    expect(body.errors).toEqual([expect.objectContaining({ path: 'password', code: 'password_too_simple' })]);
+    expect(body.errors).toEqual([
+      expect.objectContaining({ path: 'password', code: 'password_upper_case' }),
+      expect.objectContaining({ path: 'password', code: 'password_symbol' }),
+    ]);
   });
 
   it('refuses a state-changing request from another origin', async () => {

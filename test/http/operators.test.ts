@@ -11,6 +11,7 @@ import {
   operatorRoleNames,
   rolesFor,
 } from '../../src/modules/operators/index.js';
+import { fullRegistration, TEST_PASSWORD } from '../helpers/registration.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
@@ -391,14 +392,7 @@ describe('roles on every admin route', () => {
 describe('member sessions never reach the admin API', () => {
   it('answers 401 to a signed-in member on every guarded admin route, even with the cookie renamed', async () => {
     const member = new Browser();
-    const registration = {
-      loginId: 'member.only',
-      password: 'Kei-yaku2026!',
-      name: '山田 花子',
-      nameKana: 'ヤマダ ハナコ',
-      email: 'member.only@example.jp',
-      termsVersion: '2026-04-01',
-    };
+    const registration = fullRegistration({ loginId: 'member.only', email: 'member.only@example.jp' });
     expect((await member.send('/api/members', 'POST', registration)).status).toBe(201);
     const [confirmation] = await mailTo('member.only@example.jp', 1);
     const token = decodeURIComponent(
@@ -409,7 +403,7 @@ describe('member sessions never reach the admin API', () => {
       (
         await member.send('/api/sessions', 'POST', {
           loginId: 'member.only',
-          password: registration.password,
+          password: TEST_PASSWORD,
         })
       ).status,
     ).toBe(202);

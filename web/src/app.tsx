@@ -12,8 +12,10 @@ import { LoginIdReminderPage } from './pages/login-id-reminder';
 import { MypageHome, MypageProfile, MypageSection } from './pages/mypage';
 import { MypageSecurity } from './pages/mypage-security';
 import { PasswordResetPage } from './pages/password-reset';
+import { EmailChangeConfirmPage } from './pages/profile-edit';
 import { RegisterConfirmPage, RegisterPage } from './pages/register';
 import { StoreHome, StoreProducts } from './pages/store';
+import { TermsPage } from './pages/terms';
 
 const router = createBrowserRouter([
   {
@@ -28,6 +30,7 @@ const router = createBrowserRouter([
       { path: 'login', element: <LoginPage /> },
       { path: 'password-reset', element: <PasswordResetPage /> },
       { path: 'login-id-reminder', element: <LoginIdReminderPage /> },
+      { path: 'terms/:kind', element: <TermsPage /> },
       { path: '*', element: <NotFound home="/" /> },
     ],
   },
@@ -42,6 +45,7 @@ const router = createBrowserRouter([
       { path: 'invoices', element: <MypageSection section="invoices" /> },
       { path: 'profile', element: <MypageProfile /> },
       { path: 'security', element: <MypageSecurity /> },
+      { path: 'email-change/confirm', element: <EmailChangeConfirmPage /> },
       { path: '*', element: <NotFound home="/mypage" /> },
     ],
   },

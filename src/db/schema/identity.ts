@@ -1,6 +1,16 @@
 // Tables of the identity module: better-auth's own tables for members, and our member profile beside them.
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 
 /**
  * better-auth's `user` model. Its unique `email` is an internal address per member
@@ -92,6 +102,9 @@ export const authTwoFactor = pgTable(
   (t) => [index('auth_two_factor_user_idx').on(t.userId), index('auth_two_factor_secret_idx').on(t.secret)],
 );
 
+export const memberKinds = ['corporate', 'individual'] as const;
+export const secondFactorChannels = ['email', 'sms'] as const;
+
 export const memberStatuses = ['unconfirmed', 'active'] as const;
 export type MemberStatus = (typeof memberStatuses)[number];
 
@@ -112,12 +125,93 @@ export const members = pgTable(
     termsAcceptedAt: timestamp('terms_accepted_at', { withTimezone: true, mode: 'date' }).notNull(),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true, mode: 'date' }),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    // Members registered before the full form have empty address and phone columns until they edit their profile.
+    memberKind: text('member_kind', { enum: memberKinds }).notNull().default('individual'),
+    companyName: text('company_name'),
+    department: text('department'),
+    postalCode: text('postal_code').notNull().default(''),
+    prefecture: text('prefecture').notNull().default(''),
+    city: text('city').notNull().default(''),
+    street: text('street').notNull().default(''),
+    building: text('building'),
+    /** E.164. */
+    phone: text('phone').notNull().default(''),
+    /** The channel the member chose for sign-in codes; SMS is stored but codes still go by mail until SMS sending exists. */
+    secondFactorChannel: text('second_factor_channel', { enum: secondFactorChannels })
+      .notNull()
+      .default('email'),
+    /** A Japanese mobile number in E.164, required when the channel is `sms`. */
+    mobilePhone: text('mobile_phone'),
+    marketingOptIn: boolean('marketing_opt_in').notNull().default(false),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [
     index('members_email_idx').on(t.email),
     check('members_status_known', sql`${t.status} in ('unconfirmed', 'active')`),
     check('members_locale_known', sql`${t.locale} in ('ja', 'en')`),
+    check('members_kind_known', sql`${t.memberKind} in ('corporate', 'individual')`),
+    check('members_second_factor_channel_known', sql`${t.secondFactorChannel} in ('email', 'sms')`),
   ],
+);
+
+export const termsDocumentKinds = ['terms', 'privacy'] as const;
+export type TermsDocumentKind = (typeof termsDocumentKinds)[number];
+
+/** Versions of the terms of use and the privacy policy; the current one of a kind is the latest already published. */
+export const termsDocuments = pgTable(
+  'terms_documents',
+  {
+    kind: text('kind', { enum: termsDocumentKinds }).notNull(),
+    version: text('version').notNull(),
+    title: text('title').notNull(),
+    /** Markdown. */
+    body: text('body').notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.kind, t.version] }),
+    check('terms_documents_kind_known', sql`${t.kind} in ('terms', 'privacy')`),
+  ],
+);
+
+/** Each agreement of a member to one version of a document, with when and from where. */
+export const memberConsents = pgTable(
+  'member_consents',
+  {
+    id: text('id').primaryKey(),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    kind: text('kind', { enum: termsDocumentKinds }).notNull(),
+    version: text('version').notNull(),
+    agreedAt: timestamp('agreed_at', { withTimezone: true, mode: 'date' }).notNull(),
+    ipAddress: text('ip_address'),
+  },
+  (t) => [
+    index('member_consents_member_idx').on(t.memberId),
+    // A consent can only name a version that exists.
+    foreignKey({
+      columns: [t.kind, t.version],
+      foreignColumns: [termsDocuments.kind, termsDocuments.version],
+      name: 'member_consents_document_fk',
+    }),
+  ],
+);
+
+/** Pending changes of a member's contact email: the link mailed to the new address carries the token, we keep its hash. */
+export const memberEmailChanges = pgTable(
+  'member_email_changes',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    newEmail: text('new_email').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('member_email_changes_member_idx').on(t.memberId)],
 );
 
 /** Single-use email confirmation links; only the SHA-256 of the token is stored. */

@@ -5,8 +5,10 @@ export { BACKUP_CODE_COUNT, type BackupCode } from './backup-codes.js';
 export { type ChangePasswordInput, changePassword } from './change-password.js';
 export { type CompletePasswordResetInput, completePasswordReset } from './complete-password-reset.js';
 export { type ConfirmEmailInput, confirmEmail } from './confirm-email.js';
+export { type ConfirmEmailChangeInput, confirmEmailChange } from './confirm-email-change.js';
 export { CONFIRMATION_VALID_HOURS } from './confirmation-token.js';
 export { requireMemberId } from './current-member.js';
+export { type CurrentTerms, getCurrentTerms, type TermsDocument } from './get-current-terms.js';
 export { getMemberProfile, type MemberProfile } from './get-member-profile.js';
 export {
   type GetMemberRecordInput,
@@ -23,6 +25,11 @@ export { hashPassword, verifyPassword } from './password-hashing.js';
 export { PASSWORD_RESET_VALID_MINUTES } from './password-reset-secrets.js';
 export { type RegenerateBackupCodesInput, regenerateBackupCodes } from './regenerate-backup-codes.js';
 export { type RegisteredMember, type RegisterMemberInput, registerMember } from './register-member.js';
+export {
+  EMAIL_CHANGE_VALID_HOURS,
+  type RequestEmailChangeInput,
+  requestEmailChange,
+} from './request-email-change.js';
 export { type RequestPasswordResetInput, requestPasswordReset } from './request-password-reset.js';
 export { type ResendConfirmationInput, resendConfirmation } from './resend-confirmation.js';
 export { type RevealBackupCodesInput, revealBackupCodes } from './reveal-backup-codes.js';
@@ -37,5 +44,6 @@ export { type SignInInput, signIn } from './sign-in.js';
 export { type SignOutInput, signOut } from './sign-out.js';
 export { type UnlockLoginIdInput, unlockLoginId } from './unlock-login-id.js';
 export { type UnlockMemberInput, unlockMember } from './unlock-member.js';
+export { type UpdateMemberProfileInput, updateMemberProfile } from './update-member-profile.js';
 export { type VerifySignInBackupCodeInput, verifySignInBackupCode } from './verify-sign-in-backup-code.js';
 export { type VerifySignInCodeInput, verifySignInCode } from './verify-sign-in-code.js';

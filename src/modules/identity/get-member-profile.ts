@@ -4,27 +4,36 @@ import type { DbOrTx } from '../../db/client.js';
 import { members } from '../../db/schema/identity.js';
 import { identityErrors } from './identity-errors.js';
 
-export type MemberProfile = Pick<
-  typeof members.$inferSelect,
-  'id' | 'loginId' | 'name' | 'nameKana' | 'email' | 'locale' | 'status' | 'confirmedAt' | 'createdAt'
->;
+export const memberProfileColumns = {
+  id: members.id,
+  loginId: members.loginId,
+  memberKind: members.memberKind,
+  name: members.name,
+  nameKana: members.nameKana,
+  email: members.email,
+  companyName: members.companyName,
+  department: members.department,
+  postalCode: members.postalCode,
+  prefecture: members.prefecture,
+  city: members.city,
+  street: members.street,
+  building: members.building,
+  phone: members.phone,
+  secondFactorChannel: members.secondFactorChannel,
+  mobilePhone: members.mobilePhone,
+  marketingOptIn: members.marketingOptIn,
+  locale: members.locale,
+  status: members.status,
+  termsVersion: members.termsVersion,
+  confirmedAt: members.confirmedAt,
+  createdAt: members.createdAt,
+};
+
+export type MemberProfile = Pick<typeof members.$inferSelect, keyof typeof memberProfileColumns>;
 
 /** The profile of a member; a session whose member row is gone counts as signed out. */
 export async function getMemberProfile(db: DbOrTx, memberId: string): Promise<MemberProfile> {
-  const [row] = await db
-    .select({
-      id: members.id,
-      loginId: members.loginId,
-      name: members.name,
-      nameKana: members.nameKana,
-      email: members.email,
-      locale: members.locale,
-      status: members.status,
-      confirmedAt: members.confirmedAt,
-      createdAt: members.createdAt,
-    })
-    .from(members)
-    .where(eq(members.id, memberId));
+  const [row] = await db.select(memberProfileColumns).from(members).where(eq(members.id, memberId));
   if (!row) throw identityErrors.notSignedIn();
   return row;
 }

@@ -149,4 +149,31 @@ export const identityErrors = {
       status: 404,
       message: { ja: '会員が見つかりません。', en: 'Member not found.' },
     }),
+  termsNotPublished: () =>
+    new AppError({
+      code: 'terms_not_published',
+      status: 503,
+      message: {
+        ja: '利用規約またはプライバシーポリシーが公開されていないため、現在は会員登録を受け付けていません。',
+        en: 'Registration is closed because no terms of use or privacy policy has been published.',
+      },
+    }),
+  postalCodeNotFound: () =>
+    new AppError({
+      code: 'postal_code_not_found',
+      status: 404,
+      message: {
+        ja: 'この郵便番号は見つかりませんでした。住所を直接入力してください。',
+        en: 'This postal code was not found. Please type the address.',
+      },
+    }),
+  emailChangeLinkInvalid: () =>
+    new AppError({
+      code: 'email_change_link_invalid',
+      status: 410,
+      message: {
+        ja: 'このメールアドレス変更のリンクは使用済みか、有効期限（24時間）が切れています。もう一度変更を申し込んでください。',
+        en: 'This email change link has already been used or has expired (24 hours). Please request the change again.',
+      },
+    }),
 } as const;

@@ -1,24 +1,25 @@
-// Registers a member: better-auth's user and credential rows, our profile, the confirmation mail and the audit entry in one transaction.
+// Registers a member: better-auth's user and credential rows, our profile, both consents, the confirmation mail and the audit entry in one transaction.
 import { eq } from 'drizzle-orm';
 import type { Temporal } from 'temporal-polyfill';
 import type { Db } from '../../db/client.js';
-import { authAccount, authUser, members } from '../../db/schema/identity.js';
+import { authAccount, authUser, memberConsents, members } from '../../db/schema/identity.js';
 import { toDate } from '../../domain/clock.js';
 import { newId } from '../../domain/ids.js';
 import { type Actor, recordAudit } from '../audit/index.js';
 import type { Locale } from '../notifications/index.js';
 import { sendConfirmation } from './confirmation-token.js';
+import { getCurrentTerms } from './get-current-terms.js';
 import { identityErrors } from './identity-errors.js';
-import { internalEmailFor, normalizeLoginId, passwordIssues } from './member-fields.js';
+import { internalEmailFor } from './member-fields.js';
 import { hashPassword } from './password-hashing.js';
+import { DEFAULT_PASSWORD_POLICY_PRESET } from './password-policy.js';
+import { parseRegistration } from './registration-fields.js';
 
 export interface RegisterMemberInput {
-  loginId: string;
-  password: string;
-  name: string;
-  nameKana: string;
-  email: string;
-  termsVersion: string;
+  /** The form as sent; `parseRegistration` validates and normalises every field. */
+  registration: unknown;
+  /** Where the consent came from, kept with it; null when unknown. */
+  ipAddress: string | null;
   locale: Locale;
   actor: Actor;
   now: Temporal.Instant;
@@ -40,27 +41,52 @@ function isUniqueViolation(error: unknown): boolean {
 /**
  * Creates an unconfirmed member. The rows better-auth reads at sign-in (`user` with `twoFactorEnabled`,
  * `account` with the argon2id hash) are written here rather than through its sign-up endpoint, because
- * its hooks cannot join our transaction and the profile, the mail and the audit entry must commit with them.
+ * its hooks cannot join our transaction and the profile, the consents, the mail and the audit entry must commit with them.
  */
 export async function registerMember(db: Db, input: RegisterMemberInput): Promise<RegisteredMember> {
-  const issues = passwordIssues(input.password);
-  if (issues.length > 0) throw identityErrors.weakPassword(issues);
-  const username = normalizeLoginId(input.loginId);
-  const [taken] = await db.select({ id: authUser.id }).from(authUser).where(eq(authUser.username, username));
+  const current = await getCurrentTerms(db, input.now);
+  // The store has no password-policy setting yet, so every store gets the preset it publishes by default.
+  const fields = parseRegistration(input.registration, {
+    passwordPolicy: DEFAULT_PASSWORD_POLICY_PRESET,
+    termsVersion: current.terms.version,
+    privacyPolicyVersion: current.privacy.version,
+  });
+  const [taken] = await db
+    .select({ id: authUser.id })
+    .from(authUser)
+    .where(eq(authUser.username, fields.loginIdKey));
   if (taken) throw identityErrors.loginIdTaken();
 
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(fields.password);
   const memberId = newId('member');
   const at = toDate(input.now);
+  const profile = {
+    loginId: fields.loginId,
+    memberKind: fields.memberKind,
+    name: fields.name,
+    nameKana: fields.nameKana,
+    email: fields.email,
+    companyName: fields.companyName,
+    department: fields.department,
+    postalCode: fields.postalCode,
+    prefecture: fields.prefecture,
+    city: fields.city,
+    street: fields.street,
+    building: fields.building,
+    phone: fields.phone,
+    secondFactorChannel: fields.secondFactorChannel,
+    mobilePhone: fields.mobilePhone,
+    marketingOptIn: fields.marketingOptIn,
+  };
   try {
     await db.transaction(async (tx) => {
       await tx.insert(authUser).values({
         id: memberId,
-        name: input.name,
+        name: fields.name,
         email: internalEmailFor(memberId),
         emailVerified: false,
-        username,
-        displayUsername: input.loginId,
+        username: fields.loginIdKey,
+        displayUsername: fields.loginId,
         // Every member signs in with a mailed code; better-auth asks for it only when this is set.
         twoFactorEnabled: true,
         createdAt: at,
@@ -77,21 +103,37 @@ export async function registerMember(db: Db, input: RegisterMemberInput): Promis
       });
       await tx.insert(members).values({
         id: memberId,
-        loginId: input.loginId,
-        name: input.name,
-        nameKana: input.nameKana,
-        email: input.email,
+        ...profile,
         locale: input.locale,
         status: 'unconfirmed',
-        termsVersion: input.termsVersion,
+        termsVersion: fields.termsVersion,
         termsAcceptedAt: at,
         createdAt: at,
+        updatedAt: at,
       });
+      await tx.insert(memberConsents).values([
+        {
+          id: newId('memberConsent'),
+          memberId,
+          kind: 'terms',
+          version: fields.termsVersion,
+          agreedAt: at,
+          ipAddress: input.ipAddress,
+        },
+        {
+          id: newId('memberConsent'),
+          memberId,
+          kind: 'privacy',
+          version: fields.privacyPolicyVersion,
+          agreedAt: at,
+          ipAddress: input.ipAddress,
+        },
+      ]);
       await sendConfirmation(tx, {
         memberId,
-        loginId: input.loginId,
-        name: input.name,
-        email: input.email,
+        loginId: fields.loginId,
+        name: fields.name,
+        email: fields.email,
         locale: input.locale,
         now: input.now,
       });
@@ -100,7 +142,12 @@ export async function registerMember(db: Db, input: RegisterMemberInput): Promis
         action: 'member.registered',
         targetType: 'member',
         targetId: memberId,
-        after: { loginId: input.loginId, status: 'unconfirmed', termsVersion: input.termsVersion },
+        after: {
+          ...profile,
+          status: 'unconfirmed',
+          termsVersion: fields.termsVersion,
+          privacyPolicyVersion: fields.privacyPolicyVersion,
+        },
         at: input.now,
       });
     });
@@ -109,5 +156,5 @@ export async function registerMember(db: Db, input: RegisterMemberInput): Promis
     if (isUniqueViolation(error)) throw identityErrors.loginIdTaken();
     throw error;
   }
-  return { memberId, loginId: input.loginId, status: 'unconfirmed' };
+  return { memberId, loginId: fields.loginId, status: 'unconfirmed' };
 }

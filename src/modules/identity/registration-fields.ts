@@ -33,7 +33,8 @@ export function normalizeJapaneseMobileNumber(input: string): string | null {
   return parsed && parsed.country === 'JP' && parsed.getType() === 'MOBILE' ? parsed.number : null;
 }
 
-function requiredText(max: number) {
+/** Text that must be given: trimmed, at most `max` characters. */
+export function requiredText(max: number) {
   return z
     .string()
     .trim()
@@ -45,7 +46,7 @@ function requiredText(max: number) {
 }
 
 /** Absent, `null` and blank all mean "not given", stored as `null`. */
-function optionalText(max: number) {
+export function optionalText(max: number) {
   return z
     .string()
     .trim()
@@ -112,11 +113,17 @@ export const mobilePhoneNumberSchema = z.string().transform((value, ctx) => {
 });
 
 /** The mobile number when optional: absent, `null` and blank (an empty form field) are `null`. */
-const optionalMobilePhoneNumberSchema = z
+export const optionalMobilePhoneNumberSchema = z
   .string()
   .nullish()
   .transform((value) => (value?.trim() ? value : null))
   .pipe(mobilePhoneNumberSchema.nullable());
+
+/** One of the 47 prefectures, spelled as Japan Post does (`東京都`). */
+export const prefectureSchema = z.string().refine((value) => prefectures.includes(value), {
+  error: 'Choose one of the 47 prefectures.',
+  params: { code: 'prefecture', ja: '都道府県を選んでください。' },
+});
 
 // Cross-field rules run even when another field failed, so that one answer lists every problem; only a
 // body that is not an object at all gives them nothing to look at.
@@ -148,10 +155,7 @@ export const registrationSchema = z
     companyName: optionalText(200),
     department: optionalText(100),
     postalCode: postalCodeSchema,
-    prefecture: z.string().refine((value) => prefectures.includes(value), {
-      error: 'Choose one of the 47 prefectures.',
-      params: { code: 'prefecture', ja: '都道府県を選んでください。' },
-    }),
+    prefecture: prefectureSchema,
     city: requiredText(100),
     street: requiredText(200),
     building: optionalText(200),

@@ -101,3 +101,67 @@ export function useSignOut() {
     },
   });
 }
+
+export type CurrentTerms = components['schemas']['CurrentTerms'];
+export type MemberProfilePatch = components['schemas']['MemberProfilePatch'];
+
+/** The terms of use and privacy policy in force, with the versions registration must name. */
+export function useCurrentTerms() {
+  return useQuery({
+    queryKey: ['terms', 'current'],
+    queryFn: async ({ signal }) => {
+      const { data, error, response } = await api.GET('/api/terms/current', { signal });
+      if (data === undefined) throw apiError(response, '/api/terms/current', error);
+      return data;
+    },
+    staleTime: 5 * 60 * 1000,
+  });
+}
+
+/** The prefecture, city and town of a postal code, or null when Japan Post does not list it. */
+export async function lookupPostalCode(code: string) {
+  const { data, response } = await api.GET('/api/postal-codes/{code}', { params: { path: { code } } });
+  return response.ok && data !== undefined ? data : null;
+}
+
+export function useUpdateProfile() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: MemberProfilePatch) => {
+      const { data, error, response } = await api.PATCH('/api/mypage/profile', { body });
+      if (data === undefined) throw apiError(response, '/api/mypage/profile', error);
+      return data;
+    },
+    onSuccess: (profile) => queryClient.setQueryData(meKey, profile),
+  });
+}
+
+export function useRequestEmailChange() {
+  return useMutation({
+    mutationFn: async (newEmail: string) => {
+      const { data, error, response } = await api.POST('/api/mypage/email-change', { body: { newEmail } });
+      if (data === undefined) throw apiError(response, '/api/mypage/email-change', error);
+      return data;
+    },
+  });
+}
+
+/** Spends the email-change token once; a query for the same reason as `useConfirmEmail`. */
+export function useConfirmEmailChange(token: string, enabled: boolean) {
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: ['confirm-email-change', token],
+    queryFn: async () => {
+      const { data, error, response } = await api.POST('/api/mypage/email-change/confirm', {
+        body: { token },
+      });
+      if (data === undefined) throw apiError(response, '/api/mypage/email-change/confirm', error);
+      await queryClient.invalidateQueries({ queryKey: meKey });
+      return data;
+    },
+    enabled: enabled && token !== '',
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: Number.POSITIVE_INFINITY,
+  });
+}

@@ -162,8 +162,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description a field is invalid, e.g. a weak password */
+                /** @description fields are invalid (each listed): a weak password, one containing the login ID, an outdated consent (`consent_outdated`) … */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no terms of use or privacy policy is published */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -641,6 +650,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/terms/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current terms of use and privacy policy */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the documents in force */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CurrentTerms"];
+                    };
+                };
+                /** @description none published */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/postal-codes/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Look up a postal code */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the places the code stands for */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PostalCodeAddress"];
+                    };
+                };
+                /** @description no such postal code */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not seven digits */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mypage/me": {
         parameters: {
             query?: never;
@@ -680,6 +790,189 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change my profile */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MemberProfilePatch"];
+                };
+            };
+            responses: {
+                /** @description the profile after the change */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberProfile"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the current password is wrong */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a field is invalid, or the current password is missing */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/mypage/email-change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask to change my email address */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EmailChangeRequest"];
+                };
+            };
+            responses: {
+                /** @description the link is on its way */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EmailChangeRequested"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not an email address, or the current one */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/email-change/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm my new email address */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EmailChangeConfirmation"];
+                };
+            };
+            responses: {
+                /** @description the address is changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EmailChanged"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description used, superseded, expired, or another member’s link */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -2479,21 +2772,62 @@ export interface components {
             }[];
         };
         MemberRegistration: {
+            /**
+             * @example individual
+             * @enum {string}
+             */
+            memberKind: "corporate" | "individual";
             /** @example hanako.yamada */
             loginId: string;
-            /** @example Kei-yaku2026! */
+            /**
+             * @description The store policy applies (10+ characters with digits, upper, lower and symbols); it may not contain the login ID
+             * @example Kei-yaku2026!
+             */
             password: string;
             /** @example 山田 花子 */
             name: string;
-            /** @example ヤマダ ハナコ */
-            nameKana: string;
             /**
-             * Format: email
-             * @example hanako@example.jp
+             * @description Katakana or hiragana; stored as katakana
+             * @example やまだ はなこ
              */
+            nameKana: string;
+            /** @example hanako@example.jp */
             email: string;
-            /** @example 2026-04-01 */
+            /** @description Required for corporate members */
+            companyName?: string | null;
+            department?: string | null;
+            /** @example 100-0005 */
+            postalCode: string;
+            /** @example 東京都 */
+            prefecture: string;
+            /** @example 千代田区 */
+            city: string;
+            /** @example 丸の内1-1-1 */
+            street: string;
+            building?: string | null;
+            /**
+             * @description Stored in E.164
+             * @example 03-1234-5678
+             */
+            phone: string;
+            /**
+             * @description Where sign-in codes should go. `sms` is recorded with the mobile number, but SMS sending is not available yet: until it is, codes are sent by mail to the email address
+             * @enum {string}
+             */
+            secondFactorChannel: "email" | "sms";
+            /**
+             * @description A Japanese mobile number; required with `sms`
+             * @example 090-1234-5678
+             */
+            mobilePhone?: string | null;
+            marketingOptIn: boolean;
+            /**
+             * @description Must be the current version from GET /api/terms/current
+             * @example 2026-04-01
+             */
             termsVersion: string;
+            /** @example 2026-04-01 */
+            privacyPolicyVersion: string;
         };
         EmailConfirmed: {
             /** @enum {string} */
@@ -2558,19 +2892,111 @@ export interface components {
         LoginIdReminderRequest: {
             email: string;
         };
+        CurrentTerms: {
+            terms: components["schemas"]["TermsDocument"];
+            privacy: components["schemas"]["TermsDocument"];
+        };
+        TermsDocument: {
+            /** @enum {string} */
+            kind: "terms" | "privacy";
+            /** @example 2026-04-01 */
+            version: string;
+            /** @example 利用規約 */
+            title: string;
+            /** @description Markdown */
+            body: string;
+            publishedAt: string;
+        };
+        PostalCodeAddress: {
+            /** @example 100-0005 */
+            postalCode: string;
+            /** @example 東京都 */
+            prefecture: string;
+            /**
+             * @description Empty when the code covers several cities
+             * @example 千代田区
+             */
+            city: string;
+            /**
+             * @description Empty when the code covers several towns
+             * @example 丸の内
+             */
+            town: string;
+        };
         MemberProfile: {
             /** @example mem_0196f0c4-5b8e-7c1a-9d2e-3f4a5b6c7d8e */
             id: string;
             loginId: string;
+            /** @enum {string} */
+            memberKind: "corporate" | "individual";
             name: string;
             nameKana: string;
             email: string;
+            companyName: string | null;
+            department: string | null;
+            postalCode: string;
+            prefecture: string;
+            city: string;
+            street: string;
+            building: string | null;
+            /**
+             * @description E.164
+             * @example +81312345678
+             */
+            phone: string;
+            /**
+             * @description The channel chosen for sign-in codes; SMS sending is not available yet, so codes go by mail either way
+             * @enum {string}
+             */
+            secondFactorChannel: "email" | "sms";
+            mobilePhone: string | null;
+            marketingOptIn: boolean;
             /** @enum {string} */
             locale: "ja" | "en";
             /** @enum {string} */
             status: "unconfirmed" | "active";
+            termsVersion: string;
             confirmedAt: string | null;
             createdAt: string;
+        };
+        MemberProfilePatch: {
+            /** @enum {string} */
+            memberKind?: "corporate" | "individual";
+            name?: string;
+            nameKana?: string;
+            companyName?: string | null;
+            department?: string | null;
+            postalCode?: string;
+            prefecture?: string;
+            city?: string;
+            street?: string;
+            building?: string | null;
+            phone?: string;
+            /**
+             * @description Recorded; SMS sending is not available yet, so codes go by mail either way
+             * @enum {string}
+             */
+            secondFactorChannel?: "email" | "sms";
+            mobilePhone?: string | null;
+            marketingOptIn?: boolean;
+            /** @description Required when the patch changes the phone, the mobile phone or the channel */
+            currentPassword?: string;
+        };
+        EmailChangeRequested: {
+            /** @enum {string} */
+            status: "confirmation_sent";
+            newEmail: string;
+            validHours: number;
+        };
+        EmailChangeRequest: {
+            /** @example hanako.new@example.jp */
+            newEmail: string;
+        };
+        EmailChanged: {
+            email: string;
+        };
+        EmailChangeConfirmation: {
+            token: string;
         };
         InquiryFormToken: {
             token: string;

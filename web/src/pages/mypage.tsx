@@ -7,6 +7,7 @@ import { type MemberProfile, useMe } from '../api/member';
 import { EmptyState, EmptyStateText } from '../components/empty-state';
 import { StoreContactLine } from '../components/store-contact';
 import classes from './member.module.css';
+import { EmailChangeForm, nationalNumber, ProfileEditor } from './profile-edit';
 
 /** Sign-in and registration buttons for a visitor. */
 export function SignInActions() {
@@ -67,6 +68,31 @@ function ProfileTable({ me, caption }: { me: MemberProfile; caption: string }) {
     { id: 'nameKana', label: t('fields.nameKana.label'), value: me.nameKana },
     { id: 'loginId', label: t('fields.loginId.label'), value: me.loginId },
     { id: 'email', label: t('fields.email.label'), value: me.email },
+    {
+      id: 'memberKind',
+      label: t('mypage.profile.kind'),
+      value: me.companyName
+        ? `${t(`fields.memberKind.${me.memberKind}`)} — ${me.companyName}${me.department ? ` ${me.department}` : ''}`
+        : t(`fields.memberKind.${me.memberKind}`),
+    },
+    {
+      id: 'address',
+      label: t('mypage.profile.address'),
+      value: me.postalCode
+        ? `〒${me.postalCode} ${me.prefecture}${me.city}${me.street}${me.building ? ` ${me.building}` : ''}`
+        : '—',
+    },
+    { id: 'phone', label: t('mypage.profile.phone'), value: nationalNumber(me.phone) || '—' },
+    {
+      id: 'channel',
+      label: t('mypage.profile.channel'),
+      value: t(`fields.secondFactorChannel.${me.secondFactorChannel}`),
+    },
+    {
+      id: 'marketing',
+      label: t('mypage.profile.marketing'),
+      value: me.marketingOptIn ? t('mypage.profile.yes') : t('mypage.profile.no'),
+    },
     { id: 'registered', label: t('mypage.profile.registeredOn'), value: registered },
   ];
   return (
@@ -153,9 +179,8 @@ export function MypageProfile() {
         {(me) => (
           <Stack gap="md">
             <ProfileTable me={me} caption={t('mypage.profile.caption')} />
-            <Text size="sm" c="dimmed">
-              {t('mypage.profile.readOnly')}
-            </Text>
+            <ProfileEditor me={me} />
+            <EmailChangeForm />
             <StoreContactLine />
           </Stack>
         )}

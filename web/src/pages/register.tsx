@@ -1,4 +1,4 @@
-// Member registration: the form, the "confirmation mail sent" page, and the page the mailed link opens.
+// Member registration: the full form (member kind, contact, address, code channel, both consents), the "confirmation mail sent" page, and the page the mailed link opens.
 import {
   Alert,
   Anchor,
@@ -16,20 +16,81 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { type MemberRegistration, useConfirmEmail, useRegisterMember } from '../api/member';
-import { PasswordRules, passwordRules } from '../components/password-rules';
+import { useConfirmEmail, useCurrentTerms, useRegisterMember } from '../api/member';
+import {
+  ChannelFields,
+  ContactFields,
+  type ContactValues,
+  contactFields,
+} from '../components/address-fields';
+import { PasswordRules } from '../components/password-rules';
 import { ProblemAlert, useFieldErrors, useProblemText } from '../components/problem';
 import { ResendConfirmation } from '../components/resend-confirmation';
 import classes from './member.module.css';
 
-/** The version of the terms of use and privacy policy the member accepts, recorded with the registration. */
-export const TERMS_VERSION = '2026-04-01';
+const apiFields = [
+  'loginId',
+  'password',
+  'name',
+  'nameKana',
+  'email',
+  ...contactFields,
+  'secondFactorChannel',
+  'mobilePhone',
+  'marketingOptIn',
+  'termsVersion',
+  'privacyPolicyVersion',
+] as const;
 
-const apiFields = ['loginId', 'password', 'name', 'nameKana', 'email', 'termsVersion'] as const;
-type Values = Omit<MemberRegistration, 'termsVersion'>;
-type LocalErrors = Partial<Record<'password' | 'terms' | 'privacy', string>>;
+interface Values extends ContactValues {
+  loginId: string;
+  password: string;
+  name: string;
+  nameKana: string;
+  email: string;
+  secondFactorChannel: 'email' | 'sms';
+  mobilePhone: string;
+  marketingOptIn: boolean;
+}
+type LocalErrors = Partial<Record<'terms' | 'privacy', string>>;
 
-const empty: Values = { loginId: '', password: '', name: '', nameKana: '', email: '' };
+const empty: Values = {
+  loginId: '',
+  password: '',
+  name: '',
+  nameKana: '',
+  email: '',
+  memberKind: 'individual',
+  companyName: '',
+  department: '',
+  postalCode: '',
+  prefecture: '',
+  city: '',
+  street: '',
+  building: '',
+  phone: '',
+  secondFactorChannel: 'email',
+  mobilePhone: '',
+  marketingOptIn: false,
+};
+
+/** Blank optional fields are sent as null, which the API stores as "not given". */
+const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
+
+/** A consent checkbox whose label links to the document, which opens in a new tab so the form keeps its input. */
+function ConsentLabel({ kind, version }: { kind: 'terms' | 'privacy'; version: string | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {t(`register.consent.${kind}Before`)}
+      <Anchor component={Link} to={`/terms/${kind}`} target="_blank" rel="noopener">
+        {t(`register.consent.${kind}Link`)}
+      </Anchor>
+      {t(`register.consent.${kind}After`)}
+      {version ? t('register.consent.version', { version }) : ''}
+    </>
+  );
+}
 
 function RegistrationSent({ loginId, email }: { loginId: string; email: string }) {
   const { t } = useTranslation();
@@ -54,39 +115,49 @@ export function RegisterPage() {
   const register = useRegisterMember();
   const fieldErrors = useFieldErrors();
   const [values, setValues] = useState<Values>(empty);
-  const [terms, setTerms] = useState(false);
-  const [privacy, setPrivacy] = useState(false);
+  const [acceptTerms, setAcceptTerms] = useState(false);
+  const [acceptPrivacy, setAcceptPrivacy] = useState(false);
   const [local, setLocal] = useState<LocalErrors>({});
+  const terms = useCurrentTerms();
 
   if (register.isSuccess) return <RegistrationSent loginId={register.data.loginId} email={values.email} />;
 
   const server = register.isError ? fieldErrors(register.error, apiFields) : { byField: {}, other: [] };
-  const errorOf = (field: keyof Values) => local[field as keyof LocalErrors] ?? server.byField[field];
-  const set = (field: keyof Values) => (event: { currentTarget: { value: string } }) => {
-    const value = event.currentTarget.value;
-    setValues((previous) => ({ ...previous, [field]: value }));
-    // A local verdict on the password goes stale as soon as either of the two fields it compares changes.
-    if (field === 'password' || field === 'loginId') setLocal(({ password: _, ...rest }) => rest);
-  };
+  const errorOf = (field: string): string | undefined => server.byField[field];
+  const update = (patch: Partial<Values>) => setValues((previous) => ({ ...previous, ...patch }));
+  const set =
+    (field: 'loginId' | 'password' | 'name' | 'nameKana' | 'email') =>
+    (event: { currentTarget: { value: string } }) =>
+      update({ [field]: event.currentTarget.value });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const found: LocalErrors = {};
-    if (!terms) found.terms = t('register.consent.termsRequired');
-    if (!privacy) found.privacy = t('register.consent.privacyRequired');
-    // The server's first password check does not know this rule; everything else it checks itself.
-    const containsId = passwordRules(values.password, values.loginId).find((r) => r.rule === 'notLoginId');
-    if (values.password !== '' && containsId && !containsId.met)
-      found.password = t('register.passwordContainsLoginId');
+    if (!acceptTerms) found.terms = t('register.consent.termsRequired');
+    if (!acceptPrivacy) found.privacy = t('register.consent.privacyRequired');
     setLocal(found);
-    if (Object.keys(found).length > 0) return;
+    if (Object.keys(found).length > 0 || !terms.data) return;
+    const corporate = values.memberKind === 'corporate';
     register.mutate({
+      memberKind: values.memberKind,
       loginId: values.loginId.trim(),
       password: values.password,
       name: values.name.trim(),
       nameKana: values.nameKana.trim(),
       email: values.email.trim(),
-      termsVersion: TERMS_VERSION,
+      companyName: corporate ? orNull(values.companyName) : null,
+      department: corporate ? orNull(values.department) : null,
+      postalCode: values.postalCode,
+      prefecture: values.prefecture,
+      city: values.city,
+      street: values.street,
+      building: orNull(values.building),
+      phone: values.phone,
+      secondFactorChannel: values.secondFactorChannel,
+      mobilePhone: values.secondFactorChannel === 'sms' ? orNull(values.mobilePhone) : null,
+      marketingOptIn: values.marketingOptIn,
+      termsVersion: terms.data.terms.version,
+      privacyPolicyVersion: terms.data.privacy.version,
     });
   };
 
@@ -153,23 +224,36 @@ export function RegisterPage() {
             onChange={set('email')}
             error={errorOf('email')}
           />
+          <ContactFields values={values} onChange={update} errorOf={errorOf} />
+          <ChannelFields
+            channel={values.secondFactorChannel}
+            mobilePhone={values.mobilePhone}
+            onChange={update}
+            errorOf={errorOf}
+          />
           <Checkbox
-            label={t('register.consent.terms')}
-            checked={terms}
+            label={t('fields.marketingOptIn.label')}
+            checked={values.marketingOptIn}
+            onChange={(event) => update({ marketingOptIn: event.currentTarget.checked })}
+          />
+          {terms.isError && <ProblemAlert error={terms.error} title={t('register.termsUnavailable')} />}
+          <Checkbox
+            label={<ConsentLabel kind="terms" version={terms.data?.terms.version} />}
+            checked={acceptTerms}
             onChange={(event) => {
-              setTerms(event.currentTarget.checked);
+              setAcceptTerms(event.currentTarget.checked);
               setLocal(({ terms: _, ...rest }) => rest);
             }}
             error={local.terms ?? server.byField.termsVersion}
           />
           <Checkbox
-            label={t('register.consent.privacy')}
-            checked={privacy}
+            label={<ConsentLabel kind="privacy" version={terms.data?.privacy.version} />}
+            checked={acceptPrivacy}
             onChange={(event) => {
-              setPrivacy(event.currentTarget.checked);
+              setAcceptPrivacy(event.currentTarget.checked);
               setLocal(({ privacy: _, ...rest }) => rest);
             }}
-            error={local.privacy}
+            error={local.privacy ?? server.byField.privacyPolicyVersion}
           />
           <Group>
             <Button type="submit" loading={register.isPending}>

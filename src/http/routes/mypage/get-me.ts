@@ -1,6 +1,10 @@
 // GET /api/mypage/me: the signed-in member's own profile.
 import { createRoute, z } from '@hono/zod-openapi';
-import { getMemberProfile, requireMemberId } from '../../../modules/identity/auth-index.js';
+import {
+  getMemberProfile,
+  type MemberProfile,
+  requireMemberId,
+} from '../../../modules/identity/auth-index.js';
 import { createRouter } from '../../openapi-app.js';
 import { problem } from '../store/identity-schemas.js';
 
@@ -8,15 +12,40 @@ export const memberProfileSchema = z
   .object({
     id: z.string().openapi({ example: 'mem_0196f0c4-5b8e-7c1a-9d2e-3f4a5b6c7d8e' }),
     loginId: z.string(),
+    memberKind: z.enum(['corporate', 'individual']),
     name: z.string(),
     nameKana: z.string(),
     email: z.string(),
+    companyName: z.string().nullable(),
+    department: z.string().nullable(),
+    postalCode: z.string(),
+    prefecture: z.string(),
+    city: z.string(),
+    street: z.string(),
+    building: z.string().nullable(),
+    phone: z.string().openapi({ example: '+81312345678', description: 'E.164' }),
+    secondFactorChannel: z.enum(['email', 'sms']).openapi({
+      description:
+        'The channel chosen for sign-in codes; SMS sending is not available yet, so codes go by mail either way',
+    }),
+    mobilePhone: z.string().nullable(),
+    marketingOptIn: z.boolean(),
     locale: z.enum(['ja', 'en']),
     status: z.enum(['unconfirmed', 'active']),
+    termsVersion: z.string(),
     confirmedAt: z.string().nullable(),
     createdAt: z.string(),
   })
   .openapi('MemberProfile');
+
+/** A profile as the API shows it: timestamps as ISO strings. */
+export function profileJson(profile: MemberProfile) {
+  return {
+    ...profile,
+    confirmedAt: profile.confirmedAt?.toISOString() ?? null,
+    createdAt: profile.createdAt.toISOString(),
+  };
+}
 
 /** The profile of the session's member, never anyone else's. */
 export function getMeRoute() {
@@ -37,15 +66,7 @@ export function getMeRoute() {
     async (c) => {
       const ctx = c.get('ctx');
       const memberId = await requireMemberId(ctx, c.req.raw.headers);
-      const profile = await getMemberProfile(ctx.db, memberId);
-      return c.json(
-        {
-          ...profile,
-          confirmedAt: profile.confirmedAt?.toISOString() ?? null,
-          createdAt: profile.createdAt.toISOString(),
-        },
-        200,
-      );
+      return c.json(profileJson(await getMemberProfile(ctx.db, memberId)), 200);
     },
   );
 }

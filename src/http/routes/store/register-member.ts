@@ -1,18 +1,50 @@
-// POST /api/members: a new member registers and is sent a confirmation link.
+// POST /api/members: a new member registers with the full form and is sent a confirmation link.
 import { createRoute, z } from '@hono/zod-openapi';
 import { registerMember } from '../../../modules/identity/auth-index.js';
+import { clientAddress } from '../../client-address.js';
 import { createRouter } from '../../openapi-app.js';
 import { preferredLocale } from '../../problem.js';
-import { loginIdSchema, problem } from './identity-schemas.js';
+import { problem } from './identity-schemas.js';
 
+// Only the shape is checked here; `parseRegistration` applies every rule and answers all failing fields at once.
 const registrationSchema = z
   .object({
-    loginId: loginIdSchema,
-    password: z.string().min(1).max(1024).openapi({ example: 'Kei-yaku2026!' }),
-    name: z.string().trim().min(1).max(100).openapi({ example: '山田 花子' }),
-    nameKana: z.string().trim().min(1).max(100).openapi({ example: 'ヤマダ ハナコ' }),
-    email: z.email().max(254).openapi({ example: 'hanako@example.jp' }),
-    termsVersion: z.string().min(1).max(40).openapi({ example: '2026-04-01' }),
+    memberKind: z.enum(['corporate', 'individual']).openapi({ example: 'individual' }),
+    loginId: z.string().max(256).openapi({ example: 'hanako.yamada' }),
+    password: z.string().max(1024).openapi({
+      example: 'Kei-yaku2026!',
+      description:
+        'The store policy applies (10+ characters with digits, upper, lower and symbols); it may not contain the login ID',
+    }),
+    name: z.string().max(1000).openapi({ example: '山田 花子' }),
+    nameKana: z
+      .string()
+      .max(1000)
+      .openapi({ example: 'やまだ はなこ', description: 'Katakana or hiragana; stored as katakana' }),
+    email: z.string().max(1000).openapi({ example: 'hanako@example.jp' }),
+    companyName: z.string().max(1000).nullish().openapi({ description: 'Required for corporate members' }),
+    department: z.string().max(1000).nullish(),
+    postalCode: z.string().max(100).openapi({ example: '100-0005' }),
+    prefecture: z.string().max(100).openapi({ example: '東京都' }),
+    city: z.string().max(1000).openapi({ example: '千代田区' }),
+    street: z.string().max(1000).openapi({ example: '丸の内1-1-1' }),
+    building: z.string().max(1000).nullish(),
+    phone: z.string().max(100).openapi({ example: '03-1234-5678', description: 'Stored in E.164' }),
+    secondFactorChannel: z.enum(['email', 'sms']).openapi({
+      description:
+        'Where sign-in codes should go. `sms` is recorded with the mobile number, but SMS sending is not available yet: until it is, codes are sent by mail to the email address',
+    }),
+    mobilePhone: z
+      .string()
+      .max(100)
+      .nullish()
+      .openapi({ example: '090-1234-5678', description: 'A Japanese mobile number; required with `sms`' }),
+    marketingOptIn: z.boolean(),
+    termsVersion: z.string().max(100).openapi({
+      example: '2026-04-01',
+      description: 'Must be the current version from GET /api/terms/current',
+    }),
+    privacyPolicyVersion: z.string().max(100).openapi({ example: '2026-04-01' }),
   })
   .openapi('MemberRegistration');
 
@@ -20,7 +52,7 @@ const registeredSchema = z
   .object({ memberId: z.string(), loginId: z.string(), status: z.literal('unconfirmed') })
   .openapi('RegisteredMember');
 
-/** Registration: the member exists unconfirmed until the mailed link is opened. */
+/** Registration: the member exists unconfirmed until the mailed link is opened; both consents are recorded with the client's address. */
 export function registerMemberRoute() {
   return createRouter().openapi(
     createRoute({
@@ -35,14 +67,17 @@ export function registerMemberRoute() {
           content: { 'application/json': { schema: registeredSchema } },
         },
         409: problem('the login ID is taken (case does not matter)'),
-        422: problem('a field is invalid, e.g. a weak password'),
+        422: problem(
+          'fields are invalid (each listed): a weak password, one containing the login ID, an outdated consent (`consent_outdated`) …',
+        ),
+        503: problem('no terms of use or privacy policy is published'),
       },
     }),
     async (c) => {
       const ctx = c.get('ctx');
-      const body = c.req.valid('json');
       const registered = await registerMember(ctx.db, {
-        ...body,
+        registration: c.req.valid('json'),
+        ipAddress: clientAddress(c, ctx.config.trustProxy),
         locale: preferredLocale(c.req.header('accept-language')),
         actor: { kind: 'member', id: null, requestId: c.get('requestId') },
         now: ctx.clock.now(),

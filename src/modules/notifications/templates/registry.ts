@@ -1,6 +1,8 @@
 // Every mail template by name; the outbox stores the name, so renaming one is a migration.
 import { inquiryReceivedTemplate } from './inquiry-received.js';
 import { inquiryReplyTemplate } from './inquiry-reply.js';
+import { memberEmailChangeConfirmationTemplate } from './member-email-change-confirmation.js';
+import { memberEmailChangeNoticeTemplate } from './member-email-change-notice.js';
 import { memberEmailConfirmationTemplate } from './member-email-confirmation.js';
 import { memberLoginIdReminderTemplate } from './member-login-id-reminder.js';
 import { memberLoginLockedTemplate } from './member-login-locked.js';
@@ -16,6 +18,8 @@ export const mailTemplates = {
   'smtp-test': smtpTestTemplate,
   'member-email-confirmation': memberEmailConfirmationTemplate,
   'member-sign-in-code': memberSignInCodeTemplate,
+  'member-email-change-confirmation': memberEmailChangeConfirmationTemplate,
+  'member-email-change-notice': memberEmailChangeNoticeTemplate,
   'inquiry-received': inquiryReceivedTemplate,
   'inquiry-reply': inquiryReplyTemplate,
   'operator-sign-in-code': operatorSignInCodeTemplate,
