@@ -12,11 +12,11 @@ import {
   authVerification,
   members,
 } from '../../db/schema/identity.js';
-import { newId } from '../../domain/ids.js';
 import { enqueueMail } from '../notifications/index.js';
 import { backupCodeKey } from './backup-code-cipher.js';
 import { backupCodeSignIn } from './backup-code-sign-in-plugin.js';
 import { spendBackupCode } from './backup-codes.js';
+import { betterAuthIdFor, betterAuthLogger } from './better-auth-shared.js';
 import { LOGIN_ID_MAX, LOGIN_ID_MIN, LOGIN_ID_PATTERN } from './member-fields.js';
 import { hashPassword, verifyPassword } from './password-hashing.js';
 
@@ -25,14 +25,7 @@ export const SIGN_IN_CODE_MINUTES = 10;
 /** Wrong codes allowed per code before it is dead. */
 export const SIGN_IN_CODE_ATTEMPTS = 5;
 
-/** Our prefixed ids for better-auth's rows, so a member's user id is their `mem_…` id. */
-function authIdFor(model: string): string {
-  if (model === 'user') return newId('member');
-  if (model === 'session') return newId('session');
-  if (model === 'account') return newId('account');
-  if (model === 'twoFactor') return newId('twoFactor');
-  return newId('verification');
-}
+const authIdFor = betterAuthIdFor('member');
 
 function buildMemberAuth(ctx: AppContext) {
   const secret = ctx.config.secret;
@@ -69,14 +62,7 @@ function buildMemberAuth(ctx: AppContext) {
     // rate limiter (which only watches its handler) would not see these requests anyway.
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
-    logger: {
-      log: (level, message) => {
-        const log = ctx.logger;
-        if (level === 'error') log.error({ component: 'better-auth' }, message);
-        else if (level === 'warn') log.warn({ component: 'better-auth' }, message);
-        else log.debug({ component: 'better-auth' }, message);
-      },
-    },
+    logger: betterAuthLogger(ctx.logger, 'better-auth'),
     advanced: {
       cookiePrefix: 'keiyaku',
       useSecureCookies: ctx.config.publicUrl.startsWith('https://'),

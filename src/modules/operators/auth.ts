@@ -12,7 +12,6 @@ import {
   operatorUser,
   operatorVerification,
 } from '../../db/schema/operators.js';
-import { newId } from '../../domain/ids.js';
 import {
   hashPassword,
   LOGIN_ID_MAX,
@@ -20,6 +19,7 @@ import {
   LOGIN_ID_PATTERN,
   verifyPassword,
 } from '../identity/auth-index.js';
+import { betterAuthIdFor, betterAuthLogger } from '../identity/better-auth-shared.js';
 import { enqueueMail } from '../notifications/index.js';
 
 /** The cookie prefix of operator sessions; members' cookies are `keiyaku.*`, so neither instance reads the other's. */
@@ -33,13 +33,7 @@ export const OPERATOR_CODE_ATTEMPTS = 5;
 /** The issuer an authenticator app shows beside the operator's account. */
 export const OPERATOR_TOTP_ISSUER = 'keiyaku admin';
 
-function authIdFor(model: string): string {
-  if (model === 'user') return newId('operator');
-  if (model === 'session') return newId('session');
-  if (model === 'account') return newId('account');
-  if (model === 'twoFactor') return newId('twoFactor');
-  return newId('verification');
-}
+const authIdFor = betterAuthIdFor('operator');
 
 function buildOperatorAuth(ctx: AppContext) {
   const secret = ctx.config.secret;
@@ -75,14 +69,7 @@ function buildOperatorAuth(ctx: AppContext) {
     // Our routes call better-auth in-process; its limiter only watches its own (unmounted) handler.
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
-    logger: {
-      log: (level, message) => {
-        const log = ctx.logger;
-        if (level === 'error') log.error({ component: 'better-auth-operators' }, message);
-        else if (level === 'warn') log.warn({ component: 'better-auth-operators' }, message);
-        else log.debug({ component: 'better-auth-operators' }, message);
-      },
-    },
+    logger: betterAuthLogger(ctx.logger, 'better-auth-operators'),
     advanced: {
       cookiePrefix: OPERATOR_COOKIE_PREFIX,
       useSecureCookies: ctx.config.publicUrl.startsWith('https://'),
