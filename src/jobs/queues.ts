@@ -3,6 +3,7 @@ import type PgBoss from 'pg-boss';
 
 export const queues = {
   deliverMail: 'mail.deliver',
+  deliverSms: 'sms.deliver',
 } as const;
 
 export type QueueName = (typeof queues)[keyof typeof queues];
@@ -10,4 +11,6 @@ export type QueueName = (typeof queues)[keyof typeof queues];
 /** Retries back off exponentially from 2 s (2, 4, 8 … 512 s): about 17 minutes for a flaky SMTP server. */
 export const queuePolicies: Record<QueueName, Omit<PgBoss.Queue, 'name'>> = {
   [queues.deliverMail]: { retryLimit: 9, retryDelay: 2, retryBackoff: true, expireInSeconds: 120 },
+  // A sign-in code lives 10 minutes: 2, 4, 8 … 64 s covers about two minutes of a provider's 429s and 5xx.
+  [queues.deliverSms]: { retryLimit: 6, retryDelay: 2, retryBackoff: true, expireInSeconds: 60 },
 };

@@ -4,6 +4,7 @@ import type { AppContext } from '../context.js';
 import { uuidOf } from '../domain/ids.js';
 import { dispatchOutbox } from '../modules/notifications/index.js';
 import { type DeliverMailJob, deliverMailHandler } from './handlers/deliver-mail.js';
+import { type DeliverSmsJob, deliverSmsHandler } from './handlers/deliver-sms.js';
 import { queues } from './queues.js';
 
 export interface RunningWorker {
@@ -35,20 +36,33 @@ export async function startWorker(
       boss.notifyWorker(mailWorkerId);
     },
   );
+  const deliverSms = deliverSmsHandler(ctx);
+  const smsWorkerId: string = await boss.work<DeliverSmsJob>(
+    queues.deliverSms,
+    { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
+    async (jobs) => {
+      await deliverSms(jobs);
+      boss.notifyWorker(smsWorkerId);
+    },
+  );
 
   let running: Promise<number> = Promise.resolve(0);
   const dispatch = (): Promise<number> => {
     running = running.then(() =>
       dispatchOutbox(ctx.db, {
         now: ctx.clock.now(),
-        enqueue: async (outboxId) => {
-          await boss.send(queues.deliverMail, { outboxId } satisfies DeliverMailJob, {
+        enqueue: async (outboxId, channel) => {
+          const queue = channel === 'sms' ? queues.deliverSms : queues.deliverMail;
+          await boss.send(queue, { outboxId } satisfies DeliverMailJob | DeliverSmsJob, {
             id: uuidOf(outboxId),
           });
         },
       })
         .then((dispatched) => {
-          if (dispatched > 0) boss.notifyWorker(mailWorkerId);
+          if (dispatched > 0) {
+            boss.notifyWorker(mailWorkerId);
+            boss.notifyWorker(smsWorkerId);
+          }
           return dispatched;
         })
         .catch((error: unknown) => {
@@ -66,6 +80,7 @@ export async function startWorker(
       clearInterval(timer);
       await running;
       await boss.offWork(queues.deliverMail);
+      await boss.offWork(queues.deliverSms);
     },
   };
 }

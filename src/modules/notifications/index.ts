@@ -1,8 +1,12 @@
-// The notifications module's public face: queue mail in a transaction; the jobs deliver it.
+// The notifications module's public face: queue mail and SMS in a transaction; the jobs deliver them.
+export { carriesSecret } from './carries-secret.js';
 export { type DeliverMailInput, type DeliverMailResult, deliverMail } from './deliver-mail.js';
+export { type DeliverSmsInput, type DeliverSmsResult, deliverSms } from './deliver-sms.js';
 export { type DispatchOutboxInput, dispatchOutbox, type EnqueueDelivery } from './dispatch-outbox.js';
 export { type EnqueueMailInput, enqueueMail, messageIdFor } from './enqueue-mail.js';
+export { type EnqueueSmsInput, enqueueSms } from './enqueue-sms.js';
 export { type DevMail, listDevMailbox } from './list-dev-mailbox.js';
+export { type DevSms, listDevSms } from './list-dev-sms.js';
 export {
   devMailboxTransport,
   type MailTransport,
@@ -11,5 +15,17 @@ export {
   smtpTransport,
 } from './mail-transport.js';
 export { type RenderedMail, renderMail } from './render-mail.js';
+export { renderSms } from './render-sms.js';
+export {
+  devSmsTransport,
+  type OutgoingSms,
+  PermanentSmsFailure,
+  type SmsReceipt,
+  type SmsTransport,
+  smsTransportFor,
+  type TwilioConfig,
+  twilioSmsTransport,
+} from './sms-transport.js';
+export { type SmsTemplateName, smsTemplates } from './sms-templates/registry.js';
 export { type MailTemplateName, mailTemplates } from './templates/registry.js';
 export type { Locale } from './templates/types.js';
