@@ -30,9 +30,15 @@ const envSchema = z
     TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
     TWILIO_ACCOUNT_SID: z
       .string()
-      .regex(/^AC[0-9a-fA-F]{32}$/, 'must be "AC" followed by 32 hexadecimal digits (Twilio Console → Account Info)')
+      .regex(
+        /^AC[0-9a-fA-F]{32}$/,
+        'must be "AC" followed by 32 hexadecimal digits (Twilio Console → Account Info)',
+      )
       .optional(),
-    TWILIO_AUTH_TOKEN: z.string().regex(/^[0-9a-zA-Z]{16,128}$/, 'must be the Auth Token from the Twilio Console').optional(),
+    TWILIO_AUTH_TOKEN: z
+      .string()
+      .regex(/^[0-9a-zA-Z]{16,128}$/, 'must be the Auth Token from the Twilio Console')
+      .optional(),
     TWILIO_FROM: z
       .string()
       .regex(
@@ -68,7 +74,11 @@ const envSchema = z
     if (twilioSet) {
       for (const name of ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN'] as const) {
         if (env[name] === undefined)
-          ctx.addIssue({ code: 'custom', path: [name], message: 'is required when any TWILIO_* variable is set' });
+          ctx.addIssue({
+            code: 'custom',
+            path: [name],
+            message: 'is required when any TWILIO_* variable is set',
+          });
       }
       if (env.TWILIO_FROM === undefined && env.TWILIO_MESSAGING_SERVICE_SID === undefined) {
         ctx.addIssue({

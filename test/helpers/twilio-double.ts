@@ -121,7 +121,10 @@ export async function startTwilioDouble(
       twilioError(res, 401, 20003, 'Authenticate');
       return;
     }
-    if (!contentType || contentType.split(';')[0]!.trim().toLowerCase() !== 'application/x-www-form-urlencoded')
+    if (
+      !contentType ||
+      contentType.split(';')[0]!.trim().toLowerCase() !== 'application/x-www-form-urlencoded'
+    )
       violations.push(`Content-Type ${contentType}, expected application/x-www-form-urlencoded`);
     const form = decodeForm(rawBody);
     for (const name of Object.keys(form))
@@ -129,7 +132,8 @@ export async function startTwilioDouble(
     if (!form.To) violations.push('To is missing');
     if (!form.Body) violations.push('Body is missing');
     const senders = ['From', 'MessagingServiceSid'].filter((name) => form[name] !== undefined);
-    if (senders.length !== 1) violations.push(`expected exactly one of From and MessagingServiceSid, got ${senders.length}`);
+    if (senders.length !== 1)
+      violations.push(`expected exactly one of From and MessagingServiceSid, got ${senders.length}`);
     if (violations.length > 0) {
       record(400, form);
       twilioError(res, 400, 21604, violations.join('; '));
@@ -194,7 +198,8 @@ export async function startTwilioDouble(
     async waitFor(count, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
       while (requests.length < count) {
-        if (Date.now() > deadline) throw new Error(`expected ${count} Twilio requests, got ${requests.length}`);
+        if (Date.now() > deadline)
+          throw new Error(`expected ${count} Twilio requests, got ${requests.length}`);
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
       return requests;
@@ -208,11 +213,16 @@ export async function startTwilioDouble(
 }
 
 /** The TWILIO_* environment that points the app at a double. */
-export function twilioEnv(double: TwilioDouble, sender: { from: string } | { messagingServiceSid: string }): Record<string, string> {
+export function twilioEnv(
+  double: TwilioDouble,
+  sender: { from: string } | { messagingServiceSid: string },
+): Record<string, string> {
   return {
     TWILIO_ACCOUNT_SID: TWILIO_TEST_ACCOUNT_SID,
     TWILIO_AUTH_TOKEN: TWILIO_TEST_AUTH_TOKEN,
     TWILIO_API_BASE: double.url,
-    ...('from' in sender ? { TWILIO_FROM: sender.from } : { TWILIO_MESSAGING_SERVICE_SID: sender.messagingServiceSid }),
+    ...('from' in sender
+      ? { TWILIO_FROM: sender.from }
+      : { TWILIO_MESSAGING_SERVICE_SID: sender.messagingServiceSid }),
   };
 }

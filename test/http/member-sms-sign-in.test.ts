@@ -28,7 +28,9 @@ async function registerSmsMember(
   expect(res.status).toBe(201);
   const { memberId } = (await res.json()) as { memberId: string };
   const [confirmation] = await mailTo(t, email, 1);
-  const token = decodeURIComponent(/\/register\/confirm\?token=([A-Za-z0-9_%-]+)/.exec(confirmation!.text)![1]!);
+  const token = decodeURIComponent(
+    /\/register\/confirm\?token=([A-Za-z0-9_%-]+)/.exec(confirmation!.text)![1]!,
+  );
   expect((await browser.send('/api/members/confirm-email', 'POST', { token })).status).toBe(200);
   return { browser, memberId, email };
 }
@@ -55,7 +57,10 @@ describe('sign-in by SMS without a provider', () => {
   it('sends the code to the mobile number, not by mail, and it signs in', async () => {
     t.clock.travelTo('2026-04-13T09:00:00+09:00');
     const { browser, memberId, email } = await registerSmsMember(t, 'sms.hanako', '090-1234-5678');
-    const signIn = await browser.send('/api/sessions', 'POST', { loginId: 'sms.hanako', password: memberTestPassword });
+    const signIn = await browser.send('/api/sessions', 'POST', {
+      loginId: 'sms.hanako',
+      password: memberTestPassword,
+    });
     expect(signIn.status).toBe(202);
     expect(await signIn.json()).toEqual({
       status: 'code_sent',
@@ -88,7 +93,10 @@ describe('sign-in by SMS without a provider', () => {
 
   it('writes the SMS in the member language', async () => {
     const { browser } = await registerSmsMember(t, 'sms.john', '080-2222-3333', 'en');
-    const signIn = await browser.send('/api/sessions', 'POST', { loginId: 'sms.john', password: memberTestPassword });
+    const signIn = await browser.send('/api/sessions', 'POST', {
+      loginId: 'sms.john',
+      password: memberTestPassword,
+    });
     expect(await signIn.json()).toMatchObject({ channel: 'sms', destinationHint: '3333' });
     const [sms] = await smsTo(t, '+818022223333', 1);
     expect(sms!.body).toMatch(/^\[keiyaku デモストア\] Sign-in code: \d{6} \(valid for 10 minutes\)$/);
@@ -97,14 +105,23 @@ describe('sign-in by SMS without a provider', () => {
   it('moves to SMS when a mail member switches channel on My Page', async () => {
     const browser = new Browser(t);
     const email = 'switcher@example.jp';
-    expect((await browser.send('/api/members', 'POST', fullRegistration({ loginId: 'switcher', email }))).status).toBe(201);
+    expect(
+      (await browser.send('/api/members', 'POST', fullRegistration({ loginId: 'switcher', email }))).status,
+    ).toBe(201);
     const [confirmation] = await mailTo(t, email, 1);
-    const token = decodeURIComponent(/\/register\/confirm\?token=([A-Za-z0-9_%-]+)/.exec(confirmation!.text)![1]!);
+    const token = decodeURIComponent(
+      /\/register\/confirm\?token=([A-Za-z0-9_%-]+)/.exec(confirmation!.text)![1]!,
+    );
     expect((await browser.send('/api/members/confirm-email', 'POST', { token })).status).toBe(200);
-    const first = await browser.send('/api/sessions', 'POST', { loginId: 'switcher', password: memberTestPassword });
+    const first = await browser.send('/api/sessions', 'POST', {
+      loginId: 'switcher',
+      password: memberTestPassword,
+    });
     expect(await first.json()).toMatchObject({ channel: 'email', destinationHint: 's***@example.jp' });
     const codeMail = (await mailTo(t, email, 2))[1]!;
-    expect((await browser.send('/api/sessions/verify-code', 'POST', { code: codeIn(codeMail.text) })).status).toBe(200);
+    expect(
+      (await browser.send('/api/sessions/verify-code', 'POST', { code: codeIn(codeMail.text) })).status,
+    ).toBe(200);
 
     const patched = await browser.send('/api/mypage/profile', 'PATCH', {
       secondFactorChannel: 'sms',
@@ -113,10 +130,15 @@ describe('sign-in by SMS without a provider', () => {
     });
     expect(patched.status).toBe(200);
     expect((await browser.send('/api/sessions/current', 'DELETE')).status).toBe(204);
-    const second = await browser.send('/api/sessions', 'POST', { loginId: 'switcher', password: memberTestPassword });
+    const second = await browser.send('/api/sessions', 'POST', {
+      loginId: 'switcher',
+      password: memberTestPassword,
+    });
     expect(await second.json()).toMatchObject({ channel: 'sms', destinationHint: '5555' });
     const [sms] = await smsTo(t, '+817044445555', 1);
-    expect((await browser.send('/api/sessions/verify-code', 'POST', { code: codeIn(sms!.body) })).status).toBe(200);
+    expect(
+      (await browser.send('/api/sessions/verify-code', 'POST', { code: codeIn(sms!.body) })).status,
+    ).toBe(200);
   });
 });
 
@@ -144,7 +166,9 @@ describe('sign-in by SMS through Twilio', () => {
     expect(request!.violations).toEqual([]);
     expect(request!.form.To).toBe('+819087654321');
     expect(request!.form.From).toBe('+15017122661');
-    const verified = await browser.send('/api/sessions/verify-code', 'POST', { code: codeIn(request!.form.Body!) });
+    const verified = await browser.send('/api/sessions/verify-code', 'POST', {
+      code: codeIn(request!.form.Body!),
+    });
     expect(verified.status).toBe(200);
     expect(await verified.json()).toEqual({ status: 'signed_in', memberId });
     expect(await listDevSms(t.ctx.db)).toEqual([]);
@@ -164,7 +188,8 @@ describe('the dev mailbox and SMS outbox in the admin console', () => {
     const support = await operatorSignedIn(t, 'box.support', ['support']);
     const { browser } = await registerSmsMember(t, 'box.member', '090-1111-2222');
     expect(
-      (await browser.send('/api/sessions', 'POST', { loginId: 'box.member', password: memberTestPassword })).status,
+      (await browser.send('/api/sessions', 'POST', { loginId: 'box.member', password: memberTestPassword }))
+        .status,
     ).toBe(202);
     const [kept] = await smsTo(t, '+819011112222', 1);
     await t.ctx.db.transaction((tx) =>
@@ -193,8 +218,10 @@ describe('the dev mailbox and SMS outbox in the admin console', () => {
     expect(supportSms.messages).toEqual([{ ...ownerSms.messages[0], body: null, withheld: true }]);
 
     type Listed = { to: string; template: string; text: string | null; withheld: boolean };
-    const ownerMail = (await (await owner.browser.send('/api/admin/mailbox', 'GET')).json()).mails as Listed[];
-    const supportMail = (await (await support.browser.send('/api/admin/mailbox', 'GET')).json()).mails as Listed[];
+    const ownerMail = (await (await owner.browser.send('/api/admin/mailbox', 'GET')).json())
+      .mails as Listed[];
+    const supportMail = (await (await support.browser.send('/api/admin/mailbox', 'GET')).json())
+      .mails as Listed[];
     const find = (mails: Listed[], to: string, template: string) =>
       mails.find((m) => m.to === to && m.template === template)!;
     // The operator's own sign-in code, another operator's, and a member's confirmation link: withheld.

@@ -13,7 +13,12 @@ import {
 
 const messagingServiceSid = `MG${'fedcba9876543210'.repeat(2)}`;
 
-async function queueCode(t: TestApp, to: string, locale: 'ja' | 'en' = 'ja', code = '123456'): Promise<string> {
+async function queueCode(
+  t: TestApp,
+  to: string,
+  locale: 'ja' | 'en' = 'ja',
+  code = '123456',
+): Promise<string> {
   return t.ctx.db.transaction((tx) =>
     enqueueSms(tx, {
       template: 'member-sign-in-code',
@@ -58,9 +63,7 @@ describe('SMS through Twilio with a From number', () => {
     const [request] = await twilio.waitFor(1);
     expect(request!.violations).toEqual([]);
     expect(request!.method).toBe('POST');
-    expect(request!.path).toBe(
-      '/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Messages.json',
-    );
+    expect(request!.path).toBe('/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Messages.json');
     // base64("AC0123456789abcdef0123456789abcdef:f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8"), worked out by hand.
     expect(request!.authorization).toBe(
       'Basic QUMwMTIzNDU2Nzg5YWJjZGVmMDEyMzQ1Njc4OWFiY2RlZjpmM2UyZDFjMGI5YThmN2U2ZDVjNGIzYTJmMWUwZDljOA==',
@@ -146,7 +149,10 @@ describe('SMS with a wrong Auth Token', () => {
   beforeAll(async () => {
     twilio = await startTwilioDouble();
     t = await createTestApp({
-      env: { ...twilioEnv(twilio, { from: '+15017122661' }), TWILIO_AUTH_TOKEN: 'wrongwrongwrongwrongwrongwrong00' },
+      env: {
+        ...twilioEnv(twilio, { from: '+15017122661' }),
+        TWILIO_AUTH_TOKEN: 'wrongwrongwrongwrongwrongwrong00',
+      },
     });
     await t.startWorker();
   });

@@ -40,7 +40,11 @@ describe('Twilio configuration', () => {
       TWILIO_MESSAGING_SERVICE_SID: service,
       TWILIO_API_BASE: 'http://127.0.0.1:4010/',
     });
-    expect(config.twilio).toMatchObject({ from: undefined, messagingServiceSid: service, apiBase: 'http://127.0.0.1:4010' });
+    expect(config.twilio).toMatchObject({
+      from: undefined,
+      messagingServiceSid: service,
+      apiBase: 'http://127.0.0.1:4010',
+    });
   });
 
   it('names what is missing when only part is set', () => {
@@ -58,7 +62,9 @@ describe('Twilio configuration', () => {
         TWILIO_FROM: '+15017122661',
         TWILIO_MESSAGING_SERVICE_SID: service,
       }),
-    ).toBe('TWILIO_FROM (got "+15017122661"): and TWILIO_MESSAGING_SERVICE_SID are both set: set only one of them');
+    ).toBe(
+      'TWILIO_FROM (got "+15017122661"): and TWILIO_MESSAGING_SERVICE_SID are both set: set only one of them',
+    );
   });
 
   it('checks the shapes, and never echoes the Auth Token', () => {
@@ -73,14 +79,19 @@ describe('Twilio configuration', () => {
       'TWILIO_AUTH_TOKEN: must be the Auth Token from the Twilio Console',
       'TWILIO_FROM (got "090-1234-5678"): must be a number in E.164 (+815012345678) or an alphanumeric sender ID of at most 11 characters',
     ]);
-    expect(errorOf({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: token, TWILIO_MESSAGING_SERVICE_SID: 'MG1' })).toBe(
-      'TWILIO_MESSAGING_SERVICE_SID (got "MG1"): must be "MG" followed by 32 hexadecimal digits',
-    );
     expect(
-      errorOf({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: token, TWILIO_FROM: 'Keiyaku', TWILIO_API_BASE: 'nope' }),
+      errorOf({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: token, TWILIO_MESSAGING_SERVICE_SID: 'MG1' }),
+    ).toBe('TWILIO_MESSAGING_SERVICE_SID (got "MG1"): must be "MG" followed by 32 hexadecimal digits');
+    expect(
+      errorOf({
+        TWILIO_ACCOUNT_SID: sid,
+        TWILIO_AUTH_TOKEN: token,
+        TWILIO_FROM: 'Keiyaku',
+        TWILIO_API_BASE: 'nope',
+      }),
     ).toBe('TWILIO_API_BASE (got "nope"): must be an absolute URL such as https://api.twilio.com');
-    expect(loadConfig({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: token, TWILIO_FROM: 'Keiyaku' }).twilio?.from).toBe(
-      'Keiyaku',
-    );
+    expect(
+      loadConfig({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: token, TWILIO_FROM: 'Keiyaku' }).twilio?.from,
+    ).toBe('Keiyaku');
   });
 });

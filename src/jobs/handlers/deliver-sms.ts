@@ -24,7 +24,8 @@ export function deliverSmsHandler(ctx: AppContext) {
         );
         throw error;
       });
-      if (result === 'failed') ctx.logger.warn({ outboxId: job.data.outboxId }, 'SMS refused by the provider');
+      if (result === 'failed')
+        ctx.logger.warn({ outboxId: job.data.outboxId }, 'SMS refused by the provider');
       else ctx.logger.info({ outboxId: job.data.outboxId, result }, 'SMS delivery');
     }
   };

@@ -14,7 +14,9 @@ export interface SignInCodeDestination {
 type MemberRow = typeof members.$inferSelect;
 
 /** The channel of a member's codes: SMS only with a mobile number on file, so a code always has somewhere to go. */
-export function signInCodeDestination(member: Pick<MemberRow, 'secondFactorChannel' | 'mobilePhone' | 'email'>): SignInCodeDestination {
+export function signInCodeDestination(
+  member: Pick<MemberRow, 'secondFactorChannel' | 'mobilePhone' | 'email'>,
+): SignInCodeDestination {
   if (member.secondFactorChannel === 'sms' && member.mobilePhone) {
     return { channel: 'sms', hint: member.mobilePhone.slice(-4) };
   }

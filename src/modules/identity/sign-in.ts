@@ -82,7 +82,11 @@ export async function signIn(ctx: AppContext, input: SignInInput): Promise<SignI
     headers: new Headers({ cookie: cookieHeaderFrom(setCookies) }),
   });
   const [member] = await ctx.db
-    .select({ secondFactorChannel: members.secondFactorChannel, mobilePhone: members.mobilePhone, email: members.email })
+    .select({
+      secondFactorChannel: members.secondFactorChannel,
+      mobilePhone: members.mobilePhone,
+      email: members.email,
+    })
     .from(members)
     .where(eq(members.id, known!.id));
   if (!member) throw new Error(`no member profile for ${known!.id}`);

@@ -16,6 +16,7 @@ export {
 } from './mail-transport.js';
 export { type RenderedMail, renderMail } from './render-mail.js';
 export { renderSms } from './render-sms.js';
+export { type SmsTemplateName, smsTemplates } from './sms-templates/registry.js';
 export {
   devSmsTransport,
   type OutgoingSms,
@@ -26,6 +27,5 @@ export {
   type TwilioConfig,
   twilioSmsTransport,
 } from './sms-transport.js';
-export { type SmsTemplateName, smsTemplates } from './sms-templates/registry.js';
 export { type MailTemplateName, mailTemplates } from './templates/registry.js';
 export type { Locale } from './templates/types.js';

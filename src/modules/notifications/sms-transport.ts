@@ -107,7 +107,13 @@ export function devSmsTransport(): SmsTransport {
     async send(sms, tx, now) {
       await tx
         .insert(devSms)
-        .values({ id: newId('sms'), outboxId: sms.outboxId, to: sms.to, body: sms.body, deliveredAt: toDate(now) })
+        .values({
+          id: newId('sms'),
+          outboxId: sms.outboxId,
+          to: sms.to,
+          body: sms.body,
+          deliveredAt: toDate(now),
+        })
         .onConflictDoNothing({ target: devSms.outboxId });
       return { providerMessageId: null };
     },

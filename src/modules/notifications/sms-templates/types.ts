@@ -17,6 +17,8 @@ export interface SmsTemplate<Schema extends z.ZodType = z.ZodType> {
 }
 
 /** Declares an SMS template with its payload type checked against its schema. */
-export function defineSmsTemplate<Schema extends z.ZodType>(template: SmsTemplate<Schema>): SmsTemplate<Schema> {
+export function defineSmsTemplate<Schema extends z.ZodType>(
+  template: SmsTemplate<Schema>,
+): SmsTemplate<Schema> {
   return template;
 }
