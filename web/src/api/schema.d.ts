@@ -2869,7 +2869,7 @@ export interface components {
              */
             phone: string;
             /**
-             * @description Where sign-in codes should go. `sms` is recorded with the mobile number, but SMS sending is not available yet: until it is, codes are sent by mail to the email address
+             * @description Where sign-in codes go: `email` to the email address, `sms` to the mobile number (which `sms` requires)
              * @enum {string}
              */
             secondFactorChannel: "email" | "sms";
@@ -3013,7 +3013,7 @@ export interface components {
              */
             phone: string;
             /**
-             * @description The channel chosen for sign-in codes; SMS sending is not available yet, so codes go by mail either way
+             * @description Where sign-in codes go: `email` to the email address, `sms` to the mobile number
              * @enum {string}
              */
             secondFactorChannel: "email" | "sms";
@@ -3041,7 +3041,7 @@ export interface components {
             building?: string | null;
             phone?: string;
             /**
-             * @description Recorded; SMS sending is not available yet, so codes go by mail either way
+             * @description Where sign-in codes go from the next sign-in on; `sms` needs a mobile number
              * @enum {string}
              */
             secondFactorChannel?: "email" | "sms";
