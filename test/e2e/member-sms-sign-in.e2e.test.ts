@@ -1,4 +1,6 @@
 // Browser test of sign-in by SMS against the real server: the code goes to a Twilio double, the page says where; without Twilio the owner reads it in the dev SMS outbox.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -10,6 +12,7 @@ import {
   fontsSettled,
   freshDataDir,
   launchBrowser,
+  repoRoot,
   PageWatch,
   type RunningServer,
   screenshotDir,
@@ -74,6 +77,54 @@ async function waitForMail(subject: string, nth: number): Promise<string> {
   }
 }
 
+/** `keiyaku create-operator` on the stopped store's data folder, the password given on standard input. */
+async function createOperator(loginId: string, role: string, password: string): Promise<void> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'src/cli/main.ts',
+      'create-operator',
+      '--login-id',
+      loginId,
+      '--name',
+      'サポート 佐藤',
+      '--email',
+      `${loginId}@staff.example.jp`,
+      '--role',
+      role,
+      '--password-stdin',
+    ],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdin.end(`${password}\n`);
+  const [code] = (await once(child, 'exit')) as [number | null];
+  if (code !== 0) throw new Error(`create-operator exited with ${code}:\n${output}`);
+}
+
+async function signInAsOperator(
+  page: Page,
+  loginId: string,
+  password: string,
+  nthCode: number,
+): Promise<void> {
+  await page.goto(`${server!.baseUrl}/admin/login`);
+  await page.getByLabel(/^運営者ログインID/).fill(loginId);
+  await page.getByRole('textbox', { name: 'パスワード' }).fill(password);
+  await page.getByRole('button', { name: '次へ' }).click();
+  const mail = await waitForMail('管理画面ログイン確認コード', nthCode);
+  await typeCode(page, '#operator-code-1', /ログイン確認コード: (\d{6})/.exec(mail)![1]!);
+  await expect.poll(() => new URL(page.url()).pathname).toBe('/admin');
+}
+
 async function typeCode(page: Page, firstBox: string, code: string): Promise<void> {
   await page.locator(firstBox).click();
   await page.keyboard.type(code);
@@ -128,6 +179,7 @@ describe('sign-in by SMS', () => {
 
   it('keeps the SMS in the dev SMS outbox without Twilio, where the owner reads it', async () => {
     await server?.stop();
+    await createOperator('support.e2e', 'support', 'Supp0rt-pass-2026!');
     server = await startServer({ SMTP_URL: smtp.url }, { dataDir });
     const owner = JSON.parse(await readFile(join(dataDir, 'demo-operator.json'), 'utf8')) as {
       loginId: string;
@@ -138,16 +190,7 @@ describe('sign-in by SMS', () => {
     );
 
     const page = await watch.open();
-    await page.goto(`${server.baseUrl}/admin/login`);
-    await page.getByLabel(/^運営者ログインID/).fill(owner.loginId);
-    await page.getByRole('textbox', { name: 'パスワード' }).fill(owner.password);
-    await page.getByRole('button', { name: '次へ' }).click();
-    await typeCode(
-      page,
-      '#operator-code-1',
-      /ログイン確認コード: (\d{6})/.exec(await waitForMail('管理画面ログイン確認コード', 1))![1]!,
-    );
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/admin');
+    await signInAsOperator(page, owner.loginId, owner.password, 1);
     await page.goto(`${server.baseUrl}/admin/mailbox?channel=sms`);
     await expect
       .poll(
@@ -166,5 +209,20 @@ describe('sign-in by SMS', () => {
     await expect.poll(() => page.getByText('1 SMS', { exact: true }).isVisible()).toBe(true);
     await shot(page, 'admin-mailbox-sms-en.png');
     await page.getByRole('button', { name: '日本語' }).click();
+    await page.getByRole('button', { name: 'サインアウト' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1, name: '運営者サインイン' }).isVisible())
+      .toBe(true);
+
+    // Support sees that a code was sent, never the code: neither a member's SMS nor an operator's mail.
+    await signInAsOperator(page, 'support.e2e', 'Supp0rt-pass-2026!', 2);
+    await page.goto(`${server.baseUrl}/admin/mailbox?channel=sms`);
+    await expect
+      .poll(() =>
+        page.getByText('確認コードなどの認証情報を含むため、本文はオーナーだけが閲覧できます。').isVisible(),
+      )
+      .toBe(true);
+    expect(await page.getByText(/ログイン確認コード: \d{6}/).count()).toBe(0);
+    await shot(page, 'admin-mailbox-sms-support.png');
   });
 });
