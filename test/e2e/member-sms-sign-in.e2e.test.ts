@@ -12,9 +12,9 @@ import {
   fontsSettled,
   freshDataDir,
   launchBrowser,
-  repoRoot,
   PageWatch,
   type RunningServer,
+  repoRoot,
   screenshotDir,
   startServer,
 } from './support';
