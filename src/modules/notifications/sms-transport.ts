@@ -94,7 +94,7 @@ export function twilioSmsTransport(config: TwilioConfig): SmsTransport {
       const code = error.code === undefined ? null : String(error.code);
       // Twilio's message text can quote the number but never the body, so it is safe to keep and log.
       const summary = `Twilio answered ${res.status}${code ? ` (code ${code})` : ''}: ${error.message ?? res.statusText}`;
-      if (res.status === 429 || res.status >= 500) throw new Error(summary);
+      if (res.status === 408 || res.status === 429 || res.status >= 500) throw new Error(summary);
       throw new PermanentSmsFailure(summary, code);
     },
   };
