@@ -9,7 +9,7 @@ import { createApp } from '../src/http/app.js';
 import { startBoss } from '../src/jobs/boss.js';
 import { startWorker } from '../src/jobs/worker.js';
 import { createLogger } from '../src/logger.js';
-import { mailTransportFor } from '../src/modules/notifications/index.js';
+import { mailTransportFor, smsTransportFor } from '../src/modules/notifications/index.js';
 import { startNode } from '../src/runtime.js';
 import { resolveSecret } from '../src/secret.js';
 import {
@@ -72,6 +72,7 @@ async function phases(): Promise<Record<string, number>> {
       db: database.db,
       logger,
       mail: mailTransportFor(undefined),
+      sms: smsTransportFor(undefined),
     };
     const worker = await timed(() => startWorker(context, boss.result));
     const listen = await timed(async () => {

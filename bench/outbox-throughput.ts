@@ -11,7 +11,12 @@ import { startBoss } from '../src/jobs/boss.js';
 import { queues } from '../src/jobs/queues.js';
 import { type RunningWorker, startWorker } from '../src/jobs/worker.js';
 import { createLogger } from '../src/logger.js';
-import { deliverMail, devMailboxTransport, enqueueMail } from '../src/modules/notifications/index.js';
+import {
+  deliverMail,
+  devMailboxTransport,
+  devSmsTransport,
+  enqueueMail,
+} from '../src/modules/notifications/index.js';
 import { openStore } from '../src/runtime.js';
 import { resolveSecret } from '../src/secret.js';
 import {
@@ -54,6 +59,7 @@ async function measureOn(target: string, config: Config): Promise<Section> {
     db: store.database.db,
     logger,
     mail: devMailboxTransport(),
+    sms: devSmsTransport(),
   };
   const ids: string[] = [];
   let boss: PgBoss | null = null;

@@ -1,5 +1,6 @@
 // Environment → typed configuration, validated once at start-up; a bad value names the variable and exits.
 import { z } from 'zod';
+import type { TwilioConfig } from './modules/notifications/index.js';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -27,6 +28,31 @@ const envSchema = z
       .min(1024)
       .default(1024 * 1024),
     TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
+    TWILIO_ACCOUNT_SID: z
+      .string()
+      .regex(
+        /^AC[0-9a-fA-F]{32}$/,
+        'must be "AC" followed by 32 hexadecimal digits (Twilio Console → Account Info)',
+      )
+      .optional(),
+    TWILIO_AUTH_TOKEN: z
+      .string()
+      .regex(/^[0-9a-zA-Z]{16,128}$/, 'must be the Auth Token from the Twilio Console')
+      .optional(),
+    TWILIO_FROM: z
+      .string()
+      .regex(
+        /^(\+[1-9][0-9]{6,14}|(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11})$/,
+        'must be a number in E.164 (+815012345678) or an alphanumeric sender ID of at most 11 characters',
+      )
+      .optional(),
+    TWILIO_MESSAGING_SERVICE_SID: z
+      .string()
+      .regex(/^MG[0-9a-fA-F]{32}$/, 'must be "MG" followed by 32 hexadecimal digits')
+      .optional(),
+    TWILIO_API_BASE: z
+      .url({ message: 'must be an absolute URL such as https://api.twilio.com' })
+      .default('https://api.twilio.com'),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.SECRET) {
@@ -37,6 +63,36 @@ const envSchema = z
       });
     } else if (env.NODE_ENV === 'production' && !env.SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SECRET'], message: 'is required when NODE_ENV=production' });
+    }
+    // Twilio is all or nothing: half a configuration would silently keep codes in the dev SMS outbox.
+    const twilioSet = [
+      env.TWILIO_ACCOUNT_SID,
+      env.TWILIO_AUTH_TOKEN,
+      env.TWILIO_FROM,
+      env.TWILIO_MESSAGING_SERVICE_SID,
+    ].some((value) => value !== undefined);
+    if (twilioSet) {
+      for (const name of ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN'] as const) {
+        if (env[name] === undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: [name],
+            message: 'is required when any TWILIO_* variable is set',
+          });
+      }
+      if (env.TWILIO_FROM === undefined && env.TWILIO_MESSAGING_SERVICE_SID === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['TWILIO_FROM'],
+          message: 'or TWILIO_MESSAGING_SERVICE_SID is required: the sender of the SMS',
+        });
+      } else if (env.TWILIO_FROM !== undefined && env.TWILIO_MESSAGING_SERVICE_SID !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['TWILIO_FROM'],
+          message: 'and TWILIO_MESSAGING_SERVICE_SID are both set: set only one of them',
+        });
+      }
     }
   });
 
@@ -60,6 +116,8 @@ export interface Config {
   bodyLimitBytes: number;
   /** Behind a reverse proxy that sets X-Forwarded-For: take the client address from its first entry. */
   trustProxy: boolean;
+  /** Twilio for SMS; absent, SMS are kept in the dev SMS outbox. */
+  twilio: TwilioConfig | undefined;
 }
 
 /** A configuration problem, phrased as one line that names the variable. */
@@ -75,7 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? 'environment');
       // These may carry passwords, and the message goes to the terminal and the process log.
-      const secretBearing = ['SECRET', 'DATABASE_URL', 'SMTP_URL'].includes(name);
+      const secretBearing = ['SECRET', 'DATABASE_URL', 'SMTP_URL', 'TWILIO_AUTH_TOKEN'].includes(name);
       const shown = env[name] === undefined || secretBearing ? '' : ` (got "${env[name]}")`;
       return `${name}${shown}: ${issue.message}`;
     });
@@ -101,5 +159,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+    twilio:
+      e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN
+        ? {
+            accountSid: e.TWILIO_ACCOUNT_SID,
+            authToken: e.TWILIO_AUTH_TOKEN,
+            from: e.TWILIO_FROM,
+            messagingServiceSid: e.TWILIO_MESSAGING_SERVICE_SID,
+            apiBase: e.TWILIO_API_BASE.replace(/\/$/, ''),
+          }
+        : undefined,
   };
 }

@@ -1,9 +1,9 @@
-// What every route, flow runner and job handler is given: configuration, clock, database, logger, mail.
+// What every route, flow runner and job handler is given: configuration, clock, database, logger, mail, SMS.
 import type { Config } from './config.js';
 import type { DatabaseHandle, Db } from './db/client.js';
 import type { Clock } from './domain/clock.js';
 import type { Logger } from './logger.js';
-import type { MailTransport } from './modules/notifications/index.js';
+import type { MailTransport, SmsTransport } from './modules/notifications/index.js';
 
 export interface AppContext {
   config: Config;
@@ -12,4 +12,5 @@ export interface AppContext {
   db: Db;
   logger: Logger;
   mail: MailTransport;
+  sms: SmsTransport;
 }

@@ -14,7 +14,7 @@ import { createApp } from './http/app.js';
 import { startBoss } from './jobs/boss.js';
 import { type RunningWorker, startWorker } from './jobs/worker.js';
 import { createLogger, type Logger } from './logger.js';
-import { mailTransportFor } from './modules/notifications/index.js';
+import { mailTransportFor, smsTransportFor } from './modules/notifications/index.js';
 import { resolveSecret } from './secret.js';
 
 export type Role = 'all' | 'web' | 'worker';
@@ -114,6 +114,7 @@ export async function startNode(input: StartNodeInput): Promise<RunningNode> {
     db: store.database.db,
     logger,
     mail: mailTransportFor(config.smtpUrl),
+    sms: smsTransportFor(config.twilio),
   };
 
   let boss: PgBoss | null = null;

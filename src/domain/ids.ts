@@ -11,6 +11,7 @@ export const idPrefixes = {
   payment: 'pay',
   outbox: 'obx',
   mail: 'mail',
+  sms: 'sms',
   audit: 'aud',
   account: 'acc',
   session: 'ses',

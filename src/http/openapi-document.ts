@@ -3,7 +3,7 @@ import { loadConfig } from '../config.js';
 import type { AppContext } from '../context.js';
 import { systemClock } from '../domain/clock.js';
 import { createLogger } from '../logger.js';
-import { devMailboxTransport } from '../modules/notifications/index.js';
+import { devMailboxTransport, devSmsTransport } from '../modules/notifications/index.js';
 import { createApp } from './app.js';
 import { openApiHeader } from './routes/system/api-docs.js';
 
@@ -21,6 +21,7 @@ export function buildOpenApiDocument(): ReturnType<ReturnType<typeof createApp>[
     db: noDatabase,
     logger: createLogger('silent'),
     mail: devMailboxTransport(),
+    sms: devSmsTransport(),
   };
   return createApp(ctx, { webRoot: '/nonexistent' }).getOpenAPI31Document(openApiHeader);
 }

@@ -4,6 +4,7 @@ import type PgBoss from 'pg-boss';
 export const queues = {
   deliverMail: 'mail.deliver',
   deliverWebhook: 'webhook.deliver',
+  deliverSms: 'sms.deliver',
 } as const;
 
 export type QueueName = (typeof queues)[keyof typeof queues];
@@ -13,4 +14,6 @@ export const queuePolicies: Record<QueueName, Omit<PgBoss.Queue, 'name'>> = {
   [queues.deliverMail]: { retryLimit: 9, retryDelay: 2, retryBackoff: true, expireInSeconds: 120 },
   // A provider's system may be down overnight: 4 s doubling to about 9 h, some 18 hours in all.
   [queues.deliverWebhook]: { retryLimit: 14, retryDelay: 4, retryBackoff: true, expireInSeconds: 60 },
+  // A sign-in code lives 10 minutes: 2, 4, 8 … 64 s covers about two minutes of a provider's 429s and 5xx.
+  [queues.deliverSms]: { retryLimit: 6, retryDelay: 2, retryBackoff: true, expireInSeconds: 60 },
 };

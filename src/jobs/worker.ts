@@ -4,6 +4,7 @@ import type { AppContext } from '../context.js';
 import { uuidOf } from '../domain/ids.js';
 import { dispatchOutbox, dispatchWebhooks } from '../modules/notifications/index.js';
 import { type DeliverMailJob, deliverMailHandler } from './handlers/deliver-mail.js';
+import { type DeliverSmsJob, deliverSmsHandler } from './handlers/deliver-sms.js';
 import { type DeliverWebhookJob, deliverWebhookHandler } from './handlers/deliver-webhook.js';
 import { queues } from './queues.js';
 
@@ -36,6 +37,15 @@ export async function startWorker(
       boss.notifyWorker(mailWorkerId);
     },
   );
+  const deliverSms = deliverSmsHandler(ctx);
+  const smsWorkerId: string = await boss.work<DeliverSmsJob>(
+    queues.deliverSms,
+    { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
+    async (jobs) => {
+      await deliverSms(jobs);
+      boss.notifyWorker(smsWorkerId);
+    },
+  );
 
   const deliverWebhooks = deliverWebhookHandler(ctx);
   const webhookWorkerId: string = await boss.work<DeliverWebhookJob>(
@@ -51,11 +61,17 @@ export async function startWorker(
     const now = ctx.clock.now();
     const mails = await dispatchOutbox(ctx.db, {
       now,
-      enqueue: async (outboxId) => {
-        await boss.send(queues.deliverMail, { outboxId } satisfies DeliverMailJob, { id: uuidOf(outboxId) });
+      enqueue: async (outboxId, channel) => {
+        const queue = channel === 'sms' ? queues.deliverSms : queues.deliverMail;
+        await boss.send(queue, { outboxId } satisfies DeliverMailJob | DeliverSmsJob, {
+          id: uuidOf(outboxId),
+        });
       },
     });
-    if (mails > 0) boss.notifyWorker(mailWorkerId);
+    if (mails > 0) {
+      boss.notifyWorker(mailWorkerId);
+      boss.notifyWorker(smsWorkerId);
+    }
     const webhooks = await dispatchWebhooks(ctx.db, {
       now,
       enqueue: async (messageId) => {
@@ -87,6 +103,7 @@ export async function startWorker(
       await running;
       await boss.offWork(queues.deliverMail);
       await boss.offWork(queues.deliverWebhook);
+      await boss.offWork(queues.deliverSms);
     },
   };
 }

@@ -147,10 +147,10 @@ describe('a member signs up in Japanese', () => {
     expect(await field(page, '町名・番地').inputValue()).toBe('丸の内');
     await field(page, '町名・番地').fill('丸の内1-1-1');
     await field(page, '電話番号').fill('03-1234-5678');
-    // Choosing SMS says plainly that codes still come by mail for now.
+    // Choosing SMS says where the codes will go, and asks for the mobile number.
     await segment(page, 'SMS（携帯電話）').click();
     await expect
-      .poll(() => page.getByText('SMSでの送信はまだ提供していません', { exact: false }).isVisible())
+      .poll(() => page.getByText('携帯電話番号宛にSMSでお送りします', { exact: false }).isVisible())
       .toBe(true);
     await segment(page, 'メール').click();
     await page.getByLabel('新サービスやキャンペーンのお知らせをメールで受け取る').check();

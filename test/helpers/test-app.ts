@@ -9,7 +9,7 @@ import type { AppEnv } from '../../src/http/openapi-app.js';
 import { startBoss } from '../../src/jobs/boss.js';
 import { type RunningWorker, type StartWorkerOptions, startWorker } from '../../src/jobs/worker.js';
 import { createLogger } from '../../src/logger.js';
-import { mailTransportFor } from '../../src/modules/notifications/index.js';
+import { mailTransportFor, smsTransportFor } from '../../src/modules/notifications/index.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export const TEST_ORIGIN = 'http://127.0.0.1:3000';
@@ -52,6 +52,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     db: database.handle.db,
     logger: createLogger('silent'),
     mail: mailTransportFor(config.smtpUrl),
+    sms: smsTransportFor(config.twilio),
   };
   const app = createApp(ctx, {
     ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}),

@@ -114,7 +114,12 @@ describe('a member from registration to sign-out', () => {
     // The login ID is found whatever its case.
     const signIn = await browser.send('/api/sessions', 'POST', { loginId: 'hanako.yamada', password });
     expect(signIn.status).toBe(202);
-    expect(await signIn.json()).toEqual({ status: 'code_sent', codeValidMinutes: 10 });
+    expect(await signIn.json()).toEqual({
+      status: 'code_sent',
+      codeValidMinutes: 10,
+      channel: 'email',
+      destinationHint: 'h***@example.jp',
+    });
     expect(browser.cookie).toContain('keiyaku.two_factor=');
     expect(browser.cookie).not.toContain('session_token');
     expect((await browser.send('/api/mypage/me', 'GET')).status).toBe(401);

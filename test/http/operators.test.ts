@@ -279,6 +279,7 @@ const adminRoutes: Record<string, Expectation> = {
   'POST /api/admin/me/totp': { access: rolesFor('account.self'), body: { password } },
   'POST /api/admin/me/totp/confirm': { access: rolesFor('account.self'), body: { code: '123456' } },
   'GET /api/admin/mailbox': { access: ['owner', 'support'] },
+  'GET /api/admin/sms': { access: ['owner', 'support'] },
   'GET /api/admin/store': { access: ['owner'] },
   'PATCH /api/admin/store': { access: ['owner'], body: { businessHours: '平日 10:00〜17:00' } },
   'GET /api/admin/closure-days': { access: ['owner'] },

@@ -27,6 +27,7 @@ export function registerStart(program: Command): void {
           ? `Demo owner sign-in: see ${node.demoOperatorFile} (readable only by you)`
           : '',
         `Mail:   ${config.smtpUrl ? 'SMTP' : 'dev mailbox (no SMTP_URL): read it with `keiyaku mailbox`'}`,
+        `SMS:    ${config.twilio ? 'Twilio' : 'dev SMS outbox (no TWILIO_*): read it with `keiyaku mailbox --sms`'}`,
         durabilityNotice(config),
         'Press Ctrl-C to stop.',
       ].filter(Boolean);

@@ -1,9 +1,13 @@
-// Tables of the notifications module: the outbox and the dev mailbox.
+// Tables of the notifications module: the outbox, the dev mailbox and the dev SMS outbox.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const outboxStatuses = ['pending', 'dispatched', 'delivered', 'failed'] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
+
+/** How an outbox row leaves: a mail (SMTP or the dev mailbox) or an SMS (Twilio or the dev SMS outbox). */
+export const outboxChannels = ['mail', 'sms'] as const;
+export type OutboxChannel = (typeof outboxChannels)[number];
 
 /**
  * Side effects that leave the process, written in the same transaction as the business change.
@@ -13,9 +17,10 @@ export const outbox = pgTable(
   'outbox',
   {
     id: text('id').primaryKey(),
-    channel: text('channel', { enum: ['mail'] }).notNull(),
+    channel: text('channel', { enum: outboxChannels }).notNull(),
     template: text('template').notNull(),
     locale: text('locale', { enum: ['ja', 'en'] }).notNull(),
+    /** An email address for mail, an E.164 number for SMS. */
     recipient: text('recipient').notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     /** Stable across retries, so a receiver can recognise a repeated delivery. */
@@ -23,6 +28,10 @@ export const outbox = pgTable(
     status: text('status', { enum: outboxStatuses }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /** The provider's id for a handed-over SMS (Twilio's Message SID), for tracing it in their console. */
+    providerMessageId: text('provider_message_id'),
+    /** The provider's error code of a permanent refusal (Twilio's 21211 for an invalid To number). */
+    providerErrorCode: text('provider_error_code'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     dispatchedAt: timestamp('dispatched_at', { withTimezone: true, mode: 'date' }),
     deliveredAt: timestamp('delivered_at', { withTimezone: true, mode: 'date' }),
@@ -30,7 +39,7 @@ export const outbox = pgTable(
   (t) => [
     index('outbox_pending_idx').on(t.status, t.createdAt),
     check('outbox_status_known', sql`${t.status} in ('pending', 'dispatched', 'delivered', 'failed')`),
-    check('outbox_channel_known', sql`${t.channel} in ('mail')`),
+    check('outbox_channel_known', sql`${t.channel} in ('mail', 'sms')`),
     check('outbox_locale_known', sql`${t.locale} in ('ja', 'en')`),
   ],
 );
@@ -97,3 +106,14 @@ export const webhookMessages = pgTable(
     ),
   ],
 );
+/** SMS kept instead of sent when no SMS provider is configured (evaluation and development). */
+export const devSms = pgTable('dev_sms', {
+  id: text('id').primaryKey(),
+  outboxId: text('outbox_id')
+    .notNull()
+    .unique()
+    .references(() => outbox.id),
+  to: text('to_number').notNull(),
+  body: text('body').notNull(),
+  deliveredAt: timestamp('delivered_at', { withTimezone: true, mode: 'date' }).notNull(),
+});

@@ -1,8 +1,7 @@
-// The member better-auth instance: username sign-in, a mail code as the mandatory second factor, argon2id.
+// The member better-auth instance: username sign-in, a code by mail or SMS as the mandatory second factor, argon2id.
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { twoFactor, username } from 'better-auth/plugins';
-import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import {
   authAccount,
@@ -10,15 +9,14 @@ import {
   authTwoFactor,
   authUser,
   authVerification,
-  members,
 } from '../../db/schema/identity.js';
-import { enqueueMail } from '../notifications/index.js';
 import { backupCodeKey } from './backup-code-cipher.js';
 import { backupCodeSignIn } from './backup-code-sign-in-plugin.js';
 import { spendBackupCode } from './backup-codes.js';
 import { betterAuthIdFor, betterAuthLogger } from './better-auth-shared.js';
 import { LOGIN_ID_MAX, LOGIN_ID_MIN, LOGIN_ID_PATTERN } from './member-fields.js';
 import { hashPassword, verifyPassword } from './password-hashing.js';
+import { sendSignInCode } from './send-sign-in-code.js';
 
 /** How long a mailed sign-in code is valid, in minutes. */
 export const SIGN_IN_CODE_MINUTES = 10;
@@ -87,17 +85,8 @@ function buildMemberAuth(ctx: AppContext) {
           digits: 6,
           allowedAttempts: SIGN_IN_CODE_ATTEMPTS,
           storeOTP: 'hashed',
-          sendOTP: async ({ user, otp }) => {
-            const [member] = await ctx.db.select().from(members).where(eq(members.id, user.id));
-            if (!member) throw new Error(`no member profile for ${user.id}`);
-            await enqueueMail(ctx.db, {
-              template: 'member-sign-in-code',
-              locale: member.locale,
-              to: member.email,
-              payload: { name: member.name, code: otp, validMinutes: SIGN_IN_CODE_MINUTES },
-              now: ctx.clock.now(),
-            });
-          },
+          sendOTP: ({ user, otp }) =>
+            sendSignInCode(ctx, { memberId: user.id, code: otp, validMinutes: SIGN_IN_CODE_MINUTES }),
         },
         // The store's own lockout (login_lockouts) is the only one: one counter, one answer.
         accountLockout: { enabled: false },

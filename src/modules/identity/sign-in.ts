@@ -1,7 +1,7 @@
-// The password step of a member's sign-in: on success a code is mailed and a pending-second-factor cookie set.
+// The password step of a member's sign-in: on success a code goes out (mail or SMS) and a pending-second-factor cookie is set.
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import { authUser } from '../../db/schema/identity.js';
+import { authUser, members } from '../../db/schema/identity.js';
 import { type Actor, recordAudit } from '../audit/index.js';
 import { assertLoginIdNotLocked } from './assert-login-id-not-locked.js';
 import { memberAuth } from './auth.js';
@@ -10,6 +10,7 @@ import { identityErrors } from './identity-errors.js';
 import { normalizeLoginId as lockoutKeyOf } from './login-id.js';
 import { normalizeLoginId } from './member-fields.js';
 import { recordLoginFailure } from './record-login-failure.js';
+import { type SignInCodeDestination, signInCodeDestination } from './send-sign-in-code.js';
 
 export interface SignInInput {
   loginId: string;
@@ -19,8 +20,15 @@ export interface SignInInput {
   actor: Actor;
 }
 
-/** Checks the password and mails a code; returns the Set-Cookie lines for the pending challenge. No session yet. */
-export async function signIn(ctx: AppContext, input: SignInInput): Promise<{ setCookies: string[] }> {
+export interface SignInResult {
+  /** The Set-Cookie lines of the pending challenge. */
+  setCookies: string[];
+  /** Where the code went, for the page to say so. */
+  destination: SignInCodeDestination;
+}
+
+/** Checks the password and sends a code by the member's channel. No session yet. */
+export async function signIn(ctx: AppContext, input: SignInInput): Promise<SignInResult> {
   const auth = memberAuth(ctx);
   const username = normalizeLoginId(input.loginId);
   const [known] = await ctx.db
@@ -73,6 +81,16 @@ export async function signIn(ctx: AppContext, input: SignInInput): Promise<{ set
     body: {},
     headers: new Headers({ cookie: cookieHeaderFrom(setCookies) }),
   });
-  await audit('member.sign_in_code_sent');
-  return { setCookies };
+  const [member] = await ctx.db
+    .select({
+      secondFactorChannel: members.secondFactorChannel,
+      mobilePhone: members.mobilePhone,
+      email: members.email,
+    })
+    .from(members)
+    .where(eq(members.id, known!.id));
+  if (!member) throw new Error(`no member profile for ${known!.id}`);
+  const destination = signInCodeDestination(member);
+  await audit('member.sign_in_code_sent', `by ${destination.channel}`);
+  return { setCookies, destination };
 }

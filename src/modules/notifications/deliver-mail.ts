@@ -1,5 +1,5 @@
 // Delivers one outbox mail: render it with the store's current identity, send it, mark it delivered.
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Temporal } from 'temporal-polyfill';
 import type { Db } from '../../db/client.js';
 import { outbox } from '../../db/schema/notifications.js';
@@ -22,7 +22,10 @@ export type DeliverMailResult = 'delivered' | 'already-delivered' | 'missing';
 
 /** Sends the mail once it is due; a failure is recorded on the row and rethrown for the retry. */
 export async function deliverMail(db: Db, input: DeliverMailInput): Promise<DeliverMailResult> {
-  const [row] = await db.select().from(outbox).where(eq(outbox.id, input.outboxId));
+  const [row] = await db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.id, input.outboxId), eq(outbox.channel, 'mail')));
   if (!row) return 'missing';
   if (row.status === 'delivered') return 'already-delivered';
   try {

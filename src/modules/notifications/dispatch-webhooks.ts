@@ -1,12 +1,19 @@
 // Turns pending webhook messages into delivery jobs; safe to run on every node at once and to re-run.
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Temporal } from 'temporal-polyfill';
 import type { Db } from '../../db/client.js';
 import { webhookMessages } from '../../db/schema/notifications.js';
 import { toDate } from '../../domain/clock.js';
-import type { DispatchOutboxInput } from './dispatch-outbox.js';
 
-/** Dispatches up to `batchSize` pending messages and returns how many (the same contract as the mail outbox). */
-export async function dispatchWebhooks(db: Db, input: DispatchOutboxInput): Promise<number> {
+export interface DispatchWebhooksInput {
+  /** Queues one job; a job id derived from the message id makes a second enqueue a no-op. */
+  enqueue: (messageId: string) => Promise<void>;
+  now: Temporal.Instant;
+  batchSize?: number;
+}
+
+/** Dispatches up to `batchSize` pending messages and returns how many (the same contract as the outbox). */
+export async function dispatchWebhooks(db: Db, input: DispatchWebhooksInput): Promise<number> {
   const pending = await db
     .select({ id: webhookMessages.id })
     .from(webhookMessages)

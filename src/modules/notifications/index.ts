@@ -1,11 +1,12 @@
-// The notifications module's public face: queue mail in a transaction; the jobs deliver it.
-
+// The notifications module's public face: queue mail and SMS in a transaction; the jobs deliver them.
+export { carriesSecret } from './carries-secret.js';
 export {
   type CreatedWebhookEndpoint,
   type CreateWebhookEndpointInput,
   createWebhookEndpoint,
 } from './create-webhook-endpoint.js';
 export { type DeliverMailInput, type DeliverMailResult, deliverMail } from './deliver-mail.js';
+export { type DeliverSmsInput, type DeliverSmsResult, deliverSms } from './deliver-sms.js';
 export {
   type DeliverWebhookInput,
   type DeliverWebhookResult,
@@ -14,10 +15,12 @@ export {
   WebhookDeliveryError,
 } from './deliver-webhook.js';
 export { type DispatchOutboxInput, dispatchOutbox, type EnqueueDelivery } from './dispatch-outbox.js';
-export { dispatchWebhooks } from './dispatch-webhooks.js';
+export { type DispatchWebhooksInput, dispatchWebhooks } from './dispatch-webhooks.js';
 export { type EnqueueMailInput, enqueueMail, messageIdFor } from './enqueue-mail.js';
+export { type EnqueueSmsInput, enqueueSms } from './enqueue-sms.js';
 export { type EnqueueWebhookInput, enqueueWebhook } from './enqueue-webhook.js';
 export { type DevMail, listDevMailbox } from './list-dev-mailbox.js';
+export { type DevSms, listDevSms } from './list-dev-sms.js';
 export {
   devMailboxTransport,
   type MailTransport,
@@ -26,6 +29,18 @@ export {
   smtpTransport,
 } from './mail-transport.js';
 export { type RenderedMail, renderMail } from './render-mail.js';
+export { renderSms } from './render-sms.js';
+export { type SmsTemplateName, smsTemplates } from './sms-templates/registry.js';
+export {
+  devSmsTransport,
+  type OutgoingSms,
+  PermanentSmsFailure,
+  type SmsReceipt,
+  type SmsTransport,
+  smsTransportFor,
+  type TwilioConfig,
+  twilioSmsTransport,
+} from './sms-transport.js';
 export { type MailTemplateName, mailTemplates } from './templates/registry.js';
 export type { Locale } from './templates/types.js';
 export { parseWebhookEndpointUrl } from './webhook-endpoint-url.js';

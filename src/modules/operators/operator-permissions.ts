@@ -12,6 +12,11 @@ export const operatorPermissions = {
   'account.self': ['billing', 'support', 'catalog'],
   /** Reading the dev mailbox: support answers "I got no mail". */
   'mailbox.read': ['support'],
+  /**
+   * The text of kept mail and SMS that carry a credential (sign-in codes — operators' too —, temporary
+   * passwords, single-use links): owner only, or support could sign in as an operator or a member.
+   */
+  'mailbox.read_secrets': [],
   'store.read': [],
   'store.update': [],
   'closure_days.read': [],

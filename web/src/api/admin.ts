@@ -1,4 +1,4 @@
-// Operator identity and the admin API: who is signed in, the two sign-in steps, the mailbox, store settings, closure days, TOTP.
+// Operator identity and the admin API: who is signed in, the two sign-in steps, the mailbox and SMS outbox, store settings, closure days, TOTP.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, apiError } from './client';
 import type { components } from './schema';
@@ -6,6 +6,7 @@ import type { components } from './schema';
 export type OperatorProfile = components['schemas']['OperatorProfile'];
 export type OperatorRole = components['schemas']['OperatorRole'];
 export type DevMail = components['schemas']['DevMail'];
+export type DevSms = components['schemas']['DevSms'];
 export type AdminStore = components['schemas']['AdminStore'];
 export type ClosureDay = components['schemas']['ClosureDay'];
 export type SecondFactor = components['schemas']['OperatorSecondFactorRequired']['method'];
@@ -16,6 +17,7 @@ const operatorKey = [adminKey, 'me'] as const;
 const storeKey = [adminKey, 'store'] as const;
 const closureDaysKey = [adminKey, 'closure-days'] as const;
 const mailboxKey = [adminKey, 'mailbox'] as const;
+const devSmsKey = [adminKey, 'sms'] as const;
 
 // An answer from the server would only be repeated; a network blip earns one retry.
 const retryBlips = (failures: number, error: Error) => failures < 1 && !(error instanceof ApiError);
@@ -83,6 +85,21 @@ export function useMailbox() {
       });
       if (data === undefined) throw apiError(response, '/api/admin/mailbox', error);
       return data.mails;
+    },
+    retry: retryBlips,
+  });
+}
+
+export function useDevSms() {
+  return useQuery({
+    queryKey: devSmsKey,
+    queryFn: async ({ signal }) => {
+      const { data, error, response } = await api.GET('/api/admin/sms', {
+        params: { query: { limit: 100 } },
+        signal,
+      });
+      if (data === undefined) throw apiError(response, '/api/admin/sms', error);
+      return data.messages;
     },
     retry: retryBlips,
   });

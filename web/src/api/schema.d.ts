@@ -300,7 +300,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description the password is right; a 6-digit code was mailed */
+                /** @description the password is right; a 6-digit code was sent by the member's channel */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -1648,6 +1648,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/sms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dev SMS outbox (SMS kept instead of sent) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            messages: components["schemas"]["DevSms"][];
+                        };
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/store": {
         parameters: {
             query?: never;
@@ -2811,7 +2869,7 @@ export interface components {
              */
             phone: string;
             /**
-             * @description Where sign-in codes should go. `sms` is recorded with the mobile number, but SMS sending is not available yet: until it is, codes are sent by mail to the email address
+             * @description Where sign-in codes go: `email` to the email address, `sms` to the mobile number (which `sms` requires)
              * @enum {string}
              */
             secondFactorChannel: "email" | "sms";
@@ -2847,6 +2905,16 @@ export interface components {
             /** @enum {string} */
             status: "code_sent";
             codeValidMinutes: number;
+            /**
+             * @description `sms` when the member chose SMS and has a mobile number; otherwise `email`
+             * @enum {string}
+             */
+            channel: "email" | "sms";
+            /**
+             * @description What the page may show of where the code went: the last four digits of the mobile number, or the address with its local part masked
+             * @example 5678
+             */
+            destinationHint: string;
         };
         SignIn: {
             loginId: string;
@@ -2945,7 +3013,7 @@ export interface components {
              */
             phone: string;
             /**
-             * @description The channel chosen for sign-in codes; SMS sending is not available yet, so codes go by mail either way
+             * @description Where sign-in codes go: `email` to the email address, `sms` to the mobile number
              * @enum {string}
              */
             secondFactorChannel: "email" | "sms";
@@ -2973,7 +3041,7 @@ export interface components {
             building?: string | null;
             phone?: string;
             /**
-             * @description Recorded; SMS sending is not available yet, so codes go by mail either way
+             * @description Where sign-in codes go from the next sign-in on; `sms` needs a mobile number
              * @enum {string}
              */
             secondFactorChannel?: "email" | "sms";
@@ -3115,10 +3183,28 @@ export interface components {
         DevMail: {
             id: string;
             messageId: string;
+            template: string;
             from: string;
             to: string;
             subject: string;
-            text: string;
+            /** @description null when withheld */
+            text: string | null;
+            /** @description The mail carries a credential (a sign-in code, a temporary password, a single-use link) and only the owner may read its text */
+            withheld: boolean;
+            deliveredAt: string;
+        };
+        DevSms: {
+            id: string;
+            template: string;
+            /**
+             * @description E.164
+             * @example +819012345678
+             */
+            to: string;
+            /** @description null when withheld */
+            body: string | null;
+            /** @description The SMS carries a credential (a sign-in code) and only the owner may read its text */
+            withheld: boolean;
             deliveredAt: string;
         };
         AdminStore: {

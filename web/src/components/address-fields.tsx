@@ -190,8 +190,8 @@ export function ChannelFields({
       </Input.Wrapper>
       {channel === 'sms' && (
         <>
-          <Text size="sm" c="orange.9" role="note">
-            {t('fields.secondFactorChannel.smsNotYet')}
+          <Text size="sm" c="dimmed" role="note">
+            {t('fields.secondFactorChannel.smsInfo')}
           </Text>
           <TextInput
             type="tel"

@@ -52,13 +52,16 @@ export function LockedAlert({ error, children }: { error: unknown; children?: Re
   );
 }
 
-/** The second sign-in step with a backup code instead of the mailed one. */
+/** The second sign-in step with a backup code instead of the code sent by mail or SMS. */
 export function BackupCodeStep({
   className,
+  codeChannel = 'email',
   onUseMailCode,
   onRestart,
 }: {
   className?: string;
+  /** Where the other code went, so the way back names it. */
+  codeChannel?: 'email' | 'sms';
   onUseMailCode: () => void;
   onRestart: () => void;
 }) {
@@ -110,7 +113,7 @@ export function BackupCodeStep({
                 {t('recovery.login.backupSubmit')}
               </Button>
               <Button variant="subtle" onClick={onUseMailCode}>
-                {t('recovery.login.useMailCode')}
+                {t(codeChannel === 'sms' ? 'recovery.login.useSmsCode' : 'recovery.login.useMailCode')}
               </Button>
             </Group>
           </Stack>

@@ -1,4 +1,4 @@
-// Member sign-in: login ID and password, then the 6-digit code from the mail, then My Page.
+// Member sign-in: login ID and password, then the 6-digit code sent by mail or SMS, then My Page.
 import {
   Alert,
   Anchor,
@@ -27,7 +27,14 @@ const CODE_LENGTH = 6;
 /** Codes that end the pending sign-in: the member has to start again with the password. */
 const deadEnds = new Set(['code_expired', 'code_attempts_exhausted', 'sign_in_not_pending', 'login_locked']);
 
-function CodeStep({ validMinutes, onRestart }: { validMinutes: number; onRestart: () => void }) {
+/** What the password step answered: how long the code lives and where it went. */
+interface CodeSent {
+  codeValidMinutes: number;
+  channel: 'email' | 'sms';
+  destinationHint: string;
+}
+
+function CodeStep({ sent, onRestart }: { sent: CodeSent; onRestart: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const verify = useVerifyCode();
@@ -56,14 +63,24 @@ function CodeStep({ validMinutes, onRestart }: { validMinutes: number; onRestart
 
   if (backup)
     return (
-      <BackupCodeStep className={classes.page} onUseMailCode={() => setBackup(false)} onRestart={onRestart} />
+      <BackupCodeStep
+        className={classes.page}
+        codeChannel={sent.channel}
+        onUseMailCode={() => setBackup(false)}
+        onRestart={onRestart}
+      />
     );
 
   return (
     <Stack gap="lg" className={classes.page}>
       <Stack gap="xs">
         <Title order={1}>{t('login.code.title')}</Title>
-        <Text>{t('login.code.lead', { minutes: validMinutes })}</Text>
+        <Text>
+          {t(sent.channel === 'sms' ? 'login.code.leadSms' : 'login.code.leadEmail', {
+            minutes: sent.codeValidMinutes,
+            hint: sent.destinationHint,
+          })}
+        </Text>
       </Stack>
       {dead && isLoginLocked(failure) ? (
         <LockedAlert error={failure}>
@@ -136,7 +153,7 @@ export function LoginPage() {
   if (signIn.isSuccess) {
     return (
       <CodeStep
-        validMinutes={signIn.data.codeValidMinutes}
+        sent={signIn.data}
         onRestart={() => {
           setPassword('');
           signIn.reset();

@@ -18,6 +18,7 @@ import { adminGetMemberRoute } from './get-member.js';
 import { adminListInquiriesRoute } from './list-inquiries.js';
 import { adminListMailboxRoute } from './list-mailbox.js';
 import { adminListMembersRoute } from './list-members.js';
+import { adminListSmsRoute } from './list-sms.js';
 import { adminReplyToInquiryRoute } from './reply-to-inquiry.js';
 import { adminStartTotpRoute } from './start-totp.js';
 import { adminGetStoreRoute, adminUpdateStoreRoute } from './store-settings.js';
@@ -32,6 +33,7 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {
   app.route('/', adminStartTotpRoute());
   app.route('/', adminConfirmTotpRoute());
   app.route('/', adminListMailboxRoute());
+  app.route('/', adminListSmsRoute());
   app.route('/', adminGetStoreRoute());
   app.route('/', adminUpdateStoreRoute());
   app.route('/', adminListClosureDaysRoute());

@@ -1,6 +1,7 @@
 // GET /api/admin/mailbox: the dev mailbox, what the store would have sent with SMTP configured.
 import { createRoute, z } from '@hono/zod-openapi';
-import { listDevMailbox } from '../../../modules/notifications/index.js';
+import { carriesSecret, listDevMailbox } from '../../../modules/notifications/index.js';
+import { mayPerform } from '../../../modules/operators/index.js';
 import { type AdminEnv, requirePermission } from '../../middleware/require-role.js';
 import { createRouter } from '../../openapi-app.js';
 import { problem } from './admin-schemas.js';
@@ -9,10 +10,15 @@ const devMailSchema = z
   .object({
     id: z.string(),
     messageId: z.string(),
+    template: z.string(),
     from: z.string(),
     to: z.string(),
     subject: z.string(),
-    text: z.string(),
+    text: z.string().nullable().openapi({ description: 'null when withheld' }),
+    withheld: z.boolean().openapi({
+      description:
+        'The mail carries a credential (a sign-in code, a temporary password, a single-use link) and only the owner may read its text',
+    }),
     deliveredAt: z.string(),
   })
   .openapi('DevMail');
@@ -38,17 +44,23 @@ export function adminListMailboxRoute() {
     }),
     async (c) => {
       const mails = await listDevMailbox(c.get('ctx').db, c.req.valid('query').limit);
+      const readsSecrets = mayPerform(c.get('operator').roles, 'mailbox.read_secrets');
       return c.json(
         {
-          mails: mails.map((m) => ({
-            id: m.id,
-            messageId: m.messageId,
-            from: m.from,
-            to: m.to,
-            subject: m.subject,
-            text: m.text,
-            deliveredAt: m.deliveredAt.toISOString(),
-          })),
+          mails: mails.map((m) => {
+            const withheld = !readsSecrets && carriesSecret('mail', m.template);
+            return {
+              id: m.id,
+              messageId: m.messageId,
+              template: m.template,
+              from: m.from,
+              to: m.to,
+              subject: m.subject,
+              text: withheld ? null : m.text,
+              withheld,
+              deliveredAt: m.deliveredAt.toISOString(),
+            };
+          }),
         },
         200,
       );

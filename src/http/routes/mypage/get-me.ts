@@ -25,8 +25,7 @@ export const memberProfileSchema = z
     building: z.string().nullable(),
     phone: z.string().openapi({ example: '+81312345678', description: 'E.164' }),
     secondFactorChannel: z.enum(['email', 'sms']).openapi({
-      description:
-        'The channel chosen for sign-in codes; SMS sending is not available yet, so codes go by mail either way',
+      description: 'Where sign-in codes go: `email` to the email address, `sms` to the mobile number',
     }),
     mobilePhone: z.string().nullable(),
     marketingOptIn: z.boolean(),

@@ -20,7 +20,7 @@ const profilePatchSchema = z
     building: z.string().max(1000).nullish(),
     phone: z.string().max(100).optional(),
     secondFactorChannel: z.enum(['email', 'sms']).optional().openapi({
-      description: 'Recorded; SMS sending is not available yet, so codes go by mail either way',
+      description: 'Where sign-in codes go from the next sign-in on; `sms` needs a mobile number',
     }),
     mobilePhone: z.string().max(100).nullish(),
     marketingOptIn: z.boolean().optional(),

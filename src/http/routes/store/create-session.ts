@@ -1,10 +1,10 @@
-// POST /api/sessions: the password step of signing in; a code is mailed, no session is opened yet.
+// POST /api/sessions: the password step of signing in; a code goes by mail or SMS, no session is opened yet.
 import { createRoute, z } from '@hono/zod-openapi';
 import { signIn } from '../../../modules/identity/auth-index.js';
 import { createRouter } from '../../openapi-app.js';
 import { problem } from './identity-schemas.js';
 
-/** Password check, then a mailed code and a pending-second-factor cookie. */
+/** Password check, then a code by the member's channel and a pending-second-factor cookie. */
 export function createSessionRoute() {
   return createRouter().openapi(
     createRoute({
@@ -26,11 +26,22 @@ export function createSessionRoute() {
       },
       responses: {
         202: {
-          description: 'the password is right; a 6-digit code was mailed',
+          description: "the password is right; a 6-digit code was sent by the member's channel",
           content: {
             'application/json': {
               schema: z
-                .object({ status: z.literal('code_sent'), codeValidMinutes: z.number().int() })
+                .object({
+                  status: z.literal('code_sent'),
+                  codeValidMinutes: z.number().int(),
+                  channel: z.enum(['email', 'sms']).openapi({
+                    description: '`sms` when the member chose SMS and has a mobile number; otherwise `email`',
+                  }),
+                  destinationHint: z.string().openapi({
+                    description:
+                      'What the page may show of where the code went: the last four digits of the mobile number, or the address with its local part masked',
+                    example: '5678',
+                  }),
+                })
                 .openapi('CodeSent'),
             },
           },
@@ -42,14 +53,22 @@ export function createSessionRoute() {
     }),
     async (c) => {
       const body = c.req.valid('json');
-      const { setCookies } = await signIn(c.get('ctx'), {
+      const { setCookies, destination } = await signIn(c.get('ctx'), {
         loginId: body.loginId,
         password: body.password,
         headers: c.req.raw.headers,
         actor: { kind: 'member', id: null, requestId: c.get('requestId') },
       });
       for (const line of setCookies) c.header('set-cookie', line, { append: true });
-      return c.json({ status: 'code_sent' as const, codeValidMinutes: 10 }, 202);
+      return c.json(
+        {
+          status: 'code_sent' as const,
+          codeValidMinutes: 10,
+          channel: destination.channel,
+          destinationHint: destination.hint,
+        },
+        202,
+      );
     },
   );
 }

@@ -32,7 +32,7 @@ const registrationSchema = z
     phone: z.string().max(100).openapi({ example: '03-1234-5678', description: 'Stored in E.164' }),
     secondFactorChannel: z.enum(['email', 'sms']).openapi({
       description:
-        'Where sign-in codes should go. `sms` is recorded with the mobile number, but SMS sending is not available yet: until it is, codes are sent by mail to the email address',
+        'Where sign-in codes go: `email` to the email address, `sms` to the mobile number (which `sms` requires)',
     }),
     mobilePhone: z
       .string()

@@ -5,6 +5,7 @@ import { defineMailTemplate } from './types.js';
 
 export const memberEmailChangeConfirmationTemplate = defineMailTemplate({
   name: 'member-email-change-confirmation',
+  carriesSecret: true,
   payload: z.object({
     name: z.string().min(1),
     loginId: z.string().min(1),

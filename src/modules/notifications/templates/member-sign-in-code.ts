@@ -5,6 +5,7 @@ import { defineMailTemplate } from './types.js';
 
 export const memberSignInCodeTemplate = defineMailTemplate({
   name: 'member-sign-in-code',
+  carriesSecret: true,
   payload: z.object({
     name: z.string().min(1),
     code: z.string().regex(/^[0-9]{6}$/),

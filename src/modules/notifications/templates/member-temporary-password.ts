@@ -5,6 +5,7 @@ import { defineMailTemplate } from './types.js';
 
 export const memberTemporaryPasswordTemplate = defineMailTemplate({
   name: 'member-temporary-password',
+  carriesSecret: true,
   payload: z.object({
     name: z.string().min(1),
     loginId: z.string().min(1),

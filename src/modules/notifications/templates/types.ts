@@ -23,6 +23,11 @@ export interface MailContent {
 export interface MailTemplate<Schema extends z.ZodType = z.ZodType> {
   name: string;
   payload: Schema;
+  /**
+   * Carries a credential — a sign-in code, a temporary password, a single-use link — so the dev mailbox
+   * shows its text to the owner only: whoever reads it could sign in or take over the account.
+   */
+  carriesSecret?: boolean;
   render(locale: Locale, payload: z.infer<Schema>, store: MailStore): MailContent;
 }
 

@@ -1,8 +1,8 @@
-// The dev mailbox: mail the store kept instead of sending (no SMTP), newest first, each opened as plain text.
-import { Alert, Anchor, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+// The dev mailbox: mail (no SMTP) and SMS (no Twilio) the store kept instead of sending, newest first; credentials for the owner only.
+import { Alert, Anchor, Button, Group, Loader, Paper, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
-import { type DevMail, useMailbox } from '../../api/admin';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { type DevMail, type DevSms, useDevSms, useMailbox } from '../../api/admin';
 import { EmptyState, EmptyStateText } from '../../components/empty-state';
 import { ProblemAlert } from '../../components/problem';
 import classes from './admin.module.css';
@@ -46,6 +46,11 @@ function MailList({ mails }: { mails: DevMail[] }) {
                 <Anchor component={Link} to={`/admin/mailbox/${encodeURIComponent(mail.id)}`}>
                   {mail.subject}
                 </Anchor>
+                {mail.withheld && (
+                  <Text span size="xs" c="dimmed" ml={6}>
+                    {t('admin.mailbox.withheldShort')}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>{mail.to}</Table.Td>
               <Table.Td className={classes.nowrap}>{deliveredAt(mail.deliveredAt)}</Table.Td>
@@ -81,17 +86,124 @@ function MailDetail({ mail }: { mail: DevMail }) {
           ))}
         </Table.Tbody>
       </Table>
-      {/* The text part only: it is shown as text, so nothing in a mail can run or load in the console. */}
-      <Paper
-        withBorder
-        p="md"
-        component="pre"
-        className={classes.mailText}
-        aria-label={t('admin.mailbox.body')}
-      >
-        {mail.text}
-      </Paper>
+      {mail.text === null ? (
+        <Alert color="gray" role="note">
+          {t('admin.mailbox.withheld')}
+        </Alert>
+      ) : (
+        // The text part only: it is shown as text, so nothing in a mail can run or load in the console.
+        <Paper
+          withBorder
+          p="md"
+          component="pre"
+          className={classes.mailText}
+          aria-label={t('admin.mailbox.body')}
+        >
+          {mail.text}
+        </Paper>
+      )}
     </Stack>
+  );
+}
+
+function SmsList({ messages }: { messages: DevSms[] }) {
+  const { t } = useTranslation();
+  const deliveredAt = useDeliveredAt();
+  if (messages.length === 0) {
+    return (
+      <EmptyState title={t('admin.mailbox.smsEmptyTitle')}>
+        <EmptyStateText>{t('admin.mailbox.smsEmptyBody')}</EmptyStateText>
+      </EmptyState>
+    );
+  }
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table striped withTableBorder>
+        <Table.Caption>{t('admin.mailbox.smsCaption', { count: messages.length })}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('admin.mailbox.smsBody')}</Table.Th>
+            <Table.Th>{t('admin.mailbox.to')}</Table.Th>
+            <Table.Th>{t('admin.mailbox.deliveredAt')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {messages.map((sms) => (
+            <Table.Tr key={sms.id}>
+              <Table.Td className={classes.breakAll}>
+                {sms.body === null ? (
+                  <Text size="sm" c="dimmed">
+                    {t('admin.mailbox.withheld')}
+                  </Text>
+                ) : (
+                  sms.body
+                )}
+              </Table.Td>
+              <Table.Td className={classes.nowrap}>{sms.to}</Table.Td>
+              <Table.Td className={classes.nowrap}>{deliveredAt(sms.deliveredAt)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function SmsBody() {
+  const { t } = useTranslation();
+  const sms = useDevSms();
+  if (sms.isPending) {
+    return (
+      <Group gap="sm" role="status">
+        <Loader size="sm" />
+        <Text>{t('admin.mailbox.smsLoading')}</Text>
+      </Group>
+    );
+  }
+  if (sms.isError) {
+    return (
+      <ProblemAlert error={sms.error}>
+        <Button mt="sm" size="xs" variant="light" color="red" onClick={() => void sms.refetch()}>
+          {t('admin.loadError.retry')}
+        </Button>
+      </ProblemAlert>
+    );
+  }
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Text c="dimmed">{t('admin.mailbox.smsLead')}</Text>
+        <Button size="xs" variant="default" loading={sms.isFetching} onClick={() => void sms.refetch()}>
+          {t('admin.mailbox.refresh')}
+        </Button>
+      </Group>
+      <SmsList messages={sms.data} />
+    </Stack>
+  );
+}
+
+/** The two lists as tabs; the chosen one is in the address (`?channel=sms`), so a reload keeps it. */
+function OutboxTabs() {
+  const { t } = useTranslation();
+  const [search, setSearch] = useSearchParams();
+  const channel = search.get('channel') === 'sms' ? 'sms' : 'mail';
+  return (
+    <Tabs
+      value={channel}
+      onChange={(value) => setSearch(value === 'sms' ? { channel: 'sms' } : {}, { replace: true })}
+      keepMounted={false}
+    >
+      <Tabs.List mb="md">
+        <Tabs.Tab value="mail">{t('admin.mailbox.tabMail')}</Tabs.Tab>
+        <Tabs.Tab value="sms">{t('admin.mailbox.tabSms')}</Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="mail">
+        <MailboxBody mailId={undefined} />
+      </Tabs.Panel>
+      <Tabs.Panel value="sms">
+        <SmsBody />
+      </Tabs.Panel>
+    </Tabs>
   );
 }
 
@@ -155,7 +267,7 @@ export function AdminMailbox() {
   const { mailId } = useParams();
   return (
     <OperatorGate title={t('admin.mailbox.title')} about={t('admin.mailbox.about')} section="mailbox">
-      {() => <MailboxBody mailId={mailId} />}
+      {() => (mailId === undefined ? <OutboxTabs /> : <MailboxBody mailId={mailId} />)}
     </OperatorGate>
   );
 }
