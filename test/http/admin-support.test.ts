@@ -94,6 +94,9 @@ describe('the inquiry inbox', () => {
     expect(await assigned.json()).toMatchObject({ assigneeOperatorId: colleague.operatorId });
     const mine = await (await colleague.browser.send('/api/admin/inquiries?assignee=me', 'GET')).json();
     expect(mine.items.map((i: { id: string }) => i.id)).toEqual([memberInquiryId]);
+    const unassigned = await (await support.browser.send('/api/admin/inquiries?assignee=none', 'GET')).json();
+    expect(unassigned).toMatchObject({ total: 1 });
+    expect(unassigned.items.map((i: { id: string }) => i.id)).toEqual([guestInquiryId]);
 
     const noted = await colleague.browser.send(`${base}/notes`, 'POST', { body: '経理に確認する' });
     expect(noted.status).toBe(201);
@@ -139,6 +142,23 @@ describe('the inquiry inbox', () => {
     ]);
     expect(byOperators.every((r) => r.requestId !== null)).toBe(true);
     expect(byOperators.at(-1)!.reason).toBe('解決');
+  });
+});
+
+describe('the operators the inbox names', () => {
+  it('lists every operator by name, assignable only when active and allowed to handle inquiries', async () => {
+    const billing = await operatorSignedIn(t, 'abe.billing', ['billing']);
+    const res = await support.browser.send('/api/admin/inquiry-assignees', 'GET');
+    expect(res.status).toBe(200);
+    const { operators } = (await res.json()) as {
+      operators: { id: string; displayName: string; assignable: boolean }[];
+    };
+    expect(operators).toEqual([
+      { id: billing.operatorId, displayName: 'abe.billing さん', assignable: false },
+      { id: colleague.operatorId, displayName: 'kato.support さん', assignable: true },
+      { id: support.operatorId, displayName: 'suzuki.support さん', assignable: true },
+    ]);
+    expect(JSON.stringify(operators)).not.toContain('@staff.example.jp');
   });
 });
 
