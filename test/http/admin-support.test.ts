@@ -91,7 +91,11 @@ describe('the inquiry inbox', () => {
       operatorId: colleague.operatorId,
     });
     expect(assigned.status).toBe(200);
-    expect(await assigned.json()).toMatchObject({ assigneeOperatorId: colleague.operatorId });
+    expect(await assigned.json()).toMatchObject({
+      assigneeOperatorId: colleague.operatorId,
+      status: 'new',
+      nextStatuses: ['in_progress', 'closed'],
+    });
     const mine = await (await colleague.browser.send('/api/admin/inquiries?assignee=me', 'GET')).json();
     expect(mine.items.map((i: { id: string }) => i.id)).toEqual([memberInquiryId]);
     const unassigned = await (await support.browser.send('/api/admin/inquiries?assignee=none', 'GET')).json();
@@ -106,6 +110,7 @@ describe('the inquiry inbox', () => {
     expect(replied.status).toBe(201);
     const detail = await replied.json();
     expect(detail.status).toBe('answered');
+    expect(detail.nextStatuses).toEqual(['in_progress', 'closed']);
     expect(
       detail.messages.map((m: { direction: string; authorId: string }) => [m.direction, m.authorId]),
     ).toEqual([
@@ -125,7 +130,7 @@ describe('the inquiry inbox', () => {
       reason: '解決',
     });
     expect(closed.status).toBe(200);
-    expect(await closed.json()).toMatchObject({ status: 'closed' });
+    expect(await closed.json()).toMatchObject({ status: 'closed', nextStatuses: [] });
     expect((await colleague.browser.send(`${base}/replies`, 'POST', { body: '追記' })).status).toBe(409);
     expect((await support.browser.send('/api/admin/inquiries/inq_unknown', 'GET')).status).toBe(404);
 

@@ -3228,6 +3228,8 @@ export interface components {
             contactPhone: string | null;
             /** @enum {string} */
             locale: "ja" | "en";
+            /** @description the statuses the state machine allows from the current one, for the console to offer */
+            nextStatuses: components["schemas"]["InquiryStatus"][];
             messages: components["schemas"]["AdminInquiryMessage"][];
         };
         AdminInquiryMessage: {
