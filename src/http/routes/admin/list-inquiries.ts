@@ -10,14 +10,9 @@ import { adminInquirySummaryJson, adminInquirySummarySchema } from './inquiry-sc
 const querySchema = z.object({
   status: z.enum(inquiryStatuses).optional(),
   category: z.enum(inquiryCategories).optional(),
-  assignee: z
-    .string()
-    .min(1)
-    .max(100)
-    .optional()
-    .openapi({
-      description: 'an operator id, `me` for the signed-in operator, or `none` for unassigned inquiries',
-    }),
+  assignee: z.string().min(1).max(100).optional().openapi({
+    description: 'an operator id, `me` for the signed-in operator, or `none` for unassigned inquiries',
+  }),
   q: z
     .string()
     .max(200)
