@@ -183,7 +183,6 @@ export function InquiryPage() {
           {server.other.length > 0 && server.other.join(' ') !== problemText(failure) && (
             <Text size="sm">{server.other.join(' ')}</Text>
           )}
-          {rateLimited && <StoreContactLine withForm={false} />}
         </Stack>
       </Alert>
     );

@@ -337,7 +337,9 @@ function Assignment({
           disabled={choice === (inquiry.assigneeOperatorId ?? '')}
           onClick={() => assign.mutate(choice === '' ? null : choice)}
         >
-          {choice === '' ? t('admin.inquiries.release') : t('admin.inquiries.assignSave')}
+          {choice === '' && inquiry.assigneeOperatorId !== null
+            ? t('admin.inquiries.release')
+            : t('admin.inquiries.assignSave')}
         </Button>
         {inquiry.assigneeOperatorId !== operator.id && (
           <Button
@@ -523,7 +525,7 @@ function InquiryDetail({ id, operator }: { id: string; operator: OperatorProfile
           {data.subject}
         </Title>
       </Stack>
-      <Table variant="vertical" layout="fixed" withTableBorder>
+      <Table variant="vertical" layout="fixed" withTableBorder className={inquiryClasses.details}>
         <Table.Caption>{t('admin.inquiries.details')}</Table.Caption>
         <Table.Tbody>
           {rows.map(({ id: rowId, label, value }) => (
