@@ -144,3 +144,34 @@ describe('an inquiry from a guest to an operator and back', () => {
     expect(reply.text).not.toContain('退会の条件を確認済み');
   });
 });
+
+describe('pages that send a member to the inquiry form', () => {
+  it('open it with the matching category preselected', async () => {
+    const baseUrl = server.baseUrl;
+    // Locks lie on the login ID whether or not anybody holds it, so a fresh ID is locked through the API.
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      await fetch(`${baseUrl}/api/sessions`, {
+        method: 'POST',
+        headers: { origin: baseUrl, 'content-type': 'application/json' },
+        body: JSON.stringify({ loginId: 'locked.for.form', password: 'Wrong-Pass2026!' }),
+      });
+    }
+    watch.tolerated = [/status of 423/];
+    const page = await watch.open();
+    await page.goto(`${baseUrl}/login`);
+    await field(page, 'ログインID').fill('locked.for.form');
+    await page.getByRole('textbox', { name: 'パスワード' }).fill('Wrong-Pass2026!');
+    await page.getByRole('button', { name: '次へ' }).click();
+    const notice = page.locator('[data-problem="login_locked"]');
+    await expect.poll(() => notice.isVisible()).toBe(true);
+    await notice.getByRole('link', { name: 'お問い合わせフォームへ' }).click();
+    await expect
+      .poll(() => `${new URL(page.url()).pathname}${new URL(page.url()).search}`)
+      .toBe('/inquiry?category=unlock');
+    await expect.poll(() => field(page, 'お問い合わせの種類').inputValue()).toBe('unlock');
+
+    await page.goto(`${baseUrl}/login-id-reminder`);
+    await page.getByRole('main').getByRole('link', { name: 'お問い合わせフォームへ' }).click();
+    await expect.poll(() => field(page, 'お問い合わせの種類').inputValue()).toBe('login_id');
+  });
+});
