@@ -19,6 +19,9 @@ export const auditLog = pgTable(
     after: jsonb('after'),
     reason: text('reason'),
     requestId: text('request_id'),
+    /** The client's address and browser when the change came through HTTP; null from jobs and the CLI. */
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
   },
   (t) => [
     index('audit_log_target_idx').on(t.targetType, t.targetId),
