@@ -1,8 +1,8 @@
 // Every module's tables, gathered for Drizzle and drizzle-kit.
 export * from './audit.js';
+export * from './idempotency.js';
 export * from './identity.js';
 export * from './notifications.js';
 export * from './operators.js';
 export * from './store.js';
 export * from './support.js';
-export * from './idempotency.js';
