@@ -91,9 +91,16 @@ describe('the inquiry inbox', () => {
       operatorId: colleague.operatorId,
     });
     expect(assigned.status).toBe(200);
-    expect(await assigned.json()).toMatchObject({ assigneeOperatorId: colleague.operatorId });
+    expect(await assigned.json()).toMatchObject({
+      assigneeOperatorId: colleague.operatorId,
+      status: 'new',
+      nextStatuses: ['in_progress', 'closed'],
+    });
     const mine = await (await colleague.browser.send('/api/admin/inquiries?assignee=me', 'GET')).json();
     expect(mine.items.map((i: { id: string }) => i.id)).toEqual([memberInquiryId]);
+    const unassigned = await (await support.browser.send('/api/admin/inquiries?assignee=none', 'GET')).json();
+    expect(unassigned).toMatchObject({ total: 1 });
+    expect(unassigned.items.map((i: { id: string }) => i.id)).toEqual([guestInquiryId]);
 
     const noted = await colleague.browser.send(`${base}/notes`, 'POST', { body: '経理に確認する' });
     expect(noted.status).toBe(201);
@@ -103,6 +110,7 @@ describe('the inquiry inbox', () => {
     expect(replied.status).toBe(201);
     const detail = await replied.json();
     expect(detail.status).toBe('answered');
+    expect(detail.nextStatuses).toEqual(['in_progress', 'closed']);
     expect(
       detail.messages.map((m: { direction: string; authorId: string }) => [m.direction, m.authorId]),
     ).toEqual([
@@ -122,7 +130,7 @@ describe('the inquiry inbox', () => {
       reason: '解決',
     });
     expect(closed.status).toBe(200);
-    expect(await closed.json()).toMatchObject({ status: 'closed' });
+    expect(await closed.json()).toMatchObject({ status: 'closed', nextStatuses: [] });
     expect((await colleague.browser.send(`${base}/replies`, 'POST', { body: '追記' })).status).toBe(409);
     expect((await support.browser.send('/api/admin/inquiries/inq_unknown', 'GET')).status).toBe(404);
 
@@ -139,6 +147,23 @@ describe('the inquiry inbox', () => {
     ]);
     expect(byOperators.every((r) => r.requestId !== null)).toBe(true);
     expect(byOperators.at(-1)!.reason).toBe('解決');
+  });
+});
+
+describe('the operators the inbox names', () => {
+  it('lists every operator by name, assignable only when active and allowed to handle inquiries', async () => {
+    const billing = await operatorSignedIn(t, 'abe.billing', ['billing']);
+    const res = await support.browser.send('/api/admin/inquiry-assignees', 'GET');
+    expect(res.status).toBe(200);
+    const { operators } = (await res.json()) as {
+      operators: { id: string; displayName: string; assignable: boolean }[];
+    };
+    expect(operators).toEqual([
+      { id: billing.operatorId, displayName: 'abe.billing さん', assignable: false },
+      { id: colleague.operatorId, displayName: 'kato.support さん', assignable: true },
+      { id: support.operatorId, displayName: 'suzuki.support さん', assignable: true },
+    ]);
+    expect(JSON.stringify(operators)).not.toContain('@staff.example.jp');
   });
 });
 

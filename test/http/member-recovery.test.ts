@@ -77,6 +77,7 @@ describe('lockout (automatic unlock, the default: 5 failures, 10 minutes)', () =
     const lockMail = (await mailTo(t, 'lock-auto@example.jp', 2)).at(-1)!;
     expect(lockMail.subject).toBe('【keiyaku デモストア】ログインIDがロックされました');
     expect(lockMail.text).toContain('10分後に自動で解除');
+    expect(lockMail.text).not.toContain('/inquiry');
     expect(lockMail.text).not.toContain(password);
     expect(before).toBe(2);
     expect((await mailsNow(t, 'lock-auto@example.jp')).length).toBe(2);
@@ -133,7 +134,9 @@ describe('lockout (operator unlock)', () => {
     });
     expect(await answer(await signInAttempt('ghost-op', password))).toEqual(known);
     const lockMail = (await mailTo(t, 'lock-op@example.jp', 2)).at(-1)!;
-    expect(lockMail.text).toContain('お問い合わせフォーム');
+    expect(lockMail.text).toContain(
+      '解除をご希望の場合は、お問い合わせフォームからご連絡ください。\nhttp://127.0.0.1:3000/inquiry?category=unlock\n',
+    );
 
     advanceMinutes(t, 24 * 60);
     expect((await signInAttempt('lock-op', password)).status).toBe(423);
@@ -192,6 +195,10 @@ describe('password change on My Page', () => {
 
     const mails = await mailTo(t, 'changer@example.jp', 4);
     expect(mails.map((m) => m.subject)).toContain('【keiyaku デモストア】パスワードが変更されました');
+    const changedMail = mails.find((m) => m.subject === '【keiyaku デモストア】パスワードが変更されました')!;
+    expect(changedMail.text).toContain(
+      'お心当たりのない場合は、至急お問い合わせフォームからご連絡ください。\nhttp://127.0.0.1:3000/inquiry?category=other\n',
+    );
     const audit = await t.ctx.db.select().from(auditLog).where(eq(auditLog.targetId, memberId));
     expect(audit.map((a) => a.action)).toEqual(
       expect.arrayContaining(['member.password_change_refused', 'member.password_changed']),

@@ -291,6 +291,7 @@ const adminRoutes: Record<string, Expectation> = {
   'POST /api/admin/inquiries/{id}/notes': { access: ['owner', 'support'], body: { body: '確認中です' } },
   'POST /api/admin/inquiries/{id}/replies': { access: ['owner', 'support'], body: { body: '回答です' } },
   'POST /api/admin/inquiries/{id}/status': { access: ['owner', 'support'], body: { status: 'closed' } },
+  'GET /api/admin/inquiry-assignees': { access: ['owner', 'support'] },
   'GET /api/admin/members': { access: ['owner', 'support'] },
   'GET /api/admin/members/{id}': { access: ['owner', 'support'] },
 };

@@ -40,7 +40,12 @@ describe('mail through SMTP', () => {
     expect(mail!.messageId).toBe(`<${outboxId}@keiyaku.outbox>`);
     expect(mail!.raw).toContain('Content-Type: multipart/alternative');
 
-    const [row] = await t.ctx.db.select().from(outbox).where(eq(outbox.id, outboxId));
+    // The sink has the mail a moment before the worker marks the row: wait for the mark, not for the mail.
+    let [row] = await t.ctx.db.select().from(outbox).where(eq(outbox.id, outboxId));
+    for (let i = 0; i < 100 && row?.status !== 'delivered'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      [row] = await t.ctx.db.select().from(outbox).where(eq(outbox.id, outboxId));
+    }
     expect(row!.status).toBe('delivered');
     expect(row!.attempts).toBe(2);
     expect(row!.deliveredAt?.toISOString()).toBe('2026-04-13T00:00:00.000Z');

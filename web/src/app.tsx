@@ -1,15 +1,18 @@
-// Client routes: the store at / (with registration and sign-in), My Page at /mypage and the admin console at /admin (with its own sign-in).
+// Client routes: the store at / (with registration, sign-in and the inquiry form), My Page at /mypage and the admin console at /admin (with its own sign-in).
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AdminLayout, MypageLayout, StoreLayout } from './layouts/layouts';
 import { AdminDashboard } from './pages/admin/dashboard';
+import { AdminInquiries } from './pages/admin/inquiries';
 import { AdminLoginPage } from './pages/admin/login';
 import { AdminMailbox } from './pages/admin/mailbox';
 import { AdminSecurity } from './pages/admin/security';
 import { AdminSettings } from './pages/admin/settings';
 import { NotFound, RouteError } from './pages/errors';
+import { InquiryPage, InquiryReceivedPage } from './pages/inquiry';
 import { LoginPage } from './pages/login';
 import { LoginIdReminderPage } from './pages/login-id-reminder';
 import { MypageHome, MypageProfile, MypageSection } from './pages/mypage';
+import { MypageInquiries, MypageInquiry } from './pages/mypage-inquiries';
 import { MypageSecurity } from './pages/mypage-security';
 import { PasswordResetPage } from './pages/password-reset';
 import { EmailChangeConfirmPage } from './pages/profile-edit';
@@ -31,6 +34,8 @@ const router = createBrowserRouter([
       { path: 'password-reset', element: <PasswordResetPage /> },
       { path: 'login-id-reminder', element: <LoginIdReminderPage /> },
       { path: 'terms/:kind', element: <TermsPage /> },
+      { path: 'inquiry', element: <InquiryPage /> },
+      { path: 'inquiry/received', element: <InquiryReceivedPage /> },
       { path: '*', element: <NotFound home="/" /> },
     ],
   },
@@ -45,6 +50,8 @@ const router = createBrowserRouter([
       { path: 'invoices', element: <MypageSection section="invoices" /> },
       { path: 'profile', element: <MypageProfile /> },
       { path: 'security', element: <MypageSecurity /> },
+      { path: 'inquiries', element: <MypageInquiries /> },
+      { path: 'inquiries/:inquiryId', element: <MypageInquiry /> },
       { path: 'email-change/confirm', element: <EmailChangeConfirmPage /> },
       { path: '*', element: <NotFound home="/mypage" /> },
     ],
@@ -58,6 +65,8 @@ const router = createBrowserRouter([
       { path: 'login', element: <AdminLoginPage /> },
       { path: 'mailbox', element: <AdminMailbox /> },
       { path: 'mailbox/:mailId', element: <AdminMailbox /> },
+      { path: 'inquiries', element: <AdminInquiries /> },
+      { path: 'inquiries/:inquiryId', element: <AdminInquiries /> },
       { path: 'settings', element: <AdminSettings /> },
       { path: 'security', element: <AdminSecurity /> },
       { path: '*', element: <NotFound home="/admin" /> },

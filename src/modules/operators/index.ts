@@ -13,6 +13,7 @@ export { countOperators } from './count-operators.js';
 export { type CreatedOperator, type CreateOperatorInput, createOperator } from './create-operator.js';
 export { type CurrentOperator, getCurrentOperator } from './get-current-operator.js';
 export { isActiveOperator } from './is-active-operator.js';
+export { listOperatorDirectory, type OperatorDirectoryEntry } from './list-operator-directory.js';
 export { operatorErrors } from './operator-errors.js';
 export { generateOperatorPassword } from './operator-fields.js';
 export {

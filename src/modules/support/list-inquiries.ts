@@ -1,5 +1,5 @@
 // The operator inbox: inquiries filtered by status, category and free text, newest first.
-import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, isNull, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { inquiries } from '../../db/schema/support.js';
 import type { InquiryCategory, InquiryStatus } from '../../domain/inquiries.js';
@@ -10,6 +10,8 @@ export interface ListInquiriesInput {
   /** Matched against number, subject, message, contact name and email, ignoring case. */
   search?: string | undefined;
   assigneeOperatorId?: string | undefined;
+  /** Only inquiries nobody has taken yet (ignored when `assigneeOperatorId` is given). */
+  unassigned?: boolean | undefined;
   limit?: number | undefined;
   offset?: number | undefined;
 }
@@ -45,6 +47,7 @@ export async function listInquiries(db: DbOrTx, input: ListInquiriesInput = {}):
   if (input.status) conditions.push(eq(inquiries.status, input.status));
   if (input.category) conditions.push(eq(inquiries.category, input.category));
   if (input.assigneeOperatorId) conditions.push(eq(inquiries.assigneeOperatorId, input.assigneeOperatorId));
+  else if (input.unassigned) conditions.push(isNull(inquiries.assigneeOperatorId));
   const search = input.search?.trim();
   if (search) {
     const pattern = likePattern(search);

@@ -196,6 +196,7 @@ export function useConfirmTotp() {
 
 /** The console's sections an operator may open, and the roles that may use each besides `owner`. */
 export const adminSections = {
+  inquiries: ['support'],
   mailbox: ['support'],
   settings: [],
   security: ['billing', 'support', 'catalog'],
@@ -204,8 +205,8 @@ export const adminSections = {
 export type AdminSectionName = keyof typeof adminSections;
 
 /**
- * Whether the roles open a section. It mirrors the server's permission map (mailbox.read, store.read,
- * account.self) only to hide what would be refused; the server still decides every request.
+ * Whether the roles open a section. It mirrors the server's permission map (inquiries.read,
+ * mailbox.read, store.read, account.self) only to hide what would be refused; the server still decides every request.
  */
 export function mayOpen(roles: readonly OperatorRole[], section: AdminSectionName): boolean {
   const allowed: readonly OperatorRole[] = adminSections[section];

@@ -2003,7 +2003,7 @@ export interface paths {
                 query?: {
                     status?: "new" | "in_progress" | "answered" | "closed";
                     category?: "unlock" | "withdrawal" | "login_id" | "start_date" | "billing" | "other";
-                    /** @description an operator id, or `me` for the signed-in operator */
+                    /** @description an operator id, `me` for the signed-in operator, or `none` for unassigned inquiries */
                     assignee?: string;
                     /** @description number, subject, message, contact name or email; literal, ignoring case */
                     q?: string;
@@ -2451,6 +2451,60 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/inquiry-assignees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operators named in the inquiry inbox */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description every operator by display name */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InquiryAssigneeList"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3260,6 +3314,8 @@ export interface components {
             contactPhone: string | null;
             /** @enum {string} */
             locale: "ja" | "en";
+            /** @description the statuses the state machine allows from the current one, for the console to offer */
+            nextStatuses: components["schemas"]["InquiryStatus"][];
             messages: components["schemas"]["AdminInquiryMessage"][];
         };
         AdminInquiryMessage: {
@@ -3285,6 +3341,16 @@ export interface components {
         InquiryStatusChange: {
             status: components["schemas"]["InquiryStatus"];
             reason?: string;
+        };
+        InquiryAssigneeList: {
+            operators: components["schemas"]["InquiryAssignee"][];
+        };
+        InquiryAssignee: {
+            /** @example opr_0196f0c4-5b8e-7c1a-9d2e-3f4a5b6c7d8e */
+            id: string;
+            displayName: string;
+            /** @description active and allowed to handle inquiries; others are listed only to name old entries */
+            assignable: boolean;
         };
         AdminMemberPage: {
             items: components["schemas"]["AdminMemberSummary"][];

@@ -45,7 +45,17 @@ export function LockedAlert({ error, children }: { error: unknown; children?: Re
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{problemText(error)}</Text>
         <Text size="sm">{t('recovery.login.lockedHint')}</Text>
-        <StoreContactLine />
+        <Button
+          component={Link}
+          to="/inquiry?category=unlock"
+          size="xs"
+          variant="white"
+          color="red"
+          data-inquiry-link="unlock"
+        >
+          {t('recovery.login.contactForm')}
+        </Button>
+        <StoreContactLine withForm={false} />
         {children}
       </Stack>
     </Alert>

@@ -16,6 +16,7 @@ export function StoreLayout() {
       nav={[
         { to: '/', label: t('store.nav.home') },
         { to: '/products', label: t('store.nav.products') },
+        { to: '/inquiry', label: t('store.nav.inquiry') },
       ]}
       elsewhere={[{ to: '/mypage', label: t('area.mypage') }]}
       account={AccountActions}
@@ -35,6 +36,7 @@ export function MypageLayout() {
         { to: '/mypage/contracts', label: t('mypage.nav.contracts') },
         { to: '/mypage/orders', label: t('mypage.nav.orders') },
         { to: '/mypage/invoices', label: t('mypage.nav.invoices') },
+        { to: '/mypage/inquiries', label: t('mypage.nav.inquiries') },
         { to: '/mypage/profile', label: t('mypage.nav.profile') },
         { to: '/mypage/security', label: t('recovery.security.nav') },
       ]}
@@ -45,6 +47,7 @@ export function MypageLayout() {
 }
 
 const adminNav: { section: AdminSectionName; to: string }[] = [
+  { section: 'inquiries', to: '/admin/inquiries' },
   { section: 'mailbox', to: '/admin/mailbox' },
   { section: 'settings', to: '/admin/settings' },
   { section: 'security', to: '/admin/security' },

@@ -26,7 +26,13 @@ export function LoginIdReminderPage() {
       <Stack gap="lg" className={classes.page}>
         <Title order={1}>{t('recovery.loginIdReminder.sentTitle')}</Title>
         <Paper withBorder p="lg">
-          <Text>{t('recovery.loginIdReminder.sentBody')}</Text>
+          <Stack gap="sm" align="flex-start">
+            <Text>{t('recovery.loginIdReminder.sentBody')}</Text>
+            <Text size="sm">{t('recovery.loginIdReminder.noMail')}</Text>
+            <Button component={Link} to="/inquiry?category=login_id" variant="light" size="xs">
+              {t('recovery.loginIdReminder.contactForm')}
+            </Button>
+          </Stack>
         </Paper>
         {back}
       </Stack>
@@ -66,6 +72,12 @@ export function LoginIdReminderPage() {
           </Stack>
         </form>
       </Paper>
+      <Text size="sm">
+        {t('recovery.loginIdReminder.noMail')}{' '}
+        <Anchor component={Link} to="/inquiry?category=login_id">
+          {t('recovery.loginIdReminder.contactForm')}
+        </Anchor>
+      </Text>
       {back}
     </Stack>
   );

@@ -35,6 +35,15 @@ function ContactTable({ store }: { store: StoreProfile }) {
       ),
     },
     { id: 'hours', label: t('store.home.businessHours'), value: store.businessHours },
+    {
+      id: 'inquiry',
+      label: t('store.home.inquiryForm'),
+      value: (
+        <Anchor inherit component={Link} to="/inquiry">
+          {t('store.home.inquiryFormLink')}
+        </Anchor>
+      ),
+    },
   ];
   return (
     <Table variant="vertical" layout="fixed" withTableBorder className={classes.contact}>

@@ -16,6 +16,7 @@ import { adminGetInquiryRoute } from './get-inquiry.js';
 import { adminGetMeRoute } from './get-me.js';
 import { adminGetMemberRoute } from './get-member.js';
 import { adminListInquiriesRoute } from './list-inquiries.js';
+import { adminListInquiryAssigneesRoute } from './list-inquiry-assignees.js';
 import { adminListMailboxRoute } from './list-mailbox.js';
 import { adminListMembersRoute } from './list-members.js';
 import { adminListSmsRoute } from './list-sms.js';
@@ -45,6 +46,7 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {
   app.route('/', adminAddInquiryNoteRoute());
   app.route('/', adminReplyToInquiryRoute());
   app.route('/', adminChangeInquiryStatusRoute());
+  app.route('/', adminListInquiryAssigneesRoute());
   app.route('/', adminListMembersRoute());
   app.route('/', adminGetMemberRoute());
 }

@@ -1,5 +1,6 @@
 // OpenAPI schemas of the operator inquiry inbox and the JSON shapes of its answers.
 import { z } from '@hono/zod-openapi';
+import { inquiryTransitions } from '../../../domain/inquiries.js';
 import type { InquiryDetail, InquirySummary } from '../../../modules/support/index.js';
 import {
   inquiryCategorySchema,
@@ -32,6 +33,9 @@ export const adminInquirySchema = adminInquirySummarySchema
     message: z.string(),
     contactPhone: z.string().nullable(),
     locale: z.enum(['ja', 'en']),
+    nextStatuses: z.array(inquiryStatusSchema).openapi({
+      description: 'the statuses the state machine allows from the current one, for the console to offer',
+    }),
     messages: z.array(
       z
         .object({
@@ -66,6 +70,7 @@ export function adminInquiryJson(inquiry: InquiryDetail) {
     memberId: inquiry.memberId,
     locale: inquiry.locale,
     status: inquiry.status,
+    nextStatuses: [...inquiryTransitions[inquiry.status]],
     assigneeOperatorId: inquiry.assigneeOperatorId,
     createdAt: inquiry.createdAt.toISOString(),
     updatedAt: inquiry.updatedAt.toISOString(),

@@ -10,12 +10,9 @@ import { adminInquirySummaryJson, adminInquirySummarySchema } from './inquiry-sc
 const querySchema = z.object({
   status: z.enum(inquiryStatuses).optional(),
   category: z.enum(inquiryCategories).optional(),
-  assignee: z
-    .string()
-    .min(1)
-    .max(100)
-    .optional()
-    .openapi({ description: 'an operator id, or `me` for the signed-in operator' }),
+  assignee: z.string().min(1).max(100).optional().openapi({
+    description: 'an operator id, `me` for the signed-in operator, or `none` for unassigned inquiries',
+  }),
   q: z
     .string()
     .max(200)
@@ -58,11 +55,17 @@ export function adminListInquiriesRoute() {
     }),
     async (c) => {
       const query = c.req.valid('query');
-      const assignee = query.assignee === 'me' ? c.get('operator').id : query.assignee;
+      const assignee =
+        query.assignee === 'me'
+          ? c.get('operator').id
+          : query.assignee === 'none'
+            ? undefined
+            : query.assignee;
       const page = await listInquiries(c.get('ctx').db, {
         status: query.status,
         category: query.category,
         assigneeOperatorId: assignee,
+        unassigned: query.assignee === 'none',
         search: query.q,
         limit: query.limit,
         offset: query.offset,

@@ -6,6 +6,7 @@ import { type AdminSectionName, mayOpen } from '../../api/admin';
 import { OperatorGate } from './gate';
 
 const sectionPaths: Record<AdminSectionName, string> = {
+  inquiries: '/admin/inquiries',
   settings: '/admin/settings',
   mailbox: '/admin/mailbox',
   security: '/admin/security',
