@@ -9,6 +9,7 @@ import type { AppContext } from '../context.js';
 import { AppError, kernelErrors } from '../domain/errors.js';
 import { accessLog } from './middleware/access-log.js';
 import { originCheck } from './middleware/origin-check.js';
+import { requireMember } from './middleware/require-member.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { type AppEnv, createRouter } from './openapi-app.js';
 import { problemResponse } from './problem.js';
@@ -77,6 +78,7 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): Open
   );
 
   app.use('*', originCheck([new URL(ctx.config.publicUrl).origin]));
+  app.use('/api/mypage/*', requireMember());
 
   app.route('/', healthRoutes(metrics));
   app.route('/', getStoreRoute());
@@ -127,6 +129,10 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): Open
     if (error instanceof HTTPException && error.status === 400) {
       // Hono's validator raises this for a body that is not JSON.
       return problemResponse(c, kernelErrors.malformedJson());
+    }
+    if (error instanceof HTTPException && error.status === 415) {
+      // The route's media-type gate: a body that is not JSON (or has no Content-Type) is never read.
+      return problemResponse(c, kernelErrors.unsupportedMediaType());
     }
     if (error instanceof HTTPException && error.status === 413) {
       return problemResponse(c, kernelErrors.payloadTooLarge(ctx.config.bodyLimitBytes));

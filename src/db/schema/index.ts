@@ -3,5 +3,6 @@ export * from './audit.js';
 export * from './identity.js';
 export * from './notifications.js';
 export * from './operators.js';
+export * from './rate-limits.js';
 export * from './store.js';
 export * from './support.js';

@@ -7,7 +7,11 @@ export { type CompletePasswordResetInput, completePasswordReset } from './comple
 export { type ConfirmEmailInput, confirmEmail } from './confirm-email.js';
 export { type ConfirmEmailChangeInput, confirmEmailChange } from './confirm-email-change.js';
 export { CONFIRMATION_VALID_HOURS } from './confirmation-token.js';
-export { requireMemberId } from './current-member.js';
+export {
+  type CurrentMemberSession,
+  requireMemberId,
+  requireMemberSession,
+} from './current-member.js';
 export { type CurrentTerms, getCurrentTerms, type TermsDocument } from './get-current-terms.js';
 export { getMemberProfile, type MemberProfile } from './get-member-profile.js';
 export {
@@ -23,6 +27,7 @@ export { type LockoutPolicy, loadLockoutPolicy } from './lockout-policy.js';
 export { LOGIN_ID_MAX, LOGIN_ID_MIN, LOGIN_ID_PATTERN, passwordIssues } from './member-fields.js';
 export { hashPassword, verifyPassword } from './password-hashing.js';
 export { PASSWORD_RESET_VALID_MINUTES } from './password-reset-secrets.js';
+export { pendingSignInMember } from './pending-sign-in.js';
 export { type RegenerateBackupCodesInput, regenerateBackupCodes } from './regenerate-backup-codes.js';
 export { type RegisteredMember, type RegisterMemberInput, registerMember } from './register-member.js';
 export {
@@ -40,6 +45,7 @@ export {
   searchMembers,
 } from './search-members.js';
 export { type SendLoginIdReminderInput, sendLoginIdReminder } from './send-login-id-reminder.js';
+export { loadSessionPolicy, type SessionPolicy } from './session-policy.js';
 export { type SignInInput, signIn } from './sign-in.js';
 export { type SignOutInput, signOut } from './sign-out.js';
 export { type UnlockLoginIdInput, unlockLoginId } from './unlock-login-id.js';

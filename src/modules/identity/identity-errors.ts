@@ -143,6 +143,15 @@ export const identityErrors = {
       status: 401,
       message: { ja: 'ログインしてください。', en: 'Please sign in.' },
     }),
+  sessionExpired: () =>
+    new AppError({
+      code: 'session_expired',
+      status: 401,
+      message: {
+        ja: '一定時間操作がなかったか、ログインから時間がたったため、ログアウトしました。もう一度ログインしてください。',
+        en: 'You were signed out because the session was idle too long or has reached its time limit. Please sign in again.',
+      },
+    }),
   memberNotFound: () =>
     new AppError({
       code: 'member_not_found',

@@ -171,6 +171,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description too many requests from this address or for this account; `Retry-After` says when to retry */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description no terms of use or privacy policy is published */
                 503: {
                     headers: {
@@ -269,6 +278,15 @@ export interface paths {
                         "application/json": components["schemas"]["ResendAccepted"];
                     };
                 };
+                /** @description too many requests from this address or for this account; `Retry-After` says when to retry */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -329,6 +347,15 @@ export interface paths {
                 };
                 /** @description the login ID is locked; the problem says how it gets unlocked */
                 423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description too many requests from this address or for this account; `Retry-After` says when to retry */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -403,7 +430,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description five wrong codes: this code is dead */
+                /** @description five wrong codes: this code is dead; or too many requests from this address or for this account (`rate_limited`, with `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -504,6 +531,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description too many requests from this address or for this account; `Retry-After` says when to retry */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -542,6 +578,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["PasswordResetAccepted"];
+                    };
+                };
+                /** @description too many requests from this address or for this account; `Retry-After` says when to retry */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -602,6 +647,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description too many requests from this address or for this account; `Retry-After` says when to retry */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -640,6 +694,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["LoginIdReminderAccepted"];
+                    };
+                };
+                /** @description too many requests from this address or for this account; `Retry-After` says when to retry */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };

@@ -29,8 +29,7 @@ import classes from './member.module.css';
 import { SignInActions, WithMember } from './mypage';
 import security from './mypage-security.module.css';
 
-// The policy check names the new password `password` in its field errors, as registration does.
-const passwordFields = ['currentPassword', 'newPassword', 'password'] as const;
+const passwordFields = ['currentPassword', 'newPassword'] as const;
 
 function ChangePasswordForm({ me }: { me: MemberProfile }) {
   const { t } = useTranslation();
@@ -40,7 +39,7 @@ function ChangePasswordForm({ me }: { me: MemberProfile }) {
   const [newPassword, setNewPassword] = useState('');
 
   const server = change.isError ? fieldErrors(change.error, passwordFields) : { byField: {}, other: [] };
-  const newPasswordError = [server.byField.newPassword, server.byField.password].filter(Boolean).join(' ');
+  const newPasswordError = server.byField.newPassword;
   const showAlert = change.isError && Object.keys(server.byField).length === 0;
 
   const submit = (event: FormEvent) => {
