@@ -20,9 +20,13 @@ import { confirmEmailChangeRoute } from './routes/mypage/confirm-email-change.js
 import { getMeRoute } from './routes/mypage/get-me.js';
 import { getMyInquiryRoute } from './routes/mypage/get-my-inquiry.js';
 import { listMyInquiriesRoute } from './routes/mypage/list-my-inquiries.js';
+import { listMySessionsRoute } from './routes/mypage/list-my-sessions.js';
+import { listMySignInsRoute } from './routes/mypage/list-my-sign-ins.js';
 import { regenerateBackupCodesRoute } from './routes/mypage/regenerate-backup-codes.js';
 import { requestEmailChangeRoute } from './routes/mypage/request-email-change.js';
 import { revealBackupCodesRoute } from './routes/mypage/reveal-backup-codes.js';
+import { revokeMySessionRoute } from './routes/mypage/revoke-my-session.js';
+import { revokeAllSessionsRoute, revokeOtherSessionsRoute } from './routes/mypage/revoke-my-sessions.js';
 import { updateProfileRoute } from './routes/mypage/update-profile.js';
 import { completePasswordResetRoute } from './routes/store/complete-password-reset.js';
 import { confirmEmailRoute } from './routes/store/confirm-email.js';
@@ -107,6 +111,11 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): Open
   app.route('/', changePasswordRoute());
   app.route('/', revealBackupCodesRoute());
   app.route('/', regenerateBackupCodesRoute());
+  app.route('/', listMySignInsRoute());
+  app.route('/', listMySessionsRoute());
+  app.route('/', revokeOtherSessionsRoute());
+  app.route('/', revokeAllSessionsRoute());
+  app.route('/', revokeMySessionRoute());
   registerApiDocs(app);
   options.extraRoutes?.(app);
 

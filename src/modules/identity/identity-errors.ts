@@ -152,6 +152,15 @@ export const identityErrors = {
         en: 'You were signed out because the session was idle too long or has reached its time limit. Please sign in again.',
       },
     }),
+  sessionNotFound: () =>
+    new AppError({
+      code: 'session_not_found',
+      status: 404,
+      message: {
+        ja: 'このログイン中の端末は見つかりません。すでにログアウトしている可能性があります。',
+        en: 'This session was not found. It may already have been signed out.',
+      },
+    }),
   memberNotFound: () =>
     new AppError({
       code: 'member_not_found',

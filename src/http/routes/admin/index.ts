@@ -17,6 +17,7 @@ import { adminGetMeRoute } from './get-me.js';
 import { adminGetMemberRoute } from './get-member.js';
 import { adminListInquiriesRoute } from './list-inquiries.js';
 import { adminListMailboxRoute } from './list-mailbox.js';
+import { adminListMemberSignInsRoute } from './list-member-sign-ins.js';
 import { adminListMembersRoute } from './list-members.js';
 import { adminReplyToInquiryRoute } from './reply-to-inquiry.js';
 import { adminStartTotpRoute } from './start-totp.js';
@@ -45,4 +46,5 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {
   app.route('/', adminChangeInquiryStatusRoute());
   app.route('/', adminListMembersRoute());
   app.route('/', adminGetMemberRoute());
+  app.route('/', adminListMemberSignInsRoute());
 }

@@ -2,6 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { signIn } from '../../../modules/identity/auth-index.js';
 import { normalizeLoginId } from '../../../modules/identity/index.js';
+import { clientAddress } from '../../client-address.js';
 import { createRouter } from '../../openapi-app.js';
 import { limitRequest } from '../../rate-limit.js';
 import { problem } from './identity-schemas.js';
@@ -52,6 +53,7 @@ export function createSessionRoute() {
         loginId: body.loginId,
         password: body.password,
         headers: c.req.raw.headers,
+        ipAddress: clientAddress(c, c.get('ctx').config.trustProxy),
         actor: { kind: 'member', id: null, requestId: c.get('requestId') },
       });
       for (const line of setCookies) c.header('set-cookie', line, { append: true });

@@ -1,6 +1,7 @@
 // POST /api/sessions/verify-backup-code: a backup code instead of the mailed code, which opens the session.
 import { createRoute, z } from '@hono/zod-openapi';
 import { pendingSignInMember, verifySignInBackupCode } from '../../../modules/identity/auth-index.js';
+import { clientAddress } from '../../client-address.js';
 import { createRouter } from '../../openapi-app.js';
 import { limitRequest } from '../../rate-limit.js';
 import { problem } from './identity-schemas.js';
@@ -47,6 +48,7 @@ export function verifyBackupCodeRoute() {
       const { memberId, setCookies } = await verifySignInBackupCode(c.get('ctx'), {
         code: c.req.valid('json').code,
         headers: c.req.raw.headers,
+        ipAddress: clientAddress(c, c.get('ctx').config.trustProxy),
         actor: { kind: 'member', id: null, requestId: c.get('requestId') },
       });
       for (const line of setCookies) c.header('set-cookie', line, { append: true });
