@@ -3494,6 +3494,10 @@ export interface components {
             businessHours: string;
             /** @enum {string} */
             taxRounding: "floor" | "round" | "ceil";
+            /** @description a member session ends after this many idle minutes */
+            sessionIdleMinutes: number;
+            /** @description a member session ends this many hours after sign-in */
+            sessionAbsoluteHours: number;
             updatedAt: string;
         };
         /** @description any of name, issuerName, registrationNumber, postalCode, address, phone, email, businessHours, taxRounding */
