@@ -29,11 +29,12 @@ describe('a body that is not JSON', () => {
   it('answers 415 unsupported_media_type without a Content-Type or with another one, and changes nothing', async () => {
     const before = await auditRows();
     const body = JSON.stringify({ loginId: 'someone', password: 'whatever-1A!' });
-    for (const headers of [
+    const variants: Record<string, string>[] = [
       {},
       { 'content-type': 'text/plain' },
       { 'content-type': 'application/x-www-form-urlencoded' },
-    ]) {
+    ];
+    for (const headers of variants) {
       const res = await t.request('/api/sessions', { method: 'POST', body, headers });
       expect(res.status).toBe(415);
       expect(res.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');

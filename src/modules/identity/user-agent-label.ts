@@ -10,6 +10,7 @@ const browsers: [RegExp, string][] = [
   [/\bFirefox\/(\d+)/, 'Firefox'],
   [/\bFxiOS\/(\d+)/, 'Firefox'],
   [/\bCriOS\/(\d+)/, 'Chrome'],
+  [/\bHeadlessChrome\/(\d+)/, 'Chrome'],
   [/\bChrom(?:e|ium)\/(\d+)/, 'Chrome'],
   [/\bVersion\/(\d+)(?:\.\d+)*.*\bSafari\//, 'Safari'],
   [/\bTrident\/.*\brv:(\d+)/, 'Internet Explorer'],

@@ -1,4 +1,4 @@
-// My Page security: change the password, and show, download or replace the backup codes (each behind the password).
+// My Page security: change the password, show, download or replace the backup codes (each behind the password), sessions and sign-ins.
 import {
   Alert,
   Button,
@@ -28,6 +28,7 @@ import { ProblemAlert, useFieldErrors, useProblemText } from '../components/prob
 import classes from './member.module.css';
 import { SignInActions, WithMember } from './mypage';
 import security from './mypage-security.module.css';
+import { ActiveSessions, SignInHistory } from './mypage-sessions';
 
 const passwordFields = ['currentPassword', 'newPassword'] as const;
 
@@ -325,6 +326,8 @@ export function MypageSecurity() {
           <Stack gap="lg" className={security.column}>
             <ChangePasswordForm me={me} />
             <BackupCodes me={me} />
+            <ActiveSessions />
+            <SignInHistory />
           </Stack>
         )}
       </WithMember>
