@@ -1,5 +1,6 @@
 // Browser test of My Page security's sessions: recent sign-ins and signed-in devices, signing another device out, in Japanese and English.
 
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -33,9 +34,14 @@ const phoneAgent =
 async function mail(to: string, subject: string, nth: number): Promise<ReceivedMail> {
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const found = smtp.received.filter((m) => m.to.includes(to) && m.subject.includes(subject))[nth - 1];
+    const found = smtp.received.filter(
+      (m) => (to === '' || m.to.includes(to)) && m.subject.includes(subject),
+    )[nth - 1];
     if (found) return found;
-    if (Date.now() > deadline) throw new Error(`no mail #${nth} "${subject}" to ${to}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `no mail #${nth} "${subject}" to ${to}; got ${smtp.received.map((m) => m.subject).join(', ')}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -163,5 +169,46 @@ describe('My Page security: sign-ins and devices', () => {
       path: join(screenshotDir, 'mypage-security-password-error.png'),
       fullPage: true,
     });
+  });
+
+  it('lets the owner set the member session timeouts on the store settings page', async () => {
+    watch.tolerated = [/status of 401/, /status of 422/];
+    const owner = JSON.parse(await readFile(join(server.dataDir, 'demo-operator.json'), 'utf8')) as {
+      loginId: string;
+      password: string;
+    };
+    const page = await watch.open({ height: 1600 });
+    await page.goto(`${baseUrl}/admin/login`);
+    await page.getByLabel(/^運営者ログインID\s*\*?$/).fill(owner.loginId);
+    await page.getByLabel(/^パスワード\s*\*?$/).fill(owner.password);
+    await page.getByRole('button', { name: '次へ' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: '確認コードの入力' }).isVisible()).toBe(true);
+    const code =
+      /ログイン確認コード: (\d{6})/.exec((await mail('', '管理画面ログイン確認コード', 1)).text)?.[1] ?? '';
+    await page.locator('#operator-code-1').click();
+    await page.keyboard.type(code);
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/admin');
+
+    await page.goto(`${baseUrl}/admin/settings`);
+    const section = page.getByRole('region', { name: '会員のログイン時間' });
+    const idle = section.getByLabel(/^無操作でログアウトするまでの時間（分）\s*\*?$/);
+    await expect.poll(() => idle.inputValue()).toBe('30');
+    expect(await section.getByLabel(/^ログインの有効期間（時間）\s*\*?$/).inputValue()).toBe('24');
+    await idle.fill('3');
+    await section.getByRole('button', { name: 'ログイン時間を保存する' }).click();
+    await expect
+      .poll(async () => (await idle.getAttribute('aria-invalid')) ?? (await idle.getAttribute('data-error')))
+      .not.toBeNull();
+    await fontsSettled(page);
+    await page.screenshot({ path: join(screenshotDir, 'admin-session-settings-error.png'), fullPage: true });
+    await idle.fill('60');
+    await section.getByRole('button', { name: 'ログイン時間を保存する' }).click();
+    await expect.poll(() => section.getByText('ログイン時間の設定を保存しました。').isVisible()).toBe(true);
+    const saved = await fetch(`${baseUrl}/api/admin/store`, {
+      headers: { cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ') },
+    });
+    expect(await saved.json()).toMatchObject({ sessionIdleMinutes: 60, sessionAbsoluteHours: 24 });
+    await fontsSettled(page);
+    await page.screenshot({ path: join(screenshotDir, 'admin-session-settings.png'), fullPage: true });
   });
 });
