@@ -138,6 +138,35 @@ describe('session timeouts (store settings, read per request)', () => {
   });
 });
 
+describe('an inquiry sent on a session that has just expired', () => {
+  it('is taken as a guest inquiry, not refused', async () => {
+    await registerAndConfirm(t, 'late.member', 'late@example.jp', password);
+    const d = device(chromeOnWindows, '203.0.113.13');
+    await signIn(d, 'late.member', 'late@example.jp');
+    later(29);
+    const { token } = await (
+      await d.browser.send('/api/inquiries/form-token', 'GET', undefined, d.headers)
+    ).json();
+    later(2);
+    const res = await d.browser.send(
+      '/api/inquiries',
+      'POST',
+      {
+        category: 'other',
+        subject: 'ログインについて',
+        message: '少し席を外していました。',
+        contactName: '遅野 太郎',
+        contactEmail: 'late@example.jp',
+        formToken: token,
+        website: '',
+      },
+      d.headers,
+    );
+    expect(res.status).toBe(201);
+    expect((await me(d)).status).toBe(401);
+  });
+});
+
 describe('sign-in history', () => {
   it('lists sign-ins and failed attempts with time, address and browser, marking this session', async () => {
     travel(t, '2026-04-10T09:00:00+09:00');
