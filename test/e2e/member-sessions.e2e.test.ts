@@ -136,8 +136,8 @@ describe('My Page security: sign-ins and devices', () => {
     await fontsSettled(page);
     await page.screenshot({ path: join(screenshotDir, 'mypage-security-sessions-ja.png'), fullPage: true });
 
-    await devices.getByRole('button', { name: '他のすべての端末からログアウト' }).click();
-    await expect.poll(() => page.getByText('1 台の端末からログアウトしました。').isVisible()).toBe(true);
+    await devices.getByRole('button', { name: '他の端末のログインをすべて終了' }).click();
+    await expect.poll(() => page.getByText('1 台の端末のログインを終了しました。').isVisible()).toBe(true);
     await expect.poll(() => devices.getByRole('row').count()).toBe(2);
     const phone = await fetch(`${baseUrl}/api/mypage/me`, { headers: { cookie: phoneCookie } });
     expect(phone.status).toBe(401);
@@ -195,14 +195,14 @@ describe('My Page security: sign-ins and devices', () => {
     await expect.poll(() => idle.inputValue()).toBe('30');
     expect(await section.getByLabel(/^ログインの有効期間（時間）\s*\*?$/).inputValue()).toBe('24');
     await idle.fill('3');
-    await section.getByRole('button', { name: 'ログイン時間を保存する' }).click();
+    await section.getByRole('button', { name: 'ログイン時間を更新' }).click();
     await expect
       .poll(async () => (await idle.getAttribute('aria-invalid')) ?? (await idle.getAttribute('data-error')))
       .not.toBeNull();
     await fontsSettled(page);
     await page.screenshot({ path: join(screenshotDir, 'admin-session-settings-error.png'), fullPage: true });
     await idle.fill('60');
-    await section.getByRole('button', { name: 'ログイン時間を保存する' }).click();
+    await section.getByRole('button', { name: 'ログイン時間を更新' }).click();
     await expect.poll(() => section.getByText('ログイン時間の設定を保存しました。').isVisible()).toBe(true);
     const saved = await fetch(`${baseUrl}/api/admin/store`, {
       headers: { cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ') },
