@@ -18,6 +18,8 @@ export interface AppErrorInit {
   status: number;
   message: BilingualMessage;
   fields?: FieldIssue[];
+  /** For 429 and 503: seconds until a retry may succeed, sent as the `Retry-After` header. */
+  retryAfterSeconds?: number;
   cause?: unknown;
 }
 
@@ -27,6 +29,7 @@ export class AppError extends Error {
   readonly status: number;
   readonly messages: BilingualMessage;
   readonly fields: FieldIssue[];
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(init: AppErrorInit) {
     super(init.message.en, { cause: init.cause });
@@ -35,6 +38,7 @@ export class AppError extends Error {
     this.status = init.status;
     this.messages = init.message;
     this.fields = init.fields ?? [];
+    this.retryAfterSeconds = init.retryAfterSeconds;
   }
 }
 
@@ -62,6 +66,15 @@ export const kernelErrors = {
       message: {
         ja: `リクエスト本文が大きすぎます（上限 ${limitBytes} バイト）。`,
         en: `The request body is too large (limit ${limitBytes} bytes).`,
+      },
+    }),
+  unsupportedMediaType: () =>
+    new AppError({
+      code: 'unsupported_media_type',
+      status: 415,
+      message: {
+        ja: 'リクエスト本文の形式（Content-Type）に対応していません。application/json で送ってください。',
+        en: 'The request body has an unsupported Content-Type. Please send application/json.',
       },
     }),
   validation: (fields: FieldIssue[]) =>

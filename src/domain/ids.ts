@@ -23,6 +23,7 @@ export const idPrefixes = {
   memberConsent: 'mcs',
   webhookEndpoint: 'whe',
   webhookMessage: 'msg',
+  memberSignIn: 'msi',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -10,6 +10,7 @@ import { AppError, kernelErrors } from '../domain/errors.js';
 import { accessLog } from './middleware/access-log.js';
 import { originCheck } from './middleware/origin-check.js';
 import { requestOrigin } from './middleware/request-origin.js';
+import { requireMember } from './middleware/require-member.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { type AppEnv, createRouter } from './openapi-app.js';
 import { problemResponse } from './problem.js';
@@ -20,9 +21,13 @@ import { confirmEmailChangeRoute } from './routes/mypage/confirm-email-change.js
 import { getMeRoute } from './routes/mypage/get-me.js';
 import { getMyInquiryRoute } from './routes/mypage/get-my-inquiry.js';
 import { listMyInquiriesRoute } from './routes/mypage/list-my-inquiries.js';
+import { listMySessionsRoute } from './routes/mypage/list-my-sessions.js';
+import { listMySignInsRoute } from './routes/mypage/list-my-sign-ins.js';
 import { regenerateBackupCodesRoute } from './routes/mypage/regenerate-backup-codes.js';
 import { requestEmailChangeRoute } from './routes/mypage/request-email-change.js';
 import { revealBackupCodesRoute } from './routes/mypage/reveal-backup-codes.js';
+import { revokeMySessionRoute } from './routes/mypage/revoke-my-session.js';
+import { revokeAllSessionsRoute, revokeOtherSessionsRoute } from './routes/mypage/revoke-my-sessions.js';
 import { updateProfileRoute } from './routes/mypage/update-profile.js';
 import { completePasswordResetRoute } from './routes/store/complete-password-reset.js';
 import { confirmEmailRoute } from './routes/store/confirm-email.js';
@@ -79,6 +84,7 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): Open
   );
 
   app.use('*', originCheck([new URL(ctx.config.publicUrl).origin]));
+  app.use('/api/mypage/*', requireMember());
 
   app.route('/', healthRoutes(metrics));
   app.route('/', getStoreRoute());
@@ -107,6 +113,11 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): Open
   app.route('/', changePasswordRoute());
   app.route('/', revealBackupCodesRoute());
   app.route('/', regenerateBackupCodesRoute());
+  app.route('/', listMySignInsRoute());
+  app.route('/', listMySessionsRoute());
+  app.route('/', revokeOtherSessionsRoute());
+  app.route('/', revokeAllSessionsRoute());
+  app.route('/', revokeMySessionRoute());
   registerApiDocs(app);
   options.extraRoutes?.(app);
 
@@ -129,6 +140,10 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): Open
     if (error instanceof HTTPException && error.status === 400) {
       // Hono's validator raises this for a body that is not JSON.
       return problemResponse(c, kernelErrors.malformedJson());
+    }
+    if (error instanceof HTTPException && error.status === 415) {
+      // The route's media-type gate: a body that is not JSON (or has no Content-Type) is never read.
+      return problemResponse(c, kernelErrors.unsupportedMediaType());
     }
     if (error instanceof HTTPException && error.status === 413) {
       return problemResponse(c, kernelErrors.payloadTooLarge(ctx.config.bodyLimitBytes));

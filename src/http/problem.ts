@@ -38,9 +38,10 @@ export function problemOf(c: Context, error: AppError): ProblemDocument {
   };
 }
 
-/** Answers with `application/problem+json`. */
+/** Answers with `application/problem+json` (and `Retry-After` when the error says when to retry). */
 export function problemResponse(c: Context, error: AppError): Response {
   return c.body(JSON.stringify(problemOf(c, error)), error.status as ContentfulStatusCode, {
     'content-type': 'application/problem+json; charset=utf-8',
+    ...(error.retryAfterSeconds === undefined ? {} : { 'retry-after': String(error.retryAfterSeconds) }),
   });
 }

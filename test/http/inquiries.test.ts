@@ -190,6 +190,9 @@ describe('the inquiry form for guests', () => {
 
 describe('inquiries on My Page', () => {
   it('prefills the member, lists and shows only their own, hides internal notes, and reopens on a follow-up', async () => {
+    // The tests above moved only our clock; sessions are stamped by better-auth's Date, and their
+    // timeouts compare the two, so both must show the same time again.
+    vi.setSystemTime(new Date(t.clock.now().epochMilliseconds));
     const hanako = await registerAndSignIn(t, {
       loginId: 'hanako',
       name: '山田 花子',

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   Browser,
+  mailTo,
   memberTestPassword,
   registerAndSignIn,
   type SignedInMember,
@@ -12,7 +13,12 @@ let t: TestApp;
 
 /** One member of the test and what belongs to them. */
 interface MemberFixture extends SignedInMember {
+  loginId: string;
+  email: string;
   inquiryId: string;
+  /** A second browser signed in as the member, whose session the session routes may end. */
+  spare: Browser;
+  spareSessionId: string;
   /** Strings only this member's data contains; another member's answer must hold none of them. */
   secrets: string[];
 }
@@ -24,7 +30,13 @@ interface MemberFixture extends SignedInMember {
  */
 type MemberRouteCase =
   /** `ownData: false` for answers that carry nothing recognisably the member's (e.g. backup codes). */
-  | { scope: 'session'; body?: unknown; ownData?: boolean }
+  | {
+      scope: 'session';
+      body?: unknown;
+      ownData?: boolean;
+      /** Runs after member A's call, to restore what it ended (sessions signed out). */
+      after?: (member: MemberFixture) => Promise<void>;
+    }
   /** Session-scoped, and the body names something no member can use (another's link): refused for A. */
   | { scope: 'session-refused'; body: unknown }
   | { scope: 'path'; ids: (owner: MemberFixture) => Record<string, string>; body?: unknown };
@@ -62,7 +74,58 @@ const memberRoutes: Record<string, MemberRouteCase> = {
     ids: (owner) => ({ id: owner.inquiryId }),
     body: { body: '追加で確認させてください。' },
   },
+  'GET /api/mypage/sign-ins': { scope: 'session', ownData: false },
+  'GET /api/mypage/sessions': { scope: 'session', ownData: false },
+  // Ends A's spare session; A signs in on it again for the routes after this one.
+  'POST /api/mypage/sessions/revoke-others': { scope: 'session', ownData: false, after: signInSpare },
+  'POST /api/mypage/sessions/revoke-all': {
+    scope: 'session',
+    ownData: false,
+    after: async (member) => {
+      await signInOn(member, member.browser);
+      await signInSpare(member);
+    },
+  },
+  'DELETE /api/mypage/sessions/{sessionId}': {
+    scope: 'path',
+    ids: (owner) => ({ sessionId: owner.spareSessionId }),
+  },
 };
+
+const codeOf = (text: string) => /(?:コード|code is): (\d{6})/.exec(text)?.[1];
+
+/** The newest sign-in code mailed to an address. */
+async function lastCodeMail(email: string): Promise<{ outboxId: string; code: string } | null> {
+  const mails = await mailTo(t, email, 1);
+  const withCode = mails.filter((m) => codeOf(m.text) !== undefined).at(-1);
+  return withCode ? { outboxId: withCode.outboxId, code: codeOf(withCode.text)! } : null;
+}
+
+/** Signs the member in on a browser through the real password and mailed-code steps; returns the session id. */
+async function signInOn(member: MemberFixture, browser: Browser): Promise<string> {
+  const previous = await lastCodeMail(member.email);
+  const res = await browser.send('/api/sessions', 'POST', {
+    loginId: member.loginId,
+    password: memberTestPassword,
+  });
+  expect(res.status).toBe(202);
+  let latest = previous;
+  for (let i = 0; i < 200 && latest?.outboxId === previous?.outboxId; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    latest = await lastCodeMail(member.email);
+  }
+  const code = latest!.code;
+  expect((await browser.send('/api/sessions/verify-code', 'POST', { code })).status).toBe(200);
+  const { sessions } = (await (await browser.send('/api/mypage/sessions', 'GET')).json()) as {
+    sessions: { id: string; current: boolean }[];
+  };
+  return sessions.find((s) => s.current)!.id;
+}
+
+async function signInSpare(member: MemberFixture): Promise<void> {
+  member.spare = new Browser(t);
+  member.spareSessionId = await signInOn(member, member.spare);
+}
 
 async function documentedMemberRoutes(): Promise<string[]> {
   const doc = (await (await t.request('/api/openapi.json')).json()) as {
@@ -129,14 +192,26 @@ beforeAll(async () => {
   const inquiryB = await withInquiry(signedB, 'ブラボーの請求');
   a = {
     ...signedA,
+    loginId: 'member.alpha',
+    email: 'alpha@example.jp',
+    spare: new Browser(t),
+    spareSessionId: '',
     inquiryId: inquiryA,
     secrets: [signedA.memberId, 'member.alpha', 'alpha@example.jp', inquiryA, 'アルファの契約'],
   };
   b = {
     ...signedB,
+    loginId: 'member.bravo',
+    email: 'bravo@example.jp',
+    spare: new Browser(t),
+    spareSessionId: '',
     inquiryId: inquiryB,
     secrets: [signedB.memberId, 'member.bravo', '馬場 二郎', 'bravo@example.jp', inquiryB, 'ブラボーの請求'],
   };
+  await signInSpare(a);
+  await signInSpare(b);
+  // B's spare session id is B's own: A must not be able to end it or learn anything through it.
+  b.secrets.push(b.spareSessionId);
 });
 afterAll(async () => {
   vi.useRealTimers();
@@ -209,6 +284,7 @@ describe('authorization of every My Page route', () => {
         if (testCase.ownData !== false) {
           expect([route, a.secrets.some((secret) => text.includes(secret))]).toEqual([route, true]);
         }
+        await testCase.after?.(a);
       }
     }
     expect(await viewOf(b)).toEqual(before);

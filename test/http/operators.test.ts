@@ -294,6 +294,7 @@ const adminRoutes: Record<string, Expectation> = {
   'GET /api/admin/inquiry-assignees': { access: ['owner', 'support'] },
   'GET /api/admin/members': { access: ['owner', 'support'] },
   'GET /api/admin/members/{id}': { access: ['owner', 'support'] },
+  'GET /api/admin/members/{memberId}/sign-ins': { access: ['owner', 'support'] },
 };
 
 async function documentedAdminRoutes(): Promise<string[]> {
@@ -308,7 +309,10 @@ async function documentedAdminRoutes(): Promise<string[]> {
 function concrete(route: string): [string, string] {
   const [method = '', path = ''] = route.split(' ');
   // Ids that name nothing: a permitted role gets 404, which proves it got past the guard.
-  return [method, path.replace('{day}', '2026-08-13').replace('{id}', 'unknown_0000')];
+  return [
+    method,
+    path.replace('{day}', '2026-08-13').replace('{id}', 'unknown_0000').replace('{memberId}', 'unknown_0000'),
+  ];
 }
 
 describe('roles on every admin route', () => {

@@ -44,6 +44,8 @@ export const authSession = pgTable(
     userAgent: text('user_agent'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+    /** Ours, not better-auth's: the last request on this session, for the idle timeout (null = never since sign-in). */
+    lastActiveAt: timestamp('last_active_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [index('auth_session_user_idx').on(t.userId)],
 );
@@ -271,4 +273,36 @@ export const memberBackupCodes = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.memberId, t.position] })],
+);
+
+export const signInOutcomes = ['succeeded', 'failed'] as const;
+export const signInMethods = ['password', 'code', 'backup_code'] as const;
+
+/**
+ * Each sign-in of a member, kept so the member (My Page) and the operators can spot misuse: a completed
+ * sign-in (`succeeded`, with the session it opened) and a failed step on a known member (`failed`).
+ * `session_id` is not a foreign key: the history outlives the session.
+ */
+export const memberSignIns = pgTable(
+  'member_sign_ins',
+  {
+    id: text('id').primaryKey(),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    outcome: text('outcome', { enum: signInOutcomes }).notNull(),
+    /** The step: `password` (failed only), `code` (the mailed code) or `backup_code`. */
+    method: text('method', { enum: signInMethods }).notNull(),
+    sessionId: text('session_id'),
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
+    /** A short "browser on OS" label parsed from the user agent, e.g. `Chrome 131 / Windows`. */
+    browser: text('browser').notNull().default(''),
+  },
+  (t) => [
+    index('member_sign_ins_member_at_idx').on(t.memberId, t.at),
+    check('member_sign_ins_outcome_known', sql`${t.outcome} in ('succeeded', 'failed')`),
+    check('member_sign_ins_method_known', sql`${t.method} in ('password', 'code', 'backup_code')`),
+  ],
 );

@@ -4,5 +4,6 @@ export * from './idempotency.js';
 export * from './identity.js';
 export * from './notifications.js';
 export * from './operators.js';
+export * from './rate-limits.js';
 export * from './store.js';
 export * from './support.js';

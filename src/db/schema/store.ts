@@ -28,6 +28,10 @@ export const storeSettings = pgTable(
     passwordPolicy: text('password_policy', { enum: ['seed', 'modern'] })
       .notNull()
       .default('seed'),
+    /** A member session unused this long ends (minutes). */
+    sessionIdleMinutes: integer('session_idle_minutes').notNull().default(30),
+    /** A member session ends this long after sign-in whatever its use (hours). */
+    sessionAbsoluteHours: integer('session_absolute_hours').notNull().default(24),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [
@@ -37,6 +41,8 @@ export const storeSettings = pgTable(
     check('store_settings_password_policy_known', sql`${t.passwordPolicy} in ('seed', 'modern')`),
     check('store_settings_lockout_threshold_positive', sql`${t.lockoutThreshold} between 1 and 100`),
     check('store_settings_lockout_minutes_positive', sql`${t.lockoutMinutes} between 1 and 1440`),
+    check('store_settings_session_idle_range', sql`${t.sessionIdleMinutes} between 5 and 1440`),
+    check('store_settings_session_absolute_range', sql`${t.sessionAbsoluteHours} between 1 and 168`),
   ],
 );
 

@@ -7,7 +7,11 @@ export { type CompletePasswordResetInput, completePasswordReset } from './comple
 export { type ConfirmEmailInput, confirmEmail } from './confirm-email.js';
 export { type ConfirmEmailChangeInput, confirmEmailChange } from './confirm-email-change.js';
 export { CONFIRMATION_VALID_HOURS } from './confirmation-token.js';
-export { requireMemberId } from './current-member.js';
+export {
+  type CurrentMemberSession,
+  requireMemberId,
+  requireMemberSession,
+} from './current-member.js';
 export { type CurrentTerms, getCurrentTerms, type TermsDocument } from './get-current-terms.js';
 export { getMemberProfile, type MemberProfile } from './get-member-profile.js';
 export {
@@ -19,10 +23,22 @@ export {
   type MemberSignInAttempt,
 } from './get-member-record.js';
 export { identityErrors } from './identity-errors.js';
+export {
+  listMemberSessions,
+  type MemberActiveSession,
+} from './list-member-sessions.js';
+export {
+  listMemberSignIns,
+  type MemberSignIn,
+  memberSignInHistory,
+  RECENT_SIGN_INS,
+} from './list-member-sign-ins.js';
 export { type LockoutPolicy, loadLockoutPolicy } from './lockout-policy.js';
 export { LOGIN_ID_MAX, LOGIN_ID_MIN, LOGIN_ID_PATTERN, passwordIssues } from './member-fields.js';
 export { hashPassword, verifyPassword } from './password-hashing.js';
 export { PASSWORD_RESET_VALID_MINUTES } from './password-reset-secrets.js';
+export { pendingSignInMember } from './pending-sign-in.js';
+export { type RecordSignInInput, recordSignIn } from './record-sign-in.js';
 export { type RegenerateBackupCodesInput, regenerateBackupCodes } from './regenerate-backup-codes.js';
 export { type RegisteredMember, type RegisterMemberInput, registerMember } from './register-member.js';
 export {
@@ -33,6 +49,7 @@ export {
 export { type RequestPasswordResetInput, requestPasswordReset } from './request-password-reset.js';
 export { type ResendConfirmationInput, resendConfirmation } from './resend-confirmation.js';
 export { type RevealBackupCodesInput, revealBackupCodes } from './reveal-backup-codes.js';
+export { type RevokeMemberSessionInput, revokeMemberSession } from './revoke-member-session.js';
 export {
   type MemberPage,
   type MemberSummary,
@@ -40,8 +57,10 @@ export {
   searchMembers,
 } from './search-members.js';
 export { type SendLoginIdReminderInput, sendLoginIdReminder } from './send-login-id-reminder.js';
+export { loadSessionPolicy, type SessionPolicy } from './session-policy.js';
 export { type SignInInput, signIn } from './sign-in.js';
 export { type SignOutInput, signOut } from './sign-out.js';
+export { type SignOutEverywhereInput, signOutEverywhere } from './sign-out-everywhere.js';
 export { type UnlockLoginIdInput, unlockLoginId } from './unlock-login-id.js';
 export { type UnlockMemberInput, unlockMember } from './unlock-member.js';
 export { type UpdateMemberProfileInput, updateMemberProfile } from './update-member-profile.js';

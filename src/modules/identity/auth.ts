@@ -17,6 +17,7 @@ import { betterAuthIdFor, betterAuthLogger } from './better-auth-shared.js';
 import { LOGIN_ID_MAX, LOGIN_ID_MIN, LOGIN_ID_PATTERN } from './member-fields.js';
 import { hashPassword, verifyPassword } from './password-hashing.js';
 import { sendSignInCode } from './send-sign-in-code.js';
+import { MEMBER_SESSION_CEILING_SECONDS } from './session-policy.js';
 
 /** How long a mailed sign-in code is valid, in minutes. */
 export const SIGN_IN_CODE_MINUTES = 10;
@@ -55,7 +56,13 @@ function buildMemberAuth(ctx: AppContext) {
       maxPasswordLength: 128,
       password: { hash: hashPassword, verify: verifyPassword },
     },
-    session: { cookieCache: { enabled: false } },
+    // better-auth's lifetime is only a ceiling: the store's idle and absolute timeouts, which an operator
+    // may change at any time, are checked per request by requireMemberSession (current-member.ts).
+    session: {
+      cookieCache: { enabled: false },
+      expiresIn: MEMBER_SESSION_CEILING_SECONDS,
+      disableSessionRefresh: true,
+    },
     // Our own routes call better-auth's API in-process and never expose its handler, so its per-path
     // rate limiter (which only watches its handler) would not see these requests anyway.
     rateLimit: { enabled: false },

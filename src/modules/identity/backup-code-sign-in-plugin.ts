@@ -49,7 +49,7 @@ export function backupCodeSignIn(spend: SpendBackupCode) {
           const session = await ctx.context.internalAdapter.createSession(user.id);
           await setSessionCookie(ctx, { session, user });
           expireCookie(ctx, twoFactorCookie);
-          return ctx.json({ userId: user.id });
+          return ctx.json({ userId: user.id, token: session.token });
         },
       ),
     },

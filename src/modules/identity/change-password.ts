@@ -27,7 +27,11 @@ export async function changePassword(
   const [member] = await ctx.db.select().from(members).where(eq(members.id, input.memberId));
   if (!member) throw identityErrors.notSignedIn();
   const { passwordPolicy } = await getStoreSettings(ctx.db);
-  assertPasswordMeetsPolicy(input.newPassword, { preset: passwordPolicy, loginId: member.loginId });
+  assertPasswordMeetsPolicy(
+    input.newPassword,
+    { preset: passwordPolicy, loginId: member.loginId },
+    'newPassword',
+  );
   const actor = { ...input.actor, id: member.id };
 
   const { headers } = await memberAuth(ctx)

@@ -67,7 +67,11 @@ export async function completePasswordReset(db: Db, input: CompletePasswordReset
   if (!member) throw identityErrors.passwordResetInvalid();
   const { passwordPolicy } = await getStoreSettings(db);
   // A policy failure leaves the link unspent, so the member can try another password.
-  assertPasswordMeetsPolicy(input.newPassword, { preset: passwordPolicy, loginId: member.loginId });
+  assertPasswordMeetsPolicy(
+    input.newPassword,
+    { preset: passwordPolicy, loginId: member.loginId },
+    'newPassword',
+  );
   const passwordHash = await hashPassword(input.newPassword);
 
   await db.transaction(async (tx) => {

@@ -143,6 +143,24 @@ export const identityErrors = {
       status: 401,
       message: { ja: 'ログインしてください。', en: 'Please sign in.' },
     }),
+  sessionExpired: () =>
+    new AppError({
+      code: 'session_expired',
+      status: 401,
+      message: {
+        ja: '一定時間操作がなかったか、ログインから時間がたったため、ログアウトしました。もう一度ログインしてください。',
+        en: 'You were signed out because the session was idle too long or has reached its time limit. Please sign in again.',
+      },
+    }),
+  sessionNotFound: () =>
+    new AppError({
+      code: 'session_not_found',
+      status: 404,
+      message: {
+        ja: 'このログイン中の端末は見つかりません。すでにログアウトしている可能性があります。',
+        en: 'This session was not found. It may already have been signed out.',
+      },
+    }),
   memberNotFound: () =>
     new AppError({
       code: 'member_not_found',

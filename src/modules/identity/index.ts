@@ -50,6 +50,7 @@ export {
   type SecondFactorChannel,
   secondFactorChannels,
 } from './registration-fields.js';
+export { userAgentLabel } from './user-agent-label.js';
 export {
   createWithdrawalBlockerRegistry,
   type FoundWithdrawalBlocker,

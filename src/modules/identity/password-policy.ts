@@ -183,9 +183,17 @@ export function passwordPolicyIssues(check: PasswordCheck, path = 'password'): F
     }));
 }
 
-/** Throws `AppError` 422 `validation_failed` naming each unmet rule on `password`; returns the check otherwise. */
-export function assertPasswordMeetsPolicy(password: string, options: CheckPasswordOptions): PasswordCheck {
+/**
+ * Throws `AppError` 422 `validation_failed` naming each unmet rule on `path` (default `password`);
+ * returns the check otherwise. Pass the request's own field name (`newPassword`) so a form shows the
+ * problem next to the field the member typed into.
+ */
+export function assertPasswordMeetsPolicy(
+  password: string,
+  options: CheckPasswordOptions,
+  path = 'password',
+): PasswordCheck {
   const check = checkPassword(password, options);
-  if (!check.ok) throw kernelErrors.validation(passwordPolicyIssues(check));
+  if (!check.ok) throw kernelErrors.validation(passwordPolicyIssues(check, path));
   return check;
 }

@@ -11,12 +11,15 @@ import { normalizeLoginId as lockoutKeyOf } from './login-id.js';
 import { normalizeLoginId } from './member-fields.js';
 import { recordLoginFailure } from './record-login-failure.js';
 import { type SignInCodeDestination, signInCodeDestination } from './send-sign-in-code.js';
+import { recordSignIn } from './record-sign-in.js';
 
 export interface SignInInput {
   loginId: string;
   password: string;
   /** The browser's request headers (cookies, Origin, User-Agent) as better-auth expects them. */
   headers: Headers;
+  /** The client's address (`clientAddress`), kept in the sign-in history of a known member's failure. */
+  ipAddress?: string | null;
   actor: Actor;
 }
 
@@ -69,6 +72,16 @@ export async function signIn(ctx: AppContext, input: SignInInput): Promise<SignI
       }
       // Unknown ID, wrong password, malformed ID: one answer, so the answer tells nobody which IDs exist.
       await audit('member.sign_in_failed', 'wrong login ID or password');
+      if (known) {
+        await recordSignIn(ctx.db, {
+          memberId: known.id,
+          outcome: 'failed',
+          method: 'password',
+          ipAddress: input.ipAddress ?? null,
+          userAgent: input.headers.get('user-agent'),
+          at: ctx.clock.now(),
+        });
+      }
       const { locked } = await recordLoginFailure(ctx, { loginIdKey, policy, actor: input.actor });
       throw locked ? identityErrors.loginLocked(policy) : identityErrors.invalidCredentials();
     });

@@ -6,12 +6,15 @@ import { authErrorCode } from './auth-failure.js';
 import { identityErrors } from './identity-errors.js';
 import { pendingSignInLoginIdKey } from './pending-sign-in.js';
 import { recordLoginFailure } from './record-login-failure.js';
+import { recordSignIn } from './record-sign-in.js';
 import { refuseLockedPendingSignIn } from './refuse-locked-pending-sign-in.js';
 import { resetLoginFailures } from './reset-login-failures.js';
 
 export interface VerifySignInBackupCodeInput {
   code: string;
   headers: Headers;
+  /** The client's address (`clientAddress`), kept in the sign-in history and on the session. */
+  ipAddress?: string | null;
   actor: Actor;
 }
 
@@ -25,7 +28,7 @@ export async function verifySignInBackupCode(
   const policy = await refuseLockedPendingSignIn(ctx, pending, input.actor);
   const actor = { ...input.actor, id: pending.memberId };
   try {
-    const { headers } = await memberAuth(ctx).api.signInWithBackupCode({
+    const { headers, response } = await memberAuth(ctx).api.signInWithBackupCode({
       body: { code: input.code },
       headers: input.headers,
       returnHeaders: true,
@@ -36,6 +39,15 @@ export async function verifySignInBackupCode(
       targetType: 'member',
       targetId: pending.memberId,
       reason: 'backup code',
+      at: ctx.clock.now(),
+    });
+    await recordSignIn(ctx.db, {
+      memberId: pending.memberId,
+      outcome: 'succeeded',
+      method: 'backup_code',
+      sessionToken: response.token,
+      ipAddress: input.ipAddress ?? null,
+      userAgent: input.headers.get('user-agent'),
       at: ctx.clock.now(),
     });
     await resetLoginFailures(ctx.db, pending.loginIdKey);
@@ -50,6 +62,14 @@ export async function verifySignInBackupCode(
       targetType: 'member',
       targetId: pending.memberId,
       reason: 'INVALID_BACKUP_CODE',
+      at: ctx.clock.now(),
+    });
+    await recordSignIn(ctx.db, {
+      memberId: pending.memberId,
+      outcome: 'failed',
+      method: 'backup_code',
+      ipAddress: input.ipAddress ?? null,
+      userAgent: input.headers.get('user-agent'),
       at: ctx.clock.now(),
     });
     const { locked } = await recordLoginFailure(ctx, { loginIdKey: pending.loginIdKey, policy, actor });

@@ -6,12 +6,15 @@ import { authErrorCode } from './auth-failure.js';
 import { identityErrors } from './identity-errors.js';
 import { pendingSignInLoginIdKey } from './pending-sign-in.js';
 import { recordLoginFailure } from './record-login-failure.js';
+import { recordSignIn } from './record-sign-in.js';
 import { refuseLockedPendingSignIn } from './refuse-locked-pending-sign-in.js';
 import { resetLoginFailures } from './reset-login-failures.js';
 
 export interface VerifySignInCodeInput {
   code: string;
   headers: Headers;
+  /** The client's address (`clientAddress`), kept in the sign-in history and on the session. */
+  ipAddress?: string | null;
   actor: Actor;
 }
 
@@ -36,6 +39,15 @@ export async function verifySignInCode(
       targetId: response.user.id,
       at: ctx.clock.now(),
     });
+    await recordSignIn(ctx.db, {
+      memberId: response.user.id,
+      outcome: 'succeeded',
+      method: 'code',
+      sessionToken: response.token,
+      ipAddress: input.ipAddress ?? null,
+      userAgent: input.headers.get('user-agent'),
+      at: ctx.clock.now(),
+    });
     if (pending) await resetLoginFailures(ctx.db, pending.loginIdKey);
     return { memberId: response.user.id, setCookies: headers.getSetCookie() };
   } catch (error) {
@@ -48,6 +60,14 @@ export async function verifySignInCode(
         targetType: 'member',
         targetId: pending.memberId,
         reason: code,
+        at: ctx.clock.now(),
+      });
+      await recordSignIn(ctx.db, {
+        memberId: pending.memberId,
+        outcome: 'failed',
+        method: 'code',
+        ipAddress: input.ipAddress ?? null,
+        userAgent: input.headers.get('user-agent'),
         at: ctx.clock.now(),
       });
     }

@@ -49,6 +49,12 @@ export const storeSettingsPatchSchema = z
     lockoutMode: z.enum(['auto', 'operator']),
     lockoutMinutes: z.coerce.number().int().min(1).max(1440),
     passwordPolicy: z.enum(['seed', 'modern']),
+    // A member session ends after this many minutes without a request (5 min – 1 day; default 30, as
+    // Japanese banks and shops commonly do) …
+    sessionIdleMinutes: z.coerce.number().int().min(5).max(1440),
+    // … and this many hours after sign-in however busy it is (1 h – 7 days, better-auth's own
+    // session lifetime, which is the hard ceiling; default 24).
+    sessionAbsoluteHours: z.coerce.number().int().min(1).max(168),
   })
   .partial()
   .strict();

@@ -171,6 +171,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description too many requests from this address or for this account; `Retry-After` says when to retry */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description no terms of use or privacy policy is published */
                 503: {
                     headers: {
@@ -269,6 +278,15 @@ export interface paths {
                         "application/json": components["schemas"]["ResendAccepted"];
                     };
                 };
+                /** @description too many requests from this address or for this account; `Retry-After` says when to retry */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -329,6 +347,15 @@ export interface paths {
                 };
                 /** @description the login ID is locked; the problem says how it gets unlocked */
                 423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description too many requests from this address or for this account; `Retry-After` says when to retry */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -403,7 +430,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description five wrong codes: this code is dead */
+                /** @description five wrong codes: this code is dead; or too many requests from this address or for this account (`rate_limited`, with `Retry-After`) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -504,6 +531,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description too many requests from this address or for this account; `Retry-After` says when to retry */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -542,6 +578,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["PasswordResetAccepted"];
+                    };
+                };
+                /** @description too many requests from this address or for this account; `Retry-After` says when to retry */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -602,6 +647,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description too many requests from this address or for this account; `Retry-After` says when to retry */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -640,6 +694,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["LoginIdReminderAccepted"];
+                    };
+                };
+                /** @description too many requests from this address or for this account; `Retry-After` says when to retry */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -2645,6 +2708,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/members/{memberId}/sign-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member's sign-in history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    memberId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the last 20 sign-ins, newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminMemberSignIns"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mypage/password": {
         parameters: {
             query?: never;
@@ -2823,6 +2951,240 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/sign-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My recent sign-ins */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the last 20 sign-ins and failed attempts, newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MySignIns"];
+                    };
+                };
+                /** @description not signed in, or the session has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where I am signed in */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the live sessions, most recently used first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MySessions"];
+                    };
+                };
+                /** @description not signed in, or the session has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/sessions/revoke-others": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out everywhere else */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description every other session is signed out; this one stays */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SessionsRevoked"];
+                    };
+                };
+                /** @description not signed in, or the session has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/sessions/revoke-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out everywhere, here too */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description every session is signed out; the answer clears this browser’s cookie */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SessionsRevoked"];
+                    };
+                };
+                /** @description not signed in, or the session has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Sign out one device */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description signed out; if it was this session, the cookie is cleared */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description not signed in, or the session has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such session of this member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -3272,6 +3634,10 @@ export interface components {
             businessHours: string;
             /** @enum {string} */
             taxRounding: "floor" | "round" | "ceil";
+            /** @description a member session ends after this many idle minutes */
+            sessionIdleMinutes: number;
+            /** @description a member session ends this many hours after sign-in */
+            sessionAbsoluteHours: number;
             updatedAt: string;
         };
         /** @description any of name, issuerName, registrationNumber, postalCode, address, phone, email, businessHours, taxRounding */
@@ -3393,6 +3759,29 @@ export interface components {
                 userAgent: string | null;
             }[];
         };
+        AdminMemberSignIns: {
+            signIns: components["schemas"]["AdminMemberSignIn"][];
+        };
+        AdminMemberSignIn: {
+            id: string;
+            /** @example 2026-04-01T00:00:00.000Z */
+            at: string;
+            /** @enum {string} */
+            outcome: "succeeded" | "failed";
+            /**
+             * @description `password`: a wrong password (failed only); `code`: the mailed code; `backup_code`
+             * @enum {string}
+             */
+            method: "password" | "code" | "backup_code";
+            ipAddress: string | null;
+            /**
+             * @description empty when unknown
+             * @example Chrome 131 / Windows
+             */
+            browser: string;
+            userAgent: string | null;
+            sessionId: string | null;
+        };
         MyPasswordChanged: {
             /** @enum {string} */
             status: "password_changed";
@@ -3411,6 +3800,48 @@ export interface components {
         };
         PasswordConfirmation: {
             password: string;
+        };
+        MySignIns: {
+            signIns: components["schemas"]["SignInEntry"][];
+        };
+        SignInEntry: {
+            id: string;
+            /** @example 2026-04-01T00:00:00.000Z */
+            at: string;
+            /** @enum {string} */
+            outcome: "succeeded" | "failed";
+            /**
+             * @description `password`: a wrong password (failed only); `code`: the mailed code; `backup_code`
+             * @enum {string}
+             */
+            method: "password" | "code" | "backup_code";
+            ipAddress: string | null;
+            /**
+             * @description empty when unknown
+             * @example Chrome 131 / Windows
+             */
+            browser: string;
+            /** @description this sign-in opened the session making the request */
+            current: boolean;
+        };
+        MySessions: {
+            sessions: components["schemas"]["ActiveSession"][];
+        };
+        ActiveSession: {
+            /** @example ses_0196f0c4-5b8e-7c1a-9d2e-3f4a5b6c7d8e */
+            id: string;
+            signedInAt: string;
+            lastActiveAt: string;
+            /** @description when the session ends unless used again, or at the latest */
+            expiresAt: string;
+            ipAddress: string | null;
+            browser: string;
+            /** @description the session making the request */
+            current: boolean;
+        };
+        SessionsRevoked: {
+            /** @description how many sessions were signed out */
+            revoked: number;
         };
     };
     responses: never;

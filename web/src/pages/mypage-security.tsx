@@ -1,4 +1,4 @@
-// My Page security: change the password, and show, download or replace the backup codes (each behind the password).
+// My Page security: change the password, show, download or replace the backup codes (each behind the password), sessions and sign-ins.
 import {
   Alert,
   Button,
@@ -28,9 +28,9 @@ import { ProblemAlert, useFieldErrors, useProblemText } from '../components/prob
 import classes from './member.module.css';
 import { SignInActions, WithMember } from './mypage';
 import security from './mypage-security.module.css';
+import { ActiveSessions, SignInHistory } from './mypage-sessions';
 
-// The policy check names the new password `password` in its field errors, as registration does.
-const passwordFields = ['currentPassword', 'newPassword', 'password'] as const;
+const passwordFields = ['currentPassword', 'newPassword'] as const;
 
 function ChangePasswordForm({ me }: { me: MemberProfile }) {
   const { t } = useTranslation();
@@ -40,7 +40,7 @@ function ChangePasswordForm({ me }: { me: MemberProfile }) {
   const [newPassword, setNewPassword] = useState('');
 
   const server = change.isError ? fieldErrors(change.error, passwordFields) : { byField: {}, other: [] };
-  const newPasswordError = [server.byField.newPassword, server.byField.password].filter(Boolean).join(' ');
+  const newPasswordError = server.byField.newPassword;
   const showAlert = change.isError && Object.keys(server.byField).length === 0;
 
   const submit = (event: FormEvent) => {
@@ -326,6 +326,8 @@ export function MypageSecurity() {
           <Stack gap="lg" className={security.column}>
             <ChangePasswordForm me={me} />
             <BackupCodes me={me} />
+            <ActiveSessions />
+            <SignInHistory />
           </Stack>
         )}
       </WithMember>

@@ -93,8 +93,7 @@ function RequestReset() {
   );
 }
 
-// The policy check names the new password `password` in its field errors, as registration does.
-const apiFields = ['temporaryPassword', 'newPassword', 'password'] as const;
+const apiFields = ['temporaryPassword', 'newPassword'] as const;
 
 function CompleteReset({ token }: { token: string }) {
   const { t } = useTranslation();
@@ -120,7 +119,7 @@ function CompleteReset({ token }: { token: string }) {
   }
 
   const server = complete.isError ? fieldErrors(complete.error, apiFields) : { byField: {}, other: [] };
-  const newPasswordError = [server.byField.newPassword, server.byField.password].filter(Boolean).join(' ');
+  const newPasswordError = server.byField.newPassword;
   // A dead link or a wrong temporary password share one answer; the member's way out is a new request.
   const invalid = complete.error instanceof ApiError && complete.error.code === 'password_reset_invalid';
   const showAlert = complete.isError && Object.keys(server.byField).length === 0;

@@ -32,6 +32,14 @@ export const adminStoreSchema = z
     email: z.string(),
     businessHours: z.string(),
     taxRounding: z.enum(['floor', 'round', 'ceil']),
+    sessionIdleMinutes: z
+      .number()
+      .int()
+      .openapi({ description: 'a member session ends after this many idle minutes' }),
+    sessionAbsoluteHours: z
+      .number()
+      .int()
+      .openapi({ description: 'a member session ends this many hours after sign-in' }),
     updatedAt: z.string(),
   })
   .openapi('AdminStore');

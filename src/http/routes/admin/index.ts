@@ -18,6 +18,7 @@ import { adminGetMemberRoute } from './get-member.js';
 import { adminListInquiriesRoute } from './list-inquiries.js';
 import { adminListInquiryAssigneesRoute } from './list-inquiry-assignees.js';
 import { adminListMailboxRoute } from './list-mailbox.js';
+import { adminListMemberSignInsRoute } from './list-member-sign-ins.js';
 import { adminListMembersRoute } from './list-members.js';
 import { adminListSmsRoute } from './list-sms.js';
 import { adminReplyToInquiryRoute } from './reply-to-inquiry.js';
@@ -49,4 +50,5 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {
   app.route('/', adminListInquiryAssigneesRoute());
   app.route('/', adminListMembersRoute());
   app.route('/', adminGetMemberRoute());
+  app.route('/', adminListMemberSignInsRoute());
 }

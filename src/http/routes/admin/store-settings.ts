@@ -16,6 +16,8 @@ function toAdminStore(settings: StoreSettings) {
     email: settings.email,
     businessHours: settings.businessHours,
     taxRounding: settings.taxRounding,
+    sessionIdleMinutes: settings.sessionIdleMinutes,
+    sessionAbsoluteHours: settings.sessionAbsoluteHours,
     updatedAt: settings.updatedAt.toISOString(),
   };
 }

@@ -2,6 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { completePasswordReset } from '../../../modules/identity/auth-index.js';
 import { createRouter } from '../../openapi-app.js';
+import { limitRequest } from '../../rate-limit.js';
 import { problem } from './identity-schemas.js';
 
 /** Sets the new password and signs the member out everywhere; the member then signs in as usual. */
@@ -39,11 +40,15 @@ export function completePasswordResetRoute() {
         },
         410: problem('wrong, used or expired link, or wrong temporary password'),
         422: problem('the new password does not meet the store policy'),
+        429: problem(
+          'too many requests from this address or for this account; `Retry-After` says when to retry',
+        ),
       },
     }),
     async (c) => {
       const ctx = c.get('ctx');
       const body = c.req.valid('json');
+      await limitRequest(c, 'passwordResetComplete', body.token);
       await completePasswordReset(ctx.db, {
         ...body,
         actor: { kind: 'member', id: null, requestId: c.get('requestId') },

@@ -1,7 +1,10 @@
 // POST /api/sessions: the password step of signing in; a code goes by mail or SMS, no session is opened yet.
 import { createRoute, z } from '@hono/zod-openapi';
 import { signIn } from '../../../modules/identity/auth-index.js';
+import { normalizeLoginId } from '../../../modules/identity/index.js';
+import { clientAddress } from '../../client-address.js';
 import { createRouter } from '../../openapi-app.js';
+import { limitRequest } from '../../rate-limit.js';
 import { problem } from './identity-schemas.js';
 
 /** Password check, then a code by the member's channel and a pending-second-factor cookie. */
@@ -49,14 +52,19 @@ export function createSessionRoute() {
         401: problem('wrong login ID or password'),
         403: problem('the email address is not confirmed yet'),
         423: problem('the login ID is locked; the problem says how it gets unlocked'),
+        429: problem(
+          'too many requests from this address or for this account; `Retry-After` says when to retry',
+        ),
       },
     }),
     async (c) => {
       const body = c.req.valid('json');
+      await limitRequest(c, 'signIn', normalizeLoginId(body.loginId));
       const { setCookies, destination } = await signIn(c.get('ctx'), {
         loginId: body.loginId,
         password: body.password,
         headers: c.req.raw.headers,
+        ipAddress: clientAddress(c, c.get('ctx').config.trustProxy),
         actor: { kind: 'member', id: null, requestId: c.get('requestId') },
       });
       for (const line of setCookies) c.header('set-cookie', line, { append: true });

@@ -4,6 +4,7 @@ import { registerMember } from '../../../modules/identity/auth-index.js';
 import { clientAddress } from '../../client-address.js';
 import { createRouter } from '../../openapi-app.js';
 import { preferredLocale } from '../../problem.js';
+import { emailKey, limitRequest } from '../../rate-limit.js';
 import { problem } from './identity-schemas.js';
 
 // Only the shape is checked here; `parseRegistration` applies every rule and answers all failing fields at once.
@@ -71,12 +72,17 @@ export function registerMemberRoute() {
           'fields are invalid (each listed): a weak password, one containing the login ID, an outdated consent (`consent_outdated`) …',
         ),
         503: problem('no terms of use or privacy policy is published'),
+        429: problem(
+          'too many requests from this address or for this account; `Retry-After` says when to retry',
+        ),
       },
     }),
     async (c) => {
       const ctx = c.get('ctx');
+      const registration = c.req.valid('json');
+      await limitRequest(c, 'registration', emailKey(registration.email));
       const registered = await registerMember(ctx.db, {
-        registration: c.req.valid('json'),
+        registration,
         ipAddress: clientAddress(c, ctx.config.trustProxy),
         locale: preferredLocale(c.req.header('accept-language')),
         actor: { kind: 'member', id: null, requestId: c.get('requestId') },

@@ -2,6 +2,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { sendLoginIdReminder } from '../../../modules/identity/auth-index.js';
 import { createRouter } from '../../openapi-app.js';
+import { emailKey, limitRequest } from '../../rate-limit.js';
+import { problem } from './identity-schemas.js';
 
 /** Forgotten login ID. */
 export function requestLoginIdReminderRoute() {
@@ -31,12 +33,17 @@ export function requestLoginIdReminderRoute() {
             },
           },
         },
+        429: problem(
+          'too many requests from this address or for this account; `Retry-After` says when to retry',
+        ),
       },
     }),
     async (c) => {
       const ctx = c.get('ctx');
+      const { email } = c.req.valid('json');
+      await limitRequest(c, 'loginIdReminder', emailKey(email));
       await sendLoginIdReminder(ctx.db, {
-        email: c.req.valid('json').email,
+        email,
         actor: { kind: 'member', id: null, requestId: c.get('requestId') },
         now: ctx.clock.now(),
       });

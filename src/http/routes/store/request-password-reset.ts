@@ -1,7 +1,10 @@
 // POST /api/password-resets: starts a forgotten-password reset, answered identically whether the ID exists or not.
 import { createRoute, z } from '@hono/zod-openapi';
 import { requestPasswordReset } from '../../../modules/identity/auth-index.js';
+import { normalizeLoginId } from '../../../modules/identity/index.js';
 import { createRouter } from '../../openapi-app.js';
+import { limitRequest } from '../../rate-limit.js';
+import { problem } from './identity-schemas.js';
 
 /** Mails a reset link and, separately, a temporary password to an active member. */
 export function requestPasswordResetRoute() {
@@ -32,12 +35,17 @@ export function requestPasswordResetRoute() {
             },
           },
         },
+        429: problem(
+          'too many requests from this address or for this account; `Retry-After` says when to retry',
+        ),
       },
     }),
     async (c) => {
       const ctx = c.get('ctx');
+      const { loginId } = c.req.valid('json');
+      await limitRequest(c, 'passwordResetRequest', normalizeLoginId(loginId));
       await requestPasswordReset(ctx.db, {
-        loginId: c.req.valid('json').loginId,
+        loginId,
         actor: { kind: 'member', id: null, requestId: c.get('requestId') },
         now: ctx.clock.now(),
       });

@@ -1,7 +1,10 @@
 // POST /api/members/resend-confirmation: a new confirmation link, answered identically whether the ID exists or not.
 import { createRoute, z } from '@hono/zod-openapi';
 import { resendConfirmation } from '../../../modules/identity/auth-index.js';
+import { normalizeLoginId } from '../../../modules/identity/index.js';
 import { createRouter } from '../../openapi-app.js';
+import { limitRequest } from '../../rate-limit.js';
+import { problem } from './identity-schemas.js';
 
 /** Queues a fresh confirmation mail for an unconfirmed member. */
 export function resendConfirmationRoute() {
@@ -30,12 +33,17 @@ export function resendConfirmationRoute() {
             },
           },
         },
+        429: problem(
+          'too many requests from this address or for this account; `Retry-After` says when to retry',
+        ),
       },
     }),
     async (c) => {
       const ctx = c.get('ctx');
+      const { loginId } = c.req.valid('json');
+      await limitRequest(c, 'resendConfirmation', normalizeLoginId(loginId));
       await resendConfirmation(ctx.db, {
-        loginId: c.req.valid('json').loginId,
+        loginId,
         actor: { kind: 'member', id: null, requestId: c.get('requestId') },
         now: ctx.clock.now(),
       });

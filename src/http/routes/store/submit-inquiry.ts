@@ -47,7 +47,9 @@ async function signedInMemberId(ctx: AppContext, headers: Headers): Promise<stri
   try {
     return await requireMemberId(ctx, headers);
   } catch (error) {
-    if (error instanceof AppError && error.code === 'not_signed_in') return null;
+    // A session past its timeout has just been ended: the sender is a guest now, as after signing out.
+    if (error instanceof AppError && (error.code === 'not_signed_in' || error.code === 'session_expired'))
+      return null;
     throw error;
   }
 }

@@ -1,7 +1,9 @@
 // POST /api/sessions/verify-backup-code: a backup code instead of the mailed code, which opens the session.
 import { createRoute, z } from '@hono/zod-openapi';
-import { verifySignInBackupCode } from '../../../modules/identity/auth-index.js';
+import { pendingSignInMember, verifySignInBackupCode } from '../../../modules/identity/auth-index.js';
+import { clientAddress } from '../../client-address.js';
 import { createRouter } from '../../openapi-app.js';
+import { limitRequest } from '../../rate-limit.js';
 import { problem } from './identity-schemas.js';
 
 /** Second step of signing in, with one of the member's single-use backup codes. */
@@ -35,12 +37,18 @@ export function verifyBackupCodeRoute() {
         },
         401: problem('wrong or used backup code, or no sign-in waiting for one'),
         423: problem('the login ID is locked'),
+        429: problem(
+          'too many requests from this address or for this account; `Retry-After` says when to retry',
+        ),
       },
     }),
     async (c) => {
+      const ctx = c.get('ctx');
+      await limitRequest(c, 'verifyCode', await pendingSignInMember(ctx.db, c.req.header('cookie')));
       const { memberId, setCookies } = await verifySignInBackupCode(c.get('ctx'), {
         code: c.req.valid('json').code,
         headers: c.req.raw.headers,
+        ipAddress: clientAddress(c, c.get('ctx').config.trustProxy),
         actor: { kind: 'member', id: null, requestId: c.get('requestId') },
       });
       for (const line of setCookies) c.header('set-cookie', line, { append: true });

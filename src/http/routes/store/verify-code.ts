@@ -1,7 +1,9 @@
 // POST /api/sessions/verify-code: the mailed code, which opens the session.
 import { createRoute, z } from '@hono/zod-openapi';
-import { verifySignInCode } from '../../../modules/identity/auth-index.js';
+import { pendingSignInMember, verifySignInCode } from '../../../modules/identity/auth-index.js';
+import { clientAddress } from '../../client-address.js';
 import { createRouter } from '../../openapi-app.js';
+import { limitRequest } from '../../rate-limit.js';
 import { problem } from './identity-schemas.js';
 
 /** Second step of signing in. */
@@ -33,14 +35,19 @@ export function verifyCodeRoute() {
         },
         401: problem('wrong code, or no sign-in waiting for one'),
         410: problem('the code has expired'),
-        429: problem('five wrong codes: this code is dead'),
+        429: problem(
+          'five wrong codes: this code is dead; or too many requests from this address or for this account (`rate_limited`, with `Retry-After`)',
+        ),
         423: problem('the login ID is locked; the problem says how it gets unlocked'),
       },
     }),
     async (c) => {
+      const ctx = c.get('ctx');
+      await limitRequest(c, 'verifyCode', await pendingSignInMember(ctx.db, c.req.header('cookie')));
       const { memberId, setCookies } = await verifySignInCode(c.get('ctx'), {
         code: c.req.valid('json').code,
         headers: c.req.raw.headers,
+        ipAddress: clientAddress(c, c.get('ctx').config.trustProxy),
         actor: { kind: 'member', id: null, requestId: c.get('requestId') },
       });
       for (const line of setCookies) c.header('set-cookie', line, { append: true });

@@ -29,6 +29,7 @@ import { EmptyState, EmptyStateText } from '../../components/empty-state';
 import { ProblemAlert, useFieldErrors, useProblemText } from '../../components/problem';
 import { OperatorGate } from './gate';
 import { registrationNumberCheckDigitOk, registrationNumberPattern } from './registration-number';
+import { SessionSettingsForm } from './session-settings';
 
 const textFields = [
   'name',
@@ -300,6 +301,7 @@ function SettingsBody() {
       {store.isPending && <Loader size="sm" />}
       {store.isError && <ProblemAlert error={store.error} />}
       {store.data && <SettingsForm store={store.data} />}
+      {store.data && <SessionSettingsForm store={store.data} />}
       <ClosureDays />
     </Stack>
   );
