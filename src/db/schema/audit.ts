@@ -19,6 +19,9 @@ export const auditLog = pgTable(
     after: jsonb('after'),
     reason: text('reason'),
     requestId: text('request_id'),
+    /** The client address and user agent of the request that made the change, when there was one. */
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
   },
   (t) => [
     index('audit_log_target_idx').on(t.targetType, t.targetId),

@@ -28,6 +28,16 @@ export const storeSettings = pgTable(
     passwordPolicy: text('password_policy', { enum: ['seed', 'modern'] })
       .notNull()
       .default('seed'),
+    /** `auto`: a confirmed email makes the member active; `manual`: the member waits for an operator. */
+    registrationReview: text('registration_review', { enum: ['auto', 'manual'] })
+      .notNull()
+      .default('auto'),
+    /** `self-service`: members withdraw on My Page; `by-request`: through the inquiry form, done by an operator. */
+    withdrawal: text('withdrawal', { enum: ['self-service', 'by-request'] })
+      .notNull()
+      .default('self-service'),
+    /** Days after withdrawal (or rejection) before the member's personal data is anonymised. */
+    personalDataRetentionDays: integer('personal_data_retention_days').notNull().default(365),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [
@@ -37,6 +47,12 @@ export const storeSettings = pgTable(
     check('store_settings_password_policy_known', sql`${t.passwordPolicy} in ('seed', 'modern')`),
     check('store_settings_lockout_threshold_positive', sql`${t.lockoutThreshold} between 1 and 100`),
     check('store_settings_lockout_minutes_positive', sql`${t.lockoutMinutes} between 1 and 1440`),
+    check('store_settings_registration_review_known', sql`${t.registrationReview} in ('auto', 'manual')`),
+    check('store_settings_withdrawal_known', sql`${t.withdrawal} in ('self-service', 'by-request')`),
+    check(
+      'store_settings_retention_days_range',
+      sql`${t.personalDataRetentionDays} between 1 and 3650`,
+    ),
   ],
 );
 

@@ -10,6 +10,9 @@ export interface Actor {
   kind: 'member' | 'operator' | 'system' | 'cli';
   id: string | null;
   requestId?: string;
+  /** The client address of the request (`clientAddress`), when the change came over HTTP. */
+  ipAddress?: string | null;
+  userAgent?: string | null;
 }
 
 export interface RecordAuditInput {
@@ -38,6 +41,9 @@ export async function recordAudit(tx: DbOrTx, input: RecordAuditInput): Promise<
     after: input.after ?? null,
     reason: input.reason ?? null,
     requestId: input.actor.requestId ?? null,
+    ipAddress: input.actor.ipAddress ?? null,
+    // Bounded: the header is the client's to choose.
+    userAgent: input.actor.userAgent?.slice(0, 500) ?? null,
   });
   return id;
 }

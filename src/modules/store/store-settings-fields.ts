@@ -49,6 +49,10 @@ export const storeSettingsPatchSchema = z
     lockoutMode: z.enum(['auto', 'operator']),
     lockoutMinutes: z.coerce.number().int().min(1).max(1440),
     passwordPolicy: z.enum(['seed', 'modern']),
+    registrationReview: z.enum(['auto', 'manual']),
+    withdrawal: z.enum(['self-service', 'by-request']),
+    // At least a day, so a withdrawal can still be looked into; at most ten years.
+    personalDataRetentionDays: z.coerce.number().int().min(1).max(3650),
   })
   .partial()
   .strict();

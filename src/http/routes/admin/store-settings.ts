@@ -16,6 +16,9 @@ function toAdminStore(settings: StoreSettings) {
     email: settings.email,
     businessHours: settings.businessHours,
     taxRounding: settings.taxRounding,
+    registrationReview: settings.registrationReview,
+    withdrawal: settings.withdrawal,
+    personalDataRetentionDays: settings.personalDataRetentionDays,
     updatedAt: settings.updatedAt.toISOString(),
   };
 }
@@ -56,7 +59,7 @@ export function adminUpdateStoreRoute() {
             'application/json': {
               schema: z.record(z.string(), z.unknown()).openapi('AdminStorePatch', {
                 description:
-                  'any of name, issuerName, registrationNumber, postalCode, address, phone, email, businessHours, taxRounding',
+                  'any of name, issuerName, registrationNumber, postalCode, address, phone, email, businessHours, taxRounding, registrationReview, withdrawal, personalDataRetentionDays',
               }),
             },
           },

@@ -5,6 +5,7 @@ import {
   type MemberProfile,
   requireMemberId,
 } from '../../../modules/identity/auth-index.js';
+import { memberStatuses } from '../../../db/schema/identity.js';
 import { createRouter } from '../../openapi-app.js';
 import { problem } from '../store/identity-schemas.js';
 
@@ -31,7 +32,7 @@ export const memberProfileSchema = z
     mobilePhone: z.string().nullable(),
     marketingOptIn: z.boolean(),
     locale: z.enum(['ja', 'en']),
-    status: z.enum(['unconfirmed', 'active']),
+    status: z.enum(memberStatuses),
     termsVersion: z.string(),
     confirmedAt: z.string().nullable(),
     createdAt: z.string(),
