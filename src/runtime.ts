@@ -14,6 +14,7 @@ import { createApp } from './http/app.js';
 import { startBoss } from './jobs/boss.js';
 import { type RunningWorker, startWorker } from './jobs/worker.js';
 import { createLogger, type Logger } from './logger.js';
+import { createWithdrawalBlockerRegistry } from './modules/identity/index.js';
 import { mailTransportFor } from './modules/notifications/index.js';
 import { resolveSecret } from './secret.js';
 
@@ -114,6 +115,8 @@ export async function startNode(input: StartNodeInput): Promise<RunningNode> {
     db: store.database.db,
     logger,
     mail: mailTransportFor(config.smtpUrl),
+    // Contracts and billing register their blockers here once they exist.
+    withdrawalBlockers: createWithdrawalBlockerRegistry(),
   };
 
   let boss: PgBoss | null = null;

@@ -3,6 +3,7 @@ import type PgBoss from 'pg-boss';
 
 export const queues = {
   deliverMail: 'mail.deliver',
+  anonymiseMembers: 'members.anonymise',
 } as const;
 
 export type QueueName = (typeof queues)[keyof typeof queues];
@@ -10,4 +11,6 @@ export type QueueName = (typeof queues)[keyof typeof queues];
 /** Retries back off exponentially from 2 s (2, 4, 8 … 512 s): about 17 minutes for a flaky SMTP server. */
 export const queuePolicies: Record<QueueName, Omit<PgBoss.Queue, 'name'>> = {
   [queues.deliverMail]: { retryLimit: 9, retryDelay: 2, retryBackoff: true, expireInSeconds: 120 },
+  // `stately`: at most one sweep queued and one running, so the timer of every worker node adds no backlog.
+  [queues.anonymiseMembers]: { policy: 'stately', retryLimit: 3, retryDelay: 60, expireInSeconds: 600 },
 };

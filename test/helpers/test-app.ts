@@ -9,6 +9,7 @@ import type { AppEnv } from '../../src/http/openapi-app.js';
 import { startBoss } from '../../src/jobs/boss.js';
 import { type RunningWorker, type StartWorkerOptions, startWorker } from '../../src/jobs/worker.js';
 import { createLogger } from '../../src/logger.js';
+import { createWithdrawalBlockerRegistry } from '../../src/modules/identity/index.js';
 import { mailTransportFor } from '../../src/modules/notifications/index.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -52,6 +53,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     db: database.handle.db,
     logger: createLogger('silent'),
     mail: mailTransportFor(config.smtpUrl),
+    withdrawalBlockers: createWithdrawalBlockerRegistry(),
   };
   const app = createApp(ctx, {
     ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}),

@@ -47,3 +47,16 @@ export { type UnlockMemberInput, unlockMember } from './unlock-member.js';
 export { type UpdateMemberProfileInput, updateMemberProfile } from './update-member-profile.js';
 export { type VerifySignInBackupCodeInput, verifySignInBackupCode } from './verify-sign-in-backup-code.js';
 export { type VerifySignInCodeInput, verifySignInCode } from './verify-sign-in-code.js';
+export { type AnonymiseDueMembersInput, anonymiseDueMembers } from './anonymise-due-members.js';
+export { type ApproveRegistrationInput, approveRegistration } from './approve-registration.js';
+export { type ConfirmedEmail } from './confirm-email.js';
+export { getWithdrawalStatus, type WithdrawalStatus } from './get-withdrawal-status.js';
+export {
+  type ListRegistrationsInput,
+  listRegistrations,
+  type RegistrationPage,
+  type RegistrationSummary,
+} from './list-registrations.js';
+export { type RejectRegistrationInput, rejectRegistration } from './reject-registration.js';
+export { type WithdrawMemberInput, type WithdrawnMember, withdrawMember } from './withdraw-member.js';
+export { type WithdrawSelfInput, withdrawSelf } from './withdraw-self.js';

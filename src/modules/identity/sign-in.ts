@@ -1,7 +1,7 @@
 // The password step of a member's sign-in: on success a code is mailed and a pending-second-factor cookie set.
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import { authUser } from '../../db/schema/identity.js';
+import { authUser, type MemberStatus, members } from '../../db/schema/identity.js';
 import { type Actor, recordAudit } from '../audit/index.js';
 import { assertLoginIdNotLocked } from './assert-login-id-not-locked.js';
 import { memberAuth } from './auth.js';
@@ -68,6 +68,17 @@ export async function signIn(ctx: AppContext, input: SignInInput): Promise<{ set
     // Every member is created with the second factor on; a session without it must never be handed out.
     throw new Error(`member ${known?.id ?? username} signed in without a second factor`);
   }
+  // Told only after the right password, so the status of an ID is never revealed to someone guessing.
+  // The challenge cookie better-auth set is not passed on and no code is sent, so no session can follow.
+  const [member] = await ctx.db
+    .select({ status: members.status })
+    .from(members)
+    .where(eq(members.id, known?.id ?? ''));
+  const refusal = member ? refusalFor(member.status) : null;
+  if (refusal) {
+    await audit('member.sign_in_refused', refusal.reason);
+    throw refusal.error();
+  }
   const setCookies = headers.getSetCookie();
   await auth.api.sendTwoFactorOTP({
     body: {},
@@ -75,4 +86,21 @@ export async function signIn(ctx: AppContext, input: SignInInput): Promise<{ set
   });
   await audit('member.sign_in_code_sent');
   return { setCookies };
+}
+
+/** Why a member with the right password may not sign in, or null for an active member. */
+function refusalFor(status: MemberStatus): { reason: string; error: () => Error } | null {
+  switch (status) {
+    case 'active':
+      return null;
+    case 'unconfirmed':
+      // better-auth refuses these first (email not verified); kept so the status alone decides.
+      return { reason: 'email not confirmed', error: identityErrors.emailNotConfirmed };
+    case 'pending_review':
+      return { reason: 'registration under review', error: identityErrors.registrationPendingReview };
+    case 'rejected':
+      return { reason: 'registration rejected', error: identityErrors.registrationRejected };
+    case 'withdrawn':
+      return { reason: 'withdrawn', error: identityErrors.memberWithdrawn };
+  }
 }
