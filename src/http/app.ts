@@ -23,6 +23,7 @@ import { regenerateBackupCodesRoute } from './routes/mypage/regenerate-backup-co
 import { requestEmailChangeRoute } from './routes/mypage/request-email-change.js';
 import { revealBackupCodesRoute } from './routes/mypage/reveal-backup-codes.js';
 import { updateProfileRoute } from './routes/mypage/update-profile.js';
+import { getMyWithdrawalRoute, withdrawMeRoute } from './routes/mypage/withdrawal.js';
 import { completePasswordResetRoute } from './routes/store/complete-password-reset.js';
 import { confirmEmailRoute } from './routes/store/confirm-email.js';
 import { createSessionRoute } from './routes/store/create-session.js';
@@ -105,6 +106,8 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): Open
   app.route('/', changePasswordRoute());
   app.route('/', revealBackupCodesRoute());
   app.route('/', regenerateBackupCodesRoute());
+  app.route('/', getMyWithdrawalRoute());
+  app.route('/', withdrawMeRoute());
   registerApiDocs(app);
   options.extraRoutes?.(app);
 

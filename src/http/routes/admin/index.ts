@@ -22,6 +22,10 @@ import { adminReplyToInquiryRoute } from './reply-to-inquiry.js';
 import { adminStartTotpRoute } from './start-totp.js';
 import { adminGetStoreRoute, adminUpdateStoreRoute } from './store-settings.js';
 import { adminVerifyCodeRoute } from './verify-code.js';
+import { adminApproveRegistrationRoute } from './approve-registration.js';
+import { adminListRegistrationsRoute } from './list-registrations.js';
+import { adminRejectRegistrationRoute } from './reject-registration.js';
+import { adminGetMemberWithdrawalRoute, adminWithdrawMemberRoute } from './withdraw-member.js';
 
 /** Mounts every admin route on the app. */
 export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -45,4 +49,9 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {
   app.route('/', adminChangeInquiryStatusRoute());
   app.route('/', adminListMembersRoute());
   app.route('/', adminGetMemberRoute());
+  app.route('/', adminListRegistrationsRoute());
+  app.route('/', adminApproveRegistrationRoute());
+  app.route('/', adminRejectRegistrationRoute());
+  app.route('/', adminGetMemberWithdrawalRoute());
+  app.route('/', adminWithdrawMemberRoute());
 }
