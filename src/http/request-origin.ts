@@ -1,7 +1,7 @@
 // Where a request came from, for the audit log: its request id, client address and user agent.
 import type { Context } from 'hono';
-import type { AppEnv } from './openapi-app.js';
 import { clientAddress } from './client-address.js';
+import type { AppEnv } from './openapi-app.js';
 
 export interface RequestOrigin {
   requestId: string;

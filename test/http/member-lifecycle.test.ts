@@ -8,7 +8,7 @@ import { anonymiseDueMembers } from '../../src/modules/identity/auth-index.js';
 import { updateStoreSettings } from '../../src/modules/store/index.js';
 import { codeIn, json, mailsNow, mailTo, travel } from '../helpers/member-browser.js';
 import { Browser, registerAndSignIn } from '../helpers/member-session.js';
-import { type SignedInOperator, operatorSignedIn } from '../helpers/operator-session.js';
+import { operatorSignedIn, type SignedInOperator } from '../helpers/operator-session.js';
 import { fullRegistration, TEST_PASSWORD } from '../helpers/registration.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 

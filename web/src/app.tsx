@@ -4,6 +4,8 @@ import { AdminLayout, MypageLayout, StoreLayout } from './layouts/layouts';
 import { AdminDashboard } from './pages/admin/dashboard';
 import { AdminLoginPage } from './pages/admin/login';
 import { AdminMailbox } from './pages/admin/mailbox';
+import { AdminMemberWithdrawPage } from './pages/admin/member-withdraw-page';
+import { AdminRegistrations } from './pages/admin/registrations';
 import { AdminSecurity } from './pages/admin/security';
 import { AdminSettings } from './pages/admin/settings';
 import { NotFound, RouteError } from './pages/errors';
@@ -11,6 +13,7 @@ import { LoginPage } from './pages/login';
 import { LoginIdReminderPage } from './pages/login-id-reminder';
 import { MypageHome, MypageProfile, MypageSection } from './pages/mypage';
 import { MypageSecurity } from './pages/mypage-security';
+import { MypageWithdraw } from './pages/mypage-withdraw';
 import { PasswordResetPage } from './pages/password-reset';
 import { EmailChangeConfirmPage } from './pages/profile-edit';
 import { RegisterConfirmPage, RegisterPage } from './pages/register';
@@ -45,6 +48,7 @@ const router = createBrowserRouter([
       { path: 'invoices', element: <MypageSection section="invoices" /> },
       { path: 'profile', element: <MypageProfile /> },
       { path: 'security', element: <MypageSecurity /> },
+      { path: 'withdraw', element: <MypageWithdraw /> },
       { path: 'email-change/confirm', element: <EmailChangeConfirmPage /> },
       { path: '*', element: <NotFound home="/mypage" /> },
     ],
@@ -59,6 +63,8 @@ const router = createBrowserRouter([
       { path: 'mailbox', element: <AdminMailbox /> },
       { path: 'mailbox/:mailId', element: <AdminMailbox /> },
       { path: 'settings', element: <AdminSettings /> },
+      { path: 'registrations', element: <AdminRegistrations /> },
+      { path: 'members/:memberId/withdraw', element: <AdminMemberWithdrawPage /> },
       { path: 'security', element: <AdminSecurity /> },
       { path: '*', element: <NotFound home="/admin" /> },
     ],

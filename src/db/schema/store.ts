@@ -49,10 +49,7 @@ export const storeSettings = pgTable(
     check('store_settings_lockout_minutes_positive', sql`${t.lockoutMinutes} between 1 and 1440`),
     check('store_settings_registration_review_known', sql`${t.registrationReview} in ('auto', 'manual')`),
     check('store_settings_withdrawal_known', sql`${t.withdrawal} in ('self-service', 'by-request')`),
-    check(
-      'store_settings_retention_days_range',
-      sql`${t.personalDataRetentionDays} between 1 and 3650`,
-    ),
+    check('store_settings_retention_days_range', sql`${t.personalDataRetentionDays} between 1 and 3650`),
   ],
 );
 

@@ -5,9 +5,9 @@ import type { Db } from '../../db/client.js';
 import {
   authAccount,
   authSession,
-  authVerification,
   authTwoFactor,
   authUser,
+  authVerification,
   memberBackupCodes,
   memberConsents,
   memberEmailChanges,
@@ -90,7 +90,10 @@ export async function anonymiseDueMembers(db: Db, input: AnonymiseDueMembersInpu
         await tx.delete(memberEmailChanges).where(eq(memberEmailChanges.memberId, member.id));
         await tx.delete(memberPasswordResets).where(eq(memberPasswordResets.memberId, member.id));
         await tx.delete(memberEmailConfirmations).where(eq(memberEmailConfirmations.memberId, member.id));
-        await tx.update(memberConsents).set({ ipAddress: null }).where(eq(memberConsents.memberId, member.id));
+        await tx
+          .update(memberConsents)
+          .set({ ipAddress: null })
+          .where(eq(memberConsents.memberId, member.id));
         await recordAudit(tx, {
           actor: { kind: 'system', id: null },
           action: 'member.anonymised',

@@ -17,7 +17,10 @@ export interface ApproveRegistrationInput {
 }
 
 /** `pending_review → active`; any other status is `member_transition_not_allowed` (409), an unknown id 404. */
-export async function approveRegistration(db: Db, input: ApproveRegistrationInput): Promise<{ status: 'active' }> {
+export async function approveRegistration(
+  db: Db,
+  input: ApproveRegistrationInput,
+): Promise<{ status: 'active' }> {
   const at = toDate(input.now);
   return db.transaction(async (tx) => {
     const member = await lockMember(tx, input.memberId);

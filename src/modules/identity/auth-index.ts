@@ -1,10 +1,13 @@
 // The identity module's sign-up, sign-in and recovery services: registration, sessions, lockout, resets, backup codes.
+
+export { type AnonymiseDueMembersInput, anonymiseDueMembers } from './anonymise-due-members.js';
+export { type ApproveRegistrationInput, approveRegistration } from './approve-registration.js';
 export { type MemberAuth, memberAuth, SIGN_IN_CODE_ATTEMPTS, SIGN_IN_CODE_MINUTES } from './auth.js';
 export { authErrorCode, cookieHeaderFrom } from './auth-failure.js';
 export { BACKUP_CODE_COUNT, type BackupCode } from './backup-codes.js';
 export { type ChangePasswordInput, changePassword } from './change-password.js';
 export { type CompletePasswordResetInput, completePasswordReset } from './complete-password-reset.js';
-export { type ConfirmEmailInput, confirmEmail } from './confirm-email.js';
+export { type ConfirmEmailInput, type ConfirmedEmail, confirmEmail } from './confirm-email.js';
 export { type ConfirmEmailChangeInput, confirmEmailChange } from './confirm-email-change.js';
 export { CONFIRMATION_VALID_HOURS } from './confirmation-token.js';
 export { requireMemberId } from './current-member.js';
@@ -18,13 +21,21 @@ export {
   type MemberRecord,
   type MemberSignInAttempt,
 } from './get-member-record.js';
+export { getWithdrawalStatus, type WithdrawalStatus } from './get-withdrawal-status.js';
 export { identityErrors } from './identity-errors.js';
+export {
+  type ListRegistrationsInput,
+  listRegistrations,
+  type RegistrationPage,
+  type RegistrationSummary,
+} from './list-registrations.js';
 export { type LockoutPolicy, loadLockoutPolicy } from './lockout-policy.js';
 export { LOGIN_ID_MAX, LOGIN_ID_MIN, LOGIN_ID_PATTERN, passwordIssues } from './member-fields.js';
 export { hashPassword, verifyPassword } from './password-hashing.js';
 export { PASSWORD_RESET_VALID_MINUTES } from './password-reset-secrets.js';
 export { type RegenerateBackupCodesInput, regenerateBackupCodes } from './regenerate-backup-codes.js';
 export { type RegisteredMember, type RegisterMemberInput, registerMember } from './register-member.js';
+export { type RejectRegistrationInput, rejectRegistration } from './reject-registration.js';
 export {
   EMAIL_CHANGE_VALID_HOURS,
   type RequestEmailChangeInput,
@@ -47,16 +58,5 @@ export { type UnlockMemberInput, unlockMember } from './unlock-member.js';
 export { type UpdateMemberProfileInput, updateMemberProfile } from './update-member-profile.js';
 export { type VerifySignInBackupCodeInput, verifySignInBackupCode } from './verify-sign-in-backup-code.js';
 export { type VerifySignInCodeInput, verifySignInCode } from './verify-sign-in-code.js';
-export { type AnonymiseDueMembersInput, anonymiseDueMembers } from './anonymise-due-members.js';
-export { type ApproveRegistrationInput, approveRegistration } from './approve-registration.js';
-export { type ConfirmedEmail } from './confirm-email.js';
-export { getWithdrawalStatus, type WithdrawalStatus } from './get-withdrawal-status.js';
-export {
-  type ListRegistrationsInput,
-  listRegistrations,
-  type RegistrationPage,
-  type RegistrationSummary,
-} from './list-registrations.js';
-export { type RejectRegistrationInput, rejectRegistration } from './reject-registration.js';
 export { type WithdrawMemberInput, type WithdrawnMember, withdrawMember } from './withdraw-member.js';
 export { type WithdrawSelfInput, withdrawSelf } from './withdraw-self.js';

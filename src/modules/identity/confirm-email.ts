@@ -51,7 +51,12 @@ export async function confirmEmail(db: Db, input: ConfirmEmailInput): Promise<Co
       .update(members)
       .set({ status, confirmedAt: at, updatedAt: at })
       .where(and(eq(members.id, spent.memberId), eq(members.status, 'unconfirmed')))
-      .returning({ name: members.name, loginId: members.loginId, email: members.email, locale: members.locale });
+      .returning({
+        name: members.name,
+        loginId: members.loginId,
+        email: members.email,
+        locale: members.locale,
+      });
     if (!member) throw identityErrors.confirmationTokenInvalid();
     await tx
       .update(authUser)

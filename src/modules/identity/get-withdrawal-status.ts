@@ -1,6 +1,7 @@
 // What a member's withdrawal page shows: whether the store lets members withdraw themselves, and what blocks it now.
-import type { BilingualMessage } from '../../domain/errors.js';
+
 import type { DbOrTx } from '../../db/client.js';
+import type { BilingualMessage } from '../../domain/errors.js';
 import { getStoreSettings } from '../store/index.js';
 import type { WithdrawalBlockerRegistry } from './withdrawal-blockers.js';
 

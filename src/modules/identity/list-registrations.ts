@@ -39,7 +39,10 @@ export interface RegistrationPage {
 }
 
 /** A page of registrations in a status (50 by default, at most 200), oldest confirmation first, and the count. */
-export async function listRegistrations(db: DbOrTx, input: ListRegistrationsInput): Promise<RegistrationPage> {
+export async function listRegistrations(
+  db: DbOrTx,
+  input: ListRegistrationsInput,
+): Promise<RegistrationPage> {
   const conditions: SQL[] = [eq(members.status, input.status)];
   const where = and(...conditions);
   const limit = Math.min(Math.max(input.limit ?? 50, 1), 200);

@@ -180,6 +180,7 @@ export function useConfirmTotp() {
 /** The console's sections an operator may open, and the roles that may use each besides `owner`. */
 export const adminSections = {
   mailbox: ['support'],
+  registrations: ['support'],
   settings: [],
   security: ['billing', 'support', 'catalog'],
 } as const satisfies Record<string, readonly OperatorRole[]>;

@@ -37,6 +37,7 @@ export function MypageLayout() {
         { to: '/mypage/invoices', label: t('mypage.nav.invoices') },
         { to: '/mypage/profile', label: t('mypage.nav.profile') },
         { to: '/mypage/security', label: t('recovery.security.nav') },
+        { to: '/mypage/withdraw', label: t('lifecycle.withdraw.nav') },
       ]}
       elsewhere={[{ to: '/', label: t('area.store') }]}
       account={AccountActions}
@@ -46,6 +47,7 @@ export function MypageLayout() {
 
 const adminNav: { section: AdminSectionName; to: string }[] = [
   { section: 'mailbox', to: '/admin/mailbox' },
+  { section: 'registrations', to: '/admin/registrations' },
   { section: 'settings', to: '/admin/settings' },
   { section: 'security', to: '/admin/security' },
 ];

@@ -2,6 +2,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../openapi-app.js';
 import { adminAddInquiryNoteRoute } from './add-inquiry-note.js';
+import { adminApproveRegistrationRoute } from './approve-registration.js';
 import { adminAssignInquiryRoute } from './assign-inquiry.js';
 import { adminChangeInquiryStatusRoute } from './change-inquiry-status.js';
 import {
@@ -18,13 +19,12 @@ import { adminGetMemberRoute } from './get-member.js';
 import { adminListInquiriesRoute } from './list-inquiries.js';
 import { adminListMailboxRoute } from './list-mailbox.js';
 import { adminListMembersRoute } from './list-members.js';
+import { adminListRegistrationsRoute } from './list-registrations.js';
+import { adminRejectRegistrationRoute } from './reject-registration.js';
 import { adminReplyToInquiryRoute } from './reply-to-inquiry.js';
 import { adminStartTotpRoute } from './start-totp.js';
 import { adminGetStoreRoute, adminUpdateStoreRoute } from './store-settings.js';
 import { adminVerifyCodeRoute } from './verify-code.js';
-import { adminApproveRegistrationRoute } from './approve-registration.js';
-import { adminListRegistrationsRoute } from './list-registrations.js';
-import { adminRejectRegistrationRoute } from './reject-registration.js';
 import { adminGetMemberWithdrawalRoute, adminWithdrawMemberRoute } from './withdraw-member.js';
 
 /** Mounts every admin route on the app. */

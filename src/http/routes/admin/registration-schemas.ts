@@ -27,9 +27,7 @@ export const adminRegistrationSchema = z
   })
   .openapi('AdminRegistration');
 
-export const bilingualReasonSchema = z
-  .object({ ja: z.string(), en: z.string() })
-  .openapi('BilingualReason');
+export const bilingualReasonSchema = z.object({ ja: z.string(), en: z.string() }).openapi('BilingualReason');
 
 export const memberStatusChangeSchema = z
   .object({ memberId: z.string(), status: memberStatusSchema })

@@ -1,10 +1,6 @@
 // GET and POST /api/mypage/withdrawal: what blocks the signed-in member's withdrawal, and withdrawing (退会).
 import { createRoute, z } from '@hono/zod-openapi';
-import {
-  getWithdrawalStatus,
-  requireMemberId,
-  withdrawSelf,
-} from '../../../modules/identity/auth-index.js';
+import { getWithdrawalStatus, requireMemberId, withdrawSelf } from '../../../modules/identity/auth-index.js';
 import { createRouter } from '../../openapi-app.js';
 import { requestOrigin } from '../../request-origin.js';
 import { problem } from '../store/identity-schemas.js';

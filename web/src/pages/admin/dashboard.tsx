@@ -8,6 +8,7 @@ import { OperatorGate } from './gate';
 const sectionPaths: Record<AdminSectionName, string> = {
   settings: '/admin/settings',
   mailbox: '/admin/mailbox',
+  registrations: '/admin/registrations',
   security: '/admin/security',
 };
 
