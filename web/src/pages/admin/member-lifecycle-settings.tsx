@@ -1,5 +1,5 @@
 // Store settings of the member lifecycle: registration review, how members withdraw, and how long personal data is kept.
-import { Alert, Button, Group, NumberInput, Paper, Radio, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AdminStore, type StorePatch, useUpdateStore } from '../../api/admin';
@@ -56,40 +56,45 @@ export function MemberLifecycleSettings({ store }: { store: AdminStore }) {
               {t('admin.settings.saved')}
             </Alert>
           )}
-          <Radio.Group
+          {/* Native selects: a Mantine Radio warns of a controlled input turning uncontrolled when clicked. */}
+          <NativeSelect
             label={t('lifecycle.settings.review.label')}
             description={t('lifecycle.settings.review.help')}
             value={draft.registrationReview}
-            onChange={(value) =>
+            onChange={(event) => {
+              const value = event.currentTarget.value;
               setDraft((current) => ({
                 ...current,
                 registrationReview: value === 'manual' ? 'manual' : 'auto',
-              }))
-            }
+              }));
+            }}
+            data={[
+              { value: 'auto', label: t('lifecycle.settings.review.auto') },
+              { value: 'manual', label: t('lifecycle.settings.review.manual') },
+            ]}
             error={byField.registrationReview}
-          >
-            <Stack mt="xs" gap="xs">
-              <Radio value="auto" label={t('lifecycle.settings.review.auto')} />
-              <Radio value="manual" label={t('lifecycle.settings.review.manual')} />
-            </Stack>
-          </Radio.Group>
-          <Radio.Group
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+            maw={420}
+          />
+          <NativeSelect
             label={t('lifecycle.settings.withdrawal.label')}
             description={t('lifecycle.settings.withdrawal.help')}
             value={draft.withdrawal}
-            onChange={(value) =>
+            onChange={(event) => {
+              const value = event.currentTarget.value;
               setDraft((current) => ({
                 ...current,
                 withdrawal: value === 'by-request' ? 'by-request' : 'self-service',
-              }))
-            }
+              }));
+            }}
+            data={[
+              { value: 'self-service', label: t('lifecycle.settings.withdrawal.selfService') },
+              { value: 'by-request', label: t('lifecycle.settings.withdrawal.byRequest') },
+            ]}
             error={byField.withdrawal}
-          >
-            <Stack mt="xs" gap="xs">
-              <Radio value="self-service" label={t('lifecycle.settings.withdrawal.selfService')} />
-              <Radio value="by-request" label={t('lifecycle.settings.withdrawal.byRequest')} />
-            </Stack>
-          </Radio.Group>
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+            maw={420}
+          />
           <NumberInput
             label={t('lifecycle.settings.retention.label')}
             description={t('lifecycle.settings.retention.help')}
