@@ -111,7 +111,7 @@ export function MemberLifecycleSettings({ store }: { store: AdminStore }) {
             }
             error={byField.personalDataRetentionDays}
             inputWrapperOrder={['label', 'input', 'description', 'error']}
-            maw={240}
+            maw={420}
           />
           <Group>
             <Button type="submit" loading={update.isPending} disabled={!changed}>
