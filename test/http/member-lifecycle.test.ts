@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditLog } from '../../src/db/schema/audit.js';
 import { authAccount, authSession, authUser, memberConsents, members } from '../../src/db/schema/identity.js';
+import { outbox } from '../../src/db/schema/notifications.js';
 import type { RunningWorker } from '../../src/jobs/worker.js';
 import { anonymiseDueMembers } from '../../src/modules/identity/auth-index.js';
 import { updateStoreSettings } from '../../src/modules/store/index.js';
@@ -360,6 +361,19 @@ describe('withdrawal on My Page (self-service, the default)', () => {
     expect(await answer(await signInAttempt('leaving.ja', wrong))).toEqual(
       await answer(await signInAttempt('nobody.there', wrong)),
     );
+    // A login-ID reminder no longer lists an ID that cannot sign in.
+    const reminder = await t.request(
+      '/api/login-id-reminders',
+      json('POST', { email: 'leaving@example.jp' }),
+    );
+    expect(reminder.status).toBe(202);
+    const reminders = await t.ctx.db
+      .select()
+      .from(outbox)
+      .where(
+        and(eq(outbox.template, 'member-login-id-reminder'), eq(outbox.recipient, 'leaving@example.jp')),
+      );
+    expect(reminders).toEqual([]);
   });
 
   it('writes the withdrawal mail in English for an English member', async () => {
