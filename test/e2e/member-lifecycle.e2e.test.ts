@@ -144,7 +144,7 @@ describe('registration review and withdrawal in the browser', () => {
     const lifecycle = page
       .locator('form')
       .filter({ has: page.getByRole('heading', { name: '会員登録と退会' }) });
-    await lifecycle.getByRole('button', { name: '保存する' }).click();
+    await lifecycle.getByRole('button', { name: '登録・退会の設定を保存' }).click();
     await expect.poll(() => lifecycle.getByText('店舗設定を保存しました。').isVisible()).toBe(true);
     await shot(page, 'admin-settings-lifecycle.png');
 

@@ -16,7 +16,7 @@ function draftOf(store: AdminStore): Draft {
   };
 }
 
-/** Its own form and save button, so it sends only these fields. */
+/** Its own form and save button (named apart from the store form's), so it sends only these fields. */
 export function MemberLifecycleSettings({ store }: { store: AdminStore }) {
   const { t } = useTranslation();
   const update = useUpdateStore();
@@ -115,10 +115,10 @@ export function MemberLifecycleSettings({ store }: { store: AdminStore }) {
           />
           <Group>
             <Button type="submit" loading={update.isPending} disabled={!changed}>
-              {t('admin.settings.save')}
+              {t('lifecycle.settings.save')}
             </Button>
             <Button variant="subtle" disabled={!changed} onClick={() => setDraft(draftOf(store))}>
-              {t('admin.settings.discard')}
+              {t('lifecycle.settings.discard')}
             </Button>
           </Group>
         </Stack>
