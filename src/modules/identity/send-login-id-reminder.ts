@@ -22,10 +22,7 @@ export async function sendLoginIdReminder(db: Db, input: SendLoginIdReminderInpu
       .from(members)
       // A withdrawn or rejected membership's ID can no longer sign in: listing it would only mislead.
       .where(
-        and(
-          sql`lower(${members.email}) = ${address}`,
-          notInArray(members.status, ['withdrawn', 'rejected']),
-        ),
+        and(sql`lower(${members.email}) = ${address}`, notInArray(members.status, ['withdrawn', 'rejected'])),
       )
       .orderBy(asc(members.createdAt));
     const [first] = found;
