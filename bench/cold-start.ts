@@ -9,6 +9,7 @@ import { createApp } from '../src/http/app.js';
 import { startBoss } from '../src/jobs/boss.js';
 import { startWorker } from '../src/jobs/worker.js';
 import { createLogger } from '../src/logger.js';
+import { createWithdrawalBlockerRegistry } from '../src/modules/identity/index.js';
 import { mailTransportFor, smsTransportFor } from '../src/modules/notifications/index.js';
 import { startNode } from '../src/runtime.js';
 import { resolveSecret } from '../src/secret.js';
@@ -68,6 +69,7 @@ async function phases(): Promise<Record<string, number>> {
     const context: AppContext = {
       config: { ...config, secret: resolveSecret(config) },
       clock: systemClock,
+      withdrawalBlockers: createWithdrawalBlockerRegistry(),
       database,
       db: database.db,
       logger,

@@ -11,6 +11,7 @@ import { startBoss } from '../src/jobs/boss.js';
 import { queues } from '../src/jobs/queues.js';
 import { type RunningWorker, startWorker } from '../src/jobs/worker.js';
 import { createLogger } from '../src/logger.js';
+import { createWithdrawalBlockerRegistry } from '../src/modules/identity/index.js';
 import {
   deliverMail,
   devMailboxTransport,
@@ -55,6 +56,7 @@ async function measureOn(target: string, config: Config): Promise<Section> {
   const ctx: AppContext = {
     config: { ...config, secret: resolveSecret(config) },
     clock: systemClock,
+    withdrawalBlockers: createWithdrawalBlockerRegistry(),
     database: store.database,
     db: store.database.db,
     logger,

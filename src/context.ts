@@ -1,8 +1,9 @@
-// What every route, flow runner and job handler is given: configuration, clock, database, logger, mail, SMS.
+// What every route, flow runner and job handler is given: configuration, clock, database, logger, mail, SMS, withdrawal blockers.
 import type { Config } from './config.js';
 import type { DatabaseHandle, Db } from './db/client.js';
 import type { Clock } from './domain/clock.js';
 import type { Logger } from './logger.js';
+import type { WithdrawalBlockerRegistry } from './modules/identity/index.js';
 import type { MailTransport, SmsTransport } from './modules/notifications/index.js';
 
 export interface AppContext {
@@ -13,4 +14,6 @@ export interface AppContext {
   logger: Logger;
   mail: MailTransport;
   sms: SmsTransport;
+  /** What may stop a member withdrawing; modules register their blockers when the node is wired. */
+  withdrawalBlockers: WithdrawalBlockerRegistry;
 }

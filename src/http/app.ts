@@ -29,6 +29,7 @@ import { revealBackupCodesRoute } from './routes/mypage/reveal-backup-codes.js';
 import { revokeMySessionRoute } from './routes/mypage/revoke-my-session.js';
 import { revokeAllSessionsRoute, revokeOtherSessionsRoute } from './routes/mypage/revoke-my-sessions.js';
 import { updateProfileRoute } from './routes/mypage/update-profile.js';
+import { getMyWithdrawalRoute, withdrawMeRoute } from './routes/mypage/withdrawal.js';
 import { completePasswordResetRoute } from './routes/store/complete-password-reset.js';
 import { confirmEmailRoute } from './routes/store/confirm-email.js';
 import { createSessionRoute } from './routes/store/create-session.js';
@@ -118,6 +119,8 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): Open
   app.route('/', revokeOtherSessionsRoute());
   app.route('/', revokeAllSessionsRoute());
   app.route('/', revokeMySessionRoute());
+  app.route('/', getMyWithdrawalRoute());
+  app.route('/', withdrawMeRoute());
   registerApiDocs(app);
   options.extraRoutes?.(app);
 

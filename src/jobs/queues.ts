@@ -5,6 +5,7 @@ export const queues = {
   deliverMail: 'mail.deliver',
   deliverWebhook: 'webhook.deliver',
   deliverSms: 'sms.deliver',
+  anonymiseMembers: 'members.anonymise',
 } as const;
 
 export type QueueName = (typeof queues)[keyof typeof queues];
@@ -16,4 +17,6 @@ export const queuePolicies: Record<QueueName, Omit<PgBoss.Queue, 'name'>> = {
   [queues.deliverWebhook]: { retryLimit: 14, retryDelay: 4, retryBackoff: true, expireInSeconds: 60 },
   // A sign-in code lives 10 minutes: 2, 4, 8 … 64 s covers about two minutes of a provider's 429s and 5xx.
   [queues.deliverSms]: { retryLimit: 6, retryDelay: 2, retryBackoff: true, expireInSeconds: 60 },
+  // `stately`: at most one sweep queued and one running, so the timer of every worker node adds no backlog.
+  [queues.anonymiseMembers]: { policy: 'stately', retryLimit: 3, retryDelay: 60, expireInSeconds: 600 },
 };

@@ -1,8 +1,9 @@
-// The worker: registers job handlers and runs the outbox dispatcher until told to stop.
+// The worker: registers job handlers and runs the outbox dispatcher and the periodic sweeps until told to stop.
 import type PgBoss from 'pg-boss';
 import type { AppContext } from '../context.js';
 import { uuidOf } from '../domain/ids.js';
 import { dispatchOutbox, dispatchWebhooks } from '../modules/notifications/index.js';
+import { anonymiseMembersHandler } from './handlers/anonymise-members.js';
 import { type DeliverMailJob, deliverMailHandler } from './handlers/deliver-mail.js';
 import { type DeliverSmsJob, deliverSmsHandler } from './handlers/deliver-sms.js';
 import { type DeliverWebhookJob, deliverWebhookHandler } from './handlers/deliver-webhook.js';
@@ -11,6 +12,8 @@ import { queues } from './queues.js';
 export interface RunningWorker {
   /** Runs one dispatch pass (mail and webhooks) now (tests use it instead of waiting for the next tick). */
   dispatchNow(): Promise<number>;
+  /** Queues the periodic sweeps now (tests use it after moving the clock instead of waiting for the timer). */
+  sweepNow(): Promise<void>;
   /** Stops polling; pg-boss's own graceful stop waits for jobs in flight. */
   stop(): Promise<void>;
 }
@@ -18,6 +21,8 @@ export interface RunningWorker {
 export interface StartWorkerOptions {
   dispatchIntervalMs?: number;
   pollingIntervalSeconds?: number;
+  /** How often the sweeps (anonymisation) are queued; ten minutes by default. */
+  sweepIntervalMs?: number;
 }
 
 /** Starts handling jobs on this process. */
@@ -84,6 +89,24 @@ export async function startWorker(
     return mails + webhooks;
   };
 
+  const anonymise = anonymiseMembersHandler(ctx);
+  const anonymiseWorkerId: string = await boss.work(
+    queues.anonymiseMembers,
+    { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
+    () => anonymise(),
+  );
+  // The sweep decides what is due from the clock; the timer only says "look again". The queue's
+  // `stately` policy drops a request while one is already waiting, so several nodes add no backlog.
+  const sweep = async (): Promise<void> => {
+    await boss.send(queues.anonymiseMembers, {});
+    boss.notifyWorker(anonymiseWorkerId);
+  };
+  const sweepTimer = setInterval(
+    () =>
+      void sweep().catch((error: unknown) => ctx.logger.error({ err: error }, 'queueing the sweeps failed')),
+    options.sweepIntervalMs ?? 10 * 60_000,
+  );
+
   let running: Promise<number> = Promise.resolve(0);
   const dispatch = (): Promise<number> => {
     running = running.then(() =>
@@ -98,12 +121,15 @@ export async function startWorker(
 
   return {
     dispatchNow: dispatch,
+    sweepNow: sweep,
     async stop() {
       clearInterval(timer);
+      clearInterval(sweepTimer);
       await running;
       await boss.offWork(queues.deliverMail);
       await boss.offWork(queues.deliverWebhook);
       await boss.offWork(queues.deliverSms);
+      await boss.offWork(queues.anonymiseMembers);
     },
   };
 }

@@ -9,6 +9,7 @@ import type { AppEnv } from '../../src/http/openapi-app.js';
 import { startBoss } from '../../src/jobs/boss.js';
 import { type RunningWorker, type StartWorkerOptions, startWorker } from '../../src/jobs/worker.js';
 import { createLogger } from '../../src/logger.js';
+import { createWithdrawalBlockerRegistry } from '../../src/modules/identity/index.js';
 import { mailTransportFor, smsTransportFor } from '../../src/modules/notifications/index.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -53,6 +54,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     logger: createLogger('silent'),
     mail: mailTransportFor(config.smtpUrl),
     sms: smsTransportFor(config.twilio),
+    withdrawalBlockers: createWithdrawalBlockerRegistry(),
   };
   const app = createApp(ctx, {
     ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}),

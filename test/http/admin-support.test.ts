@@ -117,7 +117,7 @@ describe('the inquiry inbox', () => {
       ['internal_note', colleague.operatorId],
       ['to_customer', colleague.operatorId],
     ]);
-    const replyMail = (await mailTo(t, 'hanako@example.jp', 4)).at(-1)!;
+    const replyMail = (await mailTo(t, 'hanako@example.jp', 5)).at(-1)!;
     expect(replyMail.text).toContain('宛名の変更を承りました。');
 
     const seen = await (await member.browser.send(`/api/mypage/inquiries/${memberInquiryId}`, 'GET')).json();

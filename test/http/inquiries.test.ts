@@ -209,7 +209,7 @@ describe('inquiries on My Page', () => {
     });
     expect(sent.status).toBe(201);
     const { id, number } = (await sent.json()) as { id: string; number: string };
-    const receipt = (await mailTo(t, 'hanako@example.jp', 3)).at(-1)!;
+    const receipt = (await mailTo(t, 'hanako@example.jp', 4)).at(-1)!;
     expect(receipt.subject).toBe(`【keiyaku デモストア】お問い合わせを受け付けました（${number}）`);
     expect(receipt.text.startsWith('山田 花子 様\n')).toBe(true);
 
@@ -240,7 +240,7 @@ describe('inquiries on My Page', () => {
       actor: operator,
       now: t.clock.now(),
     });
-    const reply = (await mailTo(t, 'hanako@example.jp', 4)).at(-1)!;
+    const reply = (await mailTo(t, 'hanako@example.jp', 5)).at(-1)!;
     expect(reply.subject).toBe(`【keiyaku デモストア】お問い合わせへのご回答（${number}）`);
     expect(reply.text.split(signature)[0]).toBe(
       [

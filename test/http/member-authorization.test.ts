@@ -69,6 +69,12 @@ const memberRoutes: Record<string, MemberRouteCase> = {
   },
   // A link for someone else's change: refused for every member, so nothing of B's can be applied by A.
   'POST /api/mypage/email-change/confirm': { scope: 'session-refused', body: { token: 'x'.repeat(43) } },
+  'GET /api/mypage/withdrawal': { scope: 'session', ownData: false },
+  // A wrong password, so the member stays for the routes after it: refused, and nothing of B's is touched.
+  'POST /api/mypage/withdrawal': {
+    scope: 'session-refused',
+    body: { password: 'Not-the-pass1!', confirm: true },
+  },
   'POST /api/mypage/inquiries/{id}/messages': {
     scope: 'path',
     ids: (owner) => ({ id: owner.inquiryId }),

@@ -84,6 +84,8 @@ async function registerAndConfirm(loginId: string, email: string): Promise<strin
   const token = decodeURIComponent(tokenIn(mail!.text)!);
   const confirmed = await t.request('/api/members/confirm-email', json('POST', { token }));
   expect(confirmed.status).toBe(200);
+  // "Registration complete" follows the confirmation (automatic review); later counts start after it.
+  await mailTo(email, 2);
   return ((await res.json()) as { memberId: string }).memberId;
 }
 
@@ -124,7 +126,10 @@ describe('a member from registration to sign-out', () => {
     expect(browser.cookie).not.toContain('session_token');
     expect((await browser.send('/api/mypage/me', 'GET')).status).toBe(401);
 
-    const codeMail = (await mailTo('hanako@example.jp', 2))[1]!;
+    // Confirmation, "registration complete" (automatic review), then the code.
+    const complete = (await mailTo('hanako@example.jp', 3))[1]!;
+    expect(complete.subject).toBe('【keiyaku デモストア】会員登録完了のお知らせ');
+    const codeMail = (await mailTo('hanako@example.jp', 3))[2]!;
     expect(codeMail.subject).toBe('【keiyaku デモストア】ログイン確認コード');
     const code = codeIn(codeMail.text)!;
     const verified = await browser.send('/api/sessions/verify-code', 'POST', { code });
@@ -283,7 +288,7 @@ describe('sign-in refusals', () => {
 
   it('lets a code expire after 10 minutes', async () => {
     const browser = new Browser();
-    const before = (await mailTo('taro@example.jp', 1)).length;
+    const before = (await mailTo('taro@example.jp', 2)).length;
     expect((await browser.send('/api/sessions', 'POST', { loginId: 'taro', password })).status).toBe(202);
     const code = codeIn((await mailTo('taro@example.jp', before + 1)).at(-1)!.text)!;
     advanceSeconds(10 * 60 + 1);
@@ -301,7 +306,7 @@ describe('sign-in refusals', () => {
       now: t.clock.now(),
     });
     const browser = new Browser();
-    const before = (await mailTo('taro@example.jp', 1)).length;
+    const before = (await mailTo('taro@example.jp', 2)).length;
     expect((await browser.send('/api/sessions', 'POST', { loginId: 'taro', password })).status).toBe(202);
     const code = codeIn((await mailTo('taro@example.jp', before + 1)).at(-1)!.text)!;
     const wrong = code === '000000' ? '111111' : '000000';

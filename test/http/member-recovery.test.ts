@@ -68,19 +68,19 @@ describe('lockout (automatic unlock, the default: 5 failures, 10 minutes)', () =
     expect(known).toEqual(unknown);
 
     // The right password during the lock: the same answer as any other attempt, no code mailed.
-    const before = (await mailTo(t, 'lock-auto@example.jp', 2)).length;
+    const before = (await mailTo(t, 'lock-auto@example.jp', 3)).length;
     const right = await signInAttempt('lock-auto', password);
     expect(right.headers.getSetCookie()).toEqual([]);
     expect(await answer(right)).toEqual(await answer(await signInAttempt('ghost-auto', password)));
     expect(await answer(await signInAttempt('LOCK-AUTO', password))).toEqual(known);
 
-    const lockMail = (await mailTo(t, 'lock-auto@example.jp', 2)).at(-1)!;
+    const lockMail = (await mailTo(t, 'lock-auto@example.jp', 3)).at(-1)!;
     expect(lockMail.subject).toBe('【keiyaku デモストア】ログインIDがロックされました');
     expect(lockMail.text).toContain('10分後に自動で解除');
     expect(lockMail.text).not.toContain('/inquiry');
     expect(lockMail.text).not.toContain(password);
-    expect(before).toBe(2);
-    expect((await mailsNow(t, 'lock-auto@example.jp')).length).toBe(2);
+    expect(before).toBe(3);
+    expect((await mailsNow(t, 'lock-auto@example.jp')).length).toBe(3);
 
     advanceMinutes(t, 9);
     expect((await signInAttempt('lock-auto', password)).status).toBe(423);
@@ -103,7 +103,7 @@ describe('lockout (automatic unlock, the default: 5 failures, 10 minutes)', () =
     expect((await browser.send('/api/sessions', 'POST', { loginId: 'lock-code', password })).status).toBe(
       202,
     );
-    const code = codeIn((await mailTo(t, 'lock-code@example.jp', 2)).at(-1)!.text)!;
+    const code = codeIn((await mailTo(t, 'lock-code@example.jp', 3)).at(-1)!.text)!;
     const bad = code === '000000' ? '111111' : '000000';
     for (let i = 0; i < 4; i++) {
       expect((await browser.send('/api/sessions/verify-code', 'POST', { code: bad })).status).toBe(401);
@@ -133,7 +133,7 @@ describe('lockout (operator unlock)', () => {
       en: expect.stringContaining('contact us via the inquiry form'),
     });
     expect(await answer(await signInAttempt('ghost-op', password))).toEqual(known);
-    const lockMail = (await mailTo(t, 'lock-op@example.jp', 2)).at(-1)!;
+    const lockMail = (await mailTo(t, 'lock-op@example.jp', 3)).at(-1)!;
     expect(lockMail.text).toContain(
       '解除をご希望の場合は、お問い合わせフォームからご連絡ください。\nhttp://127.0.0.1:3000/inquiry?category=unlock\n',
     );
@@ -193,7 +193,7 @@ describe('password change on My Page', () => {
     expect((await signInAttempt('changer', password)).status).toBe(401);
     expect((await signInAttempt('changer', 'New-Passw0rd!x')).status).toBe(202);
 
-    const mails = await mailTo(t, 'changer@example.jp', 4);
+    const mails = await mailTo(t, 'changer@example.jp', 5);
     expect(mails.map((m) => m.subject)).toContain('【keiyaku デモストア】パスワードが変更されました');
     const changedMail = mails.find((m) => m.subject === '【keiyaku デモストア】パスワードが変更されました')!;
     expect(changedMail.text).toContain(
@@ -235,7 +235,7 @@ describe('forgotten password', () => {
     const memberId = await registerAndConfirm(t, 'forgetful', 'forgetful@example.jp', password);
     const old = new Browser(t);
     await signInFully(t, old, 'forgetful', 'forgetful@example.jp', password);
-    const { token, temporaryPassword, res } = await requestReset('Forgetful', 'forgetful@example.jp', 2);
+    const { token, temporaryPassword, res } = await requestReset('Forgetful', 'forgetful@example.jp', 3);
     const unknown = await t.request('/api/password-resets', json('POST', { loginId: 'nobody-at-all' }));
     expect(unknown.status).toBe(202);
     expect(await unknown.json()).toEqual(await res.json());
@@ -268,7 +268,7 @@ describe('forgotten password', () => {
     expect((await old.send('/api/mypage/me', 'GET')).status).toBe(401);
     expect((await signInAttempt('forgetful', password)).status).toBe(401);
     expect((await signInAttempt('forgetful', newPassword)).status).toBe(202);
-    const mails = await mailTo(t, 'forgetful@example.jp', 6);
+    const mails = await mailTo(t, 'forgetful@example.jp', 7);
     expect(mails.map((m) => m.subject)).toContain('【keiyaku デモストア】パスワードが変更されました');
     const audit = await t.ctx.db.select().from(auditLog).where(eq(auditLog.targetId, memberId));
     expect(audit.map((a) => a.action)).toEqual(
@@ -282,7 +282,7 @@ describe('forgotten password', () => {
 
   it('expires the link after 30 minutes', async () => {
     await registerAndConfirm(t, 'slowpoke', 'slowpoke@example.jp', password);
-    const { token, temporaryPassword } = await requestReset('slowpoke', 'slowpoke@example.jp', 1);
+    const { token, temporaryPassword } = await requestReset('slowpoke', 'slowpoke@example.jp', 2);
     advanceMinutes(t, 30.05);
     const late = await t.request(
       '/api/password-resets/complete',
@@ -302,7 +302,7 @@ describe('forgotten login ID', () => {
     expect(known.status).toBe(202);
     expect(unknown.status).toBe(202);
     expect(await known.json()).toEqual(await unknown.json());
-    const reminder = (await mailTo(t, 'twins@example.jp', 3)).at(-1)!;
+    const reminder = (await mailTo(t, 'twins@example.jp', 5)).at(-1)!;
     expect(reminder.subject).toBe('【keiyaku デモストア】ログインIDのお知らせ');
     expect(reminder.text).toContain('twin-1');
     expect(reminder.text).toContain('twin-2');

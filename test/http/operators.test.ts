@@ -295,6 +295,14 @@ const adminRoutes: Record<string, Expectation> = {
   'GET /api/admin/members': { access: ['owner', 'support'] },
   'GET /api/admin/members/{id}': { access: ['owner', 'support'] },
   'GET /api/admin/members/{memberId}/sign-ins': { access: ['owner', 'support'] },
+  'GET /api/admin/registrations': { access: ['owner', 'support'] },
+  'POST /api/admin/registrations/{id}/approve': { access: ['owner', 'support'] },
+  'POST /api/admin/registrations/{id}/reject': {
+    access: ['owner', 'support'],
+    body: { reason: '確認できず' },
+  },
+  'GET /api/admin/members/{id}/withdrawal': { access: ['owner', 'support'] },
+  'POST /api/admin/members/{id}/withdraw': { access: ['owner', 'support'], body: { reason: 'ご依頼' } },
 };
 
 async function documentedAdminRoutes(): Promise<string[]> {
@@ -413,7 +421,8 @@ describe('member sessions never reach the admin API', () => {
         })
       ).status,
     ).toBe(202);
-    const codeMail = (await mailTo('member.only@example.jp', 2))[1]!;
+    // Confirmation, "registration complete", then the code.
+    const codeMail = (await mailTo('member.only@example.jp', 3))[2]!;
     expect(
       (await member.send('/api/sessions/verify-code', 'POST', { code: codeIn(codeMail.text) })).status,
     ).toBe(200);

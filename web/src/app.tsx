@@ -5,6 +5,8 @@ import { AdminDashboard } from './pages/admin/dashboard';
 import { AdminInquiries } from './pages/admin/inquiries';
 import { AdminLoginPage } from './pages/admin/login';
 import { AdminMailbox } from './pages/admin/mailbox';
+import { AdminMemberWithdrawPage } from './pages/admin/member-withdraw-page';
+import { AdminRegistrations } from './pages/admin/registrations';
 import { AdminSecurity } from './pages/admin/security';
 import { AdminSettings } from './pages/admin/settings';
 import { NotFound, RouteError } from './pages/errors';
@@ -14,6 +16,7 @@ import { LoginIdReminderPage } from './pages/login-id-reminder';
 import { MypageHome, MypageProfile, MypageSection } from './pages/mypage';
 import { MypageInquiries, MypageInquiry } from './pages/mypage-inquiries';
 import { MypageSecurity } from './pages/mypage-security';
+import { MypageWithdraw } from './pages/mypage-withdraw';
 import { PasswordResetPage } from './pages/password-reset';
 import { EmailChangeConfirmPage } from './pages/profile-edit';
 import { RegisterConfirmPage, RegisterPage } from './pages/register';
@@ -52,6 +55,7 @@ const router = createBrowserRouter([
       { path: 'security', element: <MypageSecurity /> },
       { path: 'inquiries', element: <MypageInquiries /> },
       { path: 'inquiries/:inquiryId', element: <MypageInquiry /> },
+      { path: 'withdraw', element: <MypageWithdraw /> },
       { path: 'email-change/confirm', element: <EmailChangeConfirmPage /> },
       { path: '*', element: <NotFound home="/mypage" /> },
     ],
@@ -68,6 +72,8 @@ const router = createBrowserRouter([
       { path: 'inquiries', element: <AdminInquiries /> },
       { path: 'inquiries/:inquiryId', element: <AdminInquiries /> },
       { path: 'settings', element: <AdminSettings /> },
+      { path: 'registrations', element: <AdminRegistrations /> },
+      { path: 'members/:memberId/withdraw', element: <AdminMemberWithdrawPage /> },
       { path: 'security', element: <AdminSecurity /> },
       { path: '*', element: <NotFound home="/admin" /> },
     ],

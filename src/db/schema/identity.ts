@@ -107,7 +107,8 @@ export const authTwoFactor = pgTable(
 export const memberKinds = ['corporate', 'individual'] as const;
 export const secondFactorChannels = ['email', 'sms'] as const;
 
-export const memberStatuses = ['unconfirmed', 'active'] as const;
+/** The member lifecycle; the allowed steps between these are data in `src/domain/member-status.ts`. */
+export const memberStatuses = ['unconfirmed', 'pending_review', 'active', 'rejected', 'withdrawn'] as const;
 export type MemberStatus = (typeof memberStatuses)[number];
 
 /** The member profile: who the member is and how to reach them. The email is not unique on purpose. */
@@ -146,10 +147,28 @@ export const members = pgTable(
     mobilePhone: text('mobile_phone'),
     marketingOptIn: boolean('marketing_opt_in').notNull().default(false),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }),
+    /** When an operator approved or rejected the registration (manual review), and who. */
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true, mode: 'date' }),
+    reviewedBy: text('reviewed_by'),
+    /** The reason given to the member when the registration was rejected. */
+    rejectionReason: text('rejection_reason'),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true, mode: 'date' }),
+    /** `self` or an operator's reason. */
+    withdrawalReason: text('withdrawal_reason'),
+    /**
+     * When the personal data is to be anonymised: set on withdrawal or rejection from the retention setting
+     * then in force, so the sweep only compares it with the clock.
+     */
+    anonymiseDueAt: timestamp('anonymise_due_at', { withTimezone: true, mode: 'date' }),
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [
     index('members_email_idx').on(t.email),
-    check('members_status_known', sql`${t.status} in ('unconfirmed', 'active')`),
+    index('members_anonymise_due_idx').on(t.anonymiseDueAt),
+    check(
+      'members_status_known',
+      sql`${t.status} in ('unconfirmed', 'pending_review', 'active', 'rejected', 'withdrawn')`,
+    ),
     check('members_locale_known', sql`${t.locale} in ('ja', 'en')`),
     check('members_kind_known', sql`${t.memberKind} in ('corporate', 'individual')`),
     check('members_second_factor_channel_known', sql`${t.secondFactorChannel} in ('email', 'sms')`),

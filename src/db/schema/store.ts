@@ -32,6 +32,16 @@ export const storeSettings = pgTable(
     sessionIdleMinutes: integer('session_idle_minutes').notNull().default(30),
     /** A member session ends this long after sign-in whatever its use (hours). */
     sessionAbsoluteHours: integer('session_absolute_hours').notNull().default(24),
+    /** `auto`: a confirmed email makes the member active; `manual`: the member waits for an operator. */
+    registrationReview: text('registration_review', { enum: ['auto', 'manual'] })
+      .notNull()
+      .default('auto'),
+    /** `self-service`: members withdraw on My Page; `by-request`: through the inquiry form, done by an operator. */
+    withdrawal: text('withdrawal', { enum: ['self-service', 'by-request'] })
+      .notNull()
+      .default('self-service'),
+    /** Days after withdrawal (or rejection) before the member's personal data is anonymised. */
+    personalDataRetentionDays: integer('personal_data_retention_days').notNull().default(365),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [
@@ -43,6 +53,9 @@ export const storeSettings = pgTable(
     check('store_settings_lockout_minutes_positive', sql`${t.lockoutMinutes} between 1 and 1440`),
     check('store_settings_session_idle_range', sql`${t.sessionIdleMinutes} between 5 and 1440`),
     check('store_settings_session_absolute_range', sql`${t.sessionAbsoluteHours} between 1 and 168`),
+    check('store_settings_registration_review_known', sql`${t.registrationReview} in ('auto', 'manual')`),
+    check('store_settings_withdrawal_known', sql`${t.withdrawal} in ('self-service', 'by-request')`),
+    check('store_settings_retention_days_range', sql`${t.personalDataRetentionDays} between 1 and 3650`),
   ],
 );
 

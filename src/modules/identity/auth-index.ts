@@ -1,10 +1,13 @@
 // The identity module's sign-up, sign-in and recovery services: registration, sessions, lockout, resets, backup codes.
+
+export { type AnonymiseDueMembersInput, anonymiseDueMembers } from './anonymise-due-members.js';
+export { type ApproveRegistrationInput, approveRegistration } from './approve-registration.js';
 export { type MemberAuth, memberAuth, SIGN_IN_CODE_ATTEMPTS, SIGN_IN_CODE_MINUTES } from './auth.js';
 export { authErrorCode, cookieHeaderFrom } from './auth-failure.js';
 export { BACKUP_CODE_COUNT, type BackupCode } from './backup-codes.js';
 export { type ChangePasswordInput, changePassword } from './change-password.js';
 export { type CompletePasswordResetInput, completePasswordReset } from './complete-password-reset.js';
-export { type ConfirmEmailInput, confirmEmail } from './confirm-email.js';
+export { type ConfirmEmailInput, type ConfirmedEmail, confirmEmail } from './confirm-email.js';
 export { type ConfirmEmailChangeInput, confirmEmailChange } from './confirm-email-change.js';
 export { CONFIRMATION_VALID_HOURS } from './confirmation-token.js';
 export {
@@ -22,6 +25,7 @@ export {
   type MemberRecord,
   type MemberSignInAttempt,
 } from './get-member-record.js';
+export { getWithdrawalStatus, type WithdrawalStatus } from './get-withdrawal-status.js';
 export { identityErrors } from './identity-errors.js';
 export {
   listMemberSessions,
@@ -33,6 +37,12 @@ export {
   memberSignInHistory,
   RECENT_SIGN_INS,
 } from './list-member-sign-ins.js';
+export {
+  type ListRegistrationsInput,
+  listRegistrations,
+  type RegistrationPage,
+  type RegistrationSummary,
+} from './list-registrations.js';
 export { type LockoutPolicy, loadLockoutPolicy } from './lockout-policy.js';
 export { LOGIN_ID_MAX, LOGIN_ID_MIN, LOGIN_ID_PATTERN, passwordIssues } from './member-fields.js';
 export { hashPassword, verifyPassword } from './password-hashing.js';
@@ -41,6 +51,7 @@ export { pendingSignInMember } from './pending-sign-in.js';
 export { type RecordSignInInput, recordSignIn } from './record-sign-in.js';
 export { type RegenerateBackupCodesInput, regenerateBackupCodes } from './regenerate-backup-codes.js';
 export { type RegisteredMember, type RegisterMemberInput, registerMember } from './register-member.js';
+export { type RejectRegistrationInput, rejectRegistration } from './reject-registration.js';
 export {
   EMAIL_CHANGE_VALID_HOURS,
   type RequestEmailChangeInput,
@@ -66,3 +77,5 @@ export { type UnlockMemberInput, unlockMember } from './unlock-member.js';
 export { type UpdateMemberProfileInput, updateMemberProfile } from './update-member-profile.js';
 export { type VerifySignInBackupCodeInput, verifySignInBackupCode } from './verify-sign-in-backup-code.js';
 export { type VerifySignInCodeInput, verifySignInCode } from './verify-sign-in-code.js';
+export { type WithdrawMemberInput, type WithdrawnMember, withdrawMember } from './withdraw-member.js';
+export { type WithdrawSelfInput, withdrawSelf } from './withdraw-self.js';

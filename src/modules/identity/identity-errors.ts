@@ -194,4 +194,40 @@ export const identityErrors = {
         en: 'This email change link has already been used or has expired (24 hours). Please request the change again.',
       },
     }),
+  registrationPendingReview: () =>
+    new AppError({
+      code: 'registration_pending_review',
+      status: 403,
+      message: {
+        ja: '会員登録の審査中です。登録完了には少々お時間をいただきます（土・日・祝日・当社指定の休業日を除く）。完了しましたらメールでお知らせします。',
+        en: 'Your registration is being reviewed. This takes a little time, on business days only (not on weekends, public holidays or our closure days). We will let you know by mail when it is complete.',
+      },
+    }),
+  registrationRejected: () =>
+    new AppError({
+      code: 'registration_rejected',
+      status: 403,
+      message: {
+        ja: 'この会員登録はお受けできませんでした。詳しくはお送りしたメールをご覧いただくか、お問い合わせフォームからご連絡ください。',
+        en: 'This registration was not accepted. Please see the mail we sent you, or contact us via the inquiry form.',
+      },
+    }),
+  memberWithdrawn: () =>
+    new AppError({
+      code: 'member_withdrawn',
+      status: 403,
+      message: {
+        ja: 'このログインIDは退会済みのため、ログインできません。再度ご利用になる場合は、新たに会員登録をしてください。',
+        en: 'This login ID belongs to a membership that has been withdrawn and can no longer sign in. To use the store again, please register anew.',
+      },
+    }),
+  withdrawalByRequest: () =>
+    new AppError({
+      code: 'withdrawal_by_request',
+      status: 409,
+      message: {
+        ja: '退会はお問い合わせフォームからのお申し込みで承っております。お問い合わせの種類で「退会のご依頼」を選んでご連絡ください。',
+        en: 'Withdrawal is by request: please contact us via the inquiry form and choose "Withdrawal request" as the category.',
+      },
+    }),
 } as const;

@@ -1,5 +1,5 @@
 // Mails the login IDs registered to an email address, for members who forgot theirs.
-import { asc, sql } from 'drizzle-orm';
+import { and, asc, notInArray, sql } from 'drizzle-orm';
 import type { Temporal } from 'temporal-polyfill';
 import type { Db } from '../../db/client.js';
 import { members } from '../../db/schema/identity.js';
@@ -20,7 +20,10 @@ export async function sendLoginIdReminder(db: Db, input: SendLoginIdReminderInpu
     const found = await tx
       .select()
       .from(members)
-      .where(sql`lower(${members.email}) = ${address}`)
+      // A withdrawn or rejected membership's ID can no longer sign in: listing it would only mislead.
+      .where(
+        and(sql`lower(${members.email}) = ${address}`, notInArray(members.status, ['withdrawn', 'rejected'])),
+      )
       .orderBy(asc(members.createdAt));
     const [first] = found;
     if (!first) return;

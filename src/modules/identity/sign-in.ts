@@ -1,7 +1,7 @@
 // The password step of a member's sign-in: on success a code goes out (mail or SMS) and a pending-second-factor cookie is set.
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import { authUser, members } from '../../db/schema/identity.js';
+import { authUser, type MemberStatus, members } from '../../db/schema/identity.js';
 import { type Actor, recordAudit } from '../audit/index.js';
 import { assertLoginIdNotLocked } from './assert-login-id-not-locked.js';
 import { memberAuth } from './auth.js';
@@ -10,8 +10,8 @@ import { identityErrors } from './identity-errors.js';
 import { normalizeLoginId as lockoutKeyOf } from './login-id.js';
 import { normalizeLoginId } from './member-fields.js';
 import { recordLoginFailure } from './record-login-failure.js';
-import { type SignInCodeDestination, signInCodeDestination } from './send-sign-in-code.js';
 import { recordSignIn } from './record-sign-in.js';
+import { type SignInCodeDestination, signInCodeDestination } from './send-sign-in-code.js';
 
 export interface SignInInput {
   loginId: string;
@@ -89,21 +89,46 @@ export async function signIn(ctx: AppContext, input: SignInInput): Promise<SignI
     // Every member is created with the second factor on; a session without it must never be handed out.
     throw new Error(`member ${known?.id ?? username} signed in without a second factor`);
   }
-  const setCookies = headers.getSetCookie();
-  await auth.api.sendTwoFactorOTP({
-    body: {},
-    headers: new Headers({ cookie: cookieHeaderFrom(setCookies) }),
-  });
+  // Told only after the right password, so the status of an ID is never revealed to someone guessing.
+  // The challenge cookie better-auth set is not passed on and no code is sent, so no session can follow.
   const [member] = await ctx.db
     .select({
+      status: members.status,
       secondFactorChannel: members.secondFactorChannel,
       mobilePhone: members.mobilePhone,
       email: members.email,
     })
     .from(members)
-    .where(eq(members.id, known!.id));
-  if (!member) throw new Error(`no member profile for ${known!.id}`);
+    .where(eq(members.id, known?.id ?? ''));
+  const refusal = member ? refusalFor(member.status) : null;
+  if (refusal) {
+    await audit('member.sign_in_refused', refusal.reason);
+    throw refusal.error();
+  }
+  const setCookies = headers.getSetCookie();
+  await auth.api.sendTwoFactorOTP({
+    body: {},
+    headers: new Headers({ cookie: cookieHeaderFrom(setCookies) }),
+  });
+  if (!member) throw new Error(`no member profile for ${known?.id}`);
   const destination = signInCodeDestination(member);
   await audit('member.sign_in_code_sent', `by ${destination.channel}`);
   return { setCookies, destination };
+}
+
+/** Why a member with the right password may not sign in, or null for an active member. */
+function refusalFor(status: MemberStatus): { reason: string; error: () => Error } | null {
+  switch (status) {
+    case 'active':
+      return null;
+    case 'unconfirmed':
+      // better-auth refuses these first (email not verified); kept so the status alone decides.
+      return { reason: 'email not confirmed', error: identityErrors.emailNotConfirmed };
+    case 'pending_review':
+      return { reason: 'registration under review', error: identityErrors.registrationPendingReview };
+    case 'rejected':
+      return { reason: 'registration rejected', error: identityErrors.registrationRejected };
+    case 'withdrawn':
+      return { reason: 'withdrawn', error: identityErrors.memberWithdrawn };
+  }
 }

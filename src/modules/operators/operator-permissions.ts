@@ -30,6 +30,10 @@ export const operatorPermissions = {
   'inquiries.handle': ['support'],
   /** Looking members up (profile, sign-in history, consent) to answer "I cannot sign in". */
   'members.read': ['support'],
+  /** The registration review queue (manual review): reading it, approving and rejecting. */
+  'registrations.review': ['support'],
+  /** Withdrawing a member on request, after the same blocker check members get. */
+  'members.withdraw': ['support'],
 } as const satisfies Record<string, readonly OperatorRole[]>;
 
 export type OperatorAction = keyof typeof operatorPermissions;

@@ -55,6 +55,10 @@ export const storeSettingsPatchSchema = z
     // … and this many hours after sign-in however busy it is (1 h – 7 days, better-auth's own
     // session lifetime, which is the hard ceiling; default 24).
     sessionAbsoluteHours: z.coerce.number().int().min(1).max(168),
+    registrationReview: z.enum(['auto', 'manual']),
+    withdrawal: z.enum(['self-service', 'by-request']),
+    // At least a day, so a withdrawal can still be looked into; at most ten years.
+    personalDataRetentionDays: z.coerce.number().int().min(1).max(3650),
   })
   .partial()
   .strict();

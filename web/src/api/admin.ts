@@ -198,6 +198,7 @@ export function useConfirmTotp() {
 export const adminSections = {
   inquiries: ['support'],
   mailbox: ['support'],
+  registrations: ['support'],
   settings: [],
   security: ['billing', 'support', 'catalog'],
 } as const satisfies Record<string, readonly OperatorRole[]>;

@@ -220,7 +220,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description confirmed; the member can now sign in */
+                /** @description confirmed: `active` — registration complete, the member can sign in (the mail is on its way); `pending_review` — an operator reviews the registration first */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2587,7 +2587,7 @@ export interface paths {
                 query?: {
                     /** @description login ID, name, kana or email; literal, ignoring case */
                     q?: string;
-                    status?: "unconfirmed" | "active";
+                    status?: "unconfirmed" | "pending_review" | "active" | "rejected" | "withdrawn";
                     limit?: number;
                     offset?: number | null;
                 };
@@ -2767,6 +2767,386 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The registration review queue */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "unconfirmed" | "pending_review" | "active" | "rejected" | "withdrawn";
+                    limit?: number;
+                    offset?: number | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description oldest confirmation first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminRegistrationPage"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a query parameter is invalid */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/registrations/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a registration */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description approved; the member can sign in */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberStatusChange"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the member is not waiting for review */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/registrations/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a registration */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RegistrationRejection"];
+                };
+            };
+            responses: {
+                /** @description rejected; the mail is on its way */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberStatusChange"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the member is not waiting for review */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no reason given */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/members/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What blocks a member's withdrawal */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the reasons; empty when the member may be withdrawn */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminWithdrawalCheck"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/members/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a member */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MemberWithdrawal"];
+                };
+            };
+            responses: {
+                /** @description withdrawn; sessions ended, the mail is on its way */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberStatusChange"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description something blocks the withdrawal, or the member is not active */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no reason given */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3190,6 +3570,111 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mypage/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Can I withdraw? */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description `self-service`: the member may withdraw here when `reasons` is empty; `by-request`: through the inquiry form */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyWithdrawal"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Withdraw (退会) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MyWithdrawalRequest"];
+                };
+            };
+            responses: {
+                /** @description withdrawn: every session is ended and the mail is on its way */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyWithdrawalDone"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the password is wrong */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `withdrawal_blocked` listing the reasons, or `withdrawal_by_request` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the password or the confirmation is missing */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3305,7 +3790,7 @@ export interface components {
         };
         EmailConfirmed: {
             /** @enum {string} */
-            status: "active";
+            status: "active" | "pending_review";
         };
         EmailConfirmation: {
             token: string;
@@ -3438,7 +3923,7 @@ export interface components {
             /** @enum {string} */
             locale: "ja" | "en";
             /** @enum {string} */
-            status: "unconfirmed" | "active";
+            status: "unconfirmed" | "pending_review" | "active" | "rejected" | "withdrawn";
             termsVersion: string;
             confirmedAt: string | null;
             createdAt: string;
@@ -3638,9 +4123,14 @@ export interface components {
             sessionIdleMinutes: number;
             /** @description a member session ends this many hours after sign-in */
             sessionAbsoluteHours: number;
+            /** @enum {string} */
+            registrationReview: "auto" | "manual";
+            /** @enum {string} */
+            withdrawal: "self-service" | "by-request";
+            personalDataRetentionDays: number;
             updatedAt: string;
         };
-        /** @description any of name, issuerName, registrationNumber, postalCode, address, phone, email, businessHours, taxRounding */
+        /** @description any of name, issuerName, registrationNumber, postalCode, address, phone, email, businessHours, taxRounding, registrationReview, withdrawal, personalDataRetentionDays */
         AdminStorePatch: {
             [key: string]: unknown;
         };
@@ -3735,7 +4225,7 @@ export interface components {
             createdAt: string;
         };
         /** @enum {string} */
-        MemberStatus: "unconfirmed" | "active";
+        MemberStatus: "unconfirmed" | "pending_review" | "active" | "rejected" | "withdrawn";
         AdminMember: components["schemas"]["AdminMemberSummary"] & {
             /** @enum {string} */
             locale: "ja" | "en";
@@ -3781,6 +4271,62 @@ export interface components {
             browser: string;
             userAgent: string | null;
             sessionId: string | null;
+        };
+        AdminRegistrationPage: {
+            items: components["schemas"]["AdminRegistration"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        AdminRegistration: {
+            /** @example mem_0196f0c4-5b8e-7c1a-9d2e-3f4a5b6c7d8e */
+            id: string;
+            loginId: string;
+            /** @enum {string} */
+            memberKind: "corporate" | "individual";
+            name: string;
+            nameKana: string;
+            email: string;
+            companyName: string | null;
+            department: string | null;
+            postalCode: string;
+            prefecture: string;
+            city: string;
+            street: string;
+            building: string | null;
+            phone: string;
+            status: components["schemas"]["MemberStatus"];
+            createdAt: string;
+            confirmedAt: string | null;
+            reviewedAt: string | null;
+            reviewedBy: string | null;
+            rejectionReason: string | null;
+        };
+        MemberStatusChange: {
+            memberId: string;
+            status: components["schemas"]["MemberStatus"];
+        };
+        RegistrationRejection: {
+            /**
+             * @description told to the person in the rejection mail
+             * @example ご登録の住所を確認できませんでした。
+             */
+            reason: string;
+        };
+        AdminWithdrawalCheck: {
+            reasons: components["schemas"]["BilingualReason"][];
+            retentionDays: number;
+        };
+        BilingualReason: {
+            ja: string;
+            en: string;
+        };
+        MemberWithdrawal: {
+            /**
+             * @description why, for the audit log (e.g. the inquiry number of the request)
+             * @example お問い合わせ Q2026-000012 による退会のご依頼
+             */
+            reason: string;
         };
         MyPasswordChanged: {
             /** @enum {string} */
@@ -3842,6 +4388,27 @@ export interface components {
         SessionsRevoked: {
             /** @description how many sessions were signed out */
             revoked: number;
+        };
+        MyWithdrawal: {
+            /** @enum {string} */
+            mode: "self-service" | "by-request";
+            reasons: {
+                ja: string;
+                en: string;
+            }[];
+            retentionDays: number;
+        };
+        MyWithdrawalDone: {
+            /** @enum {string} */
+            status: "withdrawn";
+        };
+        MyWithdrawalRequest: {
+            password: string;
+            /**
+             * @description the member ticked "I understand"
+             * @enum {boolean}
+             */
+            confirm: true;
         };
     };
     responses: never;

@@ -39,6 +39,7 @@ export function MypageLayout() {
         { to: '/mypage/inquiries', label: t('mypage.nav.inquiries') },
         { to: '/mypage/profile', label: t('mypage.nav.profile') },
         { to: '/mypage/security', label: t('recovery.security.nav') },
+        { to: '/mypage/withdraw', label: t('lifecycle.withdraw.nav') },
       ]}
       elsewhere={[{ to: '/', label: t('area.store') }]}
       account={AccountActions}
@@ -49,6 +50,7 @@ export function MypageLayout() {
 const adminNav: { section: AdminSectionName; to: string }[] = [
   { section: 'inquiries', to: '/admin/inquiries' },
   { section: 'mailbox', to: '/admin/mailbox' },
+  { section: 'registrations', to: '/admin/registrations' },
   { section: 'settings', to: '/admin/settings' },
   { section: 'security', to: '/admin/security' },
 ];

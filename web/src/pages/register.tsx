@@ -288,6 +288,18 @@ export function RegisterConfirmPage() {
     );
   }
 
+  if (confirm.isSuccess && confirm.data.status === 'pending_review') {
+    // Manual review: the member is told now, and mailed when an operator approves.
+    return (
+      <Stack gap="lg" className={classes.page}>
+        <Title order={1}>{t('lifecycle.confirmReview.title')}</Title>
+        <Paper withBorder p="lg">
+          <Text>{t('lifecycle.confirmReview.body')}</Text>
+        </Paper>
+      </Stack>
+    );
+  }
+
   if (confirm.isSuccess) {
     return (
       <Stack gap="lg" className={classes.page}>

@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { operatorRoleNames } from '../../../modules/operators/index.js';
 import type { OperatorActor } from '../../../modules/support/index.js';
 import type { AdminEnv } from '../../middleware/require-role.js';
+import { requestOrigin } from '../../request-origin.js';
 
 export { problem } from '../store/identity-schemas.js';
 
@@ -40,6 +41,9 @@ export const adminStoreSchema = z
       .number()
       .int()
       .openapi({ description: 'a member session ends this many hours after sign-in' }),
+    registrationReview: z.enum(['auto', 'manual']),
+    withdrawal: z.enum(['self-service', 'by-request']),
+    personalDataRetentionDays: z.number().int(),
     updatedAt: z.string(),
   })
   .openapi('AdminStore');
@@ -50,5 +54,5 @@ export const closureDaySchema = z
 
 /** The audit actor of an admin request: the operator the guard let through. */
 export function operatorActor(c: Context<AdminEnv>): OperatorActor {
-  return { kind: 'operator', id: c.get('operator').id, requestId: c.get('requestId') };
+  return { kind: 'operator', id: c.get('operator').id, ...requestOrigin(c) };
 }

@@ -2,6 +2,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../openapi-app.js';
 import { adminAddInquiryNoteRoute } from './add-inquiry-note.js';
+import { adminApproveRegistrationRoute } from './approve-registration.js';
 import { adminAssignInquiryRoute } from './assign-inquiry.js';
 import { adminChangeInquiryStatusRoute } from './change-inquiry-status.js';
 import {
@@ -20,11 +21,14 @@ import { adminListInquiryAssigneesRoute } from './list-inquiry-assignees.js';
 import { adminListMailboxRoute } from './list-mailbox.js';
 import { adminListMemberSignInsRoute } from './list-member-sign-ins.js';
 import { adminListMembersRoute } from './list-members.js';
+import { adminListRegistrationsRoute } from './list-registrations.js';
 import { adminListSmsRoute } from './list-sms.js';
+import { adminRejectRegistrationRoute } from './reject-registration.js';
 import { adminReplyToInquiryRoute } from './reply-to-inquiry.js';
 import { adminStartTotpRoute } from './start-totp.js';
 import { adminGetStoreRoute, adminUpdateStoreRoute } from './store-settings.js';
 import { adminVerifyCodeRoute } from './verify-code.js';
+import { adminGetMemberWithdrawalRoute, adminWithdrawMemberRoute } from './withdraw-member.js';
 
 /** Mounts every admin route on the app. */
 export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -51,4 +55,9 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {
   app.route('/', adminListMembersRoute());
   app.route('/', adminGetMemberRoute());
   app.route('/', adminListMemberSignInsRoute());
+  app.route('/', adminListRegistrationsRoute());
+  app.route('/', adminApproveRegistrationRoute());
+  app.route('/', adminRejectRegistrationRoute());
+  app.route('/', adminGetMemberWithdrawalRoute());
+  app.route('/', adminWithdrawMemberRoute());
 }

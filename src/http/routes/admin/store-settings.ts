@@ -18,6 +18,9 @@ function toAdminStore(settings: StoreSettings) {
     taxRounding: settings.taxRounding,
     sessionIdleMinutes: settings.sessionIdleMinutes,
     sessionAbsoluteHours: settings.sessionAbsoluteHours,
+    registrationReview: settings.registrationReview,
+    withdrawal: settings.withdrawal,
+    personalDataRetentionDays: settings.personalDataRetentionDays,
     updatedAt: settings.updatedAt.toISOString(),
   };
 }
@@ -58,7 +61,7 @@ export function adminUpdateStoreRoute() {
             'application/json': {
               schema: z.record(z.string(), z.unknown()).openapi('AdminStorePatch', {
                 description:
-                  'any of name, issuerName, registrationNumber, postalCode, address, phone, email, businessHours, taxRounding',
+                  'any of name, issuerName, registrationNumber, postalCode, address, phone, email, businessHours, taxRounding, registrationReview, withdrawal, personalDataRetentionDays',
               }),
             },
           },

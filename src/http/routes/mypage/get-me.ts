@@ -1,5 +1,6 @@
 // GET /api/mypage/me: the signed-in member's own profile.
 import { createRoute, z } from '@hono/zod-openapi';
+import { memberStatuses } from '../../../db/schema/identity.js';
 import {
   getMemberProfile,
   type MemberProfile,
@@ -30,7 +31,7 @@ export const memberProfileSchema = z
     mobilePhone: z.string().nullable(),
     marketingOptIn: z.boolean(),
     locale: z.enum(['ja', 'en']),
-    status: z.enum(['unconfirmed', 'active']),
+    status: z.enum(memberStatuses),
     termsVersion: z.string(),
     confirmedAt: z.string().nullable(),
     createdAt: z.string(),

@@ -24,10 +24,11 @@ export function confirmEmailRoute() {
       },
       responses: {
         200: {
-          description: 'confirmed; the member can now sign in',
+          description:
+            'confirmed: `active` — registration complete, the member can sign in (the mail is on its way); `pending_review` — an operator reviews the registration first',
           content: {
             'application/json': {
-              schema: z.object({ status: z.literal('active') }).openapi('EmailConfirmed'),
+              schema: z.object({ status: z.enum(['active', 'pending_review']) }).openapi('EmailConfirmed'),
             },
           },
         },
@@ -36,12 +37,12 @@ export function confirmEmailRoute() {
     }),
     async (c) => {
       const ctx = c.get('ctx');
-      await confirmEmail(ctx.db, {
+      const { status } = await confirmEmail(ctx.db, {
         token: c.req.valid('json').token,
         actor: { kind: 'member', id: null, requestId: c.get('requestId') },
         now: ctx.clock.now(),
       });
-      return c.json({ status: 'active' as const }, 200);
+      return c.json({ status }, 200);
     },
   );
 }

@@ -8,8 +8,11 @@ import { memberLoginIdReminderTemplate } from './member-login-id-reminder.js';
 import { memberLoginLockedTemplate } from './member-login-locked.js';
 import { memberPasswordChangedTemplate } from './member-password-changed.js';
 import { memberPasswordResetLinkTemplate } from './member-password-reset-link.js';
+import { memberRegistrationCompleteTemplate } from './member-registration-complete.js';
+import { memberRegistrationRejectedTemplate } from './member-registration-rejected.js';
 import { memberSignInCodeTemplate } from './member-sign-in-code.js';
 import { memberTemporaryPasswordTemplate } from './member-temporary-password.js';
+import { memberWithdrawalCompleteTemplate } from './member-withdrawal-complete.js';
 import { operatorSignInCodeTemplate } from './operator-sign-in-code.js';
 import { smtpTestTemplate } from './smtp-test.js';
 import type { MailTemplate } from './types.js';
@@ -28,6 +31,9 @@ export const mailTemplates = {
   'member-password-reset-link': memberPasswordResetLinkTemplate,
   'member-temporary-password': memberTemporaryPasswordTemplate,
   'member-login-id-reminder': memberLoginIdReminderTemplate,
+  'member-registration-complete': memberRegistrationCompleteTemplate,
+  'member-registration-rejected': memberRegistrationRejectedTemplate,
+  'member-withdrawal-complete': memberWithdrawalCompleteTemplate,
 } as const satisfies Record<string, MailTemplate>;
 
 export type MailTemplateName = keyof typeof mailTemplates;

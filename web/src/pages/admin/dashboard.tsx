@@ -9,6 +9,7 @@ const sectionPaths: Record<AdminSectionName, string> = {
   inquiries: '/admin/inquiries',
   settings: '/admin/settings',
   mailbox: '/admin/mailbox',
+  registrations: '/admin/registrations',
   security: '/admin/security',
 };
 

@@ -28,6 +28,7 @@ import { ApiError } from '../../api/client';
 import { EmptyState, EmptyStateText } from '../../components/empty-state';
 import { ProblemAlert, useFieldErrors, useProblemText } from '../../components/problem';
 import { OperatorGate } from './gate';
+import { MemberLifecycleSettings } from './member-lifecycle-settings';
 import { registrationNumberCheckDigitOk, registrationNumberPattern } from './registration-number';
 import { SessionSettingsForm } from './session-settings';
 
@@ -302,6 +303,7 @@ function SettingsBody() {
       {store.isError && <ProblemAlert error={store.error} />}
       {store.data && <SettingsForm store={store.data} />}
       {store.data && <SessionSettingsForm store={store.data} />}
+      {store.data && <MemberLifecycleSettings store={store.data} />}
       <ClosureDays />
     </Stack>
   );
