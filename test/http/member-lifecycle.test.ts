@@ -290,6 +290,8 @@ describe('registration review: manual', () => {
 
 describe('withdrawal on My Page (self-service, the default)', () => {
   it('shows nothing blocking, refuses a wrong password, then withdraws: sessions end, sign-in refused, mail, audit', async () => {
+    // Signed in 20 minutes before withdrawing: well inside the 30-minute idle limit.
+    travel(t, '2026-04-02T15:10:00+09:00');
     const member = await registerAndSignIn(t, {
       loginId: 'leaving.ja',
       name: '退会 太郎',

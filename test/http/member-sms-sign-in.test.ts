@@ -77,13 +77,16 @@ describe('sign-in by SMS without a provider', () => {
     expect(await verified.json()).toEqual({ status: 'signed_in', memberId });
     expect((await browser.send('/api/mypage/me', 'GET')).status).toBe(200);
 
-    // The confirmation is the only mail: the code did not also go by mail.
+    // The confirmation and the "registration complete" mail are the only mails: the code did not also go by mail.
     await new Promise((resolve) => setTimeout(resolve, 500));
     const mailRows = await t.ctx.db
       .select({ template: outbox.template })
       .from(outbox)
       .where(and(eq(outbox.recipient, email), eq(outbox.channel, 'mail')));
-    expect(mailRows.map((row) => row.template)).toEqual(['member-email-confirmation']);
+    expect(mailRows.map((row) => row.template).sort()).toEqual([
+      'member-email-confirmation',
+      'member-registration-complete',
+    ]);
     const [audit] = await t.ctx.db
       .select()
       .from(auditLog)
@@ -118,7 +121,8 @@ describe('sign-in by SMS without a provider', () => {
       password: memberTestPassword,
     });
     expect(await first.json()).toMatchObject({ channel: 'email', destinationHint: 's***@example.jp' });
-    const codeMail = (await mailTo(t, email, 2))[1]!;
+    // Confirmation, "registration complete", then the code.
+    const codeMail = (await mailTo(t, email, 3))[2]!;
     expect(
       (await browser.send('/api/sessions/verify-code', 'POST', { code: codeIn(codeMail.text) })).status,
     ).toBe(200);
