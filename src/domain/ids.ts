@@ -20,6 +20,7 @@ export const idPrefixes = {
   inquiryMessage: 'iqm',
   guestSubmission: 'gsub',
   memberConsent: 'mcs',
+  identityCheck: 'idc',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

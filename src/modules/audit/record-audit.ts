@@ -10,6 +10,9 @@ export interface Actor {
   kind: 'member' | 'operator' | 'system' | 'cli';
   id: string | null;
   requestId?: string;
+  /** The request's client address and User-Agent, when the change came over HTTP. */
+  ipAddress?: string | null;
+  userAgent?: string | null;
 }
 
 export interface RecordAuditInput {
@@ -38,6 +41,8 @@ export async function recordAudit(tx: DbOrTx, input: RecordAuditInput): Promise<
     after: input.after ?? null,
     reason: input.reason ?? null,
     requestId: input.actor.requestId ?? null,
+    ipAddress: input.actor.ipAddress ?? null,
+    userAgent: input.actor.userAgent?.slice(0, 512) ?? null,
   });
   return id;
 }

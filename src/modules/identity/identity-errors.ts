@@ -176,4 +176,10 @@ export const identityErrors = {
         en: 'This email change link has already been used or has expired (24 hours). Please request the change again.',
       },
     }),
+  loginNotLocked: () =>
+    new AppError({
+      code: 'login_not_locked',
+      status: 409,
+      message: { ja: 'このログインIDはロックされていません。', en: 'This login ID is not locked.' },
+    }),
 } as const;

@@ -2,6 +2,7 @@
 export { type DeliverMailInput, type DeliverMailResult, deliverMail } from './deliver-mail.js';
 export { type DispatchOutboxInput, dispatchOutbox, type EnqueueDelivery } from './dispatch-outbox.js';
 export { type EnqueueMailInput, enqueueMail, messageIdFor } from './enqueue-mail.js';
+export { getDevMail } from './get-dev-mail.js';
 export { type DevMail, listDevMailbox } from './list-dev-mailbox.js';
 export {
   devMailboxTransport,

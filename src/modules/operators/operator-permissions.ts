@@ -25,6 +25,17 @@ export const operatorPermissions = {
   'inquiries.handle': ['support'],
   /** Looking members up (profile, sign-in history, consent) to answer "I cannot sign in". */
   'members.read': ['support'],
+  /**
+   * Lifting a member's lock and resetting a member's second factor, each after an identity check that is
+   * recorded: support answers the inquiries that ask for them (seed 001).
+   */
+  'members.unlock': ['support'],
+  'members.second_factor_reset': ['support'],
+  /** Operator accounts stay with the owner: who works here, with which roles, and their access. */
+  'operators.read': [],
+  'operators.manage': [],
+  'operators.unlock': [],
+  'operators.totp_reset': [],
 } as const satisfies Record<string, readonly OperatorRole[]>;
 
 export type OperatorAction = keyof typeof operatorPermissions;

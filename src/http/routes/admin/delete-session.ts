@@ -1,6 +1,7 @@
 // DELETE /api/admin/sessions/current: operator sign-out.
 import { createRoute } from '@hono/zod-openapi';
 import { signOutOperator } from '../../../modules/operators/index.js';
+import { signInActor } from './admin-schemas.js';
 import { createRouter } from '../../openapi-app.js';
 
 /** Ends the operator session; 204 without one too, so signing out twice is harmless. */
@@ -16,7 +17,7 @@ export function adminDeleteSessionRoute() {
     async (c) => {
       const { setCookies } = await signOutOperator(c.get('ctx'), {
         headers: c.req.raw.headers,
-        actor: { kind: 'operator', id: null, requestId: c.get('requestId') },
+        actor: signInActor(c),
       });
       for (const line of setCookies) c.header('set-cookie', line, { append: true });
       return c.body(null, 204);

@@ -22,6 +22,17 @@ import { adminReplyToInquiryRoute } from './reply-to-inquiry.js';
 import { adminStartTotpRoute } from './start-totp.js';
 import { adminGetStoreRoute, adminUpdateStoreRoute } from './store-settings.js';
 import { adminVerifyCodeRoute } from './verify-code.js';
+import { adminChangeOperatorRolesRoute } from './change-operator-roles.js';
+import { adminCreateOperatorRoute } from './create-operator.js';
+import { adminDisableOperatorRoute } from './disable-operator.js';
+import { adminEnableOperatorRoute } from './enable-operator.js';
+import { adminGetMailRoute } from './get-mail.js';
+import { adminListOperatorsRoute } from './list-operators.js';
+import { adminResetMemberSecondFactorRoute } from './reset-member-second-factor.js';
+import { adminResetOperatorTotpRoute } from './reset-operator-totp.js';
+import { adminUnlockLoginIdRoute } from './unlock-login-id.js';
+import { adminUnlockMemberRoute } from './unlock-member.js';
+import { adminUnlockOperatorRoute } from './unlock-operator.js';
 
 /** Mounts every admin route on the app. */
 export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -45,4 +56,16 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {
   app.route('/', adminChangeInquiryStatusRoute());
   app.route('/', adminListMembersRoute());
   app.route('/', adminGetMemberRoute());
+  // Account access: unlocks and second-factor resets after an identity check, and operator management.
+  app.route('/', adminGetMailRoute());
+  app.route('/', adminUnlockMemberRoute());
+  app.route('/', adminUnlockLoginIdRoute());
+  app.route('/', adminResetMemberSecondFactorRoute());
+  app.route('/', adminListOperatorsRoute());
+  app.route('/', adminCreateOperatorRoute());
+  app.route('/', adminChangeOperatorRolesRoute());
+  app.route('/', adminDisableOperatorRoute());
+  app.route('/', adminEnableOperatorRoute());
+  app.route('/', adminUnlockOperatorRoute());
+  app.route('/', adminResetOperatorTotpRoute());
 }

@@ -5,7 +5,7 @@ import { type AdminEnv, requirePermission } from '../../middleware/require-role.
 import { createRouter } from '../../openapi-app.js';
 import { problem } from './admin-schemas.js';
 
-const devMailSchema = z
+export const devMailSchema = z
   .object({
     id: z.string(),
     messageId: z.string(),

@@ -6,11 +6,14 @@ import { memberEmailChangeNoticeTemplate } from './member-email-change-notice.js
 import { memberEmailConfirmationTemplate } from './member-email-confirmation.js';
 import { memberLoginIdReminderTemplate } from './member-login-id-reminder.js';
 import { memberLoginLockedTemplate } from './member-login-locked.js';
+import { memberSecondFactorResetTemplate } from './member-second-factor-reset.js';
 import { memberPasswordChangedTemplate } from './member-password-changed.js';
 import { memberPasswordResetLinkTemplate } from './member-password-reset-link.js';
 import { memberSignInCodeTemplate } from './member-sign-in-code.js';
 import { memberTemporaryPasswordTemplate } from './member-temporary-password.js';
+import { operatorLoginLockedTemplate } from './operator-login-locked.js';
 import { operatorSignInCodeTemplate } from './operator-sign-in-code.js';
+import { operatorTotpResetTemplate } from './operator-totp-reset.js';
 import { smtpTestTemplate } from './smtp-test.js';
 import type { MailTemplate } from './types.js';
 
@@ -28,6 +31,9 @@ export const mailTemplates = {
   'member-password-reset-link': memberPasswordResetLinkTemplate,
   'member-temporary-password': memberTemporaryPasswordTemplate,
   'member-login-id-reminder': memberLoginIdReminderTemplate,
+  'operator-login-locked': operatorLoginLockedTemplate,
+  'operator-totp-reset': operatorTotpResetTemplate,
+  'member-second-factor-reset': memberSecondFactorResetTemplate,
 } as const satisfies Record<string, MailTemplate>;
 
 export type MailTemplateName = keyof typeof mailTemplates;
