@@ -59,7 +59,12 @@ async function signIn(loginId: string, pass = password): Promise<Browser> {
   const res = await browser.send('/api/admin/sessions', 'POST', { loginId, password: pass }, ua);
   expect(res.status).toBe(202);
   const mail = (await mailTo(t, email, before + 1)).at(-1)!;
-  const verified = await browser.send('/api/admin/sessions/verify-code', 'POST', { code: codeIn(mail.text) }, ua);
+  const verified = await browser.send(
+    '/api/admin/sessions/verify-code',
+    'POST',
+    { code: codeIn(mail.text) },
+    ua,
+  );
   expect(verified.status).toBe(200);
   return browser;
 }
@@ -147,19 +152,18 @@ describe('operator lockout (the store setting members have)', () => {
     expect(afterSignIn).toBeUndefined();
 
     const browser = new Browser(t);
-    expect((await browser.send('/api/admin/sessions', 'POST', { loginId: 'code.guess', password })).status).toBe(202);
-    expect(await problem(await browser.send('/api/admin/sessions/verify-code', 'POST', { code: '000000' }))).toEqual([
-      401,
-      'invalid_code',
-    ]);
-    expect(await problem(await browser.send('/api/admin/sessions/verify-code', 'POST', { code: '000001' }))).toEqual([
-      401,
-      'invalid_code',
-    ]);
-    expect(await problem(await browser.send('/api/admin/sessions/verify-code', 'POST', { code: '000002' }))).toEqual([
-      423,
-      'login_locked',
-    ]);
+    expect(
+      (await browser.send('/api/admin/sessions', 'POST', { loginId: 'code.guess', password })).status,
+    ).toBe(202);
+    expect(
+      await problem(await browser.send('/api/admin/sessions/verify-code', 'POST', { code: '000000' })),
+    ).toEqual([401, 'invalid_code']);
+    expect(
+      await problem(await browser.send('/api/admin/sessions/verify-code', 'POST', { code: '000001' })),
+    ).toEqual([401, 'invalid_code']);
+    expect(
+      await problem(await browser.send('/api/admin/sessions/verify-code', 'POST', { code: '000002' })),
+    ).toEqual([423, 'login_locked']);
     // Even the right code is refused now.
     const mails = await mailTo(t, 'code.guess@staff.example.jp', 3);
     expect(mails.at(-1)!.subject).toBe('【keiyaku デモストア】管理画面のログインIDがロックされました');
@@ -182,7 +186,8 @@ describe('operator lockout (the store setting members have)', () => {
     const locked = await attempt('lock.manual', password);
     expect(await locked.json()).toMatchObject({
       code: 'login_locked',
-      detail: 'ログインに続けて失敗したため、この管理者ログインIDはロックされています。解除はオーナー権限の管理者に依頼してください。',
+      detail:
+        'ログインに続けて失敗したため、この管理者ログインIDはロックされています。解除はオーナー権限の管理者に依頼してください。',
     });
     const [mail] = await mailTo(t, 'lock.manual@staff.example.jp', 1);
     expect(mail!.text).toContain('解除は、本人確認のうえオーナー権限の管理者が行います。');
@@ -208,7 +213,10 @@ describe('operator lockout (the store setting members have)', () => {
     expect(await problem(await attempt('lock.manual', password))).toEqual([423, 'login_locked']);
 
     expect((await owner.send(path, 'POST', { identityCheck: check }, ua)).status).toBe(204);
-    expect(await problem(await owner.send(path, 'POST', { identityCheck: check }))).toEqual([409, 'login_not_locked']);
+    expect(await problem(await owner.send(path, 'POST', { identityCheck: check }))).toEqual([
+      409,
+      'login_not_locked',
+    ]);
     await signIn('lock.manual');
 
     const [ownerAudit] = await t.ctx.db
@@ -222,7 +230,10 @@ describe('operator lockout (the store setting members have)', () => {
       before: { loginIdKey: 'lock.manual', failedCount: 5 },
     });
     expect(ownerAudit!.requestId).not.toBeNull();
-    const [stored] = await t.ctx.db.select().from(identityChecks).where(eq(identityChecks.subjectId, lockedId));
+    const [stored] = await t.ctx.db
+      .select()
+      .from(identityChecks)
+      .where(eq(identityChecks.subjectId, lockedId));
     expect(stored).toMatchObject({
       purpose: 'operator.unlock',
       subjectType: 'operator',
@@ -253,7 +264,10 @@ describe('member unlock and second-factor reset from the admin console', () => {
       email: 'locked.member@example.jp',
     });
     for (let i = 0; i < 5; i++) await memberAttempt('locked.member', wrong);
-    expect(await problem(await memberAttempt('locked.member', 'Kei-yaku2026!'))).toEqual([423, 'login_locked']);
+    expect(await problem(await memberAttempt('locked.member', 'Kei-yaku2026!'))).toEqual([
+      423,
+      'login_locked',
+    ]);
 
     const record = await (await support.send(`/api/admin/members/${memberId}`, 'GET')).json();
     expect(record).toMatchObject({
@@ -267,16 +281,19 @@ describe('member unlock and second-factor reset from the admin console', () => {
     });
 
     const path = `/api/admin/members/${memberId}/unlock`;
-    expect(await problem(await support.send(path, 'POST', { identityCheck: { method: 'fax', note: 'x' } }))).toEqual([
-      422,
-      'validation_failed',
-    ]);
-    expect(await problem(await support.send('/api/admin/members/mem_unknown/unlock', 'POST', { identityCheck: check }))).toEqual([
-      404,
-      'member_not_found',
-    ]);
+    expect(
+      await problem(await support.send(path, 'POST', { identityCheck: { method: 'fax', note: 'x' } })),
+    ).toEqual([422, 'validation_failed']);
+    expect(
+      await problem(
+        await support.send('/api/admin/members/mem_unknown/unlock', 'POST', { identityCheck: check }),
+      ),
+    ).toEqual([404, 'member_not_found']);
     expect((await support.send(path, 'POST', { identityCheck: check }, ua)).status).toBe(204);
-    expect(await problem(await support.send(path, 'POST', { identityCheck: check }))).toEqual([409, 'login_not_locked']);
+    expect(await problem(await support.send(path, 'POST', { identityCheck: check }))).toEqual([
+      409,
+      'login_not_locked',
+    ]);
     expect((await memberAttempt('locked.member', 'Kei-yaku2026!')).status).toBe(202);
     expect(await (await support.send(`/api/admin/members/${memberId}`, 'GET')).json()).toMatchObject({
       lock: null,
@@ -288,7 +305,10 @@ describe('member unlock and second-factor reset from the admin console', () => {
       .from(auditLog)
       .where(and(eq(auditLog.action, 'login_id.unlocked'), eq(auditLog.targetId, memberId)));
     expect(entry).toMatchObject({ actorKind: 'operator', userAgent: ua['user-agent'] });
-    const [stored] = await t.ctx.db.select().from(identityChecks).where(eq(identityChecks.auditId, entry!.id));
+    const [stored] = await t.ctx.db
+      .select()
+      .from(identityChecks)
+      .where(eq(identityChecks.auditId, entry!.id));
     expect(stored).toMatchObject({ purpose: 'member.unlock', subjectType: 'member', subjectId: memberId });
   });
 
@@ -321,7 +341,9 @@ describe('member unlock and second-factor reset from the admin console', () => {
       name: '電話 なくし',
       email: 'lost.phone@example.jp',
     });
-    const reveal = await browser.send('/api/mypage/backup-codes/reveal', 'POST', { password: 'Kei-yaku2026!' });
+    const reveal = await browser.send('/api/mypage/backup-codes/reveal', 'POST', {
+      password: 'Kei-yaku2026!',
+    });
     expect(reveal.status).toBe(200);
     await t.ctx.db
       .update(members)
@@ -331,19 +353,25 @@ describe('member unlock and second-factor reset from the admin console', () => {
 
     const path = `/api/admin/members/${memberId}/second-factor/reset`;
     expect(await problem(await support.send(path, 'POST', {}))).toEqual([422, 'validation_failed']);
-    expect(await problem(await support.send(path, 'POST', { identityCheck: { method: 'document' } }))).toEqual([
-      422,
-      'validation_failed',
-    ]);
-    const reset = await support.send(path, 'POST', {
-      identityCheck: { method: 'document', note: '運転免許証の写しで氏名・住所を照合' },
-    }, ua);
+    expect(
+      await problem(await support.send(path, 'POST', { identityCheck: { method: 'document' } })),
+    ).toEqual([422, 'validation_failed']);
+    const reset = await support.send(
+      path,
+      'POST',
+      {
+        identityCheck: { method: 'document', note: '運転免許証の写しで氏名・住所を照合' },
+      },
+      ua,
+    );
     expect(reset.status).toBe(200);
     expect(await reset.json()).toEqual({ backupCodesRevoked: 10, sessionsEnded: 1 });
 
     const [member] = await t.ctx.db.select().from(members).where(eq(members.id, memberId));
     expect(member!.secondFactorChannel).toBe('email');
-    expect(await t.ctx.db.select().from(memberBackupCodes).where(eq(memberBackupCodes.memberId, memberId))).toEqual([]);
+    expect(
+      await t.ctx.db.select().from(memberBackupCodes).where(eq(memberBackupCodes.memberId, memberId)),
+    ).toEqual([]);
     expect(await t.ctx.db.select().from(authSession).where(eq(authSession.userId, memberId))).toEqual([]);
     expect(await problem(await browser.send('/api/mypage/me', 'GET'))).toEqual([401, 'not_signed_in']);
 
@@ -368,15 +396,20 @@ describe('member unlock and second-factor reset from the admin console', () => {
         identityCheck: { method: 'document', note: '運転免許証の写しで氏名・住所を照合' },
       },
     });
-    const [stored] = await t.ctx.db.select().from(identityChecks).where(eq(identityChecks.auditId, entry!.id));
+    const [stored] = await t.ctx.db
+      .select()
+      .from(identityChecks)
+      .where(eq(identityChecks.auditId, entry!.id));
     expect(stored).toMatchObject({ purpose: 'member.second_factor_reset', subjectId: memberId });
   });
 
   it('finds members by login ID, name, company, email and phone (as people write it)', async () => {
     const search = async (q: string) =>
-      ((await (await support.send(`/api/admin/members?q=${encodeURIComponent(q)}`, 'GET')).json()) as {
-        items: { loginId: string }[];
-      }).items.map((m) => m.loginId);
+      (
+        (await (await support.send(`/api/admin/members?q=${encodeURIComponent(q)}`, 'GET')).json()) as {
+          items: { loginId: string }[];
+        }
+      ).items.map((m) => m.loginId);
     await registerAndSignIn(t, { loginId: 'find.me', name: '検索 花子', email: 'find.me@example.jp' });
     await t.ctx.db
       .update(members)
@@ -452,10 +485,9 @@ describe("the owner's operator management", () => {
     expect(await changed.json()).toEqual({ roles: ['catalog'] });
     // The open session feels the new roles at once.
     expect(await problem(await staff.send('/api/admin/mailbox', 'GET'))).toEqual([403, 'operator_forbidden']);
-    expect(await problem(await owner.send(`/api/admin/operators/${staffId}/roles`, 'PUT', { roles: [] }))).toEqual([
-      422,
-      'validation_failed',
-    ]);
+    expect(
+      await problem(await owner.send(`/api/admin/operators/${staffId}/roles`, 'PUT', { roles: [] })),
+    ).toEqual([422, 'validation_failed']);
 
     // Every other owner in this file's database is disabled first, so only.owner is the last one.
     const listed = (await (await owner.send('/api/admin/operators', 'GET')).json()) as {
@@ -466,18 +498,22 @@ describe("the owner's operator management", () => {
         expect((await owner.send(`/api/admin/operators/${o.id}/disable`, 'POST', {})).status).toBe(200);
       }
     }
-    expect(await problem(await owner.send(`/api/admin/operators/${ownerId}/roles`, 'PUT', { roles: ['support'] }))).toEqual([
-      409,
-      'last_owner',
-    ]);
+    expect(
+      await problem(await owner.send(`/api/admin/operators/${ownerId}/roles`, 'PUT', { roles: ['support'] })),
+    ).toEqual([409, 'last_owner']);
     expect(await problem(await owner.send(`/api/admin/operators/${ownerId}/disable`, 'POST', {}))).toEqual([
       409,
       'last_owner',
     ]);
     // With a second owner, the first may step down.
     await owner.send(`/api/admin/operators/${staffId}/roles`, 'PUT', { roles: ['owner'] });
-    expect((await owner.send(`/api/admin/operators/${ownerId}/roles`, 'PUT', { roles: ['owner', 'support'] })).status).toBe(200);
-    expect((await owner.send(`/api/admin/operators/${staffId}/roles`, 'PUT', { roles: ['support'] })).status).toBe(200);
+    expect(
+      (await owner.send(`/api/admin/operators/${ownerId}/roles`, 'PUT', { roles: ['owner', 'support'] }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await owner.send(`/api/admin/operators/${staffId}/roles`, 'PUT', { roles: ['support'] })).status,
+    ).toBe(200);
 
     const entries = await t.ctx.db
       .select()
@@ -493,10 +529,17 @@ describe("the owner's operator management", () => {
   it('disables an operator (its sessions end at once) and enables it again', async () => {
     const leaverId = await newOperator('leaver.two', ['support']);
     const leaver = await signIn('leaver.two');
-    const disabled = await owner.send(`/api/admin/operators/${leaverId}/disable`, 'POST', { reason: '退職' }, ua);
+    const disabled = await owner.send(
+      `/api/admin/operators/${leaverId}/disable`,
+      'POST',
+      { reason: '退職' },
+      ua,
+    );
     expect(disabled.status).toBe(200);
     expect(await disabled.json()).toEqual({ sessionsEnded: 1 });
-    expect(await t.ctx.db.select().from(operatorSession).where(eq(operatorSession.userId, leaverId))).toEqual([]);
+    expect(await t.ctx.db.select().from(operatorSession).where(eq(operatorSession.userId, leaverId))).toEqual(
+      [],
+    );
     expect(await problem(await leaver.send('/api/admin/me', 'GET'))).toEqual([401, 'operator_not_signed_in']);
     expect(await problem(await attempt('leaver.two', password))).toEqual([401, 'invalid_credentials']);
     expect(await problem(await owner.send(`/api/admin/operators/${leaverId}/disable`, 'POST', {}))).toEqual([
@@ -527,13 +570,22 @@ describe("the owner's operator management", () => {
     const path = `/api/admin/operators/${appUserId}/totp/reset`;
     expect(await problem(await owner.send(path, 'POST', {}))).toEqual([422, 'validation_failed']);
     expect((await owner.send(path, 'POST', { identityCheck: check })).status).toBe(204);
-    expect(await problem(await owner.send(path, 'POST', { identityCheck: check }))).toEqual([409, 'totp_not_enabled']);
-    expect(await problem(await appUser.send('/api/admin/me', 'GET'))).toEqual([401, 'operator_not_signed_in']);
+    expect(await problem(await owner.send(path, 'POST', { identityCheck: check }))).toEqual([
+      409,
+      'totp_not_enabled',
+    ]);
+    expect(await problem(await appUser.send('/api/admin/me', 'GET'))).toEqual([
+      401,
+      'operator_not_signed_in',
+    ]);
     const mails = await mailTo(t, 'app.user@staff.example.jp', 2);
     expect(mails.at(-1)!.subject).toBe('【keiyaku デモストア】認証アプリの登録を解除しました');
     const res = await attempt('app.user', password);
     expect(await res.json()).toEqual({ status: 'second_factor_required', method: 'email' });
-    const [stored] = await t.ctx.db.select().from(identityChecks).where(eq(identityChecks.subjectId, appUserId));
+    const [stored] = await t.ctx.db
+      .select()
+      .from(identityChecks)
+      .where(eq(identityChecks.subjectId, appUserId));
     expect(stored).toMatchObject({ purpose: 'operator.totp_reset', method: 'phone_callback' });
   });
 
@@ -561,6 +613,9 @@ describe('the dev mailbox', () => {
       text: oldest!.text,
       deliveredAt: oldest!.deliveredAt.toISOString(),
     });
-    expect(await problem(await reader.send('/api/admin/mailbox/mail_unknown', 'GET'))).toEqual([404, 'not_found']);
+    expect(await problem(await reader.send('/api/admin/mailbox/mail_unknown', 'GET'))).toEqual([
+      404,
+      'not_found',
+    ]);
   });
 });

@@ -317,7 +317,12 @@ const adminRoutes: Record<string, Expectation> = {
   'GET /api/admin/operators': { access: ['owner'] },
   'POST /api/admin/operators': {
     access: ['owner'],
-    body: { loginId: 'made-by-role-table', displayName: '表 太郎', email: 'table@staff.example.jp', roles: ['catalog'] },
+    body: {
+      loginId: 'made-by-role-table',
+      displayName: '表 太郎',
+      email: 'table@staff.example.jp',
+      roles: ['catalog'],
+    },
   },
   'PUT /api/admin/operators/{id}/roles': { access: ['owner'], body: { roles: ['support'] } },
   'POST /api/admin/operators/{id}/disable': { access: ['owner'], body: {} },
@@ -397,7 +402,9 @@ describe('roles on every admin route', () => {
 
   it('documents the store patch with every setting, so the generated client is typed', async () => {
     const doc = (await (await t.request('/api/openapi.json')).json()) as {
-      components: { schemas: Record<string, { properties?: Record<string, unknown>; additionalProperties?: unknown }> };
+      components: {
+        schemas: Record<string, { properties?: Record<string, unknown>; additionalProperties?: unknown }>;
+      };
     };
     const patch = doc.components.schemas.AdminStorePatch!;
     expect(Object.keys(patch.properties ?? {})).toEqual([

@@ -4,6 +4,9 @@ import { AdminLayout, MypageLayout, StoreLayout } from './layouts/layouts';
 import { AdminDashboard } from './pages/admin/dashboard';
 import { AdminLoginPage } from './pages/admin/login';
 import { AdminMailbox } from './pages/admin/mailbox';
+import { AdminMemberDetail } from './pages/admin/member/member-detail';
+import { AdminMembers } from './pages/admin/members';
+import { AdminOperators } from './pages/admin/operators';
 import { AdminSecurity } from './pages/admin/security';
 import { AdminSettings } from './pages/admin/settings';
 import { NotFound, RouteError } from './pages/errors';
@@ -60,6 +63,9 @@ const router = createBrowserRouter([
       { path: 'mailbox/:mailId', element: <AdminMailbox /> },
       { path: 'settings', element: <AdminSettings /> },
       { path: 'security', element: <AdminSecurity /> },
+      { path: 'members', element: <AdminMembers /> },
+      { path: 'members/:memberId', element: <AdminMemberDetail /> },
+      { path: 'operators', element: <AdminOperators /> },
       { path: '*', element: <NotFound home="/admin" /> },
     ],
   },

@@ -30,7 +30,12 @@ export const auditLog = pgTable(
   ],
 );
 
-export const identityCheckMethods = ['phone_callback', 'registered_email_reply', 'document', 'other'] as const;
+export const identityCheckMethods = [
+  'phone_callback',
+  'registered_email_reply',
+  'document',
+  'other',
+] as const;
 export type IdentityCheckMethod = (typeof identityCheckMethods)[number];
 
 /**

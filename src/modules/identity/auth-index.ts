@@ -32,9 +32,9 @@ export {
   type RequestEmailChangeInput,
   requestEmailChange,
 } from './request-email-change.js';
-export { type ResetMemberSecondFactorInput, resetMemberSecondFactor } from './reset-member-second-factor.js';
 export { type RequestPasswordResetInput, requestPasswordReset } from './request-password-reset.js';
 export { type ResendConfirmationInput, resendConfirmation } from './resend-confirmation.js';
+export { type ResetMemberSecondFactorInput, resetMemberSecondFactor } from './reset-member-second-factor.js';
 export { type RevealBackupCodesInput, revealBackupCodes } from './reveal-backup-codes.js';
 export {
   type MemberPage,

@@ -2,7 +2,13 @@
 import { and, desc, eq, gt, like, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { auditLog } from '../../db/schema/audit.js';
-import { authSession, loginLockouts, memberBackupCodes, memberConsents, members } from '../../db/schema/identity.js';
+import {
+  authSession,
+  loginLockouts,
+  memberBackupCodes,
+  memberConsents,
+  members,
+} from '../../db/schema/identity.js';
 import { identityErrors } from './identity-errors.js';
 import { normalizeLoginId } from './login-id.js';
 
@@ -104,7 +110,11 @@ export async function getMemberRecord(db: DbOrTx, input: GetMemberRecordInput): 
       locked && lockRow?.lockedAt
         ? { failedCount: lockRow.failedCount, lockedAt: lockRow.lockedAt, lockedUntil: lockRow.lockedUntil }
         : null,
-    failedSignIns: locked ? (lockRow?.failedCount ?? 0) : lockRow && !lockRow.lockedAt ? lockRow.failedCount : 0,
+    failedSignIns: locked
+      ? (lockRow?.failedCount ?? 0)
+      : lockRow && !lockRow.lockedAt
+        ? lockRow.failedCount
+        : 0,
     unusedBackupCodes: codes.filter((c) => c.usedAt === null).length,
     signIns: attempts.map((a) => ({
       at: a.at,

@@ -27,14 +27,18 @@ export async function changeOperatorRoles(db: Db, input: ChangeOperatorRolesInpu
   const parsed = rolesSchema.safeParse(input.roles);
   if (!parsed.success) {
     throw operatorErrors.invalid(
-      zodIssuesToFields(parsed.error.issues).map((f) => ({ ...f, path: `roles${f.path ? `.${f.path}` : ''}` })),
+      zodIssuesToFields(parsed.error.issues).map((f) => ({
+        ...f,
+        path: `roles${f.path ? `.${f.path}` : ''}`,
+      })),
     );
   }
   // Stored in the permission map's order, so equal sets compare equal.
   const roles = operatorRoleNames.filter((role) => parsed.data.includes(role));
   return db.transaction(async (tx) => {
     const before = await findOperator(tx, input.operatorId);
-    if (before.roles.length === roles.length && before.roles.every((r) => roles.includes(r))) return before.roles;
+    if (before.roles.length === roles.length && before.roles.every((r) => roles.includes(r)))
+      return before.roles;
     if (before.roles.includes('owner') && !roles.includes('owner') && before.status === 'active') {
       await assertNotLastOwner(tx, input.operatorId);
     }

@@ -18,7 +18,10 @@ export interface DisableOperatorInput {
 }
 
 /** Sets the operator `disabled` and deletes its sessions in one transaction; returns how many sessions ended. */
-export async function disableOperator(db: Db, input: DisableOperatorInput): Promise<{ sessionsEnded: number }> {
+export async function disableOperator(
+  db: Db,
+  input: DisableOperatorInput,
+): Promise<{ sessionsEnded: number }> {
   return db.transaction(async (tx) => {
     const before = await findOperator(tx, input.operatorId);
     if (before.status === 'disabled') throw operatorErrors.alreadyInStatus('disabled');

@@ -1,4 +1,6 @@
 // The operators module's public face: staff accounts apart from members, their roles and their sign-in.
+
+export type { ActingOperator } from './acting-operator.js';
 export {
   OPERATOR_CODE_ATTEMPTS,
   OPERATOR_CODE_MINUTES,
@@ -8,7 +10,6 @@ export {
   type OperatorAuth,
   operatorAuth,
 } from './auth.js';
-export type { ActingOperator } from './acting-operator.js';
 export { type ChangeOperatorRolesInput, changeOperatorRoles } from './change-operator-roles.js';
 export { type ConfirmTotpEnrolmentInput, confirmTotpEnrolment } from './confirm-totp-enrolment.js';
 export { countOperators } from './count-operators.js';
@@ -32,5 +33,5 @@ export { type ResetOperatorTotpInput, resetOperatorTotp } from './reset-operator
 export { type SecondFactor, type SignInOperatorInput, signInOperator } from './sign-in-operator.js';
 export { type SignOutOperatorInput, signOutOperator } from './sign-out-operator.js';
 export { type StartTotpEnrolmentInput, startTotpEnrolment } from './start-totp-enrolment.js';
-export { type VerifyOperatorCodeInput, verifyOperatorCode } from './verify-operator-code.js';
 export { type UnlockOperatorInput, unlockOperator } from './unlock-operator.js';
+export { type VerifyOperatorCodeInput, verifyOperatorCode } from './verify-operator-code.js';

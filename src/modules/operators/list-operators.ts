@@ -3,12 +3,12 @@ import { asc, eq } from 'drizzle-orm';
 import type { Temporal } from 'temporal-polyfill';
 import type { DbOrTx } from '../../db/client.js';
 import {
+  type OperatorRole,
+  type OperatorStatus,
   operatorLoginLockouts,
   operators,
   operatorTwoFactor,
   operatorUser,
-  type OperatorRole,
-  type OperatorStatus,
 } from '../../db/schema/operators.js';
 import { toDate } from '../../domain/clock.js';
 

@@ -179,6 +179,8 @@ export function useConfirmTotp() {
 
 /** The console's sections an operator may open, and the roles that may use each besides `owner`. */
 export const adminSections = {
+  members: ['support'],
+  operators: [],
   mailbox: ['support'],
   settings: [],
   security: ['billing', 'support', 'catalog'],

@@ -45,6 +45,8 @@ export function MypageLayout() {
 }
 
 const adminNav: { section: AdminSectionName; to: string }[] = [
+  { section: 'members', to: '/admin/members' },
+  { section: 'operators', to: '/admin/operators' },
   { section: 'mailbox', to: '/admin/mailbox' },
   { section: 'settings', to: '/admin/settings' },
   { section: 'security', to: '/admin/security' },

@@ -1,9 +1,9 @@
 // Shared OpenAPI schemas and helpers of the admin routes.
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import type { Actor } from '../../../modules/audit/index.js';
 import { operatorRoleNames } from '../../../modules/operators/index.js';
 import type { OperatorActor } from '../../../modules/support/index.js';
-import type { Actor } from '../../../modules/audit/index.js';
 import { clientAddress } from '../../client-address.js';
 import type { AdminEnv } from '../../middleware/require-role.js';
 import type { AppEnv } from '../../openapi-app.js';

@@ -1,8 +1,8 @@
 // DELETE /api/admin/sessions/current: operator sign-out.
 import { createRoute } from '@hono/zod-openapi';
 import { signOutOperator } from '../../../modules/operators/index.js';
-import { signInActor } from './admin-schemas.js';
 import { createRouter } from '../../openapi-app.js';
+import { signInActor } from './admin-schemas.js';
 
 /** Ends the operator session; 204 without one too, so signing out twice is harmless. */
 export function adminDeleteSessionRoute() {

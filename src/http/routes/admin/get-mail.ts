@@ -22,7 +22,10 @@ export function adminGetMailRoute() {
             .string()
             .min(1)
             .max(100)
-            .openapi({ param: { name: 'id', in: 'path' }, example: 'mail_0196f0c4-5b8e-7c1a-9d2e-3f4a5b6c7d8e' }),
+            .openapi({
+              param: { name: 'id', in: 'path' },
+              example: 'mail_0196f0c4-5b8e-7c1a-9d2e-3f4a5b6c7d8e',
+            }),
         }),
       },
       responses: {

@@ -67,7 +67,11 @@ export function adminGetMemberRoute() {
             mobilePhone: m.mobilePhone,
             unusedBackupCodes: m.unusedBackupCodes,
           },
-          consents: m.consents.map((x) => ({ kind: x.kind, version: x.version, agreedAt: x.agreedAt.toISOString() })),
+          consents: m.consents.map((x) => ({
+            kind: x.kind,
+            version: x.version,
+            agreedAt: x.agreedAt.toISOString(),
+          })),
           lock: m.lock
             ? {
                 failedCount: m.lock.failedCount,

@@ -4,35 +4,35 @@ import type { AppEnv } from '../../openapi-app.js';
 import { adminAddInquiryNoteRoute } from './add-inquiry-note.js';
 import { adminAssignInquiryRoute } from './assign-inquiry.js';
 import { adminChangeInquiryStatusRoute } from './change-inquiry-status.js';
+import { adminChangeOperatorRolesRoute } from './change-operator-roles.js';
 import {
   adminAddClosureDayRoute,
   adminListClosureDaysRoute,
   adminRemoveClosureDayRoute,
 } from './closure-days.js';
 import { adminConfirmTotpRoute } from './confirm-totp.js';
+import { adminCreateOperatorRoute } from './create-operator.js';
 import { adminCreateSessionRoute } from './create-session.js';
 import { adminDeleteSessionRoute } from './delete-session.js';
+import { adminDisableOperatorRoute } from './disable-operator.js';
+import { adminEnableOperatorRoute } from './enable-operator.js';
 import { adminGetInquiryRoute } from './get-inquiry.js';
+import { adminGetMailRoute } from './get-mail.js';
 import { adminGetMeRoute } from './get-me.js';
 import { adminGetMemberRoute } from './get-member.js';
 import { adminListInquiriesRoute } from './list-inquiries.js';
 import { adminListMailboxRoute } from './list-mailbox.js';
 import { adminListMembersRoute } from './list-members.js';
-import { adminReplyToInquiryRoute } from './reply-to-inquiry.js';
-import { adminStartTotpRoute } from './start-totp.js';
-import { adminGetStoreRoute, adminUpdateStoreRoute } from './store-settings.js';
-import { adminVerifyCodeRoute } from './verify-code.js';
-import { adminChangeOperatorRolesRoute } from './change-operator-roles.js';
-import { adminCreateOperatorRoute } from './create-operator.js';
-import { adminDisableOperatorRoute } from './disable-operator.js';
-import { adminEnableOperatorRoute } from './enable-operator.js';
-import { adminGetMailRoute } from './get-mail.js';
 import { adminListOperatorsRoute } from './list-operators.js';
+import { adminReplyToInquiryRoute } from './reply-to-inquiry.js';
 import { adminResetMemberSecondFactorRoute } from './reset-member-second-factor.js';
 import { adminResetOperatorTotpRoute } from './reset-operator-totp.js';
+import { adminStartTotpRoute } from './start-totp.js';
+import { adminGetStoreRoute, adminUpdateStoreRoute } from './store-settings.js';
 import { adminUnlockLoginIdRoute } from './unlock-login-id.js';
 import { adminUnlockMemberRoute } from './unlock-member.js';
 import { adminUnlockOperatorRoute } from './unlock-operator.js';
+import { adminVerifyCodeRoute } from './verify-code.js';
 
 /** Mounts every admin route on the app. */
 export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {

@@ -68,7 +68,9 @@ export const adminMemberSchema = adminMemberSummarySchema
     lock: z
       .object({ failedCount: z.number().int(), lockedAt: z.string(), lockedUntil: z.string().nullable() })
       .nullable()
-      .openapi({ description: 'set while the login ID is locked; lockedUntil null: only an operator unlocks' }),
+      .openapi({
+        description: 'set while the login ID is locked; lockedUntil null: only an operator unlocks',
+      }),
     failedSignIns: z.number().int().openapi({ description: 'failures counted towards a lock so far' }),
   })
   .openapi('AdminMember');

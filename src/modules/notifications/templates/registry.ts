@@ -6,9 +6,9 @@ import { memberEmailChangeNoticeTemplate } from './member-email-change-notice.js
 import { memberEmailConfirmationTemplate } from './member-email-confirmation.js';
 import { memberLoginIdReminderTemplate } from './member-login-id-reminder.js';
 import { memberLoginLockedTemplate } from './member-login-locked.js';
-import { memberSecondFactorResetTemplate } from './member-second-factor-reset.js';
 import { memberPasswordChangedTemplate } from './member-password-changed.js';
 import { memberPasswordResetLinkTemplate } from './member-password-reset-link.js';
+import { memberSecondFactorResetTemplate } from './member-second-factor-reset.js';
 import { memberSignInCodeTemplate } from './member-sign-in-code.js';
 import { memberTemporaryPasswordTemplate } from './member-temporary-password.js';
 import { operatorLoginLockedTemplate } from './operator-login-locked.js';

@@ -6,6 +6,8 @@ import { type AdminSectionName, mayOpen } from '../../api/admin';
 import { OperatorGate } from './gate';
 
 const sectionPaths: Record<AdminSectionName, string> = {
+  members: '/admin/members',
+  operators: '/admin/operators',
   settings: '/admin/settings',
   mailbox: '/admin/mailbox',
   security: '/admin/security',

@@ -1,0 +1,56 @@
+// One member's record for support: status and profile, consents, lock and unlock, second factor, sign-ins; each a card of its own.
+import { Anchor, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useAdminMember } from '../../../api/admin-accounts';
+import { ProblemAlert } from '../../../components/problem';
+import { OperatorGate } from '../gate';
+import { MemberConsents } from './member-consents';
+import { MemberLockCard } from './member-lock-card';
+import { MemberProfileCard } from './member-profile-card';
+import { MemberSecondFactorCard } from './member-second-factor-card';
+import { MemberSignIns } from './member-sign-ins';
+
+function MemberRecord({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const member = useAdminMember(id);
+  if (member.isPending) {
+    return (
+      <Group gap="sm" role="status">
+        <Loader size="sm" />
+        <Text>{t('admin.loading')}</Text>
+      </Group>
+    );
+  }
+  if (member.isError) return <ProblemAlert error={member.error} />;
+  const m = member.data;
+  return (
+    <Stack gap="md">
+      <MemberProfileCard member={m} />
+      {/* Account actions: one card each, so another action is one more line here. */}
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <MemberLockCard member={m} />
+        <MemberSecondFactorCard member={m} />
+      </SimpleGrid>
+      <MemberConsents member={m} />
+      <MemberSignIns member={m} />
+    </Stack>
+  );
+}
+
+export function AdminMemberDetail() {
+  const { t } = useTranslation();
+  const { memberId = '' } = useParams();
+  return (
+    <OperatorGate title={t('admin.member.title')} about={t('admin.members.body')} section="members">
+      {() => (
+        <Stack gap="md" align="stretch">
+          <Anchor component={Link} to="/admin/members">
+            {t('admin.member.back')}
+          </Anchor>
+          <MemberRecord id={memberId} />
+        </Stack>
+      )}
+    </OperatorGate>
+  );
+}
