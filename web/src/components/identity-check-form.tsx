@@ -1,5 +1,5 @@
 // The identity check an operator records before an unlock or a second-factor reset: how the person was confirmed, and a note.
-import { Button, Group, Radio, Stack, Textarea } from '@mantine/core';
+import { Button, Group, NativeSelect, Stack, Textarea } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type IdentityCheck, type IdentityCheckMethod, identityCheckMethods } from '../api/admin-accounts';
@@ -38,20 +38,17 @@ export function IdentityCheckForm({
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <Radio.Group
+        {/* A select rather than Mantine's Radio, which leaves `checked` undefined when unselected (React then
+            reports an input switching between controlled and uncontrolled). */}
+        <NativeSelect
           label={t('admin.identityCheck.method')}
           description={t('admin.identityCheck.methodHelp')}
           value={method}
-          onChange={(value) => setMethod(value as IdentityCheckMethod)}
+          onChange={(event) => setMethod(event.currentTarget.value as IdentityCheckMethod)}
+          data={identityCheckMethods.map((m) => ({ value: m, label: t(`admin.identityCheck.methods.${m}`) }))}
           error={byField['identityCheck.method']}
           required
-        >
-          <Stack gap={6} mt="xs">
-            {identityCheckMethods.map((m) => (
-              <Radio key={m} value={m} label={t(`admin.identityCheck.methods.${m}`)} />
-            ))}
-          </Stack>
-        </Radio.Group>
+        />
         <Textarea
           label={t('admin.identityCheck.note')}
           description={t('admin.identityCheck.noteHelp')}

@@ -66,7 +66,7 @@ function MemberSearch() {
   };
   return (
     <Stack gap="md">
-      <form onSubmit={submit} aria-label={t('admin.members.search')}>
+      <form onSubmit={submit}>
         <Group align="flex-end" gap="sm">
           <TextInput
             label={t('admin.members.search')}
