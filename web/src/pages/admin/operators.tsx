@@ -97,7 +97,8 @@ function OperatorRow({
       </Table.Td>
       <Table.Td>
         <Stack gap={6} align="flex-start">
-          {operator.status === 'active' ? (
+          {/* Disabling oneself would end one's own session mid-task; another owner does it. */}
+          {operator.id === me.id ? null : operator.status === 'active' ? (
             <Button
               size="xs"
               variant="default"
