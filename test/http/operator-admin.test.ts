@@ -1,6 +1,6 @@
 // Operator lockout, unlocks and second-factor resets after a recorded identity check, and the owner's operator management.
 import { createHmac } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditLog, identityChecks } from '../../src/db/schema/audit.js';
 import { authSession, memberBackupCodes, members } from '../../src/db/schema/identity.js';
@@ -518,7 +518,8 @@ describe("the owner's operator management", () => {
     const entries = await t.ctx.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'operator.roles_changed'), eq(auditLog.targetId, staffId)));
+      .where(and(eq(auditLog.action, 'operator.roles_changed'), eq(auditLog.targetId, staffId)))
+      .orderBy(asc(auditLog.id));
     expect(entries.map((e) => [e.before, e.after])).toEqual([
       [{ roles: ['support'] }, { roles: ['catalog'] }],
       [{ roles: ['catalog'] }, { roles: ['owner'] }],
@@ -551,7 +552,8 @@ describe("the owner's operator management", () => {
     const actions = await t.ctx.db
       .select({ action: auditLog.action, reason: auditLog.reason, userAgent: auditLog.userAgent })
       .from(auditLog)
-      .where(and(eq(auditLog.targetId, leaverId), eq(auditLog.actorId, ownerId)));
+      .where(and(eq(auditLog.targetId, leaverId), eq(auditLog.actorId, ownerId)))
+      .orderBy(asc(auditLog.id));
     expect(actions).toEqual([
       { action: 'operator.disabled', reason: '退職', userAgent: ua['user-agent'] },
       { action: 'operator.enabled', reason: null, userAgent: null },
