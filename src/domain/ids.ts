@@ -20,6 +20,8 @@ export const idPrefixes = {
   inquiryMessage: 'iqm',
   guestSubmission: 'gsub',
   memberConsent: 'mcs',
+  webhookEndpoint: 'whe',
+  webhookMessage: 'msg',
   identityCheck: 'idc',
 } as const;
 

@@ -9,6 +9,7 @@ import type { AppContext } from '../context.js';
 import { AppError, kernelErrors } from '../domain/errors.js';
 import { accessLog } from './middleware/access-log.js';
 import { originCheck } from './middleware/origin-check.js';
+import { requestOrigin } from './middleware/request-origin.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { type AppEnv, createRouter } from './openapi-app.js';
 import { problemResponse } from './problem.js';
@@ -67,6 +68,7 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): Open
     await next();
   });
   app.use('*', accessLog(ctx.logger, durations));
+  app.use('*', requestOrigin(ctx.config.trustProxy));
   app.use('*', securityHeaders());
   app.use(
     '*',

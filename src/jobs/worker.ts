@@ -2,12 +2,13 @@
 import type PgBoss from 'pg-boss';
 import type { AppContext } from '../context.js';
 import { uuidOf } from '../domain/ids.js';
-import { dispatchOutbox } from '../modules/notifications/index.js';
+import { dispatchOutbox, dispatchWebhooks } from '../modules/notifications/index.js';
 import { type DeliverMailJob, deliverMailHandler } from './handlers/deliver-mail.js';
+import { type DeliverWebhookJob, deliverWebhookHandler } from './handlers/deliver-webhook.js';
 import { queues } from './queues.js';
 
 export interface RunningWorker {
-  /** Runs one dispatch pass now (tests use it instead of waiting for the next tick). */
+  /** Runs one dispatch pass (mail and webhooks) now (tests use it instead of waiting for the next tick). */
   dispatchNow(): Promise<number>;
   /** Stops polling; pg-boss's own graceful stop waits for jobs in flight. */
   stop(): Promise<void>;
@@ -36,25 +37,44 @@ export async function startWorker(
     },
   );
 
+  const deliverWebhooks = deliverWebhookHandler(ctx);
+  const webhookWorkerId: string = await boss.work<DeliverWebhookJob>(
+    queues.deliverWebhook,
+    { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
+    async (jobs) => {
+      await deliverWebhooks(jobs);
+      boss.notifyWorker(webhookWorkerId);
+    },
+  );
+
+  const dispatchAll = async (): Promise<number> => {
+    const now = ctx.clock.now();
+    const mails = await dispatchOutbox(ctx.db, {
+      now,
+      enqueue: async (outboxId) => {
+        await boss.send(queues.deliverMail, { outboxId } satisfies DeliverMailJob, { id: uuidOf(outboxId) });
+      },
+    });
+    if (mails > 0) boss.notifyWorker(mailWorkerId);
+    const webhooks = await dispatchWebhooks(ctx.db, {
+      now,
+      enqueue: async (messageId) => {
+        await boss.send(queues.deliverWebhook, { messageId } satisfies DeliverWebhookJob, {
+          id: uuidOf(messageId),
+        });
+      },
+    });
+    if (webhooks > 0) boss.notifyWorker(webhookWorkerId);
+    return mails + webhooks;
+  };
+
   let running: Promise<number> = Promise.resolve(0);
   const dispatch = (): Promise<number> => {
     running = running.then(() =>
-      dispatchOutbox(ctx.db, {
-        now: ctx.clock.now(),
-        enqueue: async (outboxId) => {
-          await boss.send(queues.deliverMail, { outboxId } satisfies DeliverMailJob, {
-            id: uuidOf(outboxId),
-          });
-        },
-      })
-        .then((dispatched) => {
-          if (dispatched > 0) boss.notifyWorker(mailWorkerId);
-          return dispatched;
-        })
-        .catch((error: unknown) => {
-          ctx.logger.error({ err: error }, 'outbox dispatch failed');
-          return 0;
-        }),
+      dispatchAll().catch((error: unknown) => {
+        ctx.logger.error({ err: error }, 'outbox dispatch failed');
+        return 0;
+      }),
     );
     return running;
   };
@@ -66,6 +86,7 @@ export async function startWorker(
       clearInterval(timer);
       await running;
       await boss.offWork(queues.deliverMail);
+      await boss.offWork(queues.deliverWebhook);
     },
   };
 }

@@ -19,7 +19,7 @@ export const auditLog = pgTable(
     after: jsonb('after'),
     reason: text('reason'),
     requestId: text('request_id'),
-    /** Where the request came from (`clientAddress`), null for the CLI, jobs and in-process calls. */
+    /** The client's address and browser when the change came through HTTP; null from jobs and the CLI. */
     ipAddress: text('ip_address'),
     userAgent: text('user_agent'),
   },

@@ -50,3 +50,50 @@ export const devMailbox = pgTable('dev_mailbox', {
   html: text('html_body').notNull(),
   deliveredAt: timestamp('delivered_at', { withTimezone: true, mode: 'date' }).notNull(),
 });
+
+/**
+ * Where signed webhooks go (a provider's provisioning endpoint, for one). The signing secret is sealed
+ * with the server secret (`domain/sealed-secret.ts`), bound to the endpoint id.
+ */
+export const webhookEndpoints = pgTable('webhook_endpoints', {
+  id: text('id').primaryKey(),
+  url: text('url').notNull(),
+  description: text('description').notNull(),
+  sealedSecret: text('sealed_secret').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  /** Set by an operator, or when the receiver answers 410 Gone; no new messages go to it then. */
+  disabledAt: timestamp('disabled_at', { withTimezone: true, mode: 'date' }),
+  disabledReason: text('disabled_reason'),
+});
+
+/**
+ * One webhook message, written in the business transaction and delivered by a job with retries. Its id
+ * is the `webhook-id` header, the same on every attempt, so the receiver can drop repeats.
+ */
+export const webhookMessages = pgTable(
+  'webhook_messages',
+  {
+    id: text('id').primaryKey(),
+    endpointId: text('endpoint_id')
+      .notNull()
+      .references(() => webhookEndpoints.id),
+    eventType: text('event_type').notNull(),
+    /** The whole JSON body sent, fixed at enqueue time so every attempt signs the same bytes. */
+    body: text('body').notNull(),
+    status: text('status', { enum: outboxStatuses }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    dispatchedAt: timestamp('dispatched_at', { withTimezone: true, mode: 'date' }),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    index('webhook_messages_pending_idx').on(t.status, t.createdAt),
+    index('webhook_messages_endpoint_idx').on(t.endpointId, t.createdAt),
+    check(
+      'webhook_messages_status_known',
+      sql`${t.status} in ('pending', 'dispatched', 'delivered', 'failed')`,
+    ),
+  ],
+);

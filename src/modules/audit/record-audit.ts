@@ -4,13 +4,14 @@ import type { DbOrTx } from '../../db/client.js';
 import { auditLog } from '../../db/schema/audit.js';
 import { toDate } from '../../domain/clock.js';
 import { newId } from '../../domain/ids.js';
+import { currentRequest } from '../../request-context.js';
 
 /** Who made a change: a signed-in person, the system itself, or the command line. */
 export interface Actor {
   kind: 'member' | 'operator' | 'system' | 'cli';
   id: string | null;
   requestId?: string;
-  /** The request's client address and User-Agent, when the change came over HTTP. */
+  /** Given by callers outside a request; inside one, the request's own address and browser are used. */
   ipAddress?: string | null;
   userAgent?: string | null;
 }
@@ -29,6 +30,7 @@ export interface RecordAuditInput {
 /** Appends an audit entry and returns its id. */
 export async function recordAudit(tx: DbOrTx, input: RecordAuditInput): Promise<string> {
   const id = newId('audit');
+  const request = currentRequest();
   await tx.insert(auditLog).values({
     id,
     at: toDate(input.at),
@@ -40,9 +42,9 @@ export async function recordAudit(tx: DbOrTx, input: RecordAuditInput): Promise<
     before: input.before ?? null,
     after: input.after ?? null,
     reason: input.reason ?? null,
-    requestId: input.actor.requestId ?? null,
-    ipAddress: input.actor.ipAddress ?? null,
-    userAgent: input.actor.userAgent?.slice(0, 512) ?? null,
+    requestId: input.actor.requestId ?? request?.requestId ?? null,
+    ipAddress: input.actor.ipAddress ?? request?.ipAddress ?? null,
+    userAgent: input.actor.userAgent ?? request?.userAgent ?? null,
   });
   return id;
 }

@@ -1,12 +1,9 @@
 // Shared OpenAPI schemas and helpers of the admin routes.
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { Actor } from '../../../modules/audit/index.js';
 import { operatorRoleNames } from '../../../modules/operators/index.js';
 import type { OperatorActor } from '../../../modules/support/index.js';
-import { clientAddress } from '../../client-address.js';
 import type { AdminEnv } from '../../middleware/require-role.js';
-import type { AppEnv } from '../../openapi-app.js';
 
 export { problem } from '../store/identity-schemas.js';
 
@@ -43,24 +40,7 @@ export const closureDaySchema = z
   .object({ day: z.string().openapi({ example: '2026-08-13' }), reason: z.string() })
   .openapi('ClosureDay');
 
-/** The audit actor of an admin request: the operator the guard let through, with the request's address and browser. */
+/** The audit actor of an admin request: the operator the guard let through. */
 export function operatorActor(c: Context<AdminEnv>): OperatorActor {
-  return {
-    kind: 'operator',
-    id: c.get('operator').id,
-    requestId: c.get('requestId'),
-    ipAddress: clientAddress(c, c.get('ctx').config.trustProxy),
-    userAgent: c.req.header('user-agent') ?? null,
-  };
-}
-
-/** The audit actor of a sign-in step, before any operator is known: the request's address and browser. */
-export function signInActor(c: Context<AppEnv>): Actor {
-  return {
-    kind: 'operator',
-    id: null,
-    requestId: c.get('requestId'),
-    ipAddress: clientAddress(c, c.get('ctx').config.trustProxy),
-    userAgent: c.req.header('user-agent') ?? null,
-  };
+  return { kind: 'operator', id: c.get('operator').id, requestId: c.get('requestId') };
 }

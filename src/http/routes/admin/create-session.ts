@@ -2,7 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { signInOperator } from '../../../modules/operators/index.js';
 import { createRouter } from '../../openapi-app.js';
-import { problem, signInActor } from './admin-schemas.js';
+import { problem } from './admin-schemas.js';
 
 /** Password check, then a pending-second-factor cookie and, without an authenticator app, a mailed code. */
 export function adminCreateSessionRoute() {
@@ -47,7 +47,7 @@ export function adminCreateSessionRoute() {
         loginId: body.loginId,
         password: body.password,
         headers: c.req.raw.headers,
-        actor: signInActor(c),
+        actor: { kind: 'operator', id: null, requestId: c.get('requestId') },
       });
       for (const line of setCookies) c.header('set-cookie', line, { append: true });
       return c.json({ status: 'second_factor_required' as const, method }, 202);

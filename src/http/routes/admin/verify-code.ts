@@ -2,7 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { verifyOperatorCode } from '../../../modules/operators/index.js';
 import { createRouter } from '../../openapi-app.js';
-import { problem, signInActor } from './admin-schemas.js';
+import { problem } from './admin-schemas.js';
 
 /** Second step of an operator's sign-in. */
 export function adminVerifyCodeRoute() {
@@ -48,7 +48,7 @@ export function adminVerifyCodeRoute() {
       const { operatorId, method, setCookies } = await verifyOperatorCode(c.get('ctx'), {
         code: c.req.valid('json').code,
         headers: c.req.raw.headers,
-        actor: signInActor(c),
+        actor: { kind: 'operator', id: null, requestId: c.get('requestId') },
       });
       for (const line of setCookies) c.header('set-cookie', line, { append: true });
       return c.json({ status: 'signed_in' as const, operatorId, method }, 200);

@@ -19,6 +19,4 @@ CREATE TABLE "operator_login_lockouts" (
 	"locked_until" timestamp with time zone
 );
 --> statement-breakpoint
-ALTER TABLE "audit_log" ADD COLUMN "ip_address" text;--> statement-breakpoint
-ALTER TABLE "audit_log" ADD COLUMN "user_agent" text;--> statement-breakpoint
 CREATE INDEX "identity_checks_subject_idx" ON "identity_checks" USING btree ("subject_type","subject_id");
