@@ -24,6 +24,7 @@ export const idPrefixes = {
   webhookEndpoint: 'whe',
   webhookMessage: 'msg',
   memberSignIn: 'msi',
+  identityCheck: 'idc',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

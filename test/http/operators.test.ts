@@ -211,13 +211,22 @@ describe('operator sign-in', () => {
     const started = await browser.send('/api/admin/me/totp', 'POST', { password });
     expect(started.status).toBe(201);
     const { totpUri } = (await started.json()) as { totpUri: string };
-    expect(totpUri).toMatch(/^otpauth:\/\/totp\/keiyaku%20admin:totp\.user%40operators\.keiyaku\.invalid\?/);
+    // The app shows the login ID the operator types, not the internal address better-auth keeps.
+    expect(totpUri).toMatch(/^otpauth:\/\/totp\/keiyaku%20admin:totp\.user\?/);
+    expect(totpUri).not.toContain('keiyaku.invalid');
     const uri = new URL(totpUri);
     const key = base32Decode(uri.searchParams.get('secret')!);
 
     // Until confirmed, the app does not count: sign-in still mails a code.
     expect(await (await browser.send('/api/admin/me', 'GET')).json()).toMatchObject({ totpEnabled: false });
-    expect((await browser.send('/api/admin/me/totp/confirm', 'POST', { code: '000000' })).status).toBe(401);
+    // A wrong first code is bad input from a signed-in operator (422 on the field), not a lost session (401).
+    const wrongCode = await browser.send('/api/admin/me/totp/confirm', 'POST', { code: '000000' });
+    expect(wrongCode.status).toBe(422);
+    expect(await wrongCode.json()).toMatchObject({
+      code: 'invalid_code',
+      errors: [{ path: 'code', code: 'invalid_code' }],
+    });
+    expect(await (await browser.send('/api/admin/me', 'GET')).json()).toMatchObject({ totpEnabled: false });
     const confirmed = await browser.send('/api/admin/me/totp/confirm', 'POST', {
       code: totp(key, Date.now()),
     });
@@ -303,6 +312,40 @@ const adminRoutes: Record<string, Expectation> = {
   },
   'GET /api/admin/members/{id}/withdrawal': { access: ['owner', 'support'] },
   'POST /api/admin/members/{id}/withdraw': { access: ['owner', 'support'], body: { reason: 'ご依頼' } },
+  'GET /api/admin/mailbox/{id}': { access: ['owner', 'support'] },
+  'POST /api/admin/members/{id}/unlock': {
+    access: ['owner', 'support'],
+    body: { identityCheck: { method: 'phone_callback', note: '折り返し確認' } },
+  },
+  'POST /api/admin/login-ids/unlock': {
+    access: ['owner', 'support'],
+    body: { loginId: 'not-locked-id', identityCheck: { method: 'other', note: '問い合わせ対応' } },
+  },
+  'POST /api/admin/members/{id}/second-factor/reset': {
+    access: ['owner', 'support'],
+    body: { identityCheck: { method: 'document', note: '本人確認書類' } },
+  },
+  'GET /api/admin/operators': { access: ['owner'] },
+  'POST /api/admin/operators': {
+    access: ['owner'],
+    body: {
+      loginId: 'made-by-role-table',
+      displayName: '表 太郎',
+      email: 'table@staff.example.jp',
+      roles: ['catalog'],
+    },
+  },
+  'PUT /api/admin/operators/{id}/roles': { access: ['owner'], body: { roles: ['support'] } },
+  'POST /api/admin/operators/{id}/disable': { access: ['owner'], body: {} },
+  'POST /api/admin/operators/{id}/enable': { access: ['owner'], body: {} },
+  'POST /api/admin/operators/{id}/unlock': {
+    access: ['owner'],
+    body: { identityCheck: { method: 'phone_callback', note: '折り返し確認' } },
+  },
+  'POST /api/admin/operators/{id}/totp/reset': {
+    access: ['owner'],
+    body: { identityCheck: { method: 'phone_callback', note: '折り返し確認' } },
+  },
 };
 
 async function documentedAdminRoutes(): Promise<string[]> {
@@ -369,6 +412,31 @@ describe('roles on every admin route', () => {
         }
       }
     }
+  });
+
+  it('documents the store patch with every setting, so the generated client is typed', async () => {
+    const doc = (await (await t.request('/api/openapi.json')).json()) as {
+      components: {
+        schemas: Record<string, { properties?: Record<string, unknown>; additionalProperties?: unknown }>;
+      };
+    };
+    const patch = doc.components.schemas.AdminStorePatch!;
+    expect(Object.keys(patch.properties ?? {})).toEqual([
+      'name',
+      'issuerName',
+      'registrationNumber',
+      'postalCode',
+      'address',
+      'phone',
+      'email',
+      'businessHours',
+      'taxRounding',
+      'lockoutThreshold',
+      'lockoutMode',
+      'lockoutMinutes',
+      'passwordPolicy',
+    ]);
+    expect(patch.additionalProperties).toBe(false);
   });
 
   it('records store changes with the operator as the actor', async () => {

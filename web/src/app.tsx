@@ -5,7 +5,10 @@ import { AdminDashboard } from './pages/admin/dashboard';
 import { AdminInquiries } from './pages/admin/inquiries';
 import { AdminLoginPage } from './pages/admin/login';
 import { AdminMailbox } from './pages/admin/mailbox';
+import { AdminMemberDetail } from './pages/admin/member/member-detail';
 import { AdminMemberWithdrawPage } from './pages/admin/member-withdraw-page';
+import { AdminMembers } from './pages/admin/members';
+import { AdminOperators } from './pages/admin/operators';
 import { AdminRegistrations } from './pages/admin/registrations';
 import { AdminSecurity } from './pages/admin/security';
 import { AdminSettings } from './pages/admin/settings';
@@ -75,6 +78,9 @@ const router = createBrowserRouter([
       { path: 'registrations', element: <AdminRegistrations /> },
       { path: 'members/:memberId/withdraw', element: <AdminMemberWithdrawPage /> },
       { path: 'security', element: <AdminSecurity /> },
+      { path: 'members', element: <AdminMembers /> },
+      { path: 'members/:memberId', element: <AdminMemberDetail /> },
+      { path: 'operators', element: <AdminOperators /> },
       { path: '*', element: <NotFound home="/admin" /> },
     ],
   },

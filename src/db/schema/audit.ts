@@ -29,3 +29,38 @@ export const auditLog = pgTable(
     check('audit_log_actor_kind_known', sql`${t.actorKind} in ('member', 'operator', 'system', 'cli')`),
   ],
 );
+
+export const identityCheckMethods = [
+  'phone_callback',
+  'registered_email_reply',
+  'document',
+  'other',
+] as const;
+export type IdentityCheckMethod = (typeof identityCheckMethods)[number];
+
+/**
+ * How an operator confirmed a person's identity before an action that restores access (unlock, second-factor
+ * reset), kept apart from the audit entry it belongs to so the evidence can be listed per person.
+ */
+export const identityChecks = pgTable(
+  'identity_checks',
+  {
+    id: text('id').primaryKey(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    operatorId: text('operator_id').notNull(),
+    /** What the action was for: `member.unlock`, `member.second_factor_reset`, `operator.unlock`, … */
+    purpose: text('purpose').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    method: text('method', { enum: identityCheckMethods }).notNull(),
+    note: text('note').notNull(),
+    auditId: text('audit_id').notNull(),
+  },
+  (t) => [
+    index('identity_checks_subject_idx').on(t.subjectType, t.subjectId),
+    check(
+      'identity_checks_method_known',
+      sql`${t.method} in ('phone_callback', 'registered_email_reply', 'document', 'other')`,
+    ),
+  ],
+);

@@ -124,3 +124,16 @@ export const operators = pgTable(
     check('operators_locale_known', sql`${t.locale} in ('ja', 'en')`),
   ],
 );
+
+/**
+ * Consecutive failed sign-in steps per operator login ID (`normalizeOperatorLoginId`), whether or not an
+ * operator holds it, like members' `login_lockouts` but apart from them: the two ID spaces overlap.
+ * `locked_until` null while `locked_at` is set means only an owner unlocks.
+ */
+export const operatorLoginLockouts = pgTable('operator_login_lockouts', {
+  loginIdKey: text('login_id_key').primaryKey(),
+  failedCount: integer('failed_count').notNull().default(0),
+  lastFailedAt: timestamp('last_failed_at', { withTimezone: true, mode: 'date' }),
+  lockedAt: timestamp('locked_at', { withTimezone: true, mode: 'date' }),
+  lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+});

@@ -1,2 +1,8 @@
 // The audit module's public face.
 export { type Actor, type RecordAuditInput, recordAudit } from './record-audit.js';
+export {
+  type IdentityCheck,
+  identityCheckSchema,
+  type RecordIdentityCheckInput,
+  recordIdentityCheck,
+} from './record-identity-check.js';

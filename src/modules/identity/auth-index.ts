@@ -21,6 +21,8 @@ export {
   type GetMemberRecordInput,
   getMemberRecord,
   MEMBER_RECORD_SIGN_INS,
+  type MemberConsentRecord,
+  type MemberLockState,
   type MemberOpenSession,
   type MemberRecord,
   type MemberSignInAttempt,
@@ -59,6 +61,7 @@ export {
 } from './request-email-change.js';
 export { type RequestPasswordResetInput, requestPasswordReset } from './request-password-reset.js';
 export { type ResendConfirmationInput, resendConfirmation } from './resend-confirmation.js';
+export { type ResetMemberSecondFactorInput, resetMemberSecondFactor } from './reset-member-second-factor.js';
 export { type RevealBackupCodesInput, revealBackupCodes } from './reveal-backup-codes.js';
 export { type RevokeMemberSessionInput, revokeMemberSession } from './revoke-member-session.js';
 export {
@@ -73,6 +76,10 @@ export { type SignInInput, signIn } from './sign-in.js';
 export { type SignOutInput, signOut } from './sign-out.js';
 export { type SignOutEverywhereInput, signOutEverywhere } from './sign-out-everywhere.js';
 export { type UnlockLoginIdInput, unlockLoginId } from './unlock-login-id.js';
+export {
+  type UnlockLoginIdAfterIdentityCheckInput,
+  unlockLoginIdAfterIdentityCheck,
+} from './unlock-login-id-after-identity-check.js';
 export { type UnlockMemberInput, unlockMember } from './unlock-member.js';
 export { type UpdateMemberProfileInput, updateMemberProfile } from './update-member-profile.js';
 export { type VerifySignInBackupCodeInput, verifySignInBackupCode } from './verify-sign-in-backup-code.js';

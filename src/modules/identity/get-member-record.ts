@@ -2,8 +2,15 @@
 import { and, desc, eq, gt, like, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { auditLog } from '../../db/schema/audit.js';
-import { authSession, members } from '../../db/schema/identity.js';
+import {
+  authSession,
+  loginLockouts,
+  memberBackupCodes,
+  memberConsents,
+  members,
+} from '../../db/schema/identity.js';
 import { identityErrors } from './identity-errors.js';
+import { normalizeLoginId } from './login-id.js';
 
 /** How many sign-in attempts the record shows; older ones stay in the audit log. */
 export const MEMBER_RECORD_SIGN_INS = 20;
@@ -22,9 +29,30 @@ export interface MemberOpenSession {
   userAgent: string | null;
 }
 
+export interface MemberConsentRecord {
+  kind: 'terms' | 'privacy';
+  version: string;
+  agreedAt: Date;
+}
+
+/** The lock of the member's login ID as it stands now; null when not locked (an expired automatic lock is lifted). */
+export interface MemberLockState {
+  failedCount: number;
+  lockedAt: Date;
+  /** Null while only an operator can unlock it. */
+  lockedUntil: Date | null;
+}
+
 export type MemberRecord = typeof members.$inferSelect & {
   signIns: MemberSignInAttempt[];
   sessions: MemberOpenSession[];
+  /** Every consent given, newest first: which terms and privacy-policy versions, and when. */
+  consents: MemberConsentRecord[];
+  lock: MemberLockState | null;
+  /** Failed steps counted towards a lock so far (0 when none). */
+  failedSignIns: number;
+  /** Backup codes issued and not yet used. */
+  unusedBackupCodes: number;
 };
 
 export interface GetMemberRecordInput {
@@ -59,8 +87,35 @@ export async function getMemberRecord(db: DbOrTx, input: GetMemberRecordInput): 
     .from(authSession)
     .where(and(eq(authSession.userId, member.id), gt(authSession.expiresAt, input.now)))
     .orderBy(desc(authSession.createdAt));
+  const consents = await db
+    .select({ kind: memberConsents.kind, version: memberConsents.version, agreedAt: memberConsents.agreedAt })
+    .from(memberConsents)
+    .where(eq(memberConsents.memberId, member.id))
+    .orderBy(desc(memberConsents.agreedAt), desc(memberConsents.id));
+  const [lockRow] = await db
+    .select()
+    .from(loginLockouts)
+    .where(eq(loginLockouts.loginIdKey, normalizeLoginId(member.loginId)));
+  const locked =
+    lockRow?.lockedAt != null &&
+    (lockRow.lockedUntil === null || lockRow.lockedUntil.getTime() > input.now.getTime());
+  const codes = await db
+    .select({ usedAt: memberBackupCodes.usedAt })
+    .from(memberBackupCodes)
+    .where(eq(memberBackupCodes.memberId, member.id));
   return {
     ...member,
+    consents,
+    lock:
+      locked && lockRow?.lockedAt
+        ? { failedCount: lockRow.failedCount, lockedAt: lockRow.lockedAt, lockedUntil: lockRow.lockedUntil }
+        : null,
+    failedSignIns: locked
+      ? (lockRow?.failedCount ?? 0)
+      : lockRow && !lockRow.lockedAt
+        ? lockRow.failedCount
+        : 0,
+    unusedBackupCodes: codes.filter((c) => c.usedAt === null).length,
     signIns: attempts.map((a) => ({
       at: a.at,
       outcome: a.action.replace(/^member\./, ''),

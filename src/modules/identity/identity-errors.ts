@@ -230,4 +230,10 @@ export const identityErrors = {
         en: 'Withdrawal is by request: please contact us via the inquiry form and choose "Withdrawal request" as the category.',
       },
     }),
+  loginNotLocked: () =>
+    new AppError({
+      code: 'login_not_locked',
+      status: 409,
+      message: { ja: 'このログインIDはロックされていません。', en: 'This login ID is not locked.' },
+    }),
 } as const;

@@ -1,10 +1,10 @@
-// The operator's member search: login ID, name, kana and email, newest members first.
-import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+// The operator's member search: login ID, name, kana, company, email and phone, newest members first.
+import { and, count, desc, eq, ilike, like, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { type MemberStatus, members } from '../../db/schema/identity.js';
 
 export interface SearchMembersInput {
-  /** Matched literally and ignoring case against login ID, name, kana and contact email. */
+  /** Matched literally and ignoring case against login ID, name, kana, company, contact email and phones. */
   search?: string | undefined;
   status?: MemberStatus | undefined;
   limit?: number | undefined;
@@ -13,7 +13,7 @@ export interface SearchMembersInput {
 
 export type MemberSummary = Pick<
   typeof members.$inferSelect,
-  'id' | 'loginId' | 'name' | 'nameKana' | 'email' | 'status' | 'createdAt'
+  'id' | 'loginId' | 'name' | 'nameKana' | 'email' | 'status' | 'createdAt' | 'companyName'
 >;
 
 export interface MemberPage {
@@ -24,6 +24,20 @@ export interface MemberPage {
 function likePattern(text: string): string {
   // An operator typing % or _ means those characters, not wildcards.
   return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+/**
+ * Phones are stored in E.164 (`+81312345678`) while people say `03-1234-5678`: a query made of phone
+ * characters is also compared by its digits, with a leading domestic 0 read as +81.
+ */
+function phonePatterns(search: string): string[] {
+  const normalized = search.normalize('NFKC');
+  if (!/^[0-9+\-‐－ー()\s]+$/.test(normalized)) return [];
+  const digits = normalized.replace(/\D/g, '');
+  if (digits.length < 4) return [];
+  const patterns = [likePattern(digits)];
+  if (digits.startsWith('0')) patterns.push(likePattern(`+81${digits.slice(1)}`));
+  return patterns;
 }
 
 /** A page of matching members (50 by default, at most 200) and the number of matches. */
@@ -38,6 +52,10 @@ export async function searchMembers(db: DbOrTx, input: SearchMembersInput = {}):
       ilike(members.name, pattern),
       ilike(members.nameKana, pattern),
       ilike(members.email, pattern),
+      ilike(members.companyName, pattern),
+      ilike(members.phone, pattern),
+      ilike(members.mobilePhone, pattern),
+      ...phonePatterns(search).flatMap((p) => [like(members.phone, p), like(members.mobilePhone, p)]),
     );
     if (anyField) conditions.push(anyField);
   }
@@ -52,6 +70,7 @@ export async function searchMembers(db: DbOrTx, input: SearchMembersInput = {}):
       email: members.email,
       status: members.status,
       createdAt: members.createdAt,
+      companyName: members.companyName,
     })
     .from(members)
     .where(where)

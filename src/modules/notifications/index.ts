@@ -19,6 +19,7 @@ export { type DispatchWebhooksInput, dispatchWebhooks } from './dispatch-webhook
 export { type EnqueueMailInput, enqueueMail, messageIdFor } from './enqueue-mail.js';
 export { type EnqueueSmsInput, enqueueSms } from './enqueue-sms.js';
 export { type EnqueueWebhookInput, enqueueWebhook } from './enqueue-webhook.js';
+export { getDevMail } from './get-dev-mail.js';
 export { type DevMail, listDevMailbox } from './list-dev-mailbox.js';
 export { type DevSms, listDevSms } from './list-dev-sms.js';
 export {

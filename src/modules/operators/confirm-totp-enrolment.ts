@@ -21,7 +21,7 @@ export async function confirmTotpEnrolment(ctx: AppContext, input: ConfirmTotpEn
   } catch (error) {
     const code = authErrorCode(error);
     if (code === 'TOTP_NOT_ENABLED') throw operatorErrors.totpNotStarted();
-    if (code === 'INVALID_CODE') throw operatorErrors.invalidCode();
+    if (code === 'INVALID_CODE') throw operatorErrors.enrolmentCodeIncorrect();
     throw error;
   }
   await recordAudit(ctx.db, {

@@ -49,6 +49,83 @@ export const operatorErrors = {
       status: 401,
       message: { ja: '確認コードが正しくありません。', en: 'The code is incorrect.' },
     }),
+  /**
+   * A wrong first code from an authenticator app while setting it up. The operator is signed in, so this
+   * is bad input (422, on the field), not a missing session: a 401 would read as "signed out" to a client.
+   */
+  enrolmentCodeIncorrect: () =>
+    new AppError({
+      code: 'invalid_code',
+      status: 422,
+      message: { ja: '確認コードが正しくありません。', en: 'The code is incorrect.' },
+      fields: [
+        {
+          path: 'code',
+          code: 'invalid_code',
+          message: {
+            ja: '認証アプリに表示されている6桁のコードを入力してください。',
+            en: 'Enter the six-digit code your authenticator app shows.',
+          },
+        },
+      ],
+    }),
+  loginLocked: (policy: { mode: 'auto' | 'operator'; minutes: number }) =>
+    new AppError({
+      code: 'login_locked',
+      status: 423,
+      message:
+        policy.mode === 'auto'
+          ? {
+              ja: `ログインに続けて失敗したため、この管理者ログインIDは一時的にロックされています。${policy.minutes}分ほどたってから、もう一度お試しください。`,
+              en: `This operator login ID is locked after too many failed sign-ins. Please try again after ${policy.minutes} minutes.`,
+            }
+          : {
+              ja: 'ログインに続けて失敗したため、この管理者ログインIDはロックされています。解除はオーナー権限の管理者に依頼してください。',
+              en: 'This operator login ID is locked after too many failed sign-ins. Please ask an operator with the owner role to unlock it.',
+            },
+    }),
+  notFound: () =>
+    new AppError({
+      code: 'operator_not_found',
+      status: 404,
+      message: { ja: '管理者が見つかりません。', en: 'No such operator.' },
+    }),
+  notLocked: () =>
+    new AppError({
+      code: 'login_not_locked',
+      status: 409,
+      message: {
+        ja: 'このログインIDはロックされていません。',
+        en: 'This login ID is not locked.',
+      },
+    }),
+  lastOwner: () =>
+    new AppError({
+      code: 'last_owner',
+      status: 409,
+      message: {
+        ja: '有効なオーナーが他にいないため、この操作はできません。先に別の管理者にオーナー権限を付与してください。',
+        en: 'This is the last active owner, so this cannot be done. Give another operator the owner role first.',
+      },
+    }),
+  alreadyInStatus: (status: 'active' | 'disabled') =>
+    new AppError({
+      code: status === 'disabled' ? 'operator_already_disabled' : 'operator_already_active',
+      status: 409,
+      message:
+        status === 'disabled'
+          ? { ja: 'この管理者は既に無効です。', en: 'This operator is already disabled.' }
+          : { ja: 'この管理者は既に有効です。', en: 'This operator is already active.' },
+    }),
+  totpNotEnabled: () =>
+    new AppError({
+      code: 'totp_not_enabled',
+      status: 409,
+      message: {
+        ja: 'この管理者は認証アプリを登録していません。',
+        en: 'This operator has no authenticator app.',
+      },
+    }),
   codeExpired: () =>
     new AppError({
       code: 'code_expired',

@@ -34,6 +34,17 @@ export const operatorPermissions = {
   'registrations.review': ['support'],
   /** Withdrawing a member on request, after the same blocker check members get. */
   'members.withdraw': ['support'],
+  /**
+   * Lifting a member's lock and resetting a member's second factor, each after an identity check that is
+   * recorded: support answers the inquiries that ask for them (seed 001).
+   */
+  'members.unlock': ['support'],
+  'members.second_factor_reset': ['support'],
+  /** Operator accounts stay with the owner: who works here, with which roles, and their access. */
+  'operators.read': [],
+  'operators.manage': [],
+  'operators.unlock': [],
+  'operators.totp_reset': [],
 } as const satisfies Record<string, readonly OperatorRole[]>;
 
 export type OperatorAction = keyof typeof operatorPermissions;

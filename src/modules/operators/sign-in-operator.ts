@@ -4,9 +4,11 @@ import type { AppContext } from '../../context.js';
 import { operators, operatorUser } from '../../db/schema/operators.js';
 import { type Actor, recordAudit } from '../audit/index.js';
 import { authErrorCode, cookieHeaderFrom } from '../identity/auth-index.js';
+import { assertOperatorLoginIdNotLocked } from './assert-operator-login-id-not-locked.js';
 import { operatorAuth } from './auth.js';
 import { operatorErrors } from './operator-errors.js';
 import { normalizeOperatorLoginId } from './operator-fields.js';
+import { recordOperatorLoginFailure } from './record-operator-login-failure.js';
 
 /** Which second factor the sign-in waits for. */
 export type SecondFactor = 'totp' | 'email';
@@ -26,6 +28,8 @@ export async function signInOperator(
 ): Promise<{ method: SecondFactor; setCookies: string[] }> {
   const auth = operatorAuth(ctx);
   const username = normalizeOperatorLoginId(input.loginId);
+  // Checked before better-auth sees the password, so a right password during a lock is neither used nor revealed.
+  const policy = await assertOperatorLoginIdNotLocked(ctx, { loginIdKey: username, actor: input.actor });
   const [known] = await ctx.db
     .select({ id: operatorUser.id, status: operators.status })
     .from(operatorUser)
@@ -51,7 +55,13 @@ export async function signInOperator(
       if (authErrorCode(error) === null) throw error;
       // Unknown ID and wrong password give one answer, so the answer tells nobody which IDs exist.
       await audit('operator.sign_in_failed', 'wrong login ID or password');
-      throw operatorErrors.invalidCredentials();
+      // Unknown IDs count and lock like known ones, so the lock answer says nothing about existence either.
+      const { locked } = await recordOperatorLoginFailure(ctx, {
+        loginIdKey: username,
+        policy,
+        actor: input.actor,
+      });
+      throw locked ? operatorErrors.loginLocked(policy) : operatorErrors.invalidCredentials();
     });
   if (!('twoFactorRedirect' in response) || response.twoFactorRedirect !== true) {
     throw new Error(`operator ${known?.id ?? username} signed in without a second factor`);
@@ -59,7 +69,13 @@ export async function signInOperator(
   if (known?.status !== 'active') {
     // A disabled operator hears what a wrong password hears; the challenge cookie is not handed out.
     await audit('operator.sign_in_refused', 'operator disabled');
-    throw operatorErrors.invalidCredentials();
+    // Counted like a wrong password, so repeated tries end in the same lock whatever the password was.
+    const { locked } = await recordOperatorLoginFailure(ctx, {
+      loginIdKey: username,
+      policy,
+      actor: input.actor,
+    });
+    throw locked ? operatorErrors.loginLocked(policy) : operatorErrors.invalidCredentials();
   }
   const setCookies = headers.getSetCookie();
   const methods = 'twoFactorMethods' in response ? response.twoFactorMethods : [];

@@ -1,8 +1,10 @@
 // Starts setting up an authenticator app for the signed-in operator: a new secret, shown once as an otpauth URI.
+import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
+import { operators } from '../../db/schema/operators.js';
 import { type Actor, recordAudit } from '../audit/index.js';
 import { authErrorCode } from '../identity/auth-index.js';
-import { operatorAuth } from './auth.js';
+import { OPERATOR_TOTP_ISSUER, operatorAuth } from './auth.js';
 import { operatorErrors } from './operator-errors.js';
 
 export interface StartTotpEnrolmentInput {
@@ -32,6 +34,11 @@ export async function startTotpEnrolment(
     });
   if (!('totpURI' in result) || typeof result.totpURI !== 'string')
     throw new Error('better-auth enabled TOTP without a URI');
+  const [operator] = await ctx.db
+    .select({ loginId: operators.loginId })
+    .from(operators)
+    .where(eq(operators.id, input.operatorId));
+  if (!operator) throw operatorErrors.notSignedIn();
   await recordAudit(ctx.db, {
     actor: input.actor,
     action: 'operator.totp_enrolment_started',
@@ -39,5 +46,15 @@ export async function startTotpEnrolment(
     targetId: input.operatorId,
     at: ctx.clock.now(),
   });
-  return { totpUri: result.totpURI };
+  return { totpUri: withAccountName(result.totpURI, operator.loginId) };
+}
+
+/**
+ * better-auth labels the secret with the user's email, which for operators is the internal
+ * `…@operators.keiyaku.invalid` address; the app should show the login ID the operator types.
+ * The label is `issuer:account` (Key Uri Format); the query (secret, issuer, digits, period) is kept.
+ */
+function withAccountName(totpUri: string, loginId: string): string {
+  const query = totpUri.slice(totpUri.indexOf('?'));
+  return `otpauth://totp/${encodeURIComponent(OPERATOR_TOTP_ISSUER)}:${encodeURIComponent(loginId)}${query}`;
 }

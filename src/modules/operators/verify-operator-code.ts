@@ -1,11 +1,16 @@
 // The second step of an operator's sign-in: a code from the authenticator app or the mail, which on success opens the session.
+import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
+import { operatorUser } from '../../db/schema/operators.js';
 import { type Actor, recordAudit } from '../audit/index.js';
 import { authErrorCode } from '../identity/auth-index.js';
+import { assertOperatorLoginIdNotLocked } from './assert-operator-login-id-not-locked.js';
 import { operatorAuth } from './auth.js';
 import { hasTotp } from './has-totp.js';
 import { operatorErrors } from './operator-errors.js';
 import { pendingOperatorSignIn } from './pending-operator-sign-in.js';
+import { recordOperatorLoginFailure } from './record-operator-login-failure.js';
+import { resetOperatorLoginFailures } from './reset-operator-login-failures.js';
 import type { SecondFactor } from './sign-in-operator.js';
 
 export interface VerifyOperatorCodeInput {
@@ -21,6 +26,17 @@ export async function verifyOperatorCode(
 ): Promise<{ operatorId: string; method: SecondFactor; setCookies: string[] }> {
   const auth = operatorAuth(ctx);
   const pending = await pendingOperatorSignIn(ctx.db, input.headers.get('cookie') ?? undefined);
+  const [pendingUser] = pending
+    ? await ctx.db
+        .select({ username: operatorUser.username })
+        .from(operatorUser)
+        .where(eq(operatorUser.id, pending))
+    : [];
+  const loginIdKey = pendingUser?.username ?? null;
+  // A lock that came after the password step (by codes guessed elsewhere) stops this challenge too.
+  const policy = loginIdKey
+    ? await assertOperatorLoginIdNotLocked(ctx, { loginIdKey, actor: input.actor })
+    : null;
   // An operator with an authenticator app is asked for its code; the mailed code is for those without one.
   const method: SecondFactor = pending && (await hasTotp(ctx.db, pending)) ? 'totp' : 'email';
   try {
@@ -29,6 +45,7 @@ export async function verifyOperatorCode(
       method === 'totp' ? await auth.api.verifyTOTP(request) : await auth.api.verifyTwoFactorOTP(request);
     if (!('user' in response)) throw new Error('better-auth verified a sign-in code without a user');
     const operatorId = response.user.id;
+    if (loginIdKey) await resetOperatorLoginFailures(ctx.db, loginIdKey);
     await recordAudit(ctx.db, {
       actor: { ...input.actor, id: operatorId },
       action: 'operator.signed_in',
@@ -51,7 +68,14 @@ export async function verifyOperatorCode(
         at: ctx.clock.now(),
       });
     }
-    if (code === 'INVALID_CODE') throw operatorErrors.invalidCode();
+    if (code === 'INVALID_CODE') {
+      // A wrong code counts towards the lock like a wrong password; an expired or spent code is no guess.
+      if (loginIdKey && policy) {
+        const { locked } = await recordOperatorLoginFailure(ctx, { loginIdKey, policy, actor: input.actor });
+        if (locked) throw operatorErrors.loginLocked(policy);
+      }
+      throw operatorErrors.invalidCode();
+    }
     if (code === 'OTP_HAS_EXPIRED') throw operatorErrors.codeExpired();
     if (code === 'TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE') throw operatorErrors.codeAttemptsExhausted();
     throw operatorErrors.signInNotPending();

@@ -197,6 +197,8 @@ export function useConfirmTotp() {
 /** The console's sections an operator may open, and the roles that may use each besides `owner`. */
 export const adminSections = {
   inquiries: ['support'],
+  members: ['support'],
+  operators: [],
   mailbox: ['support'],
   registrations: ['support'],
   settings: [],

@@ -3153,6 +3153,839 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/mailbox/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One mail of the dev mailbox */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the mail */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DevMail"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such mail */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/members/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unlock a member's login ID after an identity check */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IdentityCheckBody"];
+                };
+            };
+            responses: {
+                /** @description unlocked; the failure count starts again at zero */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the login ID is not locked (`login_not_locked`); nothing changed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the identity check is missing or incomplete */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/login-ids/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unlock a login ID given as text, after an identity check */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LoginIdUnlock"];
+                };
+            };
+            responses: {
+                /** @description unlocked */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoginIdUnlocked"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the login ID is not locked (`login_not_locked`); nothing changed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the login ID or the identity check is missing */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/members/{id}/second-factor/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reset a member's second factor after an identity check */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IdentityCheckBody"];
+                };
+            };
+            responses: {
+                /** @description reset; the member has been mailed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberSecondFactorReset"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the identity check is missing or incomplete */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/operators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operators */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description oldest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminOperatorList"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an operator */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AdminOperatorCreate"];
+                };
+            };
+            responses: {
+                /** @description created; the temporary password is shown only in this answer */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminOperatorCreated"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the login ID is taken (`operator_login_id_taken`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a field is invalid */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/operators/{id}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change an operator's roles */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AdminOperatorRoles"];
+                };
+            };
+            responses: {
+                /** @description the roles now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            roles: components["schemas"]["OperatorRole"][];
+                        };
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such operator */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the last active owner cannot lose the owner role (`last_owner`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no roles, or an unknown one */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/operators/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable an operator */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AdminOperatorStatusChange"];
+                };
+            };
+            responses: {
+                /** @description disabled */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminOperatorDisabled"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such operator */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description already disabled, or the last active owner (`last_owner`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/operators/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable a disabled operator */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description enabled */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such operator */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description already active */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/operators/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unlock an operator's login ID after an identity check */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IdentityCheckBody"];
+                };
+            };
+            responses: {
+                /** @description unlocked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such operator */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not locked (`login_not_locked`); nothing changed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the identity check is missing or incomplete */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/operators/{id}/totp/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reset an operator's authenticator app after an identity check */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IdentityCheckBody"];
+                };
+            };
+            responses: {
+                /** @description removed; the operator has been mailed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such operator */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no authenticator app to remove (`totp_not_enabled`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the identity check is missing or incomplete */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mypage/password": {
         parameters: {
             query?: never;
@@ -4130,9 +4963,32 @@ export interface components {
             personalDataRetentionDays: number;
             updatedAt: string;
         };
-        /** @description any of name, issuerName, registrationNumber, postalCode, address, phone, email, businessHours, taxRounding, registrationReview, withdrawal, personalDataRetentionDays */
+        /** @description any of the settings; a field left out is not changed */
         AdminStorePatch: {
-            [key: string]: unknown;
+            name?: string;
+            issuerName?: string;
+            registrationNumber?: string | null;
+            postalCode?: string;
+            address?: string;
+            phone?: string;
+            /** Format: email */
+            email?: string;
+            businessHours?: string;
+            /** @enum {string} */
+            taxRounding?: "floor" | "round" | "ceil";
+            lockoutThreshold?: number;
+            /** @enum {string} */
+            lockoutMode?: "auto" | "operator";
+            lockoutMinutes?: number;
+            /** @enum {string} */
+            passwordPolicy?: "seed" | "modern";
+            sessionIdleMinutes?: number;
+            sessionAbsoluteHours?: number;
+            /** @enum {string} */
+            registrationReview?: "auto" | "manual";
+            /** @enum {string} */
+            withdrawal?: "self-service" | "by-request";
+            personalDataRetentionDays?: number;
         };
         ClosureDay: {
             /** @example 2026-08-13 */
@@ -4223,6 +5079,7 @@ export interface components {
             email: string;
             status: components["schemas"]["MemberStatus"];
             createdAt: string;
+            companyName: string | null;
         };
         /** @enum {string} */
         MemberStatus: "unconfirmed" | "pending_review" | "active" | "rejected" | "withdrawn";
@@ -4248,6 +5105,42 @@ export interface components {
                 ipAddress: string | null;
                 userAgent: string | null;
             }[];
+            profile: components["schemas"]["AdminMemberProfile"];
+            secondFactor: components["schemas"]["AdminMemberSecondFactor"];
+            /** @description every consent given, newest first */
+            consents: {
+                /** @enum {string} */
+                kind: "terms" | "privacy";
+                version: string;
+                agreedAt: string;
+            }[];
+            /** @description set while the login ID is locked; lockedUntil null: only an operator unlocks */
+            lock: {
+                failedCount: number;
+                lockedAt: string;
+                lockedUntil: string | null;
+            } | null;
+            /** @description failures counted towards a lock so far */
+            failedSignIns: number;
+        };
+        AdminMemberProfile: {
+            /** @enum {string} */
+            memberKind: "corporate" | "individual";
+            companyName: string | null;
+            department: string | null;
+            postalCode: string;
+            prefecture: string;
+            city: string;
+            street: string;
+            building: string | null;
+            phone: string;
+            marketingOptIn: boolean;
+        };
+        AdminMemberSecondFactor: {
+            /** @enum {string} */
+            channel: "email" | "sms";
+            mobilePhone: string | null;
+            unusedBackupCodes: number;
         };
         AdminMemberSignIns: {
             signIns: components["schemas"]["AdminMemberSignIn"][];
@@ -4327,6 +5220,78 @@ export interface components {
              * @example お問い合わせ Q2026-000012 による退会のご依頼
              */
             reason: string;
+        };
+        IdentityCheckBody: {
+            identityCheck: components["schemas"]["IdentityCheck"];
+        };
+        IdentityCheck: {
+            /**
+             * @description how the person was confirmed: a call back to the registered number, a reply from the registered address, an identity document, or otherwise (say how in the note)
+             * @enum {string}
+             */
+            method: "phone_callback" | "registered_email_reply" | "document" | "other";
+            /** @example 登録電話番号へ折り返し、生年月日と登録住所を確認 */
+            note: string;
+        };
+        LoginIdUnlocked: {
+            /** @description the ID as compared (NFKC, lower case) */
+            loginIdKey: string;
+            /** @description the member holding it, or null */
+            memberId: string | null;
+        };
+        LoginIdUnlock: {
+            loginId: string;
+            identityCheck: components["schemas"]["IdentityCheck"];
+        };
+        MemberSecondFactorReset: {
+            backupCodesRevoked: number;
+            sessionsEnded: number;
+        };
+        AdminOperatorList: {
+            operators: components["schemas"]["AdminOperator"][];
+        };
+        AdminOperator: {
+            /** @example opr_0196f0c4-5b8e-7c1a-9d2e-3f4a5b6c7d8e */
+            id: string;
+            loginId: string;
+            displayName: string;
+            email: string;
+            /** @enum {string} */
+            locale: "ja" | "en";
+            roles: components["schemas"]["OperatorRole"][];
+            /** @enum {string} */
+            status: "active" | "disabled";
+            totpEnabled: boolean;
+            /** @description set while the login ID is locked; lockedUntil null: only an owner unlocks */
+            lock: {
+                lockedAt: string;
+                lockedUntil: string | null;
+            } | null;
+            createdAt: string;
+        };
+        AdminOperatorCreated: {
+            operator: components["schemas"]["AdminOperator"];
+            temporaryPassword: string;
+        };
+        AdminOperatorCreate: {
+            loginId: string;
+            displayName: string;
+            email: string;
+            roles: ("owner" | "billing" | "support" | "catalog")[];
+            /**
+             * @default ja
+             * @enum {string}
+             */
+            locale: "ja" | "en";
+        };
+        AdminOperatorRoles: {
+            roles: ("owner" | "billing" | "support" | "catalog")[];
+        };
+        AdminOperatorDisabled: {
+            sessionsEnded: number;
+        };
+        AdminOperatorStatusChange: {
+            reason?: string;
         };
         MyPasswordChanged: {
             /** @enum {string} */

@@ -49,6 +49,8 @@ export function MypageLayout() {
 
 const adminNav: { section: AdminSectionName; to: string }[] = [
   { section: 'inquiries', to: '/admin/inquiries' },
+  { section: 'members', to: '/admin/members' },
+  { section: 'operators', to: '/admin/operators' },
   { section: 'mailbox', to: '/admin/mailbox' },
   { section: 'registrations', to: '/admin/registrations' },
   { section: 'settings', to: '/admin/settings' },

@@ -39,6 +39,7 @@ export function adminGetMemberRoute() {
           email: m.email,
           status: m.status,
           createdAt: m.createdAt.toISOString(),
+          companyName: m.companyName,
           locale: m.locale,
           confirmedAt: m.confirmedAt?.toISOString() ?? null,
           terms: { version: m.termsVersion, acceptedAt: m.termsAcceptedAt.toISOString() },
@@ -49,6 +50,36 @@ export function adminGetMemberRoute() {
             ipAddress: s.ipAddress,
             userAgent: s.userAgent,
           })),
+          profile: {
+            memberKind: m.memberKind,
+            companyName: m.companyName,
+            department: m.department,
+            postalCode: m.postalCode,
+            prefecture: m.prefecture,
+            city: m.city,
+            street: m.street,
+            building: m.building,
+            phone: m.phone,
+            marketingOptIn: m.marketingOptIn,
+          },
+          secondFactor: {
+            channel: m.secondFactorChannel,
+            mobilePhone: m.mobilePhone,
+            unusedBackupCodes: m.unusedBackupCodes,
+          },
+          consents: m.consents.map((x) => ({
+            kind: x.kind,
+            version: x.version,
+            agreedAt: x.agreedAt.toISOString(),
+          })),
+          lock: m.lock
+            ? {
+                failedCount: m.lock.failedCount,
+                lockedAt: m.lock.lockedAt.toISOString(),
+                lockedUntil: m.lock.lockedUntil?.toISOString() ?? null,
+              }
+            : null,
+          failedSignIns: m.failedSignIns,
         },
         200,
       );

@@ -5,15 +5,20 @@ import { adminAddInquiryNoteRoute } from './add-inquiry-note.js';
 import { adminApproveRegistrationRoute } from './approve-registration.js';
 import { adminAssignInquiryRoute } from './assign-inquiry.js';
 import { adminChangeInquiryStatusRoute } from './change-inquiry-status.js';
+import { adminChangeOperatorRolesRoute } from './change-operator-roles.js';
 import {
   adminAddClosureDayRoute,
   adminListClosureDaysRoute,
   adminRemoveClosureDayRoute,
 } from './closure-days.js';
 import { adminConfirmTotpRoute } from './confirm-totp.js';
+import { adminCreateOperatorRoute } from './create-operator.js';
 import { adminCreateSessionRoute } from './create-session.js';
 import { adminDeleteSessionRoute } from './delete-session.js';
+import { adminDisableOperatorRoute } from './disable-operator.js';
+import { adminEnableOperatorRoute } from './enable-operator.js';
 import { adminGetInquiryRoute } from './get-inquiry.js';
+import { adminGetMailRoute } from './get-mail.js';
 import { adminGetMeRoute } from './get-me.js';
 import { adminGetMemberRoute } from './get-member.js';
 import { adminListInquiriesRoute } from './list-inquiries.js';
@@ -21,12 +26,18 @@ import { adminListInquiryAssigneesRoute } from './list-inquiry-assignees.js';
 import { adminListMailboxRoute } from './list-mailbox.js';
 import { adminListMemberSignInsRoute } from './list-member-sign-ins.js';
 import { adminListMembersRoute } from './list-members.js';
+import { adminListOperatorsRoute } from './list-operators.js';
 import { adminListRegistrationsRoute } from './list-registrations.js';
 import { adminListSmsRoute } from './list-sms.js';
 import { adminRejectRegistrationRoute } from './reject-registration.js';
 import { adminReplyToInquiryRoute } from './reply-to-inquiry.js';
+import { adminResetMemberSecondFactorRoute } from './reset-member-second-factor.js';
+import { adminResetOperatorTotpRoute } from './reset-operator-totp.js';
 import { adminStartTotpRoute } from './start-totp.js';
 import { adminGetStoreRoute, adminUpdateStoreRoute } from './store-settings.js';
+import { adminUnlockLoginIdRoute } from './unlock-login-id.js';
+import { adminUnlockMemberRoute } from './unlock-member.js';
+import { adminUnlockOperatorRoute } from './unlock-operator.js';
 import { adminVerifyCodeRoute } from './verify-code.js';
 import { adminGetMemberWithdrawalRoute, adminWithdrawMemberRoute } from './withdraw-member.js';
 
@@ -60,4 +71,16 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {
   app.route('/', adminRejectRegistrationRoute());
   app.route('/', adminGetMemberWithdrawalRoute());
   app.route('/', adminWithdrawMemberRoute());
+  // Account access: unlocks and second-factor resets after an identity check, and operator management.
+  app.route('/', adminGetMailRoute());
+  app.route('/', adminUnlockMemberRoute());
+  app.route('/', adminUnlockLoginIdRoute());
+  app.route('/', adminResetMemberSecondFactorRoute());
+  app.route('/', adminListOperatorsRoute());
+  app.route('/', adminCreateOperatorRoute());
+  app.route('/', adminChangeOperatorRolesRoute());
+  app.route('/', adminDisableOperatorRoute());
+  app.route('/', adminEnableOperatorRoute());
+  app.route('/', adminUnlockOperatorRoute());
+  app.route('/', adminResetOperatorTotpRoute());
 }

@@ -1,12 +1,12 @@
 // GET /api/admin/mailbox: the dev mailbox, what the store would have sent with SMTP configured.
 import { createRoute, z } from '@hono/zod-openapi';
-import { carriesSecret, listDevMailbox } from '../../../modules/notifications/index.js';
+import { carriesSecret, type DevMail, listDevMailbox } from '../../../modules/notifications/index.js';
 import { mayPerform } from '../../../modules/operators/index.js';
 import { type AdminEnv, requirePermission } from '../../middleware/require-role.js';
 import { createRouter } from '../../openapi-app.js';
 import { problem } from './admin-schemas.js';
 
-const devMailSchema = z
+export const devMailSchema = z
   .object({
     id: z.string(),
     messageId: z.string(),
@@ -22,6 +22,22 @@ const devMailSchema = z
     deliveredAt: z.string(),
   })
   .openapi('DevMail');
+
+/** One kept mail as the console sees it: the text is withheld from roles that may not read credentials. */
+export function devMailJson(m: DevMail, readsSecrets: boolean): z.infer<typeof devMailSchema> {
+  const withheld = !readsSecrets && carriesSecret('mail', m.template);
+  return {
+    id: m.id,
+    messageId: m.messageId,
+    template: m.template,
+    from: m.from,
+    to: m.to,
+    subject: m.subject,
+    text: withheld ? null : m.text,
+    withheld,
+    deliveredAt: m.deliveredAt.toISOString(),
+  };
+}
 
 /** The newest mails of the dev mailbox. */
 export function adminListMailboxRoute() {
@@ -45,25 +61,7 @@ export function adminListMailboxRoute() {
     async (c) => {
       const mails = await listDevMailbox(c.get('ctx').db, c.req.valid('query').limit);
       const readsSecrets = mayPerform(c.get('operator').roles, 'mailbox.read_secrets');
-      return c.json(
-        {
-          mails: mails.map((m) => {
-            const withheld = !readsSecrets && carriesSecret('mail', m.template);
-            return {
-              id: m.id,
-              messageId: m.messageId,
-              template: m.template,
-              from: m.from,
-              to: m.to,
-              subject: m.subject,
-              text: withheld ? null : m.text,
-              withheld,
-              deliveredAt: m.deliveredAt.toISOString(),
-            };
-          }),
-        },
-        200,
-      );
+      return c.json({ mails: mails.map((m) => devMailJson(m, readsSecrets)) }, 200);
     },
   );
 }

@@ -13,6 +13,7 @@ export const adminMemberSummarySchema = z
     email: z.string(),
     status: memberStatusSchema,
     createdAt: z.string(),
+    companyName: z.string().nullable(),
   })
   .openapi('AdminMemberSummary');
 
@@ -40,6 +41,37 @@ export const adminMemberSchema = adminMemberSummarySchema
         }),
       )
       .openapi({ description: 'sessions not yet expired, newest first' }),
+    profile: z
+      .object({
+        memberKind: z.enum(['corporate', 'individual']),
+        companyName: z.string().nullable(),
+        department: z.string().nullable(),
+        postalCode: z.string(),
+        prefecture: z.string(),
+        city: z.string(),
+        street: z.string(),
+        building: z.string().nullable(),
+        phone: z.string(),
+        marketingOptIn: z.boolean(),
+      })
+      .openapi('AdminMemberProfile'),
+    secondFactor: z
+      .object({
+        channel: z.enum(['email', 'sms']),
+        mobilePhone: z.string().nullable(),
+        unusedBackupCodes: z.number().int(),
+      })
+      .openapi('AdminMemberSecondFactor'),
+    consents: z
+      .array(z.object({ kind: z.enum(['terms', 'privacy']), version: z.string(), agreedAt: z.string() }))
+      .openapi({ description: 'every consent given, newest first' }),
+    lock: z
+      .object({ failedCount: z.number().int(), lockedAt: z.string(), lockedUntil: z.string().nullable() })
+      .nullable()
+      .openapi({
+        description: 'set while the login ID is locked; lockedUntil null: only an operator unlocks',
+      }),
+    failedSignIns: z.number().int().openapi({ description: 'failures counted towards a lock so far' }),
   })
   .openapi('AdminMember');
 

@@ -1,6 +1,11 @@
 // GET and PATCH /api/admin/store: the store's full settings for the owner, changed through updateStoreSettings and audited.
 import { createRoute, z } from '@hono/zod-openapi';
-import { getStoreSettings, type StoreSettings, updateStoreSettings } from '../../../modules/store/index.js';
+import {
+  getStoreSettings,
+  type StoreSettings,
+  storeSettingsPatchSchema,
+  updateStoreSettings,
+} from '../../../modules/store/index.js';
 import { type AdminEnv, requirePermission } from '../../middleware/require-role.js';
 import { createRouter } from '../../openapi-app.js';
 import { adminStoreSchema, operatorActor, problem } from './admin-schemas.js';
@@ -56,12 +61,13 @@ export function adminUpdateStoreRoute() {
       request: {
         body: {
           required: true,
-          // The fields are validated once, by updateStoreSettings; this only requires an object.
+          // The store module's own schema, so the OpenAPI document (and the typed client) names every field;
+          // updateStoreSettings checks it again for the CLI, which does not come through here.
           content: {
             'application/json': {
-              schema: z.record(z.string(), z.unknown()).openapi('AdminStorePatch', {
-                description:
-                  'any of name, issuerName, registrationNumber, postalCode, address, phone, email, businessHours, taxRounding, registrationReview, withdrawal, personalDataRetentionDays',
+              // Rewrapped: a schema built before @hono/zod-openapi extended zod has no `.openapi()`.
+              schema: z.object(storeSettingsPatchSchema.shape).partial().strict().openapi('AdminStorePatch', {
+                description: 'any of the settings; a field left out is not changed',
               }),
             },
           },

@@ -10,10 +10,13 @@ import { memberPasswordChangedTemplate } from './member-password-changed.js';
 import { memberPasswordResetLinkTemplate } from './member-password-reset-link.js';
 import { memberRegistrationCompleteTemplate } from './member-registration-complete.js';
 import { memberRegistrationRejectedTemplate } from './member-registration-rejected.js';
+import { memberSecondFactorResetTemplate } from './member-second-factor-reset.js';
 import { memberSignInCodeTemplate } from './member-sign-in-code.js';
 import { memberTemporaryPasswordTemplate } from './member-temporary-password.js';
 import { memberWithdrawalCompleteTemplate } from './member-withdrawal-complete.js';
+import { operatorLoginLockedTemplate } from './operator-login-locked.js';
 import { operatorSignInCodeTemplate } from './operator-sign-in-code.js';
+import { operatorTotpResetTemplate } from './operator-totp-reset.js';
 import { smtpTestTemplate } from './smtp-test.js';
 import type { MailTemplate } from './types.js';
 
@@ -34,6 +37,9 @@ export const mailTemplates = {
   'member-registration-complete': memberRegistrationCompleteTemplate,
   'member-registration-rejected': memberRegistrationRejectedTemplate,
   'member-withdrawal-complete': memberWithdrawalCompleteTemplate,
+  'operator-login-locked': operatorLoginLockedTemplate,
+  'operator-totp-reset': operatorTotpResetTemplate,
+  'member-second-factor-reset': memberSecondFactorResetTemplate,
 } as const satisfies Record<string, MailTemplate>;
 
 export type MailTemplateName = keyof typeof mailTemplates;

@@ -7,6 +7,8 @@ import { OperatorGate } from './gate';
 
 const sectionPaths: Record<AdminSectionName, string> = {
   inquiries: '/admin/inquiries',
+  members: '/admin/members',
+  operators: '/admin/operators',
   settings: '/admin/settings',
   mailbox: '/admin/mailbox',
   registrations: '/admin/registrations',

@@ -3,6 +3,7 @@ import { Alert, Anchor, Button, Group, Loader, Paper, Stack, Table, Tabs, Text, 
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { type DevMail, type DevSms, useDevSms, useMailbox } from '../../api/admin';
+import { useMail } from '../../api/admin-accounts';
 import { EmptyState, EmptyStateText } from '../../components/empty-state';
 import { ProblemAlert } from '../../components/problem';
 import classes from './admin.module.css';
@@ -210,6 +211,10 @@ function OutboxTabs() {
 function MailboxBody({ mailId }: { mailId: string | undefined }) {
   const { t } = useTranslation();
   const mailbox = useMailbox();
+  // A mail older than the newest page is fetched by itself.
+  const listed =
+    mailId === undefined ? undefined : mailbox.data?.find((candidate) => candidate.id === mailId);
+  const single = useMail(mailId !== undefined && mailbox.isSuccess && !listed ? mailId : undefined);
   if (mailbox.isPending) {
     return (
       <Group gap="sm" role="status">
@@ -245,7 +250,15 @@ function MailboxBody({ mailId }: { mailId: string | undefined }) {
       </Stack>
     );
   }
-  const mail = mailbox.data.find((candidate) => candidate.id === mailId);
+  const mail = listed ?? single.data;
+  if (!mail && single.isPending && single.fetchStatus !== 'idle') {
+    return (
+      <Group gap="sm" role="status">
+        <Loader size="sm" />
+        <Text>{t('admin.mailbox.loading')}</Text>
+      </Group>
+    );
+  }
   return (
     <Stack gap="md" align="flex-start">
       <Anchor component={Link} to="/admin/mailbox">
