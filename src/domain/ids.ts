@@ -20,6 +20,14 @@ export const idPrefixes = {
   inquiryMessage: 'iqm',
   guestSubmission: 'gsub',
   memberConsent: 'mcs',
+  provider: 'prv',
+  product: 'prd',
+  plan: 'pln',
+  option: 'opt',
+  usageComponent: 'usg',
+  trial: 'trl',
+  trialRedemption: 'trd',
+  orderField: 'ofd',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;
