@@ -10,6 +10,7 @@ import { migrateDatabase } from './db/migrate.js';
 import { type Clock, systemClock, toDate } from './domain/clock.js';
 import { AppError } from './domain/errors.js';
 import { createDemoOperator } from './flows/create-demo-operator.js';
+import { seedDemoCatalog } from './flows/seed-demo-catalog.js';
 import { createApp } from './http/app.js';
 import { startBoss } from './jobs/boss.js';
 import { type RunningWorker, startWorker } from './jobs/worker.js';
@@ -128,6 +129,12 @@ export async function startNode(input: StartNodeInput): Promise<RunningNode> {
         publicUrl: config.publicUrl,
         actor: { kind: 'system', id: null },
         now: clock.now(),
+      });
+      // A new embedded store has something to browse; a store with any provider of its own is left alone.
+      await seedDemoCatalog(store.database.db, {
+        actor: { kind: 'system', id: null },
+        now: clock.now(),
+        onlyIfEmpty: true,
       });
     }
     if (role !== 'web') {

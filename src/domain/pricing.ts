@@ -129,7 +129,7 @@ export function usageTotal(charges: readonly TierCharge[]): Yen {
 }
 
 /** Whether tiers make sense: ascending limits, only the last open-ended, prices ≥ 0. */
-export function tiersValid(tiers: readonly UsageTier[]): boolean {
+export function tiersValid(tiers: readonly { upTo: number | null; unitPrice: number }[]): boolean {
   if (tiers.length === 0) return false;
   let previous = 0;
   for (const [index, tier] of tiers.entries()) {
