@@ -6,6 +6,6 @@ import { type CatalogProduct, loadProduct } from './load-products.js';
 /** The product if it is published; otherwise `product_not_found` (404), so drafts cannot be probed. */
 export async function getPublishedProduct(db: DbOrTx, idOrSlug: string): Promise<CatalogProduct> {
   const product = await loadProduct(db, idOrSlug);
-  if (!product || product.status !== 'published') throw catalogErrors.productNotFound();
+  if (product?.status !== 'published' || !product) throw catalogErrors.productNotFound();
   return product;
 }

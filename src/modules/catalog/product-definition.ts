@@ -27,15 +27,13 @@ const text = (max: number) =>
 const code = z.string().min(1).max(60).regex(codePattern);
 const amount = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const taxRate = z.enum(taxRateKeys as ['standard', 'reduced']).default('standard');
-const term = z
-  .string()
-  .refine(
-    isTermKey,
-    bilingualIssue('term_invalid', {
-      ja: '契約期間は monthly または 3m のように指定してください。',
-      en: 'A term is `monthly` or a number of months such as `3m`.',
-    }),
-  );
+const term = z.string().refine(
+  isTermKey,
+  bilingualIssue('term_invalid', {
+    ja: '契約期間は monthly または 3m のように指定してください。',
+    en: 'A term is `monthly` or a number of months such as `3m`.',
+  }),
+);
 const quantity = z
   .object({ min: z.number().int().min(0), max: z.number().int().min(0), step: z.number().int().min(1) })
   .default({ min: 1, max: 1, step: 1 })
