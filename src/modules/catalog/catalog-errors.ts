@@ -54,10 +54,10 @@ export const catalogErrors = {
         en: `The document "${key}" already has a version "${version}"; versions never change, publish a new one.`,
       },
     }),
-  productNotSellable: () =>
+  termsDocumentNotFound: () =>
     new AppError({
-      code: 'product_not_published',
+      code: 'terms_document_not_found',
       status: 404,
-      message: { ja: 'この商品は現在販売していません。', en: 'This product is not on sale.' },
+      message: { ja: '規約が見つかりません。', en: 'The document was not found.' },
     }),
 } as const;

@@ -4,7 +4,9 @@ export { type ChangeProductStatusInput, changeProductStatus } from './change-pro
 export { type CreateProductInput, createProduct } from './create-product.js';
 export { type CreateProviderInput, createProvider } from './create-provider.js';
 export { type EstimateProductInput, estimateProduct } from './estimate-product.js';
+export { getCurrentTermsDocument } from './get-current-terms-document.js';
 export { getPublishedProduct } from './get-published-product.js';
+export { getStorefrontProduct, type StorefrontProduct } from './get-storefront-product.js';
 export { listCurrentTermsDocuments } from './list-current-terms-documents.js';
 export { listProducts } from './list-products.js';
 export { listProviders } from './list-providers.js';

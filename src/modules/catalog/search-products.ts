@@ -2,6 +2,8 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { catalogProducts } from '../../db/schema/catalog.js';
+import type { TaxRounding } from '../../domain/tax.js';
+import { getStoreSettings } from '../store/index.js';
 import type { CatalogProduct } from './load-products.js';
 import { loadProducts } from './load-products.js';
 import { priceFrom } from './price-from.js';
@@ -34,6 +36,8 @@ export interface ProductSearchResult {
   /** Over every published product, for the filter lists. */
   categories: { value: string; count: number }[];
   providers: { slug: string; nameJa: string; nameEn: string; count: number }[];
+  /** The store's rounding, for showing tax-inclusive prices. */
+  taxRounding: TaxRounding;
 }
 
 /** Folds full-width letters and digits and case, so "ＳＳＬ" finds "SSL". */
@@ -117,7 +121,9 @@ export async function searchProducts(db: DbOrTx, input: SearchProductsInput): Pr
     providers.set(p.slug, p);
   }
 
+  const { taxRounding } = await getStoreSettings(db);
   return {
+    taxRounding,
     items: hits.slice(input.offset, input.offset + input.limit),
     total: hits.length,
     categories: [...categories]
