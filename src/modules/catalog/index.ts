@@ -10,6 +10,7 @@ export { getStorefrontProduct, type StorefrontProduct } from './get-storefront-p
 export { listCurrentTermsDocuments } from './list-current-terms-documents.js';
 export { listProducts } from './list-products.js';
 export { listProviders } from './list-providers.js';
+export { listTermsDocumentVersions } from './list-terms-document-versions.js';
 export { type CatalogProduct, type CatalogProvider, loadProduct, loadProducts } from './load-products.js';
 export { priceFrom } from './price-from.js';
 export {

@@ -25,6 +25,10 @@ export const operatorPermissions = {
   'inquiries.handle': ['support'],
   /** Looking members up (profile, sign-in history, consent) to answer "I cannot sign in". */
   'members.read': ['support'],
+  /** Reading the catalog editor: providers, products in any status, document versions. */
+  'catalog.read': ['catalog'],
+  /** Changing the catalog: providers, product definitions and prices, statuses, document versions. */
+  'catalog.update': ['catalog'],
 } as const satisfies Record<string, readonly OperatorRole[]>;
 
 export type OperatorAction = keyof typeof operatorPermissions;

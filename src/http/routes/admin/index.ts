@@ -3,6 +3,19 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../openapi-app.js';
 import { adminAddInquiryNoteRoute } from './add-inquiry-note.js';
 import { adminAssignInquiryRoute } from './assign-inquiry.js';
+import {
+  adminChangeProductStatusRoute,
+  adminCreateProductRoute,
+  adminGetProductRoute,
+  adminListProductsRoute,
+  adminUpdateProductRoute,
+} from './catalog-products.js';
+import {
+  adminCreateProviderRoute,
+  adminListProvidersRoute,
+  adminUpdateProviderRoute,
+} from './catalog-providers.js';
+import { adminListTermsDocumentsRoute, adminPublishTermsDocumentRoute } from './catalog-terms-documents.js';
 import { adminChangeInquiryStatusRoute } from './change-inquiry-status.js';
 import {
   adminAddClosureDayRoute,
@@ -45,4 +58,14 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {
   app.route('/', adminChangeInquiryStatusRoute());
   app.route('/', adminListMembersRoute());
   app.route('/', adminGetMemberRoute());
+  app.route('/', adminListProvidersRoute());
+  app.route('/', adminCreateProviderRoute());
+  app.route('/', adminUpdateProviderRoute());
+  app.route('/', adminListProductsRoute());
+  app.route('/', adminCreateProductRoute());
+  app.route('/', adminGetProductRoute());
+  app.route('/', adminUpdateProductRoute());
+  app.route('/', adminChangeProductStatusRoute());
+  app.route('/', adminListTermsDocumentsRoute());
+  app.route('/', adminPublishTermsDocumentRoute());
 }
