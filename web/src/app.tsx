@@ -12,9 +12,11 @@ import { LoginIdReminderPage } from './pages/login-id-reminder';
 import { MypageHome, MypageProfile, MypageSection } from './pages/mypage';
 import { MypageSecurity } from './pages/mypage-security';
 import { PasswordResetPage } from './pages/password-reset';
+import { ProductPage } from './pages/product';
+import { ProductsPage } from './pages/products';
 import { EmailChangeConfirmPage } from './pages/profile-edit';
 import { RegisterConfirmPage, RegisterPage } from './pages/register';
-import { StoreHome, StoreProducts } from './pages/store';
+import { StoreHome } from './pages/store';
 import { TermsPage } from './pages/terms';
 
 const router = createBrowserRouter([
@@ -24,7 +26,8 @@ const router = createBrowserRouter([
     errorElement: <RouteError />,
     children: [
       { index: true, element: <StoreHome /> },
-      { path: 'products', element: <StoreProducts /> },
+      { path: 'products', element: <ProductsPage /> },
+      { path: 'products/:slug', element: <ProductPage /> },
       { path: 'register', element: <RegisterPage /> },
       { path: 'register/confirm', element: <RegisterConfirmPage /> },
       { path: 'login', element: <LoginPage /> },

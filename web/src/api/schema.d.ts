@@ -3997,7 +3997,12 @@ export interface components {
                 days: number;
                 plan: string;
                 paymentMethodRequired: boolean;
-                conditions: components["schemas"]["CatalogDocumentRef"];
+                conditions: {
+                    key: string;
+                    version: string;
+                    title: components["schemas"]["Bilingual"];
+                    url: string;
+                } | null;
             } | null;
             description: components["schemas"]["Bilingual"] & unknown;
             images: {
@@ -4075,7 +4080,7 @@ export interface components {
             title: components["schemas"]["Bilingual"];
             /** @example /api/store/terms-documents/hosting-terms */
             url: string;
-        } | null;
+        };
         Price: {
             /**
              * @description tax-exclusive yen
@@ -4143,7 +4148,10 @@ export interface components {
                 /** @enum {string} */
                 taxRate: "standard" | "reduced";
                 included: boolean;
-                unit: components["schemas"]["Bilingual"] & (Record<string, never> | null);
+                unit: {
+                    ja: string;
+                    en: string;
+                } | null;
                 tiers: {
                     from: number;
                     upTo: number | null;

@@ -138,7 +138,9 @@ export const productDetailSchema = productSummarySchema
         days: z.number().int(),
         plan: z.string(),
         paymentMethodRequired: z.boolean(),
-        conditions: documentRefSchema.nullable(),
+        conditions: z
+          .object({ key: z.string(), version: z.string(), title: bilingualSchema, url: z.string() })
+          .nullable(),
       })
       .nullable(),
     orderFields: z.array(orderFieldSchema),
@@ -334,7 +336,7 @@ export const estimateSchema = z
         amount: z.number().int(),
         taxRate: taxRateSchema,
         included: z.boolean(),
-        unit: bilingualSchema.nullable(),
+        unit: z.object({ ja: z.string(), en: z.string() }).nullable(),
         tiers: z
           .array(
             z.object({
