@@ -6,6 +6,7 @@ import { AdminLoginPage } from './pages/admin/login';
 import { AdminMailbox } from './pages/admin/mailbox';
 import { AdminSecurity } from './pages/admin/security';
 import { AdminSettings } from './pages/admin/settings';
+import { CatalogDocumentPage } from './pages/catalog-document';
 import { NotFound, RouteError } from './pages/errors';
 import { LoginPage } from './pages/login';
 import { LoginIdReminderPage } from './pages/login-id-reminder';
@@ -34,6 +35,7 @@ const router = createBrowserRouter([
       { path: 'password-reset', element: <PasswordResetPage /> },
       { path: 'login-id-reminder', element: <LoginIdReminderPage /> },
       { path: 'terms/:kind', element: <TermsPage /> },
+      { path: 'documents/:key', element: <CatalogDocumentPage /> },
       { path: '*', element: <NotFound home="/" /> },
     ],
   },

@@ -54,3 +54,22 @@ export function useEstimate(request: EstimateRequest | null) {
     retry: false,
   });
 }
+
+export type CatalogTermsDocument = components['schemas']['CatalogTermsDocument'];
+
+/** GET /api/store/terms-documents/{key}: a product, option or trial document in force. */
+export function useCatalogDocument(key: string) {
+  return useQuery({
+    queryKey: ['catalog-document', key],
+    queryFn: async ({ signal }): Promise<CatalogTermsDocument> => {
+      const { data, error, response } = await api.GET('/api/store/terms-documents/{key}', {
+        params: { path: { key } },
+        signal,
+      });
+      if (!response.ok || data === undefined)
+        throw apiError(response, '/api/store/terms-documents/{key}', error);
+      return data;
+    },
+    retry: false,
+  });
+}

@@ -407,7 +407,7 @@ export function ProductPage() {
           <List>
             {documents.map((d) => (
               <List.Item key={d.key}>
-                <Anchor href={d.url} target="_blank" rel="noopener">
+                <Anchor component={Link} to={`/documents/${d.key}`}>
                   {d.title[lang]}
                 </Anchor>{' '}
                 <Text span size="xs" c="dimmed">
@@ -417,7 +417,7 @@ export function ProductPage() {
             ))}
             {product.trial?.conditions && (
               <List.Item>
-                <Anchor href={product.trial.conditions.url} target="_blank" rel="noopener">
+                <Anchor component={Link} to={`/documents/${product.trial.conditions.key}`}>
                   {product.trial.conditions.title[lang]}
                 </Anchor>
               </List.Item>
