@@ -2,8 +2,11 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditLog } from '../../src/db/schema/audit.js';
+import { catalogTrialRedemptions } from '../../src/db/schema/catalog.js';
 import { seedDemoCatalog } from '../../src/flows/seed-demo-catalog.js';
+import { loadProduct } from '../../src/modules/catalog/index.js';
 import { operatorSignedIn, type SignedInOperator } from '../helpers/operator-session.js';
+import { fullRegistration } from '../helpers/registration.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
@@ -220,5 +223,36 @@ describe('catalog editing', () => {
       reason: '販売開始',
     });
     expect(audits.every((a) => a.requestId !== null)).toBe(true);
+  });
+});
+
+describe('one free trial per member per product', () => {
+  it('is a unique key: a second trial of the same product is refused by the database, another product is fine', async () => {
+    const res = await t.request('/api/members', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(fullRegistration({ loginId: 'trial.member', email: 'trial.member@example.jp' })),
+    });
+    expect(res.status).toBe(201);
+    const { memberId } = (await res.json()) as { memberId: string };
+    const groupware = (await loadProduct(t.ctx.db, 'mirai-groupware'))!;
+    const cloud = (await loadProduct(t.ctx.db, 'cloud-server'))!;
+    const redeemedAt = new Date('2026-04-01T00:00:00Z');
+    await t.ctx.db
+      .insert(catalogTrialRedemptions)
+      .values({ id: 'trd_first', memberId, productId: groupware.id, redeemedAt });
+    await expect(
+      t.ctx.db
+        .insert(catalogTrialRedemptions)
+        .values({ id: 'trd_second', memberId, productId: groupware.id, redeemedAt }),
+    ).rejects.toThrow();
+    await t.ctx.db
+      .insert(catalogTrialRedemptions)
+      .values({ id: 'trd_other', memberId, productId: cloud.id, redeemedAt });
+    const rows = await t.ctx.db
+      .select()
+      .from(catalogTrialRedemptions)
+      .where(eq(catalogTrialRedemptions.memberId, memberId));
+    expect(rows.map((r) => r.id).sort()).toEqual(['trd_first', 'trd_other']);
   });
 });
