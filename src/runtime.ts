@@ -130,16 +130,19 @@ export async function startNode(input: StartNodeInput): Promise<RunningNode> {
         actor: { kind: 'system', id: null },
         now: clock.now(),
       });
+    }
+    if (role !== 'web') {
+      boss = await startBoss({ database: store.database, logger, supervise: true });
+      worker = await startWorker(context, boss);
+    }
+    if (config.database.kind === 'pglite') {
       // A new embedded store has something to browse; a store with any provider of its own is left alone.
+      // After the worker (queued mail goes out meanwhile), before the server (nobody sees half a catalog).
       await seedDemoCatalog(store.database.db, {
         actor: { kind: 'system', id: null },
         now: clock.now(),
         onlyIfEmpty: true,
       });
-    }
-    if (role !== 'web') {
-      boss = await startBoss({ database: store.database, logger, supervise: true });
-      worker = await startWorker(context, boss);
     }
     if (role !== 'worker') {
       const app = createApp(context);
