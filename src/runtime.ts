@@ -10,6 +10,7 @@ import { migrateDatabase } from './db/migrate.js';
 import { type Clock, systemClock, toDate } from './domain/clock.js';
 import { AppError } from './domain/errors.js';
 import { createDemoOperator } from './flows/create-demo-operator.js';
+import { seedDemoCatalog } from './flows/seed-demo-catalog.js';
 import { createApp } from './http/app.js';
 import { startBoss } from './jobs/boss.js';
 import { type RunningWorker, startWorker } from './jobs/worker.js';
@@ -137,6 +138,15 @@ export async function startNode(input: StartNodeInput): Promise<RunningNode> {
     if (role !== 'web') {
       boss = await startBoss({ database: store.database, logger, supervise: true });
       worker = await startWorker(context, boss);
+    }
+    if (config.database.kind === 'pglite') {
+      // A new embedded store has something to browse; a store with any provider of its own is left alone.
+      // After the worker (queued mail goes out meanwhile), before the server (nobody sees half a catalog).
+      await seedDemoCatalog(store.database.db, {
+        actor: { kind: 'system', id: null },
+        now: clock.now(),
+        onlyIfEmpty: true,
+      });
     }
     if (role !== 'worker') {
       const app = createApp(context);

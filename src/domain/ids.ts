@@ -25,6 +25,14 @@ export const idPrefixes = {
   webhookMessage: 'msg',
   memberSignIn: 'msi',
   identityCheck: 'idc',
+  provider: 'prv',
+  product: 'prd',
+  plan: 'pln',
+  option: 'opt',
+  usageComponent: 'usg',
+  trial: 'trl',
+  trialRedemption: 'trd',
+  orderField: 'ofd',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

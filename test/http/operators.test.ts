@@ -346,6 +346,30 @@ const adminRoutes: Record<string, Expectation> = {
     access: ['owner'],
     body: { identityCheck: { method: 'phone_callback', note: '折り返し確認' } },
   },
+  'GET /api/admin/catalog/providers': { access: ['owner', 'catalog'] },
+  'POST /api/admin/catalog/providers': {
+    access: ['owner', 'catalog'],
+    body: {
+      slug: 'role-check',
+      nameJa: '権限確認',
+      nameEn: 'Role check',
+      contactEmails: ['role@example.jp'],
+    },
+  },
+  'PATCH /api/admin/catalog/providers/{id}': { access: ['owner', 'catalog'], body: { nameEn: 'Renamed' } },
+  'GET /api/admin/catalog/products': { access: ['owner', 'catalog'] },
+  'POST /api/admin/catalog/products': { access: ['owner', 'catalog'], body: { slug: 'role-check' } },
+  'GET /api/admin/catalog/products/{id}': { access: ['owner', 'catalog'] },
+  'PUT /api/admin/catalog/products/{id}': { access: ['owner', 'catalog'], body: { slug: 'role-check' } },
+  'POST /api/admin/catalog/products/{id}/status': {
+    access: ['owner', 'catalog'],
+    body: { status: 'published' },
+  },
+  'GET /api/admin/catalog/terms-documents': { access: ['owner', 'catalog'] },
+  'POST /api/admin/catalog/terms-documents': {
+    access: ['owner', 'catalog'],
+    body: { key: 'role-check', version: '1', titleJa: '規約', titleEn: 'Terms', bodyJa: '本文' },
+  },
 };
 
 async function documentedAdminRoutes(): Promise<string[]> {

@@ -12,6 +12,7 @@ import { AdminOperators } from './pages/admin/operators';
 import { AdminRegistrations } from './pages/admin/registrations';
 import { AdminSecurity } from './pages/admin/security';
 import { AdminSettings } from './pages/admin/settings';
+import { CatalogDocumentPage } from './pages/catalog-document';
 import { NotFound, RouteError } from './pages/errors';
 import { InquiryPage, InquiryReceivedPage } from './pages/inquiry';
 import { LoginPage } from './pages/login';
@@ -21,9 +22,11 @@ import { MypageInquiries, MypageInquiry } from './pages/mypage-inquiries';
 import { MypageSecurity } from './pages/mypage-security';
 import { MypageWithdraw } from './pages/mypage-withdraw';
 import { PasswordResetPage } from './pages/password-reset';
+import { ProductPage } from './pages/product';
+import { ProductsPage } from './pages/products';
 import { EmailChangeConfirmPage } from './pages/profile-edit';
 import { RegisterConfirmPage, RegisterPage } from './pages/register';
-import { StoreHome, StoreProducts } from './pages/store';
+import { StoreHome } from './pages/store';
 import { TermsPage } from './pages/terms';
 
 const router = createBrowserRouter([
@@ -33,7 +36,8 @@ const router = createBrowserRouter([
     errorElement: <RouteError />,
     children: [
       { index: true, element: <StoreHome /> },
-      { path: 'products', element: <StoreProducts /> },
+      { path: 'products', element: <ProductsPage /> },
+      { path: 'products/:slug', element: <ProductPage /> },
       { path: 'register', element: <RegisterPage /> },
       { path: 'register/confirm', element: <RegisterConfirmPage /> },
       { path: 'login', element: <LoginPage /> },
@@ -42,6 +46,7 @@ const router = createBrowserRouter([
       { path: 'terms/:kind', element: <TermsPage /> },
       { path: 'inquiry', element: <InquiryPage /> },
       { path: 'inquiry/received', element: <InquiryReceivedPage /> },
+      { path: 'documents/:key', element: <CatalogDocumentPage /> },
       { path: '*', element: <NotFound home="/" /> },
     ],
   },

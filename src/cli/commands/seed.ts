@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { systemClock } from '../../domain/clock.js';
 import { AppError } from '../../domain/errors.js';
+import { seedDemoCatalog } from '../../flows/seed-demo-catalog.js';
 import { seedDemoStore } from '../../flows/seed-demo-store.js';
 import { withStore } from '../with-store.js';
 
@@ -10,7 +11,7 @@ export function registerSeed(program: Command): void {
   program
     .command('seed')
     .description('load sample data')
-    .option('--demo', 'the demo store: identity and closure days')
+    .option('--demo', 'the demo store: identity, closure days and the demo catalog')
     .action(async (options: { demo?: boolean }) => {
       if (!options.demo) {
         throw new AppError({
@@ -22,9 +23,10 @@ export function registerSeed(program: Command): void {
           },
         });
       }
-      await withStore('keiyaku seed', ({ db, actor }) =>
-        seedDemoStore(db, { actor, now: systemClock.now() }),
-      );
+      await withStore('keiyaku seed', async ({ db, actor }) => {
+        await seedDemoStore(db, { actor, now: systemClock.now() });
+        await seedDemoCatalog(db, { actor, now: systemClock.now() });
+      });
       console.log('Demo store data is in place.');
     });
 }

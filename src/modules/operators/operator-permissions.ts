@@ -45,6 +45,10 @@ export const operatorPermissions = {
   'operators.manage': [],
   'operators.unlock': [],
   'operators.totp_reset': [],
+  /** Reading the catalog editor: providers, products in any status, document versions. */
+  'catalog.read': ['catalog'],
+  /** Changing the catalog: providers, product definitions and prices, statuses, document versions. */
+  'catalog.update': ['catalog'],
 } as const satisfies Record<string, readonly OperatorRole[]>;
 
 export type OperatorAction = keyof typeof operatorPermissions;

@@ -1317,6 +1317,218 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/store/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the catalog */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description words that must all appear (name, summary, tags, provider, plans, options) */
+                    q?: string;
+                    category?: string;
+                    /** @description a provider's slug */
+                    provider?: string;
+                    /** @description lowest "from" price per month, tax-exclusive yen */
+                    minPrice?: number | null;
+                    maxPrice?: number | null;
+                    /** @description `true`: only products with a free trial */
+                    trial?: "true" | "false";
+                    sort?: "recommended" | "newest" | "price_asc" | "price_desc" | "name";
+                    limit?: number;
+                    offset?: number | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description one page of products */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProductPage"];
+                    };
+                };
+                /** @description a filter is not valid */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/products/{product}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One product */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description slug or id */
+                    product: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the product */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProductDetail"];
+                    };
+                };
+                /** @description no published product with this slug or id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/estimates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Simulate the price of a choice */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EstimateRequest"];
+                };
+            };
+            responses: {
+                /** @description the estimate */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Estimate"];
+                    };
+                };
+                /** @description no published product with this slug or id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the choice is not possible (plan, term, option, quantity, usage) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/terms-documents/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A product or option terms document in force */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CatalogTermsDocument"];
+                    };
+                };
+                /** @description no such document published */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/sessions": {
         parameters: {
             query?: never;
@@ -3986,6 +4198,668 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/catalog/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Providers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the store itself first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            providers: components["schemas"]["AdminProvider"][];
+                        };
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a provider */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AdminProviderBody"];
+                };
+            };
+            responses: {
+                /** @description created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminProvider"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the slug is taken */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a field is invalid */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/catalog/providers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a provider */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AdminProviderBody"];
+                };
+            };
+            responses: {
+                /** @description the provider after the change */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminProvider"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such provider */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the slug is taken */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a field is invalid; nothing was changed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/admin/catalog/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Products in any status */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            products: components["schemas"]["AdminProduct"][];
+                        };
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a product (as a draft) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AdminProductDefinition"];
+                };
+            };
+            responses: {
+                /** @description created as a draft */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminProduct"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the slug is taken */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the definition is invalid; nothing was stored */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/catalog/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One product */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the product */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminProduct"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such product */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Save a product's definition */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AdminProductDefinition"];
+                };
+            };
+            responses: {
+                /** @description the product after saving */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminProduct"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such product */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the slug is taken */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the definition is invalid; nothing was changed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/catalog/products/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change a product's status */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "draft" | "published" | "retired";
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description the product after the change */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminProduct"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such product */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the status machine does not allow this step */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not a status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/catalog/terms-documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Product and option documents, every version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description by key, newest version first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            documents: components["schemas"]["AdminCatalogTermsDocument"][];
+                        };
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Publish a document version */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AdminTermsDocumentBody"];
+                };
+            };
+            responses: {
+                /** @description published */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminCatalogTermsDocument"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description this version exists */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a field is invalid */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mypage/password": {
         parameters: {
             query?: never;
@@ -4872,6 +5746,278 @@ export interface components {
         InquiryFollowUp: {
             body: string;
         };
+        ProductPage: {
+            items: components["schemas"]["ProductSummary"][];
+            total: number;
+            limit: number;
+            offset: number;
+            categories: {
+                value: string;
+                count: number;
+            }[];
+            providers: {
+                slug: string;
+                name: components["schemas"]["Bilingual"];
+                count: number;
+            }[];
+        };
+        ProductSummary: {
+            id: string;
+            slug: string;
+            kind: string;
+            name: components["schemas"]["Bilingual"];
+            summary: components["schemas"]["Bilingual"];
+            category: string;
+            tags: string[];
+            image: {
+                url: string;
+                alt: string;
+            } | null;
+            provider: {
+                slug: string;
+                name: components["schemas"]["Bilingual"];
+            };
+            priceFrom: components["schemas"]["PriceFrom"];
+            trial: {
+                days: number;
+            } | null;
+            leadTimeDays: number | null;
+        };
+        Bilingual: {
+            ja: string;
+            en: string;
+        };
+        /** @description the cheapest plan and term's amount per month (rounded down) */
+        PriceFrom: {
+            amount: number;
+            withTax: number;
+            plan: string;
+            term: string;
+        } | null;
+        ProductDetail: components["schemas"]["ProductSummary"] & {
+            trial?: {
+                days: number;
+                plan: string;
+                paymentMethodRequired: boolean;
+                conditions: {
+                    key: string;
+                    version: string;
+                    title: components["schemas"]["Bilingual"];
+                    url: string;
+                } | null;
+            } | null;
+            description: components["schemas"]["Bilingual"] & unknown;
+            images: {
+                url: string;
+                alt: string;
+            }[];
+            paymentMethods: string[];
+            leadTimeNote: components["schemas"]["Bilingual"];
+            checkoutNote: components["schemas"]["Bilingual"];
+            terms: components["schemas"]["CatalogDocumentRef"][];
+            /** @enum {string} */
+            taxRounding: "floor" | "round" | "ceil";
+            plans: {
+                code: string;
+                name: components["schemas"]["Bilingual"];
+                description: components["schemas"]["Bilingual"];
+                /** @enum {string} */
+                taxRate: "standard" | "reduced";
+                setupFee: components["schemas"]["Price"];
+                quantity: components["schemas"]["QuantityRule"];
+                quantityUnit: components["schemas"]["Bilingual"];
+                minimumTermMonths: number;
+                earlyTermination: {
+                    kind: string;
+                    fee: number | null;
+                };
+                billingTiming: string;
+                renewalModes: string[];
+                terms: {
+                    /** @example 12m */
+                    term: string;
+                    months: number;
+                    label: components["schemas"]["Bilingual"];
+                    price: components["schemas"]["Price"];
+                    /** @description tax-exclusive, rounded down */
+                    perMonth: number;
+                }[];
+                usageComponents: {
+                    code: string;
+                    name: components["schemas"]["Bilingual"];
+                    unit: components["schemas"]["Bilingual"];
+                    /** @enum {string} */
+                    taxRate: "standard" | "reduced";
+                    tierMode: string;
+                    tiers: {
+                        upTo: number | null;
+                        unitPrice: number;
+                    }[];
+                }[];
+            }[];
+            options: {
+                code: string;
+                name: components["schemas"]["Bilingual"];
+                description: components["schemas"]["Bilingual"];
+                required: boolean;
+                choiceGroup: string | null;
+                /** @enum {string} */
+                taxRate: "standard" | "reduced";
+                setupFee: components["schemas"]["Price"];
+                quantity: components["schemas"]["QuantityRule"];
+                quantityUnit: components["schemas"]["Bilingual"];
+                terms: components["schemas"]["CatalogDocumentRef"][];
+                offers: {
+                    plan: string;
+                    term: string;
+                    price: components["schemas"]["Price"];
+                    included: boolean;
+                }[];
+            }[];
+            orderFields: components["schemas"]["OrderField"][];
+        };
+        CatalogDocumentRef: {
+            key: string;
+            version: string;
+            title: components["schemas"]["Bilingual"];
+            /** @example /api/store/terms-documents/hosting-terms */
+            url: string;
+        };
+        Price: {
+            /**
+             * @description tax-exclusive yen
+             * @example 13200
+             */
+            amount: number;
+            /**
+             * @description tax-inclusive yen, for display
+             * @example 14520
+             */
+            withTax: number;
+        };
+        QuantityRule: {
+            min: number;
+            max: number;
+            step: number;
+        };
+        OrderField: {
+            key: string;
+            label: components["schemas"]["Bilingual"];
+            help: components["schemas"]["Bilingual"];
+            type: string;
+            required: boolean;
+            validation: {
+                pattern?: string;
+                minLength?: number;
+                maxLength?: number;
+                min?: number;
+                max?: number;
+                choices?: {
+                    value: string;
+                    labelJa: string;
+                    labelEn: string;
+                }[];
+            };
+        };
+        Estimate: {
+            product: {
+                id: string;
+                slug: string;
+                name: components["schemas"]["Bilingual"];
+            };
+            /** @enum {boolean} */
+            simulation: true;
+            notice: components["schemas"]["Bilingual"];
+            plan: string;
+            planName: components["schemas"]["Bilingual"];
+            term: string;
+            termLabel: components["schemas"]["Bilingual"];
+            termMonths: number;
+            evergreen: boolean;
+            quantity: number;
+            lines: {
+                /** @enum {string} */
+                kind: "plan" | "option" | "setup" | "usage";
+                code: string;
+                /** @enum {string|null} */
+                setupOf: "plan" | "option" | null;
+                name: components["schemas"]["Bilingual"];
+                /** @enum {string} */
+                charge: "per_term" | "one_time" | "usage_per_month";
+                quantity: number;
+                unitPrice: number;
+                amount: number;
+                /** @enum {string} */
+                taxRate: "standard" | "reduced";
+                included: boolean;
+                unit: {
+                    ja: string;
+                    en: string;
+                } | null;
+                tiers: {
+                    from: number;
+                    upTo: number | null;
+                    quantity: number;
+                    unitPrice: number;
+                    amount: number;
+                }[] | null;
+            }[];
+            oneTime: components["schemas"]["DocumentTax"];
+            perTerm: components["schemas"]["DocumentTax"];
+            perMonth: {
+                subtotal: number;
+                tax: number;
+                total: number;
+                exact: boolean;
+            };
+            firstTerm: components["schemas"]["DocumentTax"];
+            /** @enum {string} */
+            rounding: "floor" | "round" | "ceil";
+        };
+        /** @description tax-exclusive lines grouped by rate, tax rounded once per rate */
+        DocumentTax: {
+            groups: {
+                /** @enum {string} */
+                rate: "standard" | "reduced";
+                percent: number;
+                reduced: boolean;
+                taxableAmount: number;
+                tax: number;
+                totalWithTax: number;
+            }[];
+            subtotal: number;
+            tax: number;
+            total: number;
+        };
+        EstimateRequest: {
+            /**
+             * @description the product's slug or id
+             * @example rental-server-x10
+             */
+            product: string;
+            /** @example x10 */
+            plan: string;
+            /** @example 12m */
+            term: string;
+            quantity?: number;
+            /** @default [] */
+            options: {
+                code: string;
+                quantity?: number;
+            }[];
+            /** @default [] */
+            usage: {
+                code: string;
+                quantity: number;
+            }[];
+        };
+        CatalogTermsDocument: {
+            key: string;
+            version: string;
+            title: components["schemas"]["Bilingual"];
+            body: components["schemas"]["Bilingual"] & unknown;
+            publishedAt: string;
+        };
         OperatorSecondFactorRequired: {
             /** @enum {string} */
             status: "second_factor_required";
@@ -5292,6 +6438,64 @@ export interface components {
         };
         AdminOperatorStatusChange: {
             reason?: string;
+        };
+        AdminProvider: {
+            id: string;
+            slug: string;
+            nameJa: string;
+            nameEn: string;
+            isStore: boolean;
+            contactEmails: string[];
+            webhookUrl: string | null;
+            /** @description the name of the environment variable holding the key */
+            webhookSecretRef: string | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        /** @description slug, nameJa, nameEn, isStore, contactEmails[], webhookUrl, webhookSecretRef (all optional in a PATCH) */
+        AdminProviderBody: {
+            [key: string]: unknown;
+        };
+        AdminProduct: {
+            id: string;
+            /** @enum {string} */
+            status: "draft" | "published" | "retired";
+            provider: {
+                id: string;
+                slug: string;
+                nameJa: string;
+                nameEn: string;
+            };
+            /** @description the whole definition, in the shape PUT takes back: plans, terms, options and offers, usage, trial, order fields */
+            definition: {
+                [key: string]: unknown;
+            };
+            planIds: {
+                [key: string]: string;
+            };
+            optionIds: {
+                [key: string]: string;
+            };
+            publishedAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        /** @description slug, provider (slug or id), kind, name {ja,en}, summary, description (Markdown), images, category, tags, termsDocuments, paymentMethods, leadTimeDays, leadTimeNote, checkoutNote, sortOrder, plans[], options[], trial, orderFields[] */
+        AdminProductDefinition: {
+            [key: string]: unknown;
+        };
+        AdminCatalogTermsDocument: {
+            key: string;
+            version: string;
+            titleJa: string;
+            titleEn: string;
+            bodyJa: string;
+            bodyEn: string;
+            publishedAt: string;
+        };
+        /** @description key, version, titleJa, titleEn, bodyJa (Markdown), bodyEn, publishedAt (optional, ISO 8601) */
+        AdminTermsDocumentBody: {
+            [key: string]: unknown;
         };
         MyPasswordChanged: {
             /** @enum {string} */

@@ -1,10 +1,9 @@
-// Store pages: the home page with the store's profile and contact, and the product list.
+// Store pages: the home page with the store's profile and contact (the product list is in products.tsx).
 import { Alert, Anchor, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type StoreProfile, useStoreProfile } from '../api/store';
-import { EmptyState, EmptyStateText } from '../components/empty-state';
 import classes from './store.module.css';
 
 function ContactTable({ store }: { store: StoreProfile }) {
@@ -99,20 +98,6 @@ export function StoreHome() {
           {t('store.home.toMypage')}
         </Button>
       </Group>
-    </Stack>
-  );
-}
-
-export function StoreProducts() {
-  const { t } = useTranslation();
-  const { data } = useStoreProfile();
-  return (
-    <Stack gap="lg">
-      <Title order={1}>{t('store.products.title')}</Title>
-      <EmptyState title={t('store.products.emptyTitle')}>
-        <EmptyStateText>{t('store.products.emptyBody')}</EmptyStateText>
-      </EmptyState>
-      {data && <ContactTable store={data} />}
     </Stack>
   );
 }

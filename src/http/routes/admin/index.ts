@@ -4,6 +4,19 @@ import type { AppEnv } from '../../openapi-app.js';
 import { adminAddInquiryNoteRoute } from './add-inquiry-note.js';
 import { adminApproveRegistrationRoute } from './approve-registration.js';
 import { adminAssignInquiryRoute } from './assign-inquiry.js';
+import {
+  adminChangeProductStatusRoute,
+  adminCreateProductRoute,
+  adminGetProductRoute,
+  adminListProductsRoute,
+  adminUpdateProductRoute,
+} from './catalog-products.js';
+import {
+  adminCreateProviderRoute,
+  adminListProvidersRoute,
+  adminUpdateProviderRoute,
+} from './catalog-providers.js';
+import { adminListTermsDocumentsRoute, adminPublishTermsDocumentRoute } from './catalog-terms-documents.js';
 import { adminChangeInquiryStatusRoute } from './change-inquiry-status.js';
 import { adminChangeOperatorRolesRoute } from './change-operator-roles.js';
 import {
@@ -83,4 +96,14 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {
   app.route('/', adminEnableOperatorRoute());
   app.route('/', adminUnlockOperatorRoute());
   app.route('/', adminResetOperatorTotpRoute());
+  app.route('/', adminListProvidersRoute());
+  app.route('/', adminCreateProviderRoute());
+  app.route('/', adminUpdateProviderRoute());
+  app.route('/', adminListProductsRoute());
+  app.route('/', adminCreateProductRoute());
+  app.route('/', adminGetProductRoute());
+  app.route('/', adminUpdateProductRoute());
+  app.route('/', adminChangeProductStatusRoute());
+  app.route('/', adminListTermsDocumentsRoute());
+  app.route('/', adminPublishTermsDocumentRoute());
 }

@@ -1,0 +1,102 @@
+// GET, POST and PATCH /api/admin/catalog/providers: the companies whose products the store sells, each change audited.
+import { createRoute, z } from '@hono/zod-openapi';
+import { createProvider, listProviders, updateProvider } from '../../../modules/catalog/index.js';
+import { type AdminEnv, requirePermission } from '../../middleware/require-role.js';
+import { createRouter } from '../../openapi-app.js';
+import { operatorActor, problem } from './admin-schemas.js';
+import { adminProviderJson, adminProviderSchema } from './catalog-admin-schemas.js';
+
+const providerBody = z.record(z.string(), z.unknown()).openapi('AdminProviderBody', {
+  description:
+    'slug, nameJa, nameEn, isStore, contactEmails[], webhookUrl, webhookSecretRef (all optional in a PATCH)',
+});
+
+/** Every provider, the store itself first. */
+export function adminListProvidersRoute() {
+  return createRouter<AdminEnv>().openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/admin/catalog/providers',
+      tags: ['admin'],
+      summary: 'Providers',
+      middleware: [requirePermission('catalog.read')] as const,
+      responses: {
+        200: {
+          description: 'the store itself first',
+          content: { 'application/json': { schema: z.object({ providers: z.array(adminProviderSchema) }) } },
+        },
+        401: problem('not signed in as an operator'),
+        403: problem('no role allows this'),
+      },
+    }),
+    async (c) => c.json({ providers: (await listProviders(c.get('ctx').db)).map(adminProviderJson) }, 200),
+  );
+}
+
+/** Registers a provider. */
+export function adminCreateProviderRoute() {
+  return createRouter<AdminEnv>().openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/admin/catalog/providers',
+      tags: ['admin'],
+      summary: 'Register a provider',
+      middleware: [requirePermission('catalog.update')] as const,
+      request: { body: { required: true, content: { 'application/json': { schema: providerBody } } } },
+      responses: {
+        201: { description: 'created', content: { 'application/json': { schema: adminProviderSchema } } },
+        401: problem('not signed in as an operator'),
+        403: problem('no role allows this'),
+        409: problem('the slug is taken'),
+        422: problem('a field is invalid'),
+      },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const provider = await createProvider(ctx.db, {
+        provider: c.req.valid('json'),
+        actor: operatorActor(c),
+        now: ctx.clock.now(),
+      });
+      return c.json(adminProviderJson(provider), 201);
+    },
+  );
+}
+
+/** Changes some of a provider's fields. */
+export function adminUpdateProviderRoute() {
+  return createRouter<AdminEnv>().openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/admin/catalog/providers/{id}',
+      tags: ['admin'],
+      summary: 'Change a provider',
+      middleware: [requirePermission('catalog.update')] as const,
+      request: {
+        params: z.object({ id: z.string().min(1).max(100) }),
+        body: { required: true, content: { 'application/json': { schema: providerBody } } },
+      },
+      responses: {
+        200: {
+          description: 'the provider after the change',
+          content: { 'application/json': { schema: adminProviderSchema } },
+        },
+        401: problem('not signed in as an operator'),
+        403: problem('no role allows this'),
+        404: problem('no such provider'),
+        409: problem('the slug is taken'),
+        422: problem('a field is invalid; nothing was changed'),
+      },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const provider = await updateProvider(ctx.db, {
+        providerId: c.req.valid('param').id,
+        patch: c.req.valid('json'),
+        actor: operatorActor(c),
+        now: ctx.clock.now(),
+      });
+      return c.json(adminProviderJson(provider), 200);
+    },
+  );
+}

@@ -1,0 +1,38 @@
+// The catalog module's public face: providers, products and their definitions, terms documents, search and the estimate service.
+export { catalogErrors } from './catalog-errors.js';
+export { type ChangeProductStatusInput, changeProductStatus } from './change-product-status.js';
+export { type CreateProductInput, createProduct } from './create-product.js';
+export { type CreateProviderInput, createProvider } from './create-provider.js';
+export { type EstimateProductInput, estimateProduct } from './estimate-product.js';
+export { getCurrentTermsDocument } from './get-current-terms-document.js';
+export { getPublishedProduct } from './get-published-product.js';
+export { getStorefrontProduct, type StorefrontProduct } from './get-storefront-product.js';
+export { listCurrentTermsDocuments } from './list-current-terms-documents.js';
+export { listProducts } from './list-products.js';
+export { listProviders } from './list-providers.js';
+export { listTermsDocumentVersions } from './list-terms-document-versions.js';
+export { type CatalogProduct, type CatalogProvider, loadProduct, loadProducts } from './load-products.js';
+export { priceFrom } from './price-from.js';
+export {
+  type ProductDefinition,
+  type ProductDefinitionInput,
+  productDefinitionSchema,
+} from './product-definition.js';
+export { type ProviderInput, providerPatchSchema, providerSchema } from './provider-fields.js';
+export {
+  type CatalogTermsDocument,
+  type PublishTermsDocumentInput,
+  publishTermsDocument,
+  termsDocumentSchema,
+} from './publish-terms-document.js';
+export {
+  type ProductSearchHit,
+  type ProductSearchResult,
+  type ProductSort,
+  productSorts,
+  type SearchProductsInput,
+  searchProducts,
+} from './search-products.js';
+export { toPriceableProduct } from './to-priceable-product.js';
+export { type UpdateProductInput, updateProduct } from './update-product.js';
+export { type UpdateProviderInput, updateProvider } from './update-provider.js';

@@ -1,0 +1,39 @@
+// What an operator may set about a provider, validated once here for the API, the seed and the console.
+import { z } from 'zod';
+import { slugPattern } from '../../domain/catalog.js';
+
+const providerFields = {
+  slug: z.string().min(2).max(80).regex(slugPattern),
+  nameJa: z.string().trim().min(1).max(200),
+  nameEn: z.string().trim().min(1).max(200),
+  isStore: z.boolean().default(false),
+  contactEmails: z.array(z.email().max(254)).min(1).max(10),
+  webhookUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .nullable()
+    .default(null),
+  /** The name of an environment variable holding the signing key. */
+  webhookSecretRef: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9_]{2,63}$/)
+    .nullable()
+    .default(null),
+};
+
+export const providerSchema = z.object(providerFields);
+export type ProviderInput = z.input<typeof providerSchema>;
+
+/** A partial change: only the keys present are changed. */
+export const providerPatchSchema = z
+  .object({
+    slug: providerFields.slug,
+    nameJa: providerFields.nameJa,
+    nameEn: providerFields.nameEn,
+    isStore: z.boolean(),
+    contactEmails: providerFields.contactEmails,
+    webhookUrl: providerFields.webhookUrl.unwrap(),
+    webhookSecretRef: providerFields.webhookSecretRef.unwrap(),
+  })
+  .partial()
+  .strict();

@@ -1,0 +1,57 @@
+// Changes some of a provider's fields, audited with the fields before and after.
+import { and, eq, ne } from 'drizzle-orm';
+import type { Temporal } from 'temporal-polyfill';
+import type { Db } from '../../db/client.js';
+import { catalogProviders } from '../../db/schema/catalog.js';
+import { toDate } from '../../domain/clock.js';
+import { kernelErrors } from '../../domain/errors.js';
+import { zodIssuesToFields } from '../../domain/validation.js';
+import { type Actor, recordAudit } from '../audit/index.js';
+import { catalogErrors } from './catalog-errors.js';
+import { type CatalogProvider, providerJson } from './load-products.js';
+import { providerPatchSchema } from './provider-fields.js';
+
+export interface UpdateProviderInput {
+  providerId: string;
+  patch: unknown;
+  actor: Actor;
+  now: Temporal.Instant;
+}
+
+/** Applies a partial change; a bad field rejects the whole patch. */
+export async function updateProvider(db: Db, input: UpdateProviderInput): Promise<CatalogProvider> {
+  const parsed = providerPatchSchema.safeParse(input.patch);
+  if (!parsed.success) throw kernelErrors.validation(zodIssuesToFields(parsed.error.issues));
+  const patch = parsed.data;
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(catalogProviders)
+      .where(eq(catalogProviders.id, input.providerId))
+      .for('update');
+    if (!before) throw catalogErrors.providerNotFound();
+    if (patch.slug) {
+      const [taken] = await tx
+        .select({ id: catalogProviders.id })
+        .from(catalogProviders)
+        .where(and(eq(catalogProviders.slug, patch.slug), ne(catalogProviders.id, before.id)));
+      if (taken) throw catalogErrors.slugTaken(patch.slug);
+    }
+    const [after] = await tx
+      .update(catalogProviders)
+      .set({ ...patch, updatedAt: toDate(input.now) })
+      .where(eq(catalogProviders.id, before.id))
+      .returning();
+    const keys = Object.keys(patch) as (keyof typeof patch)[];
+    await recordAudit(tx, {
+      actor: input.actor,
+      action: 'catalog.provider.updated',
+      targetType: 'provider',
+      targetId: before.id,
+      before: Object.fromEntries(keys.map((k) => [k, before[k]])),
+      after: patch,
+      at: input.now,
+    });
+    return providerJson(after!);
+  });
+}
