@@ -26,6 +26,7 @@ import { updateProfileRoute } from './routes/mypage/update-profile.js';
 import { completePasswordResetRoute } from './routes/store/complete-password-reset.js';
 import { confirmEmailRoute } from './routes/store/confirm-email.js';
 import { createEstimateRoute } from './routes/store/create-estimate.js';
+import { createEstimatePdfRoute } from './routes/store/create-estimate-pdf.js';
 import { createSessionRoute } from './routes/store/create-session.js';
 import { deleteSessionRoute } from './routes/store/delete-session.js';
 import { getCatalogTermsDocumentRoute } from './routes/store/get-catalog-terms-document.js';
@@ -108,6 +109,7 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): Open
   app.route('/', listProductsRoute());
   app.route('/', getProductRoute());
   app.route('/', createEstimateRoute());
+  app.route('/', createEstimatePdfRoute());
   app.route('/', getCatalogTermsDocumentRoute());
   registerAdminRoutes(app);
   app.route('/', changePasswordRoute());

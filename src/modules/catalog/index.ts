@@ -36,3 +36,5 @@ export {
 export { toPriceableProduct } from './to-priceable-product.js';
 export { type UpdateProductInput, updateProduct } from './update-product.js';
 export { type UpdateProviderInput, updateProvider } from './update-provider.js';
+export { estimateNotice } from './estimate-notice.js';
+export { type EstimatePdfInput, renderEstimatePdf } from './render-estimate-pdf.js';
