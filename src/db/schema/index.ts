@@ -6,3 +6,4 @@ export * from './notifications.js';
 export * from './operators.js';
 export * from './store.js';
 export * from './support.js';
+export * from './ordering.js';

@@ -264,7 +264,7 @@ export function productDetailJson(
   };
 }
 
-const documentTaxSchema = z
+export const documentTaxSchema = z
   .object({
     groups: z.array(
       z.object({
