@@ -4,6 +4,6 @@ export * from './catalog.js';
 export * from './identity.js';
 export * from './notifications.js';
 export * from './operators.js';
+export * from './ordering.js';
 export * from './store.js';
 export * from './support.js';
-export * from './ordering.js';
