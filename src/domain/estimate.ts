@@ -338,24 +338,10 @@ export function estimate(
     });
   }
 
-  const oneTime = calculateDocumentTax(
-    lines.filter((l) => l.charge === 'one_time').map((l) => ({ amount: l.amount, rate: l.taxRate })),
-    rounding,
-  );
-  const termLines = lines
-    .filter((l) => l.charge !== 'one_time')
-    .map((l) => ({
-      amount: l.charge === 'usage_per_month' ? multiplyYen(l.amount, months) : l.amount,
-      rate: l.taxRate,
-    }));
+  const { oneTimeLines, termLines } = taxableLines(lines, months);
+  const oneTime = calculateDocumentTax(oneTimeLines, rounding);
   const perTerm = calculateDocumentTax(termLines, rounding);
-  const firstTerm = calculateDocumentTax(
-    [
-      ...termLines,
-      ...lines.filter((l) => l.charge === 'one_time').map((l) => ({ amount: l.amount, rate: l.taxRate })),
-    ],
-    rounding,
-  );
+  const firstTerm = calculateDocumentTax([...termLines, ...oneTimeLines], rounding);
   const subtotal = yen(Math.floor(perTerm.subtotal / months));
   const total = yen(Math.floor(perTerm.total / months));
   const perMonth: MonthlyAmount = {
@@ -377,5 +363,44 @@ export function estimate(
     perMonth,
     firstTerm,
     rounding,
+  };
+}
+
+/**
+ * An estimate's lines as tax-exclusive amounts per rate: the one-time fees, and one term of the recurring
+ * lines with the expected usage for the term's months.
+ */
+function taxableLines(lines: readonly EstimateLine[], months: number) {
+  const oneTimeLines = lines
+    .filter((l) => l.charge === 'one_time')
+    .map((l) => ({ amount: l.amount, rate: l.taxRate }));
+  const termLines = lines
+    .filter((l) => l.charge !== 'one_time')
+    .map((l) => ({
+      amount: l.charge === 'usage_per_month' ? multiplyYen(l.amount, months) : l.amount,
+      rate: l.taxRate,
+    }));
+  return { oneTimeLines, termLines };
+}
+
+/** Several estimates taken together (a cart, an order): one document, so tax is rounded once per rate. */
+export interface CombinedEstimate {
+  oneTime: DocumentTax;
+  /** Every first term with every one-time fee: what the whole choice amounts to at the start. */
+  firstTerm: DocumentTax;
+}
+
+/** Combines estimates made with the same rounding into one document per kind. */
+export function combineEstimates(estimates: readonly Estimate[], rounding: TaxRounding): CombinedEstimate {
+  const oneTimeLines = [];
+  const termLines = [];
+  for (const each of estimates) {
+    const lines = taxableLines(each.lines, each.termMonths);
+    oneTimeLines.push(...lines.oneTimeLines);
+    termLines.push(...lines.termLines);
+  }
+  return {
+    oneTime: calculateDocumentTax(oneTimeLines, rounding),
+    firstTerm: calculateDocumentTax([...termLines, ...oneTimeLines], rounding),
   };
 }

@@ -33,6 +33,8 @@ export const idPrefixes = {
   trial: 'trl',
   trialRedemption: 'trd',
   orderField: 'ofd',
+  cart: 'crt',
+  cartItem: 'cti',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -5,6 +5,7 @@ export * from './idempotency.js';
 export * from './identity.js';
 export * from './notifications.js';
 export * from './operators.js';
+export * from './ordering.js';
 export * from './rate-limits.js';
 export * from './store.js';
 export * from './support.js';

@@ -3,6 +3,7 @@ export { catalogErrors } from './catalog-errors.js';
 export { type ChangeProductStatusInput, changeProductStatus } from './change-product-status.js';
 export { type CreateProductInput, createProduct } from './create-product.js';
 export { type CreateProviderInput, createProvider } from './create-provider.js';
+export { estimateNotice } from './estimate-notice.js';
 export { type EstimateProductInput, estimateProduct } from './estimate-product.js';
 export { getCurrentTermsDocument } from './get-current-terms-document.js';
 export { getPublishedProduct } from './get-published-product.js';
@@ -25,6 +26,7 @@ export {
   publishTermsDocument,
   termsDocumentSchema,
 } from './publish-terms-document.js';
+export { type EstimatePdfInput, renderEstimatePdf } from './render-estimate-pdf.js';
 export {
   type ProductSearchHit,
   type ProductSearchResult,

@@ -1482,6 +1482,258 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/store/estimates/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The price simulation as a PDF */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EstimatePdfRequest"];
+                };
+            };
+            responses: {
+                /** @description the PDF (A4, Japanese or English) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description no published product with this slug or id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the choice is not possible (plan, term, option, quantity, usage) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/cart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cart */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the cart, every item re-priced now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Cart"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/cart/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a product, as chosen, into the cart */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CartItemAdd"];
+                };
+            };
+            responses: {
+                /** @description the cart, every item re-priced now */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Cart"];
+                    };
+                };
+                /** @description no published product with this slug or id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the cart is full */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the choice is not possible (plan, term, option, quantity, usage) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/cart/items/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take an item out of the cart */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the cart, every item re-priced now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Cart"];
+                    };
+                };
+                /** @description no such item in this cart */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change the plan, term, quantity, options or usage of an item */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CartItemChoice"];
+                };
+            };
+            responses: {
+                /** @description the cart, every item re-priced now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Cart"];
+                    };
+                };
+                /** @description no such item in this cart */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the choice is not possible */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/store/terms-documents/{key}": {
         parameters: {
             query?: never;
@@ -5995,6 +6247,86 @@ export interface components {
              * @example rental-server-x10
              */
             product: string;
+            /** @example x10 */
+            plan: string;
+            /** @example 12m */
+            term: string;
+            quantity?: number;
+            /** @default [] */
+            options: {
+                code: string;
+                quantity?: number;
+            }[];
+            /** @default [] */
+            usage: {
+                code: string;
+                quantity: number;
+            }[];
+        };
+        EstimatePdfRequest: components["schemas"]["EstimateRequest"] & {
+            /**
+             * @description the language of the PDF; Accept-Language otherwise
+             * @enum {string}
+             */
+            locale?: "ja" | "en";
+        };
+        Cart: {
+            items: components["schemas"]["CartItem"][];
+            /** @description the available items together, tax rounded once per rate */
+            totals: {
+                oneTime: components["schemas"]["DocumentTax"];
+                firstTerm: components["schemas"]["DocumentTax"];
+            } | null;
+        };
+        CartItem: {
+            id: string;
+            product: {
+                id: string;
+                slug: string | null;
+                name: components["schemas"]["Bilingual"] & (Record<string, never> | null);
+            };
+            plan: string;
+            term: string;
+            quantity: number | null;
+            options: {
+                code: string;
+                quantity?: number;
+            }[];
+            usage: {
+                code: string;
+                quantity: number;
+            }[];
+            available: boolean;
+            /** @description why the item cannot be ordered as chosen any more */
+            problem: {
+                code: string;
+                message: components["schemas"]["Bilingual"];
+            } | null;
+            estimate: components["schemas"]["Estimate"] & (Record<string, never> | null);
+        };
+        CartItemAdd: {
+            /**
+             * @description the product's slug or id
+             * @example rental-server-x10
+             */
+            product: string;
+            /** @example x10 */
+            plan: string;
+            /** @example 12m */
+            term: string;
+            quantity?: number;
+            /** @default [] */
+            options: {
+                code: string;
+                quantity?: number;
+            }[];
+            /** @default [] */
+            usage: {
+                code: string;
+                quantity: number;
+            }[];
+        };
+        CartItemChoice: {
             /** @example x10 */
             plan: string;
             /** @example 12m */

@@ -10,6 +10,7 @@ import {
   taxIncludedPrice,
 } from '../../../domain/tax.js';
 import type { CatalogProduct, CatalogTermsDocument, priceFrom } from '../../../modules/catalog/index.js';
+import { estimateNotice } from '../../../modules/catalog/index.js';
 
 export const bilingualSchema = z.object({ ja: z.string(), en: z.string() }).openapi('Bilingual');
 const taxRateSchema = z.enum(['standard', 'reduced']);
@@ -266,7 +267,7 @@ export function productDetailJson(
   };
 }
 
-const documentTaxSchema = z
+export const documentTaxSchema = z
   .object({
     groups: z.array(
       z.object({
@@ -364,11 +365,6 @@ export const estimateSchema = z
   .openapi('Estimate');
 
 /** Said on every estimate: the simulator is not a stamped quotation (seed 001). */
-export const estimateNotice = {
-  ja: 'この金額は料金シミュレーションによる概算であり、正式な見積書ではありません。従量料金はご利用実績により変わります。',
-  en: 'This is a price simulation, not a formal quotation. Usage charges depend on actual usage.',
-};
-
 /** The engine's answer with the product and the "simulation" notice. */
 export function estimateJson(product: CatalogProduct, estimate: Estimate): z.infer<typeof estimateSchema> {
   const plan = product.definition.plans.find((p) => p.code === estimate.plan)!;
