@@ -459,6 +459,11 @@ describe('roles on every admin route', () => {
       'lockoutMode',
       'lockoutMinutes',
       'passwordPolicy',
+      'sessionIdleMinutes',
+      'sessionAbsoluteHours',
+      'registrationReview',
+      'withdrawal',
+      'personalDataRetentionDays',
     ]);
     expect(patch.additionalProperties).toBe(false);
   });
