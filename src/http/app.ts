@@ -50,6 +50,7 @@ import { registerMemberRoute } from './routes/store/register-member.js';
 import { removeCartItemRoute } from './routes/store/remove-cart-item.js';
 import { requestLoginIdReminderRoute } from './routes/store/request-login-id-reminder.js';
 import { requestPasswordResetRoute } from './routes/store/request-password-reset.js';
+import { resendCodeRoute } from './routes/store/resend-code.js';
 import { resendConfirmationRoute } from './routes/store/resend-confirmation.js';
 import { submitInquiryRoute } from './routes/store/submit-inquiry.js';
 import { verifyBackupCodeRoute } from './routes/store/verify-backup-code.js';
@@ -103,6 +104,7 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): Open
   app.route('/', resendConfirmationRoute());
   app.route('/', createSessionRoute());
   app.route('/', verifyCodeRoute());
+  app.route('/', resendCodeRoute());
   app.route('/', deleteSessionRoute());
   app.route('/', verifyBackupCodeRoute());
   app.route('/', requestPasswordResetRoute());

@@ -61,6 +61,7 @@ export {
 } from './request-email-change.js';
 export { type RequestPasswordResetInput, requestPasswordReset } from './request-password-reset.js';
 export { type ResendConfirmationInput, resendConfirmation } from './resend-confirmation.js';
+export { CODE_RESEND_SECONDS, type ResendSignInCodeInput, resendSignInCode } from './resend-sign-in-code.js';
 export { type ResetMemberSecondFactorInput, resetMemberSecondFactor } from './reset-member-second-factor.js';
 export { type RevealBackupCodesInput, revealBackupCodes } from './reveal-backup-codes.js';
 export { type RevokeMemberSessionInput, revokeMemberSession } from './revoke-member-session.js';

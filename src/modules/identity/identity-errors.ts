@@ -61,6 +61,16 @@ export const identityErrors = {
         en: 'No sign-in is waiting for a code, or it has expired. Please sign in again.',
       },
     }),
+  codeResendTooSoon: (seconds: number) =>
+    new AppError({
+      code: 'code_resend_too_soon',
+      status: 429,
+      retryAfterSeconds: seconds,
+      message: {
+        ja: `確認コードの再送は、前回の送信から60秒たってからお願いします（あと${seconds}秒）。`,
+        en: `A new code can be sent 60 seconds after the last one (${seconds} seconds to go).`,
+      },
+    }),
   invalidCode: () =>
     new AppError({
       code: 'invalid_code',

@@ -44,6 +44,15 @@ export const rateLimits = {
     perAccount: { scope: 'verify_code:member', limit: 10, windowSeconds: MINUTES_10 },
   },
   /**
+   * `POST /api/sessions/resend-code`: a member may ask for a new code once a minute anyway (the
+   * resend rule); 5 per pending member in 10 minutes keeps a stuck phone from being flooded, 30 per
+   * address covers an office.
+   */
+  resendCode: {
+    perAddress: { scope: 'resend_code:address', limit: 30, windowSeconds: MINUTES_10 },
+    perAccount: { scope: 'resend_code:member', limit: 5, windowSeconds: MINUTES_10 },
+  },
+  /**
    * `POST /api/password-resets`: every request mails two messages (link and temporary password), so
    * 5 per login ID an hour; 10 per address.
    */

@@ -89,6 +89,16 @@ export function useVerifyCode() {
   });
 }
 
+export function useResendCode() {
+  return useMutation({
+    mutationFn: async () => {
+      const { data, error, response } = await api.POST('/api/sessions/resend-code');
+      if (data === undefined) throw apiError(response, '/api/sessions/resend-code', error);
+      return data;
+    },
+  });
+}
+
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({

@@ -447,6 +447,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/resend-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a new sign-in code (60 seconds after the last one) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a new 6-digit code was sent by the member's channel; the previous code no longer works */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CodeResent"];
+                    };
+                };
+                /** @description no sign-in is waiting for a code */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description within 60 seconds of the last code (`code_resend_too_soon`), or too many requests (`rate_limited`); both with `Retry-After` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/current": {
         parameters: {
             query?: never;
@@ -5787,6 +5841,14 @@ export interface components {
         };
         SignInCode: {
             code: string;
+        };
+        CodeResent: {
+            /** @enum {string} */
+            status: "code_sent";
+            codeValidMinutes: number;
+            /** @enum {string} */
+            channel: "email" | "sms";
+            destinationHint: string;
         };
         SignedInWithBackupCode: {
             /** @enum {string} */

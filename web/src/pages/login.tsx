@@ -18,6 +18,7 @@ import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../api/client';
 import { useSignIn, useVerifyCode } from '../api/member';
 import { ProblemAlert, useProblemText } from '../components/problem';
+import { ResendCode } from '../components/resend-code';
 import { ResendConfirmation } from '../components/resend-confirmation';
 import { BackupCodeStep, ForgotLinks, isLoginLocked, LockedAlert } from '../components/sign-in-recovery';
 import classes from './member.module.css';
@@ -136,6 +137,7 @@ function CodeStep({ sent, onRestart }: { sent: CodeSent; onRestart: () => void }
                 {t('recovery.login.otherMethod')}
               </Button>
             </Group>
+            <ResendCode channel={sent.channel} />
           </Stack>
         </form>
       )}
