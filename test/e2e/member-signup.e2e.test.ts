@@ -214,6 +214,9 @@ describe('a member signs up in Japanese', () => {
     await page.getByRole('button', { name: '次へ' }).click();
     await expect.poll(() => page.getByRole('heading', { name: '確認コードの入力' }).isVisible()).toBe(true);
     const code = signInCode(await mail(member.email, 'ログイン確認コード', 1));
+    // A new code can be asked for once the minute since the last one is over; the button counts down.
+    const resend = page.getByRole('button', { name: /^確認コードを再送する（あと\d+秒）$/ });
+    expect(await resend.isDisabled()).toBe(true);
 
     const wrong = code.replace(/.$/, (digit) => String((Number(digit) + 1) % 10));
     await page.locator('#sign-in-code-1').click();

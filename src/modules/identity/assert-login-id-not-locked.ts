@@ -1,10 +1,9 @@
 // Refuses a sign-in step for a locked login ID before any secret is checked, and lifts expired automatic locks.
-import { and, eq, isNotNull, lte } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { loginLockouts } from '../../db/schema/identity.js';
-import { toDate } from '../../domain/clock.js';
 import { type Actor, recordAudit } from '../audit/index.js';
 import { identityErrors } from './identity-errors.js';
+import { readLoginLock } from './lockout-counters.js';
 import { type LockoutPolicy, loadLockoutPolicy } from './lockout-policy.js';
 
 export interface AssertLoginIdNotLockedInput {
@@ -20,19 +19,11 @@ export async function assertLoginIdNotLocked(
 ): Promise<LockoutPolicy> {
   const policy = await loadLockoutPolicy(ctx.db);
   const now = ctx.clock.now();
-  // An automatic lock whose time is up is lifted here, with a fresh count, rather than by a sweep job.
-  const lifted = await ctx.db
-    .update(loginLockouts)
-    .set({ failedCount: 0, lockedAt: null, lockedUntil: null })
-    .where(
-      and(
-        eq(loginLockouts.loginIdKey, input.loginIdKey),
-        isNotNull(loginLockouts.lockedUntil),
-        lte(loginLockouts.lockedUntil, toDate(now)),
-      ),
-    )
-    .returning({ key: loginLockouts.loginIdKey });
-  if (lifted.length > 0) {
+  const { locked, lifted } = await readLoginLock(ctx.db, loginLockouts, {
+    loginIdKey: input.loginIdKey,
+    now,
+  });
+  if (lifted) {
     await recordAudit(ctx.db, {
       actor: {
         kind: 'system',
@@ -46,10 +37,6 @@ export async function assertLoginIdNotLocked(
       at: now,
     });
   }
-  const [row] = await ctx.db
-    .select({ lockedAt: loginLockouts.lockedAt })
-    .from(loginLockouts)
-    .where(eq(loginLockouts.loginIdKey, input.loginIdKey));
-  if (row?.lockedAt) throw identityErrors.loginLocked(policy);
+  if (locked) throw identityErrors.loginLocked(policy);
   return policy;
 }

@@ -45,6 +45,12 @@ export {
   type RegistrationPage,
   type RegistrationSummary,
 } from './list-registrations.js';
+export {
+  type CountedFailure,
+  countLoginFailure,
+  type LockoutTable,
+  readLoginLock,
+} from './lockout-counters.js';
 export { type LockoutPolicy, loadLockoutPolicy } from './lockout-policy.js';
 export { LOGIN_ID_MAX, LOGIN_ID_MIN, LOGIN_ID_PATTERN, passwordIssues } from './member-fields.js';
 export { hashPassword, verifyPassword } from './password-hashing.js';

@@ -1,10 +1,10 @@
 // Counts one failed sign-in step against a login ID and locks it at the store's threshold, mailing the member.
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { authUser, loginLockouts, members } from '../../db/schema/identity.js';
-import { toDate } from '../../domain/clock.js';
 import { type Actor, recordAudit } from '../audit/index.js';
 import { enqueueMail } from '../notifications/index.js';
+import { countLoginFailure } from './lockout-counters.js';
 import type { LockoutPolicy } from './lockout-policy.js';
 
 export interface RecordLoginFailureInput {
@@ -19,27 +19,15 @@ export async function recordLoginFailure(
   input: RecordLoginFailureInput,
 ): Promise<{ locked: boolean }> {
   const now = ctx.clock.now();
-  const at = toDate(now);
-  // One upsert, so concurrent failures are all counted.
-  const [counted] = await ctx.db
-    .insert(loginLockouts)
-    .values({ loginIdKey: input.loginIdKey, failedCount: 1, lastFailedAt: at })
-    .onConflictDoUpdate({
-      target: loginLockouts.loginIdKey,
-      set: { failedCount: sql`${loginLockouts.failedCount} + 1`, lastFailedAt: at },
-    })
-    .returning({ failedCount: loginLockouts.failedCount });
-  if (!counted || counted.failedCount < input.policy.threshold) return { locked: false };
-
-  const lockedUntil =
-    input.policy.mode === 'auto' ? toDate(now.add({ minutes: input.policy.minutes })) : null;
-  // Only the request whose update finds the ID unlocked sends the mail and writes the audit entry.
-  const locked = await ctx.db
-    .update(loginLockouts)
-    .set({ lockedAt: at, lockedUntil })
-    .where(and(eq(loginLockouts.loginIdKey, input.loginIdKey), isNull(loginLockouts.lockedAt)))
-    .returning({ key: loginLockouts.loginIdKey });
-  if (locked.length === 0) return { locked: true };
+  const counted = await countLoginFailure(ctx.db, loginLockouts, {
+    loginIdKey: input.loginIdKey,
+    policy: input.policy,
+    now,
+  });
+  if (!counted.locked) return { locked: false };
+  // Only the request whose failure locked the ID sends the mail and writes the audit entry.
+  if (!counted.newlyLocked) return { locked: true };
+  const { lockedUntil } = counted;
 
   const [member] = await ctx.db
     .select({

@@ -1,10 +1,8 @@
 // Refuses an operator sign-in step for a locked login ID before any secret is checked, and lifts expired automatic locks.
-import { and, eq, isNotNull, lte } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { operatorLoginLockouts } from '../../db/schema/operators.js';
-import { toDate } from '../../domain/clock.js';
 import { type Actor, recordAudit } from '../audit/index.js';
-import { type LockoutPolicy, loadLockoutPolicy } from '../identity/auth-index.js';
+import { type LockoutPolicy, loadLockoutPolicy, readLoginLock } from '../identity/auth-index.js';
 import { operatorErrors } from './operator-errors.js';
 
 export interface AssertOperatorLoginIdNotLockedInput {
@@ -23,19 +21,11 @@ export async function assertOperatorLoginIdNotLocked(
 ): Promise<LockoutPolicy> {
   const policy = await loadLockoutPolicy(ctx.db);
   const now = ctx.clock.now();
-  // An automatic lock whose time is up is lifted here, with a fresh count, rather than by a sweep job.
-  const lifted = await ctx.db
-    .update(operatorLoginLockouts)
-    .set({ failedCount: 0, lockedAt: null, lockedUntil: null })
-    .where(
-      and(
-        eq(operatorLoginLockouts.loginIdKey, input.loginIdKey),
-        isNotNull(operatorLoginLockouts.lockedUntil),
-        lte(operatorLoginLockouts.lockedUntil, toDate(now)),
-      ),
-    )
-    .returning({ key: operatorLoginLockouts.loginIdKey });
-  if (lifted.length > 0) {
+  const { locked, lifted } = await readLoginLock(ctx.db, operatorLoginLockouts, {
+    loginIdKey: input.loginIdKey,
+    now,
+  });
+  if (lifted) {
     await recordAudit(ctx.db, {
       actor: {
         kind: 'system',
@@ -49,10 +39,6 @@ export async function assertOperatorLoginIdNotLocked(
       at: now,
     });
   }
-  const [row] = await ctx.db
-    .select({ lockedAt: operatorLoginLockouts.lockedAt })
-    .from(operatorLoginLockouts)
-    .where(eq(operatorLoginLockouts.loginIdKey, input.loginIdKey));
-  if (row?.lockedAt) throw operatorErrors.loginLocked(policy);
+  if (locked) throw operatorErrors.loginLocked(policy);
   return policy;
 }

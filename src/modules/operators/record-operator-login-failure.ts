@@ -1,10 +1,9 @@
 // Counts one failed operator sign-in step against a login ID and locks it at the store's threshold, mailing the operator.
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { operatorLoginLockouts, operators, operatorUser } from '../../db/schema/operators.js';
-import { toDate } from '../../domain/clock.js';
 import { type Actor, recordAudit } from '../audit/index.js';
-import type { LockoutPolicy } from '../identity/auth-index.js';
+import { countLoginFailure, type LockoutPolicy } from '../identity/auth-index.js';
 import { enqueueMail } from '../notifications/index.js';
 
 export interface RecordOperatorLoginFailureInput {
@@ -19,29 +18,15 @@ export async function recordOperatorLoginFailure(
   input: RecordOperatorLoginFailureInput,
 ): Promise<{ locked: boolean }> {
   const now = ctx.clock.now();
-  const at = toDate(now);
-  // One upsert, so concurrent failures are all counted.
-  const [counted] = await ctx.db
-    .insert(operatorLoginLockouts)
-    .values({ loginIdKey: input.loginIdKey, failedCount: 1, lastFailedAt: at })
-    .onConflictDoUpdate({
-      target: operatorLoginLockouts.loginIdKey,
-      set: { failedCount: sql`${operatorLoginLockouts.failedCount} + 1`, lastFailedAt: at },
-    })
-    .returning({ failedCount: operatorLoginLockouts.failedCount });
-  if (!counted || counted.failedCount < input.policy.threshold) return { locked: false };
-
-  const lockedUntil =
-    input.policy.mode === 'auto' ? toDate(now.add({ minutes: input.policy.minutes })) : null;
-  // Only the request whose update finds the ID unlocked sends the mail and writes the audit entry.
-  const locked = await ctx.db
-    .update(operatorLoginLockouts)
-    .set({ lockedAt: at, lockedUntil })
-    .where(
-      and(eq(operatorLoginLockouts.loginIdKey, input.loginIdKey), isNull(operatorLoginLockouts.lockedAt)),
-    )
-    .returning({ key: operatorLoginLockouts.loginIdKey });
-  if (locked.length === 0) return { locked: true };
+  const counted = await countLoginFailure(ctx.db, operatorLoginLockouts, {
+    loginIdKey: input.loginIdKey,
+    policy: input.policy,
+    now,
+  });
+  if (!counted.locked) return { locked: false };
+  // Only the request whose failure locked the ID sends the mail and writes the audit entry.
+  if (!counted.newlyLocked) return { locked: true };
+  const { lockedUntil } = counted;
 
   const [operator] = await ctx.db
     .select({
