@@ -11,6 +11,10 @@ export interface LoadRequest {
   durationMs: number;
   /** Requests sent first and not counted: JIT, connection set-up and caches settle. */
   warmupRequests: number;
+  /** A JSON body makes the request a POST (with the Origin the store trusts); without one it is a GET. */
+  body?: string;
+  /** The Origin header for a POST: the store's PUBLIC_URL origin, which the Origin check trusts. */
+  origin?: string;
 }
 
 /** What the child answers; latencies in milliseconds. */
@@ -28,9 +32,14 @@ export interface LoadResult {
   max: number;
 }
 
-function get(agent: http.Agent, url: URL): Promise<number> {
+function get(agent: http.Agent, url: URL, body?: string, origin?: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.get(url, { agent, headers: { accept: 'application/json' } }, (res) => {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) {
+      headers['content-type'] = 'application/json';
+      headers.origin = origin ?? url.origin;
+    }
+    const req = http.request(url, { agent, method: body === undefined ? 'GET' : 'POST', headers }, (res) => {
       // Read the whole body: the request is done for the client only when the last byte arrived.
       res.on('data', () => {});
       res.on('end', () => resolve(res.statusCode ?? 0));
@@ -38,6 +47,7 @@ function get(agent: http.Agent, url: URL): Promise<number> {
     });
     req.setTimeout(10_000, () => req.destroy(new Error('request timed out after 10 s')));
     req.on('error', reject);
+    req.end(body);
   });
 }
 
@@ -53,7 +63,7 @@ export async function runLoad(input: LoadRequest): Promise<LoadResult> {
       Array.from({ length: input.concurrency }, async () => {
         while (warm < input.warmupRequests) {
           warm++;
-          await get(agent, url).catch(() => 0);
+          await get(agent, url, input.body, input.origin).catch(() => 0);
         }
       }),
     );
@@ -72,7 +82,7 @@ export async function runLoad(input: LoadRequest): Promise<LoadResult> {
           sent++;
           const t0 = performance.now();
           try {
-            const status = await get(agent, url);
+            const status = await get(agent, url, input.body, input.origin);
             latencies.push(performance.now() - t0);
             if (status >= 200 && status < 300) ok++;
             else non2xx++;
