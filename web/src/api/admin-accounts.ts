@@ -34,6 +34,22 @@ export function useAdminMembers(q: string) {
   });
 }
 
+/** The member's sign-in history (time, result, step, IP, browser), newest first. */
+export function useAdminMemberSignIns(id: string) {
+  return useQuery({
+    queryKey: [...membersKey, 'sign-ins', id],
+    queryFn: async ({ signal }) => {
+      const { data, error, response } = await api.GET('/api/admin/members/{memberId}/sign-ins', {
+        params: { path: { memberId: id } },
+        signal,
+      });
+      if (data === undefined) throw apiError(response, '/api/admin/members/{memberId}/sign-ins', error);
+      return data.signIns;
+    },
+    retry: retryBlips,
+  });
+}
+
 export function useAdminMember(id: string) {
   return useQuery({
     queryKey: [...membersKey, 'one', id],

@@ -1,23 +1,25 @@
-// The member's recent sign-in attempts, as the member record carries them (from the audit log).
+// The member's sign-in history for support: when, with which step, from which address and browser.
 import { Card, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { AdminMember } from '../../../api/admin-accounts';
+import { type AdminMember, useAdminMemberSignIns } from '../../../api/admin-accounts';
+import { ProblemAlert } from '../../../components/problem';
 import { useDateTime } from './format';
 
-/**
- * The sign-in history slot of the member page. It shows the attempts `GET /api/admin/members/{id}` already
- * answers; a dedicated sign-in history route (time, IP, browser) can replace its source without touching
- * the page around it.
- */
+/** The last 20 sign-ins and failed steps from `member_sign_ins`, as the member sees them on My Page. */
 export function MemberSignIns({ member }: { member: AdminMember }) {
   const { t } = useTranslation();
   const at = useDateTime();
+  const signIns = useAdminMemberSignIns(member.id);
   return (
     <Card withBorder padding="lg">
       <Title order={2} size="h4" mb="sm">
         {t('admin.member.signIns.title')}
       </Title>
-      {member.signIns.length === 0 ? (
+      {signIns.isError ? (
+        <ProblemAlert error={signIns.error} />
+      ) : !signIns.data ? (
+        <Text c="dimmed">{t('mypageSessions.loading')}</Text>
+      ) : signIns.data.length === 0 ? (
         <Text c="dimmed">{t('admin.member.signIns.none')}</Text>
       ) : (
         <Table withTableBorder>
@@ -25,15 +27,22 @@ export function MemberSignIns({ member }: { member: AdminMember }) {
             <Table.Tr>
               <Table.Th>{t('admin.member.signIns.at')}</Table.Th>
               <Table.Th>{t('admin.member.signIns.outcome')}</Table.Th>
-              <Table.Th>{t('admin.member.signIns.reason')}</Table.Th>
+              <Table.Th>{t('mypageSessions.ipAddress')}</Table.Th>
+              <Table.Th>{t('mypageSessions.browser')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {member.signIns.map((s) => (
-              <Table.Tr key={`${s.at}-${s.outcome}-${s.reason ?? ''}`}>
+            {signIns.data.map((s) => (
+              <Table.Tr key={s.id}>
                 <Table.Td>{at(s.at)}</Table.Td>
-                <Table.Td>{s.outcome}</Table.Td>
-                <Table.Td>{s.reason ?? ''}</Table.Td>
+                <Table.Td>
+                  {t('admin.member.signIns.result', {
+                    outcome: t(`mypageSessions.signIns.${s.outcome}`),
+                    method: t(`mypageSessions.signIns.method.${s.method}`),
+                  })}
+                </Table.Td>
+                <Table.Td>{s.ipAddress ?? t('mypageSessions.unknown')}</Table.Td>
+                <Table.Td>{s.browser || t('mypageSessions.unknown')}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
