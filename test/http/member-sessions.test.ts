@@ -1,5 +1,5 @@
 // Member sessions: idle and absolute timeouts from the store settings, sign-in history, the session list, sign out everywhere.
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditLog } from '../../src/db/schema/audit.js';
 import { authSession } from '../../src/db/schema/identity.js';
@@ -287,7 +287,9 @@ describe('the session list and signing out everywhere', () => {
     const audit = await t.ctx.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.targetId, memberId), eq(auditLog.actorId, memberId)));
+      .where(and(eq(auditLog.targetId, memberId), eq(auditLog.actorId, memberId)))
+      // Ids are UUIDv7, monotonic even within one (faked) millisecond; PostgreSQL has no order otherwise.
+      .orderBy(asc(auditLog.id));
     const actions = audit
       .filter((r) => r.action.startsWith('member.session'))
       .map((r) => [r.action, r.actorKind, r.after]);
