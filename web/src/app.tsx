@@ -14,6 +14,7 @@ import { AdminSecurity } from './pages/admin/security';
 import { AdminSettings } from './pages/admin/settings';
 import { CatalogDocumentPage } from './pages/catalog-document';
 import { NotFound, RouteError } from './pages/errors';
+import { EstimatePrintPage } from './pages/estimate-print';
 import { InquiryPage, InquiryReceivedPage } from './pages/inquiry';
 import { LoginPage } from './pages/login';
 import { LoginIdReminderPage } from './pages/login-id-reminder';
@@ -30,6 +31,8 @@ import { StoreHome } from './pages/store';
 import { TermsPage } from './pages/terms';
 
 const router = createBrowserRouter([
+  // The printable estimate stands alone: the paper gets the estimate, not the store's header and menus.
+  { path: '/products/:slug/estimate', element: <EstimatePrintPage />, errorElement: <RouteError /> },
   {
     path: '/',
     element: <StoreLayout />,

@@ -73,3 +73,13 @@ export function useCatalogDocument(key: string) {
     retry: false,
   });
 }
+
+/** POST /api/store/estimates/pdf: the same choice rendered by the server as an A4 PDF, returned as a file to save. */
+export async function fetchEstimatePdf(request: EstimateRequest, locale: 'ja' | 'en'): Promise<Blob> {
+  const { data, error, response } = await api.POST('/api/store/estimates/pdf', {
+    body: { ...request, locale },
+    parseAs: 'blob',
+  });
+  if (!response.ok || data === undefined) throw apiError(response, '/api/store/estimates/pdf', error);
+  return data as Blob;
+}
