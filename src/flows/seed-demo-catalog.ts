@@ -65,6 +65,7 @@ const perTerm = (monthly: number, terms: readonly (keyof typeof months)[] = host
 export const demoProducts: ProductDefinitionInput[] = [
   {
     slug: 'cloud-server',
+    images: [{ url: '/images/products/cloud-server.svg', alt: 'クラウドと仮想サーバーのイメージ' }],
     provider: 'keiyaku',
     kind: 'cloud',
     name: { ja: 'けいやくクラウド 仮想サーバー', en: 'keiyaku Cloud Virtual Server' },
@@ -165,6 +166,7 @@ export const demoProducts: ProductDefinitionInput[] = [
   },
   {
     slug: 'mirai-groupware',
+    images: [{ url: '/images/products/mirai-groupware.svg', alt: 'チームで使うグループウェアのイメージ' }],
     provider: 'mirai-soft',
     kind: 'saas',
     name: { ja: 'ミライ グループウェア', en: 'Mirai Groupware' },
@@ -242,6 +244,7 @@ export const demoProducts: ProductDefinitionInput[] = [
   },
   {
     slug: 'rental-server-x10',
+    images: [{ url: '/images/products/rental-server-x10.svg', alt: 'サーバーラックと SSL 証明書のイメージ' }],
     provider: 'keiyaku',
     kind: 'hosting',
     name: { ja: 'けいやくレンタルサーバー X10', en: 'keiyaku Rental Server X10' },
@@ -342,6 +345,9 @@ export const demoProducts: ProductDefinitionInput[] = [
   },
   {
     slug: 'mirai-accounting-desktop',
+    images: [
+      { url: '/images/products/mirai-accounting-desktop.svg', alt: '会計ソフトのグラフ画面のイメージ' },
+    ],
     provider: 'mirai-soft',
     kind: 'software',
     name: { ja: 'ミライ会計 Desktop 基本使用サービス', en: 'Mirai Accounting Desktop basic service' },

@@ -118,7 +118,7 @@ describe('web app shell', () => {
 
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
-    expect(await page.getByRole('link', { name: 'Products' }).isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: 'Products', exact: true }).isVisible()).toBe(true);
     expect(await page.getByText('Contact', { exact: true }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: '日本語' }).isVisible()).toBe(true);
     await fontsSettled(page);

@@ -9,7 +9,8 @@ export function securityHeaders() {
       scriptSrc: ["'self'"],
       // Mantine writes its CSS variables into <style> tags at run time; the web app gives them this nonce.
       styleSrc: ["'self'", NONCE],
-      imgSrc: ["'self'", 'data:'],
+      // Product images may live on the operator's own https image host; scripts and styles stay ours only.
+      imgSrc: ["'self'", 'data:', 'https:'],
       fontSrc: ["'self'"],
       connectSrc: ["'self'"],
       objectSrc: ["'none'"],

@@ -149,7 +149,20 @@ export const productDefinitionSchema = z
     summary: text(500),
     description: text(20000),
     images: z
-      .array(z.object({ url: z.string().min(1).max(500), alt: z.string().max(200).default('') }))
+      .array(
+        z.object({
+          // A path on this store (`/images/…`) or an https address; the page's CSP allows nothing else.
+          url: z
+            .string()
+            .min(1)
+            .max(500)
+            .regex(
+              /^(\/[^/\\]|https:\/\/)[^\s"'<>]*$/,
+              'an image is a path on this store (/…) or an https:// address',
+            ),
+          alt: z.string().max(200).default(''),
+        }),
+      )
       .max(10)
       .default([]),
     category: z.string().trim().min(1).max(60),

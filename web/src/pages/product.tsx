@@ -7,6 +7,7 @@ import {
   Card,
   Checkbox,
   Group,
+  Image,
   List,
   Loader,
   NumberInput,
@@ -292,6 +293,19 @@ export function ProductPage() {
           </Text>
         )}
       </Stack>
+      {product.images.length > 0 && (
+        <Group gap="sm" align="flex-start">
+          {product.images.map((image) => (
+            <Image
+              key={image.url}
+              src={image.url}
+              alt={image.alt || product.name[lang]}
+              radius="md"
+              className={classes.image}
+            />
+          ))}
+        </Group>
+      )}
       <Markdown source={product.description[lang] || product.description.ja} />
       <Title order={2}>{t('catalog.pricesTitle')}</Title>
       <PlanTable product={product} />

@@ -1,10 +1,7 @@
 // The product list: keyword, category, provider, price range and "trial available" filters, sorting and paging, kept in the URL.
 import {
   Alert,
-  Anchor,
-  Badge,
   Button,
-  Card,
   Checkbox,
   Group,
   Loader,
@@ -19,53 +16,16 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
-import { type ProductQuery, type ProductSummary, useProducts } from '../api/catalog';
+import { useSearchParams } from 'react-router';
+import { type ProductQuery, useProducts } from '../api/catalog';
 import { EmptyState, EmptyStateText } from '../components/empty-state';
 import { useProblemText } from '../components/problem';
-import { formatYen, useLang } from './catalog-format';
+import { ProductCard } from '../components/product-card';
+import { useLang } from './catalog-format';
 import classes from './products.module.css';
 
 const PAGE_SIZE = 12;
 const sorts = ['recommended', 'newest', 'price_asc', 'price_desc', 'name'] as const;
-
-function ProductCard({ product }: { product: ProductSummary }) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  return (
-    <Card withBorder padding="lg" className={classes.card}>
-      <Stack gap="xs" h="100%">
-        <Group gap="xs">
-          <Badge variant="light">
-            {t(`catalog.category.${product.category}`, { defaultValue: product.category })}
-          </Badge>
-          {product.trial && (
-            <Badge color="teal" variant="light">
-              {t('catalog.trialDays', { days: product.trial.days })}
-            </Badge>
-          )}
-        </Group>
-        <Anchor component={Link} to={`/products/${product.slug}`} fw={700} size="lg">
-          {product.name[lang]}
-        </Anchor>
-        <Text size="sm" c="dimmed">
-          {t('catalog.providedBy', { name: product.provider.name[lang] })}
-        </Text>
-        <Text size="sm" className={classes.summary}>
-          {product.summary[lang]}
-        </Text>
-        {product.priceFrom && (
-          <Text size="sm">
-            {t('catalog.priceFrom', {
-              amount: formatYen(product.priceFrom.amount),
-              withTax: formatYen(product.priceFrom.withTax),
-            })}
-          </Text>
-        )}
-      </Stack>
-    </Card>
-  );
-}
 
 /** `/products`: the search form and one page of results. */
 export function ProductsPage() {

@@ -1,9 +1,23 @@
-// Store pages: the home page with the store's profile and contact (the product list is in products.tsx).
-import { Alert, Anchor, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+// Store pages: the home page with a catalog search, products to start from, and the store's profile and contact (the full product list is in products.tsx).
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Loader,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { useProducts } from '../api/catalog';
 import { type StoreProfile, useStoreProfile } from '../api/store';
+import { ProductCard } from '../components/product-card';
 import classes from './store.module.css';
 
 function ContactTable({ store }: { store: StoreProfile }) {
@@ -82,6 +96,54 @@ function StoreStatus({ isPending, onRetry }: { isPending: boolean; onRetry: () =
   );
 }
 
+/** A keyword box that opens the catalog search with it; an empty box opens the whole catalog. */
+function CatalogSearch() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [keyword, setKeyword] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const q = keyword.trim();
+    void navigate(q ? `/products?${new URLSearchParams({ q })}` : '/products');
+  };
+  return (
+    <form onSubmit={submit}>
+      <Group gap="sm" align="flex-end">
+        <TextInput
+          label={t('store.home.searchLabel')}
+          placeholder={t('store.home.searchPlaceholder')}
+          value={keyword}
+          onChange={(event) => setKeyword(event.currentTarget.value)}
+          className={classes.search}
+        />
+        <Button type="submit">{t('store.home.searchButton')}</Button>
+      </Group>
+    </form>
+  );
+}
+
+/** The first products of the catalog in its recommended order, with a link to all of them. */
+function FeaturedProducts() {
+  const { t } = useTranslation();
+  const { data } = useProducts({ sort: 'recommended', limit: 4, offset: 0 });
+  if (!data || data.items.length === 0) return null;
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" align="baseline">
+        <Title order={2}>{t('store.home.featured')}</Title>
+        <Anchor component={Link} to="/products">
+          {t('store.home.allProducts', { count: data.total })}
+        </Anchor>
+      </Group>
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+        {data.items.map((product) => (
+          <ProductCard key={product.id} product={product} />
+        ))}
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
 export function StoreHome() {
   const { t } = useTranslation();
   const { data, isPending, refetch } = useStoreProfile();
@@ -92,6 +154,8 @@ export function StoreHome() {
         <Title order={1}>{data.name}</Title>
         <Text>{t('store.home.lead', { name: data.name })}</Text>
       </Stack>
+      <CatalogSearch />
+      <FeaturedProducts />
       <ContactTable store={data} />
       <Group>
         <Button component={Link} to="/mypage">
