@@ -37,6 +37,7 @@ const DEMO_TERMS_VERSION = '2026-04-01';
 /** Product, option and trial documents the demo products name; each buyer consents to the version in force. */
 export const demoTermsDocuments = [
   ['cloud-terms', 'けいやくクラウド サービス利用規約', 'keiyaku Cloud terms of service'],
+  ['cloud-trial', 'けいやくクラウド 無料トライアル条件', 'keiyaku Cloud free trial conditions'],
   ['groupware-terms', 'ミライ グループウェア 利用規約', 'Mirai Groupware terms of service'],
   ['groupware-trial', 'ミライ グループウェア 無料トライアル条件', 'Mirai Groupware free trial conditions'],
   ['hosting-terms', 'けいやくレンタルサーバー 利用規約', 'keiyaku Rental Server terms of service'],
@@ -142,6 +143,13 @@ export const demoProducts: ProductDefinitionInput[] = [
         ],
       },
     ],
+    // Seed 000: members may try the menu free after signing in, agreeing to the trial conditions.
+    trial: {
+      days: 30,
+      plan: 'standard',
+      conditionsDocument: 'cloud-trial',
+      paymentMethodRequired: false,
+    },
     orderFields: [
       {
         key: 'hostname',
