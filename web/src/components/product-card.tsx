@@ -1,9 +1,10 @@
 // A product as a card in lists (catalog search, the home page): image, category, trial, name, provider, summary and the "from" price.
-import { Anchor, Badge, Card, Group, Image, Stack, Text } from '@mantine/core';
+import { Anchor, Card, Image, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ProductSummary } from '../api/catalog';
 import { formatYen, useLang } from '../pages/catalog-format';
+import { ProductBadges } from './product-badges';
 import classes from './product-card.module.css';
 
 /** The image is decoration here (the name next to it is the link), so it is hidden from screen readers. */
@@ -21,16 +22,7 @@ export function ProductCard({ product }: { product: ProductSummary }) {
         </Card.Section>
       )}
       <Stack gap="xs" h="100%" pt={image ? 'sm' : 0}>
-        <Group gap="xs">
-          <Badge variant="light">
-            {t(`catalog.category.${product.category}`, { defaultValue: product.category })}
-          </Badge>
-          {product.trial && (
-            <Badge color="teal" variant="light">
-              {t('catalog.trialDays', { days: product.trial.days })}
-            </Badge>
-          )}
-        </Group>
+        <ProductBadges category={product.category} trial={product.trial} />
         <Anchor component={Link} to={`/products/${product.slug}`} fw={700} size="lg">
           {product.name[lang]}
         </Anchor>

@@ -2,7 +2,6 @@
 import {
   Alert,
   Anchor,
-  Badge,
   Button,
   Card,
   Checkbox,
@@ -26,6 +25,7 @@ import { ApiError } from '../api/client';
 import { EstimateResult } from '../components/estimate-result';
 import { Markdown } from '../components/markdown';
 import { useFieldErrors, useProblemText } from '../components/problem';
+import { ProductBadges } from '../components/product-badges';
 import { formatYen, useLang } from './catalog-format';
 import { NotFound } from './errors';
 import { estimateSearch } from './estimate-query';
@@ -274,16 +274,7 @@ export function ProductPage() {
         {t('catalog.backToList')}
       </Anchor>
       <Stack gap="xs">
-        <Group gap="xs">
-          <Badge variant="light">
-            {t(`catalog.category.${product.category}`, { defaultValue: product.category })}
-          </Badge>
-          {product.trial && (
-            <Badge color="teal" variant="light">
-              {t('catalog.trialDays', { days: product.trial.days })}
-            </Badge>
-          )}
-        </Group>
+        <ProductBadges category={product.category} trial={product.trial} />
         <Title order={1}>{product.name[lang]}</Title>
         <Text c="dimmed">{t('catalog.providedBy', { name: product.provider.name[lang] })}</Text>
         <Text>{product.summary[lang]}</Text>
