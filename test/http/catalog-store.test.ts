@@ -102,7 +102,10 @@ describe('GET /api/store/products', () => {
       'mirai-groupware',
       'mirai-accounting-desktop',
     ]);
-    expect(slugs((await getJson('/api/store/products?trial=true')).body)).toEqual(['cloud-server', 'mirai-groupware']);
+    expect(slugs((await getJson('/api/store/products?trial=true')).body)).toEqual([
+      'cloud-server',
+      'mirai-groupware',
+    ]);
   });
 
   it('sorts and pages', async () => {
