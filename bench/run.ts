@@ -6,13 +6,14 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { coldStart } from './cold-start.js';
 import { httpEmbedded, httpPostgres } from './http-throughput.js';
+import { ordersEmbedded, ordersPostgres } from './order-placement.js';
 import { outboxEmbedded, outboxPostgres } from './outbox-throughput.js';
 import { pgliteWrites, postgresWrites } from './pglite-writes.js';
 import { type BenchEnv, now, type ResultRow, type Section, withTimeout } from './support.js';
 
 interface Step {
   /** Selects the step on the command line: `npm run bench -- http outbox`. */
-  key: 'cold-start' | 'http' | 'outbox' | 'writes';
+  key: 'cold-start' | 'http' | 'outbox' | 'writes' | 'orders';
   title: string;
   needsPostgres: boolean;
   /** Hard bound on the step, so one stuck benchmark cannot hold the whole run. */
@@ -71,6 +72,20 @@ const steps: Step[] = [
     needsPostgres: true,
     limitMs: 60_000,
     run: async (env) => [await postgresWrites(env.postgresUrl!)],
+  },
+  {
+    key: 'orders',
+    title: 'order placement (embedded)',
+    needsPostgres: false,
+    limitMs: 180_000,
+    run: async () => [await ordersEmbedded()],
+  },
+  {
+    key: 'orders',
+    title: 'order placement (PostgreSQL)',
+    needsPostgres: true,
+    limitMs: 180_000,
+    run: async (env) => [await ordersPostgres(env.postgresUrl!)],
   },
 ];
 
