@@ -48,7 +48,7 @@ export function BilingualInput({
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
       <Input
-        label={`${label}（${t('catalogEditor.ja')}）`}
+        label={t('catalogEditor.inLanguage.ja', { label })}
         value={value.ja}
         onChange={(e) => onChange({ ...value, ja: e.currentTarget.value })}
         error={errJa ?? errBoth}
@@ -57,7 +57,7 @@ export function BilingualInput({
         minRows={multiline ? 2 : undefined}
       />
       <Input
-        label={`${label}（${t('catalogEditor.en')}）`}
+        label={t('catalogEditor.inLanguage.en', { label })}
         value={value.en}
         onChange={(e) => onChange({ ...value, en: e.currentTarget.value })}
         error={errEn}

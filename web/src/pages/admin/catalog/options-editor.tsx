@@ -92,11 +92,16 @@ function OffersMatrix({
   path: string;
   onChange: (offers: Offer[]) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.resolvedLanguage === 'en' ? 'en' : 'ja';
   const cells = plans.flatMap((plan) =>
     plan.terms
       .filter((term) => term.term !== '')
-      .map((term) => ({ plan: plan.code, term: term.term, planName: plan.name.ja || plan.code })),
+      .map((term) => ({
+        plan: plan.code,
+        term: term.term,
+        planName: plan.name[lang] || plan.name.ja || plan.code,
+      })),
   );
   // Offers naming a plan or term that no longer exists stay visible, so the server's error has a place.
   const orphans = option.offers
@@ -175,8 +180,9 @@ function OptionEditor({
   onChange: (o: Option) => void;
   controls: React.ReactNode;
 }) {
-  const { t } = useTranslation();
-  const label = option.name.ja || option.code || t('catalogEditor.option.untitled');
+  const { t, i18n } = useTranslation();
+  const lang = i18n.resolvedLanguage === 'en' ? 'en' : 'ja';
+  const label = option.name[lang] || option.name.ja || option.code || t('catalogEditor.option.untitled');
   const documentsError = useError(`${path}.termsDocuments`);
   const allErrors = useContext(FieldErrors);
   const errors = option.termsDocuments.map((_, i) => allErrors[`${path}.termsDocuments.${i}`]);

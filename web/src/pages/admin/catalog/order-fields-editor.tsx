@@ -142,8 +142,9 @@ function OrderFieldEditor({
   onChange: (f: OrderField) => void;
   controls: React.ReactNode;
 }) {
-  const { t } = useTranslation();
-  const label = field.label.ja || field.key || t('catalogEditor.orderField.untitled');
+  const { t, i18n } = useTranslation();
+  const lang = i18n.resolvedLanguage === 'en' ? 'en' : 'ja';
+  const label = field.label[lang] || field.label.ja || field.key || t('catalogEditor.orderField.untitled');
   const v = field.validation;
   const setV = (patch: Partial<OrderField['validation']>) =>
     onChange({ ...field, validation: { ...v, ...patch } });

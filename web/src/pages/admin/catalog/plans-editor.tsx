@@ -163,8 +163,9 @@ function UsageComponentEditor({
   onChange: (u: UsageComponent) => void;
   controls: React.ReactNode;
 }) {
-  const { t } = useTranslation();
-  const label = usage.name.ja || usage.code || t('catalogEditor.usage.untitled');
+  const { t, i18n } = useTranslation();
+  const lang = i18n.resolvedLanguage === 'en' ? 'en' : 'ja';
+  const label = usage.name[lang] || usage.name.ja || usage.code || t('catalogEditor.usage.untitled');
   return (
     <Card
       withBorder
@@ -292,8 +293,9 @@ function PlanEditor({
   onChange: (p: Plan) => void;
   controls: React.ReactNode;
 }) {
-  const { t } = useTranslation();
-  const label = plan.name.ja || plan.code || t('catalogEditor.plan.untitled');
+  const { t, i18n } = useTranslation();
+  const lang = i18n.resolvedLanguage === 'en' ? 'en' : 'ja';
+  const label = plan.name[lang] || plan.name.ja || plan.code || t('catalogEditor.plan.untitled');
   const renewalError = useError(`${path}.renewalModes`);
   return (
     <Card

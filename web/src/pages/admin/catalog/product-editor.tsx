@@ -6,6 +6,7 @@ import {
   Button,
   Card,
   Checkbox,
+  Code,
   Group,
   Loader,
   Modal,
@@ -19,7 +20,7 @@ import {
 } from '@mantine/core';
 import { type FormEvent, type ReactNode, useContext, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import {
   type AdminProduct,
   type ProductStatus,
@@ -292,7 +293,7 @@ function StatusActions({ product }: { product: AdminProduct }) {
   );
 }
 
-function ProductForm({ product }: { product?: AdminProduct }) {
+function ProductForm({ product, created }: { product?: AdminProduct; created?: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage === 'en' ? 'en' : 'ja';
   const navigate = useNavigate();
@@ -303,6 +304,7 @@ function ProductForm({ product }: { product?: AdminProduct }) {
     product ? fromApi(product.definition, product.provider.id) : newDefinition(),
   );
   const [saved, setSaved] = useState(false);
+  const [justCreated, setJustCreated] = useState(created === true);
   const errors = useMemo(() => errorsByPath(save.error, lang), [save.error, lang]);
   const documentKeys = useMemo(
     () => [...new Set((documents.data ?? []).map((d) => d.key))].sort(),
@@ -311,6 +313,7 @@ function ProductForm({ product }: { product?: AdminProduct }) {
   const update = (next: Definition) => {
     setDef(next);
     setSaved(false);
+    setJustCreated(false);
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -320,7 +323,8 @@ function ProductForm({ product }: { product?: AdminProduct }) {
       {
         onSuccess: (result) => {
           setSaved(true);
-          if (!product) navigate(`/admin/catalog/products/${result.id}`, { replace: true });
+          if (!product)
+            navigate(`/admin/catalog/products/${result.id}`, { replace: true, state: { created: true } });
         },
       },
     );
@@ -425,13 +429,13 @@ function ProductForm({ product }: { product?: AdminProduct }) {
           <Section title={t('catalogEditor.product.description')}>
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
               <MarkdownField
-                label={`${t('catalogEditor.product.description')}（${t('catalogEditor.ja')}）`}
+                label={t('catalogEditor.inLanguage.ja', { label: t('catalogEditor.product.description') })}
                 value={def.description.ja}
                 onChange={(ja) => update({ ...def, description: { ...def.description, ja } })}
                 path="description.ja"
               />
               <MarkdownField
-                label={`${t('catalogEditor.product.description')}（${t('catalogEditor.en')}）`}
+                label={t('catalogEditor.inLanguage.en', { label: t('catalogEditor.product.description') })}
                 value={def.description.en}
                 onChange={(en) => update({ ...def, description: { ...def.description, en } })}
                 path="description.en"
@@ -515,15 +519,23 @@ function ProductForm({ product }: { product?: AdminProduct }) {
                 role="alert"
                 title={t('catalogEditor.product.invalid', { count: errorCount })}
               >
-                {t('catalogEditor.product.invalidHelp')}
+                <Stack gap={4}>
+                  <Text size="sm">{t('catalogEditor.product.invalidHelp')}</Text>
+                  {/* The same reasons as a list with their places, for a field the page does not show now. */}
+                  {Object.entries(errors).map(([path, message]) => (
+                    <Text size="xs" key={path}>
+                      <Code>{path || '—'}</Code> {message}
+                    </Text>
+                  ))}
+                </Stack>
               </Alert>
             ) : (
               <ProblemAlert error={save.error} />
             )
           ) : null}
-          {saved ? (
+          {saved || justCreated ? (
             <Alert color="green" role="status">
-              {t('catalogEditor.product.saved')}
+              {justCreated ? t('catalogEditor.product.created') : t('catalogEditor.product.saved')}
             </Alert>
           ) : null}
           <Group>
@@ -548,6 +560,8 @@ export function AdminProductEditor() {
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage === 'en' ? 'en' : 'ja';
   const { productId } = useParams();
+  const location = useLocation();
+  const created = (location.state as { created?: boolean } | null)?.created === true;
   const isNew = productId === undefined;
   const product = useAdminProduct(productId);
   return (
@@ -576,7 +590,7 @@ export function AdminProductEditor() {
                 {lang === 'en' ? product.data.provider.nameEn : product.data.provider.nameJa}
               </Badge>
             </Group>
-            <ProductForm key={product.data.id} product={product.data} />
+            <ProductForm key={product.data.id} product={product.data} created={created} />
           </>
         )
       }
