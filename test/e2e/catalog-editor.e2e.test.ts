@@ -181,6 +181,8 @@ describe('the catalog editor in the admin console', () => {
     await page.getByRole('button', { name: '公開する' }).click();
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.getByText(/「イーツーイー監視」を公開します/).isVisible()).toBe(true);
+    // The modal fades in: wait until its transition has ended, or the screenshot catches it half drawn.
+    await page.waitForFunction(() => document.getAnimations().length === 0);
     await fontsSettled(page);
     await page.screenshot({ path: join(screenshotDir, 'catalog-editor-publish-ja.png') });
     await dialog.getByRole('button', { name: '公開する' }).click();
