@@ -20,7 +20,7 @@ import type { Bilingual, Num } from './definition';
 /** The problem's field errors, keyed by dotted path (`plans.0.terms.1.price`). */
 export const FieldErrors = createContext<Record<string, string>>({});
 
-/** The error of one path, and of the paths under it when `deep` (a list's own issues sit on the list). */
+/** The server's reason for one path, if it named that path. */
 export function useError(path: string): string | undefined {
   return useContext(FieldErrors)[path];
 }

@@ -319,7 +319,7 @@ function ProductForm({ product, created }: { product?: AdminProduct; created?: b
     event.preventDefault();
     setSaved(false);
     save.mutate(
-      { id: product?.id, definition: toApiBody(def) },
+      { id: product?.id, definition: toApi(def) },
       {
         onSuccess: (result) => {
           setSaved(true);
@@ -330,7 +330,6 @@ function ProductForm({ product, created }: { product?: AdminProduct; created?: b
     );
   };
   const errorCount = Object.keys(errors).length;
-  const providerError = useMemo(() => errors.provider, [errors]);
   const slugHelp = def.slug ? `/products/${def.slug}` : t('catalogEditor.product.slugHelp');
   return (
     <FieldErrors.Provider value={errors}>
@@ -386,7 +385,7 @@ function ProductForm({ product, created }: { product?: AdminProduct; created?: b
                     label: lang === 'en' ? p.nameEn : p.nameJa,
                   })),
                 ]}
-                error={providerError}
+                error={errors.provider}
                 required
               />
               <NativeSelect
@@ -550,10 +549,6 @@ function ProductForm({ product, created }: { product?: AdminProduct; created?: b
       </form>
     </FieldErrors.Provider>
   );
-}
-
-function toApiBody(def: Definition): Record<string, unknown> {
-  return toApi(def);
 }
 
 export function AdminProductEditor() {
