@@ -104,7 +104,7 @@ function ProductList() {
                     </Text>
                   </Table.Td>
                   <Table.Td>{lang === 'en' ? p.provider.nameEn : p.provider.nameJa}</Table.Td>
-                  <Table.Td>{def.category}</Table.Td>
+                  <Table.Td>{t(`catalog.category.${def.category}`, { defaultValue: def.category })}</Table.Td>
                   <Table.Td>
                     <StatusBadge status={p.status} />
                   </Table.Td>
