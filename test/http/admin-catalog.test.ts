@@ -93,7 +93,12 @@ describe('catalog editing', () => {
       nameEn: 'x',
       contactEmails: ['x@example.jp'],
     });
-    expect([taken.status, (await taken.json()).code]).toEqual([409, 'slug_taken']);
+    const takenBody = await taken.json();
+    expect([taken.status, takenBody.code]).toEqual([409, 'slug_taken']);
+    // The editor shows it beside the slug input.
+    expect(takenBody.errors.map((e: { path: string; code: string }) => [e.path, e.code])).toEqual([
+      ['slug', 'slug_taken'],
+    ]);
     const renamed = await b.send(`/api/admin/catalog/providers/${providerBody.id}`, 'PATCH', {
       nameEn: 'Partner Backup Inc.',
     });
@@ -104,8 +109,31 @@ describe('catalog editing', () => {
     expect(badPatch.status).toBe(422);
 
     // The product names a document that is not published yet.
-    const early = await b.send('/api/admin/catalog/products', 'POST', definition);
-    expect([early.status, (await early.json()).code]).toEqual([422, 'terms_document_unknown']);
+    const early = await b.send('/api/admin/catalog/products', 'POST', {
+      ...definition,
+      trial: { days: 14, plan: 'basic', conditionsDocument: 'partner-backup-terms' },
+    });
+    const earlyBody = await early.json();
+    expect([early.status, earlyBody.code]).toEqual([422, 'terms_document_unknown']);
+    // Each place that names the document is a field the editor marks.
+    expect(earlyBody.errors).toEqual([
+      {
+        path: 'termsDocuments.0',
+        code: 'terms_document_unknown',
+        message: {
+          ja: '規約「partner-backup-terms」は公開されていません。',
+          en: 'No published document "partner-backup-terms".',
+        },
+      },
+      {
+        path: 'trial.conditionsDocument',
+        code: 'terms_document_unknown',
+        message: {
+          ja: '規約「partner-backup-terms」は公開されていません。',
+          en: 'No published document "partner-backup-terms".',
+        },
+      },
+    ]);
     const document = await b.send('/api/admin/catalog/terms-documents', 'POST', {
       key: 'partner-backup-terms',
       version: '2026-04',

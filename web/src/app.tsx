@@ -1,6 +1,10 @@
 // Client routes: the store at / (with registration, sign-in and the inquiry form), My Page at /mypage and the admin console at /admin (with its own sign-in).
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AdminLayout, MypageLayout, StoreLayout } from './layouts/layouts';
+import { AdminCatalogDocuments } from './pages/admin/catalog/documents';
+import { AdminProductEditor } from './pages/admin/catalog/product-editor';
+import { AdminCatalogProducts } from './pages/admin/catalog/products';
+import { AdminCatalogProviders } from './pages/admin/catalog/providers';
 import { AdminDashboard } from './pages/admin/dashboard';
 import { AdminInquiries } from './pages/admin/inquiries';
 import { AdminLoginPage } from './pages/admin/login';
@@ -89,6 +93,11 @@ const router = createBrowserRouter([
       { path: 'members', element: <AdminMembers /> },
       { path: 'members/:memberId', element: <AdminMemberDetail /> },
       { path: 'operators', element: <AdminOperators /> },
+      { path: 'catalog', element: <AdminCatalogProducts /> },
+      { path: 'catalog/products/new', element: <AdminProductEditor /> },
+      { path: 'catalog/products/:productId', element: <AdminProductEditor /> },
+      { path: 'catalog/providers', element: <AdminCatalogProviders /> },
+      { path: 'catalog/documents', element: <AdminCatalogDocuments /> },
       { path: '*', element: <NotFound home="/admin" /> },
     ],
   },

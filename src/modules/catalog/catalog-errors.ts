@@ -27,16 +27,21 @@ export const catalogErrors = {
         },
       ],
     }),
-  slugTaken: (slug: string) =>
-    new AppError({
+  slugTaken: (slug: string) => {
+    const message = {
+      ja: `URL名「${slug}」はすでに使われています。`,
+      en: `The slug "${slug}" is already in use.`,
+    };
+    // Named as a field too, so an editor can show it beside the slug input.
+    return new AppError({
       code: 'slug_taken',
       status: 409,
-      message: {
-        ja: `URL名「${slug}」はすでに使われています。`,
-        en: `The slug "${slug}" is already in use.`,
-      },
-    }),
-  termsDocumentUnknown: (keys: string[]) =>
+      message,
+      fields: [{ path: 'slug', code: 'slug_taken', message }],
+    });
+  },
+  /** `at` lists where each missing key was named (`termsDocuments.0`, `trial.conditionsDocument` …). */
+  termsDocumentUnknown: (keys: string[], at: { path: string; key: string }[] = []) =>
     new AppError({
       code: 'terms_document_unknown',
       status: 422,
@@ -44,6 +49,14 @@ export const catalogErrors = {
         ja: `規約「${keys.join('」「')}」は公開されていません。先に規約を登録してください。`,
         en: `No published document "${keys.join('", "')}". Publish the document first.`,
       },
+      fields: at.map(({ path, key }) => ({
+        path,
+        code: 'terms_document_unknown',
+        message: {
+          ja: `規約「${key}」は公開されていません。`,
+          en: `No published document "${key}".`,
+        },
+      })),
     }),
   termsVersionTaken: (key: string, version: string) =>
     new AppError({

@@ -55,7 +55,19 @@ export async function writeProductDefinition(tx: Tx, input: WriteProductDefiniti
         and(inArray(catalogTermsDocuments.key, documentKeys), lte(catalogTermsDocuments.publishedAt, at)),
       );
     const missing = documentKeys.filter((key) => !published.some((p) => p.key === key));
-    if (missing.length > 0) throw catalogErrors.termsDocumentUnknown(missing);
+    if (missing.length > 0) {
+      const named = [
+        ...def.termsDocuments.map((key, i) => ({ path: `termsDocuments.${i}`, key })),
+        ...def.options.flatMap((o, oi) =>
+          o.termsDocuments.map((key, i) => ({ path: `options.${oi}.termsDocuments.${i}`, key })),
+        ),
+        ...(def.trial ? [{ path: 'trial.conditionsDocument', key: def.trial.conditionsDocument }] : []),
+      ];
+      throw catalogErrors.termsDocumentUnknown(
+        missing,
+        named.filter((n) => missing.includes(n.key)),
+      );
+    }
   }
 
   const [slugHolder] = await tx

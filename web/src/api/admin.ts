@@ -203,6 +203,7 @@ export const adminSections = {
   registrations: ['support'],
   settings: [],
   security: ['billing', 'support', 'catalog'],
+  catalog: ['catalog'],
 } as const satisfies Record<string, readonly OperatorRole[]>;
 
 export type AdminSectionName = keyof typeof adminSections;

@@ -51,6 +51,7 @@ const adminNav: { section: AdminSectionName; to: string }[] = [
   { section: 'inquiries', to: '/admin/inquiries' },
   { section: 'members', to: '/admin/members' },
   { section: 'operators', to: '/admin/operators' },
+  { section: 'catalog', to: '/admin/catalog' },
   { section: 'mailbox', to: '/admin/mailbox' },
   { section: 'registrations', to: '/admin/registrations' },
   { section: 'settings', to: '/admin/settings' },

@@ -13,6 +13,7 @@ const sectionPaths: Record<AdminSectionName, string> = {
   mailbox: '/admin/mailbox',
   registrations: '/admin/registrations',
   security: '/admin/security',
+  catalog: '/admin/catalog',
 };
 
 export function AdminDashboard() {
