@@ -164,6 +164,7 @@ describe('the catalog editor in the admin console', () => {
     const optionPrice = option.getByLabel('料金 スタンダード / monthly');
     expect(await optionPrice.getAttribute('aria-invalid')).toBe('true');
     expect(await option.getByText('入力してください。').isVisible()).toBe(true);
+    await shot(page, 'catalog-editor-product-errors-ja.png');
     await optionPrice.fill('500');
     await page.getByRole('button', { name: '下書きとして作成' }).click();
     await expect
