@@ -482,6 +482,7 @@ describe('operators on orders', () => {
 
     await receiver.waitFor(2);
     await mailTo(t, providerMail, 2);
+    // biome-ignore lint/suspicious/noExplicitAny: the answer is checked field by field below
     let detail: Record<string, any> = {};
     for (let i = 0; i < 100; i++) {
       detail = await (await support.browser.send(`/api/admin/orders/${order.orderId}`, 'GET')).json();
