@@ -4567,13 +4567,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description created */
+                /** @description created; webhookSecret is set when a webhookUrl was given */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["AdminProvider"];
+                        "application/json": components["schemas"]["AdminProviderChange"];
                     };
                 };
                 /** @description not signed in as an operator */
@@ -4649,13 +4649,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description the provider after the change */
+                /** @description the provider after the change; webhookSecret is set when this change created the webhook */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["AdminProvider"];
+                        "application/json": components["schemas"]["AdminProviderChange"];
                     };
                 };
                 /** @description not signed in as an operator */
@@ -5150,6 +5150,1282 @@ export interface paths {
                     };
                 };
                 /** @description a field is invalid */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/catalog/providers/{id}/webhook-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a provider's webhook signing secret
+         * @description A new `whsec_…` secret for the same endpoint, shown only in this answer. Every delivery attempt is signed when made, so messages still waiting are signed with the new secret. 409 `provider_webhook_missing` when the provider has no webhook URL.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the new secret, shown once */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            webhookEndpointId: string;
+                            webhookSecret: string;
+                        };
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such provider */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the provider has no webhook URL */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/catalog/providers/{id}/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A provider's API keys
+         * @description Prefix, label, when created and last used, and whether revoked; the key itself is never shown again.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description oldest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            keys: components["schemas"]["ProviderApiKey"][];
+                        };
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Issue a provider API key
+         * @description The answer holds the key (`kpk_…`) once: give it to the provider, who sends it as `Authorization: Bearer` on /api/provider. Only its SHA-256 is stored. Audited without the key.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IssueProviderApiKeyBody"];
+                };
+            };
+            responses: {
+                /** @description the key, shown only now, and its summary */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            apiKey: components["schemas"]["ProviderApiKey"];
+                        };
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such provider */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the label is missing */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/catalog/providers/{id}/api-keys/{keyId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a provider API key
+         * @description The next request with the key is 401. Revoking a revoked key changes nothing. Audited.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    keyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the key, revoked */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProviderApiKey"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such key of this provider */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Orders
+         * @description Newest first. `number`: part of an order number; `member`: a member id or part of the login ID, name, company or email; `status`: the order status; `placedFrom`/`placedTo`: order dates (Asia/Tokyo, inclusive); `limit` (1–200, 50) and `offset` page through `total`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    number?: string;
+                    member?: string;
+                    /** @description derived from the lines: received; in_progress once a line moved; completed when every line is started or rejected (one started); rejected when every line is */
+                    status?: components["schemas"]["OrderStatus"];
+                    placedFrom?: string;
+                    placedTo?: string;
+                    limit?: number;
+                    offset?: number | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of orders and the number of matches */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orders: components["schemas"]["AdminOrderSummary"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a query parameter is invalid */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One order
+         * @description The order as placed (contacts, amounts, payment method), its lines with status and start date, the timeline, the consents with document versions, and each line's provisioning request with its delivery (webhook and mails).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the order */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminOrder"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such order */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/provisioning-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The provisioning queue
+         * @description Order lines not yet started or rejected, oldest order first, optionally of one provider (`providerId`). The store's own products have no request (an operator starts them); a provider's show how the hand-off was delivered, so a failed one can be resent.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    providerId?: string;
+                    limit?: number;
+                    offset?: number | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of waiting lines and their number */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ProvisioningQueueItem"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/order-lines/{id}/preparing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a line as being prepared (準備中)
+         * @description received → preparing, for the store's own products or on a provider's behalf. No mail.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description order line id (orl_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the line after the step */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderLineStepResult"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such order line */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description order_line_transition_not_allowed: the line is not in a status that allows this step */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/order-lines/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the service start (提供開始) with its date
+         * @description received | preparing → started. The date is a business day of the store, not before the order date. The member gets the "service start" mail; `order.line.started` is recorded.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description order line id (orl_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConfirmLineStartBody"];
+                };
+            };
+            responses: {
+                /** @description the line after the step */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderLineStepResult"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such order line */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description order_line_transition_not_allowed: the line is not in a status that allows this step */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the date is not allowed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/order-lines/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refuse a line (不可) with a reason
+         * @description received | preparing → rejected; the member gets a mail with the reason; `order.line.rejected` is recorded.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description order line id (orl_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RejectLineBody"];
+                };
+            };
+            responses: {
+                /** @description the line after the step */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderLineStepResult"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such order line */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description order_line_transition_not_allowed: the line is not in a status that allows this step */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the reason is empty */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/order-lines/{id}/start-date": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the service start date (before the service starts)
+         * @description On the member's request (seed 003). Only a started line whose start date is still ahead (Asia/Tokyo): on or after that date it is 409 `service_already_started`; a line without a date is 409 `service_start_date_not_set`. The new date is a business day, today or later. The member gets a mail with the new date.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description order line id (orl_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ChangeStartDateBody"];
+                };
+            };
+            responses: {
+                /** @description the new and previous dates */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orderLineId: string;
+                            serviceStartDate: string;
+                            previousDate: string;
+                        };
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such order line */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the service already started, or no start date is set */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the date is not allowed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/provisioning-requests/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resend a failed provisioning hand-off
+         * @description Only when the delivery failed (a webhook or a mail gave up); otherwise 409 `provisioning_resend_not_needed`. The same request id goes out in a new webhook message and new mails.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the request after queuing it again */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProvisioningRequest"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such provisioning request */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the hand-off did not fail */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/provider/provisioning-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your provisioning requests
+         * @description Every provisioning request of the provider the API key (`Authorization: Bearer kpk_…`) belongs to, oldest first. `status` filters by the order line status (comma-separated, e.g. `received,preparing` for the work still to do).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description comma-separated line statuses */
+                    status?: string;
+                    limit?: number;
+                    offset?: number | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the requests */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            requests: components["schemas"]["ProvisioningRequest"][];
+                        };
+                    };
+                };
+                /** @description no valid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a query parameter is invalid */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/provider/provisioning-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One provisioning request
+         * @description A request of the key's provider; a request of any other provider answers 404.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the request */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProvisioningRequest"];
+                    };
+                };
+                /** @description no valid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such request of this provider */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/provider/order-lines/{id}/preparing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a line as being prepared (準備中)
+         * @description received → preparing. The member sees 準備中 on My Page; no mail is sent.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description order line id (orl_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the line after the step */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderLineStepResult"];
+                    };
+                };
+                /** @description no valid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such order line of this provider (another provider's line is 404 too) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description order_line_transition_not_allowed: the line is not in a status that allows this step */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/provider/order-lines/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the service start (提供開始) with its date
+         * @description received | preparing → started. The date must be a business day of the store and not before the order date. The member gets the "service start" mail with the date; the contracts module receives `order.line.started`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description order line id (orl_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConfirmLineStartBody"];
+                };
+            };
+            responses: {
+                /** @description the line after the step */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderLineStepResult"];
+                    };
+                };
+                /** @description no valid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such order line of this provider (another provider's line is 404 too) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description order_line_transition_not_allowed: the line is not in a status that allows this step */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the date is not a business day, not a date, or before the order */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/provider/order-lines/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refuse a line (不可) with a reason
+         * @description received | preparing → rejected. The member gets a mail with the reason; the contracts module receives `order.line.rejected`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description order line id (orl_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RejectLineBody"];
+                };
+            };
+            responses: {
+                /** @description the line after the step */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderLineStepResult"];
+                    };
+                };
+                /** @description no valid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such order line of this provider (another provider's line is 404 too) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description order_line_transition_not_allowed: the line is not in a status that allows this step */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the reason is empty */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5682,6 +6958,285 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The checkout of my cart */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the checkout */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Checkout"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/checkout/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the checkout: exact amounts and the quote to place the order with */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CheckoutInput"];
+                };
+            };
+            responses: {
+                /** @description the confirmation */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CheckoutConfirmation"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description nothing to order (checkout_cart_empty) or a trial already used (trial_already_used) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a field is invalid: contacts, order fields, payment method, consents */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My orders */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderList"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Place the order */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description one per order attempt */
+                    "idempotency-key": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PlaceOrder"];
+                };
+            };
+            responses: {
+                /** @description the order */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderDetail"];
+                    };
+                };
+                /** @description no Idempotency-Key */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the quote changed since confirmation (order_quote_changed), a trial already used, nothing to order, or the same request still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a field is invalid, or the key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/orders/{orderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my orders */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the order */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderDetail"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such order of this member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6358,6 +7913,10 @@ export interface components {
                 code: string;
                 quantity: number;
             }[];
+            /** @description a free trial, priced at ¥0 for the trial period */
+            trial: boolean;
+            /** @description the length of the trial in days */
+            trialDays: number | null;
             available: boolean;
             /** @description why the item cannot be ordered as chosen any more */
             problem: {
@@ -6366,27 +7925,12 @@ export interface components {
             } | null;
             estimate: components["schemas"]["Estimate"] & (Record<string, never> | null);
         };
-        CartItemAdd: {
+        CartItemAdd: components["schemas"]["EstimateRequest"] & {
             /**
-             * @description the product's slug or id
-             * @example rental-server-x10
+             * @description a free trial of the product: the plan must be the trial's plan; priced at ¥0 for the trial period
+             * @default false
              */
-            product: string;
-            /** @example x10 */
-            plan: string;
-            /** @example 12m */
-            term: string;
-            quantity?: number;
-            /** @default [] */
-            options: {
-                code: string;
-                quantity?: number;
-            }[];
-            /** @default [] */
-            usage: {
-                code: string;
-                quantity: number;
-            }[];
+            trial: boolean;
         };
         CartItemChoice: {
             /** @example x10 */
@@ -6501,6 +8045,11 @@ export interface components {
             /** @enum {string} */
             withdrawal: "self-service" | "by-request";
             personalDataRetentionDays: number;
+            /**
+             * @description how order numbers are written, e.g. K{YYYY}-{SEQ:6}
+             * @example K{YYYY}-{SEQ:6}
+             */
+            orderNumberFormat: string;
             updatedAt: string;
         };
         /** @description any of the settings; a field left out is not changed */
@@ -6529,6 +8078,7 @@ export interface components {
             /** @enum {string} */
             withdrawal?: "self-service" | "by-request";
             personalDataRetentionDays?: number;
+            orderNumberFormat?: string;
         };
         ClosureDay: {
             /** @example 2026-08-13 */
@@ -6840,13 +8390,21 @@ export interface components {
             nameEn: string;
             isStore: boolean;
             contactEmails: string[];
+            webhookEndpointId: string | null;
+            /** @description where signed provisioning webhooks go; null for mail only */
             webhookUrl: string | null;
-            /** @description the name of the environment variable holding the key */
-            webhookSecretRef: string | null;
+            /** @description set when the receiver answered 410 Gone; setting the URL again enables it */
+            webhookDisabledAt: string | null;
+            /** @description the member's contact fields this provider receives, consented to at checkout */
+            sharedContactFields: string[];
             createdAt: string;
             updatedAt: string;
         };
-        /** @description slug, nameJa, nameEn, isStore, contactEmails[], webhookUrl, webhookSecretRef (all optional in a PATCH) */
+        AdminProviderChange: components["schemas"]["AdminProvider"] & {
+            /** @description the `whsec_…` signing secret, only in the answer that created the webhook endpoint; give it to the provider now, it is never shown again */
+            webhookSecret: string | null;
+        };
+        /** @description slug, nameJa, nameEn, isStore, contactEmails[], webhookUrl, sharedContactFields[] (company, department, name, email, phone, address; all optional in a PATCH). A first webhookUrl creates the signed-webhook endpoint and the answer carries its secret once (webhookSecret); a changed URL keeps the secret; null removes the webhook. */
         AdminProviderBody: {
             [key: string]: unknown;
         };
@@ -6890,6 +8448,262 @@ export interface components {
         /** @description key, version, titleJa, titleEn, bodyJa (Markdown), bodyEn, publishedAt (optional, ISO 8601) */
         AdminTermsDocumentBody: {
             [key: string]: unknown;
+        };
+        ProviderApiKey: {
+            id: string;
+            providerId: string;
+            label: string;
+            /**
+             * @description the first characters of the key
+             * @example kpk_AbCd1234
+             */
+            prefix: string;
+            createdAt: string;
+            createdBy: string | null;
+            lastUsedAt: string | null;
+            revokedAt: string | null;
+        };
+        IssueProviderApiKeyBody: {
+            /** @example 本番連携 */
+            label: string;
+        };
+        AdminOrderSummary: {
+            id: string;
+            /** @example K2026-000001 */
+            number: string;
+            status: components["schemas"]["OrderStatus"];
+            member: {
+                id: string;
+                loginId: string;
+                name: string;
+                companyName: string | null;
+            };
+            /** @description yen, tax included */
+            totalAmount: number;
+            paymentMethod: string;
+            placedAt: string;
+        };
+        /**
+         * @description derived from the lines: received; in_progress once a line moved; completed when every line is started or rejected (one started); rejected when every line is
+         * @enum {string}
+         */
+        OrderStatus: "received" | "in_progress" | "completed" | "rejected";
+        AdminOrder: {
+            id: string;
+            number: string;
+            status: components["schemas"]["OrderStatus"];
+            member: {
+                id: string;
+                loginId: string;
+                name: string;
+                companyName: string | null;
+                email: string;
+            };
+            customerContact: {
+                companyName: string | null;
+                departmentName: string | null;
+                name: string;
+                nameKana: string | null;
+                email: string;
+                phone: string;
+                postalCode: string | null;
+                address: string | null;
+            };
+            billingContact: {
+                companyName: string | null;
+                departmentName: string | null;
+                name: string;
+                nameKana: string | null;
+                email: string;
+                phone: string;
+                postalCode: string | null;
+                address: string | null;
+            };
+            paymentMethod: string;
+            taxBreakdown: {
+                rate: number;
+                taxableAmount: number;
+                taxAmount: number;
+            }[];
+            subtotalAmount: number;
+            taxAmount: number;
+            totalAmount: number;
+            locale: string;
+            placedAt: string;
+            lines: {
+                id: string;
+                position: number;
+                productId: string;
+                providerId: string;
+                productName: {
+                    ja: string;
+                    en: string;
+                };
+                plan: string;
+                term: string;
+                quantity: number;
+                options: {
+                    code: string;
+                    quantity?: number;
+                }[];
+                isTrial: boolean;
+                trialDays: number | null;
+                /** @description the priced lines and amounts as confirmed */
+                pricing: {
+                    [key: string]: unknown;
+                };
+                orderFields: {
+                    [key: string]: string;
+                };
+                status: components["schemas"]["OrderLineStatus"];
+                rejectionReason: string | null;
+                serviceStartDate: string | null;
+                updatedAt: string;
+            }[];
+            timeline: {
+                id: string;
+                orderLineId: string | null;
+                /** @description placed, line_status_changed, start_date_changed, provisioning_requested */
+                kind: string;
+                fromStatus: string | null;
+                toStatus: string | null;
+                /** @description member:…, operator:…, provider:… or system */
+                actor: string;
+                note: string | null;
+                at: string;
+            }[];
+            consents: {
+                kind: string;
+                documentKey: string;
+                documentVersion: string;
+                consentedAt: string;
+            }[];
+            provisioningRequests: components["schemas"]["ProvisioningRequest"][];
+        };
+        /**
+         * @description received (受付済) → preparing (準備中) → started (提供開始), or rejected (不可)
+         * @enum {string}
+         */
+        OrderLineStatus: "received" | "preparing" | "started" | "rejected";
+        ProvisioningRequest: {
+            /** @example prq_0196f0c4-5b8e-7c1a-9d2e-3f4a5b6c7d8e */
+            id: string;
+            /** @description the line to mark preparing, start or reject */
+            orderLineId: string;
+            providerId: string;
+            lineStatus: components["schemas"]["OrderLineStatus"];
+            /** @description YYYY-MM-DD (Asia/Tokyo) once started */
+            serviceStartDate: string | null;
+            rejectionReason: string | null;
+            payload: components["schemas"]["ProvisioningPayload"];
+            delivery: components["schemas"]["ProvisioningDelivery"];
+            createdAt: string;
+        };
+        /** @description exactly what the provisioning.requested webhook carried as `data` (with `requestId`) */
+        ProvisioningPayload: {
+            orderNumber: string;
+            orderedAt: string;
+            line: {
+                orderLineId: string;
+                productId: string;
+                productSlug: string | null;
+                productName: {
+                    ja: string;
+                    en: string;
+                };
+                plan: string;
+                /** @description `monthly` or `Nm` (N months) */
+                term: string;
+                quantity: number;
+                options: {
+                    code: string;
+                    quantity?: number;
+                }[];
+                trial: {
+                    days: number | null;
+                } | null;
+            };
+            /** @description the product's order fields by key */
+            orderFields: {
+                [key: string]: string;
+            };
+            /** @description only the contact fields the provider's sharedContactFields name and the member agreed to share (companyName, departmentName, name, nameKana, email, phone, postalCode, address) */
+            contact: {
+                [key: string]: string | null;
+            };
+        };
+        ProvisioningDelivery: {
+            /**
+             * @description delivered when the webhook and every mail were delivered; failed when one gave up
+             * @enum {string}
+             */
+            status: "pending" | "delivered" | "failed";
+            /** @description 1, plus one per resend */
+            sendCount: number;
+            lastSentAt: string;
+            /** @description null when the provider has no (enabled) webhook URL */
+            webhook: {
+                /** @description the `webhook-id` header */
+                messageId: string;
+                status: string;
+                attempts: number;
+                lastStatusCode: number | null;
+            } | null;
+            mails: {
+                outboxId: string;
+                to: string;
+                status: string;
+            }[];
+        };
+        ProvisioningQueueItem: {
+            orderId: string;
+            orderNumber: string;
+            memberId: string;
+            placedAt: string;
+            orderLineId: string;
+            productName: {
+                ja: string;
+                en: string;
+            };
+            plan: string;
+            term: string;
+            quantity: number;
+            isTrial: boolean;
+            lineStatus: components["schemas"]["OrderLineStatus"];
+            provider: {
+                id: string;
+                slug: string;
+                nameJa: string;
+                nameEn: string;
+                isStore: boolean;
+            };
+            /** @description null for the store's own products, which an operator starts */
+            request: {
+                id: string;
+                delivery: components["schemas"]["ProvisioningDelivery"];
+            } | null;
+        };
+        OrderLineStepResult: {
+            orderLineId: string;
+            status: components["schemas"]["OrderLineStatus"];
+            serviceStartDate: string | null;
+        };
+        ConfirmLineStartBody: {
+            /**
+             * @description YYYY-MM-DD: a business day of the store, not before the order date
+             * @example 2026-04-15
+             */
+            serviceStartDate: string;
+        };
+        RejectLineBody: {
+            /** @description shown to the member in the rejection mail */
+            reason: string;
+        };
+        ChangeStartDateBody: {
+            /** @example 2026-04-20 */
+            serviceStartDate: string;
+            /** @description why, e.g. the member's inquiry number; kept on the timeline */
+            note?: string | null;
         };
         MyPasswordChanged: {
             /** @enum {string} */
@@ -6972,6 +8786,239 @@ export interface components {
              * @enum {boolean}
              */
             confirm: true;
+        };
+        Checkout: {
+            customerContact: components["schemas"]["CheckoutContact"];
+            billingContact: components["schemas"]["CheckoutContact"];
+            lines: {
+                itemId: string;
+                product: {
+                    id: string;
+                    slug: string;
+                    name: components["schemas"]["Bilingual"];
+                };
+                provider: {
+                    slug: string;
+                    name: components["schemas"]["Bilingual"];
+                    isStore: boolean;
+                };
+                trial: {
+                    days: number;
+                    conditionsDocument: string;
+                    paymentMethodRequired: boolean;
+                } | null;
+                /** @description the member already took this product's trial */
+                trialUsed: boolean;
+                estimate: components["schemas"]["Estimate"];
+                orderFields: {
+                    key: string;
+                    label: components["schemas"]["Bilingual"];
+                    help: components["schemas"]["Bilingual"];
+                    /** @enum {string} */
+                    type: "text" | "textarea" | "number" | "email" | "domain" | "hostname" | "select";
+                    required: boolean;
+                    validation: {
+                        pattern?: string;
+                        minLength?: number;
+                        maxLength?: number;
+                        min?: number;
+                        max?: number;
+                        choices?: {
+                            value: string;
+                            labelJa: string;
+                            labelEn: string;
+                        }[];
+                    };
+                }[];
+                checkoutNote: components["schemas"]["Bilingual"];
+                leadTimeDays: number | null;
+                leadTimeNote: components["schemas"]["Bilingual"];
+            }[];
+            /** @description cart items that cannot be ordered as chosen; they stay in the cart */
+            unavailableItems: {
+                itemId: string;
+                product: {
+                    id: string;
+                    slug: string | null;
+                    name: components["schemas"]["Bilingual"] & (Record<string, never> | null);
+                };
+                problem: {
+                    code: string;
+                    message: components["schemas"]["Bilingual"];
+                } | null;
+            }[];
+            paymentMethods: {
+                /** @enum {string} */
+                method: "card" | "bank_transfer" | "direct_debit" | "agency" | "wallet";
+                label: components["schemas"]["Bilingual"];
+                available: boolean;
+                reason: components["schemas"]["Bilingual"] & (Record<string, never> | null);
+            }[];
+            paymentMethodRequired: boolean;
+            consents: {
+                /** @enum {string} */
+                kind: "store_terms" | "product_terms" | "option_terms" | "trial_conditions" | "provider_data_sharing";
+                documentKey: string;
+                version: string;
+                title: components["schemas"]["Bilingual"];
+                /** @description the page of the document in the web app */
+                url: string;
+                provider: {
+                    slug: string;
+                    name: components["schemas"]["Bilingual"];
+                } | null;
+                sharedFields: string[];
+            }[];
+            /** @description every line together, tax rounded once per rate; null when nothing can be ordered */
+            totals: {
+                oneTime: components["schemas"]["DocumentTax"];
+                firstTerm: components["schemas"]["DocumentTax"];
+            } | null;
+        };
+        CheckoutContact: {
+            /** @default null */
+            companyName: string | null;
+            /** @default null */
+            departmentName: string | null;
+            name: string;
+            /** @default null */
+            nameKana: string | null;
+            email: string;
+            phone: string;
+            /** @default null */
+            postalCode: string | null;
+            /** @default null */
+            address: string | null;
+        };
+        CheckoutConfirmation: components["schemas"]["Checkout"] & {
+            input: components["schemas"]["CheckoutInput"];
+            /** @description send it back with the order; it digests prices, availability and documents */
+            quote: string;
+        };
+        CheckoutInput: {
+            customerContact: components["schemas"]["CheckoutContact"];
+            billingContact: components["schemas"]["CheckoutContact"];
+            /**
+             * @description by cart item id, then by order field key
+             * @default {}
+             */
+            orderFields: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
+            /**
+             * @description null only when no line needs a payment method (free trials)
+             * @default null
+             */
+            paymentMethod: string | null;
+            /**
+             * @description each consent agreed to, with the version shown
+             * @default []
+             */
+            consents: {
+                documentKey: string;
+                version: string;
+            }[];
+        };
+        OrderDetail: {
+            id: string;
+            number: string;
+            /** @enum {string} */
+            status: "received" | "in_progress" | "completed" | "rejected";
+            statusLabel: components["schemas"]["Bilingual"];
+            placedAt: string;
+            paymentMethod: string | null;
+            paymentMethodLabel: components["schemas"]["Bilingual"] & (Record<string, never> | null);
+            customerContact: components["schemas"]["CheckoutContact"];
+            billingContact: components["schemas"]["CheckoutContact"];
+            taxBreakdown: {
+                rate: number;
+                taxableAmount: number;
+                taxAmount: number;
+            }[];
+            subtotalAmount: number;
+            taxAmount: number;
+            totalAmount: number;
+            lines: {
+                id: string;
+                position: number;
+                productId: string;
+                productName: components["schemas"]["Bilingual"];
+                plan: string;
+                planName: components["schemas"]["Bilingual"];
+                term: string;
+                termLabel: components["schemas"]["Bilingual"];
+                quantity: number;
+                options: {
+                    code: string;
+                    quantity?: number;
+                }[];
+                isTrial: boolean;
+                trialDays: number | null;
+                pricing: {
+                    lines: {
+                        kind: string;
+                        code: string;
+                        labelJa: string;
+                        labelEn: string;
+                        quantity: number;
+                        unitPrice: number;
+                        amount: number;
+                        taxRate: number;
+                        recurring: boolean;
+                    }[];
+                    monthlyAmount: number | null;
+                    termAmount: number;
+                    oneTimeAmount: number;
+                };
+                orderFields: {
+                    [key: string]: string;
+                };
+                /** @enum {string} */
+                status: "received" | "preparing" | "started" | "rejected";
+                statusLabel: components["schemas"]["Bilingual"];
+                rejectionReason: string | null;
+                serviceStartDate: string | null;
+            }[];
+            consents: {
+                kind: string;
+                documentKey: string;
+                documentVersion: string;
+                consentedAt: string;
+            }[];
+            timeline: {
+                id: string;
+                kind: string;
+                orderLineId: string | null;
+                fromStatus: string | null;
+                toStatus: string | null;
+                actor: string;
+                note: string | null;
+                at: string;
+            }[];
+            cancellationNotice: components["schemas"]["Bilingual"] & unknown;
+        };
+        PlaceOrder: components["schemas"]["CheckoutInput"] & {
+            quote: string;
+        };
+        OrderList: {
+            orders: components["schemas"]["OrderSummary"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        OrderSummary: {
+            id: string;
+            /** @example K2026-000001 */
+            number: string;
+            /** @enum {string} */
+            status: "received" | "in_progress" | "completed" | "rejected";
+            statusLabel: components["schemas"]["Bilingual"];
+            placedAt: string;
+            /** @description the first term with one-time fees, tax included */
+            totalAmount: number;
+            products: components["schemas"]["Bilingual"][];
         };
     };
     responses: never;
