@@ -3,7 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { members } from '../../db/schema/identity.js';
 import { orderConsents, orderEvents, orderLines, orders } from '../../db/schema/ordering.js';
-import { orderLineErrors } from './order-line-errors.js';
+import { orderingErrors } from './ordering-errors.js';
 
 export interface OrderRecord {
   order: typeof orders.$inferSelect;
@@ -20,7 +20,7 @@ export async function getOrderRecord(db: DbOrTx, orderId: string): Promise<Order
     .from(orders)
     .innerJoin(members, eq(members.id, orders.memberId))
     .where(eq(orders.id, orderId));
-  if (!row) throw orderLineErrors.orderNotFound();
+  if (!row) throw orderingErrors.orderNotFound();
   const [lines, timeline, consents] = await Promise.all([
     db.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.position)),
     db

@@ -11,12 +11,6 @@ export const orderLineErrors = {
       status: 404,
       message: { ja: 'ご注文の明細が見つかりません。', en: 'The order line was not found.' },
     }),
-  orderNotFound: () =>
-    new AppError({
-      code: 'order_not_found',
-      status: 404,
-      message: { ja: 'ご注文が見つかりません。', en: 'The order was not found.' },
-    }),
   startDateNotBusinessDay: (date: string) =>
     field('serviceStartDate', 'service_start_date_not_business_day', {
       ja: `提供開始日 ${date} は営業日ではありません。営業日を指定してください。`,
