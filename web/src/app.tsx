@@ -12,6 +12,7 @@ import { AdminOperators } from './pages/admin/operators';
 import { AdminRegistrations } from './pages/admin/registrations';
 import { AdminSecurity } from './pages/admin/security';
 import { AdminSettings } from './pages/admin/settings';
+import { CartPage } from './pages/cart';
 import { CatalogDocumentPage } from './pages/catalog-document';
 import { NotFound, RouteError } from './pages/errors';
 import { InquiryPage, InquiryReceivedPage } from './pages/inquiry';
@@ -47,6 +48,7 @@ const router = createBrowserRouter([
       { path: 'inquiry', element: <InquiryPage /> },
       { path: 'inquiry/received', element: <InquiryReceivedPage /> },
       { path: 'documents/:key', element: <CatalogDocumentPage /> },
+      { path: 'cart', element: <CartPage /> },
       { path: '*', element: <NotFound home="/" /> },
     ],
   },
