@@ -14,12 +14,14 @@ import { AdminSecurity } from './pages/admin/security';
 import { AdminSettings } from './pages/admin/settings';
 import { CartPage } from './pages/cart';
 import { CatalogDocumentPage } from './pages/catalog-document';
+import { CheckoutCompletePage, CheckoutPage } from './pages/checkout';
 import { NotFound, RouteError } from './pages/errors';
 import { InquiryPage, InquiryReceivedPage } from './pages/inquiry';
 import { LoginPage } from './pages/login';
 import { LoginIdReminderPage } from './pages/login-id-reminder';
 import { MypageHome, MypageProfile, MypageSection } from './pages/mypage';
 import { MypageInquiries, MypageInquiry } from './pages/mypage-inquiries';
+import { MypageOrder, MypageOrders } from './pages/mypage-orders';
 import { MypageSecurity } from './pages/mypage-security';
 import { MypageWithdraw } from './pages/mypage-withdraw';
 import { PasswordResetPage } from './pages/password-reset';
@@ -49,6 +51,8 @@ const router = createBrowserRouter([
       { path: 'inquiry/received', element: <InquiryReceivedPage /> },
       { path: 'documents/:key', element: <CatalogDocumentPage /> },
       { path: 'cart', element: <CartPage /> },
+      { path: 'checkout', element: <CheckoutPage /> },
+      { path: 'checkout/complete/:orderId', element: <CheckoutCompletePage /> },
       { path: '*', element: <NotFound home="/" /> },
     ],
   },
@@ -59,7 +63,8 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <MypageHome /> },
       { path: 'contracts', element: <MypageSection section="contracts" /> },
-      { path: 'orders', element: <MypageSection section="orders" /> },
+      { path: 'orders', element: <MypageOrders /> },
+      { path: 'orders/:orderId', element: <MypageOrder /> },
       { path: 'invoices', element: <MypageSection section="invoices" /> },
       { path: 'profile', element: <MypageProfile /> },
       { path: 'security', element: <MypageSecurity /> },

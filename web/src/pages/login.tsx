@@ -149,6 +149,7 @@ function CodeStep({ sent, onRestart }: { sent: CodeSent; onRestart: () => void }
 
 export function LoginPage() {
   const { t } = useTranslation();
+  const toCheckout = useAfterSignIn().startsWith('/checkout');
   const signIn = useSignIn();
   const problemText = useProblemText();
   const [loginId, setLoginId] = useState('');
@@ -175,6 +176,7 @@ export function LoginPage() {
   return (
     <Stack gap="lg" className={classes.page}>
       <Title order={1}>{t('login.title')}</Title>
+      {toCheckout && <Alert color="blue">{t('cart.signInToCheckout')}</Alert>}
       {signIn.isError &&
         (isLoginLocked(signIn.error) ? (
           <LockedAlert error={signIn.error} />
