@@ -35,6 +35,9 @@ export const idPrefixes = {
   orderField: 'ofd',
   cart: 'crt',
   cartItem: 'cti',
+  orderLine: 'orl',
+  orderEvent: 'oev',
+  domainEvent: 'evt',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

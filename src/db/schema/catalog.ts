@@ -54,6 +54,11 @@ export const catalogProviders = pgTable('catalog_providers', {
   webhookUrl: text('webhook_url'),
   /** The name of the secret holding the webhook signing key (an environment variable), never the key itself. */
   webhookSecretRef: text('webhook_secret_ref'),
+  /** The member's contact fields this provider receives (the member consents to sharing them at checkout). */
+  sharedContactFields: jsonb('shared_contact_fields')
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'["company", "name", "email", "phone"]'::jsonb`),
   createdAt: at('created_at').notNull(),
   updatedAt: at('updated_at').notNull(),
 });

@@ -26,6 +26,8 @@ export interface CatalogProvider {
   contactEmails: string[];
   webhookUrl: string | null;
   webhookSecretRef: string | null;
+  /** The contact fields (`company`, `department`, `name`, `email`, `phone`, `address`) the provider receives. */
+  sharedContactFields: string[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -234,6 +236,7 @@ export function providerJson(row: typeof catalogProviders.$inferSelect): Catalog
     contactEmails: row.contactEmails,
     webhookUrl: row.webhookUrl,
     webhookSecretRef: row.webhookSecretRef,
+    sharedContactFields: row.sharedContactFields,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

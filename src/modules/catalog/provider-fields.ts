@@ -2,6 +2,11 @@
 import { z } from 'zod';
 import { slugPattern } from '../../domain/catalog.js';
 
+/** Contact fields a provider may receive; the member consents to the provider's list at checkout. */
+export const sharedContactFieldKeys = ['company', 'department', 'name', 'email', 'phone', 'address'] as const;
+export type SharedContactField = (typeof sharedContactFieldKeys)[number];
+export const DEFAULT_SHARED_CONTACT_FIELDS: SharedContactField[] = ['company', 'name', 'email', 'phone'];
+
 const providerFields = {
   slug: z.string().min(2).max(80).regex(slugPattern),
   nameJa: z.string().trim().min(1).max(200),
@@ -19,6 +24,11 @@ const providerFields = {
     .regex(/^[A-Z][A-Z0-9_]{2,63}$/)
     .nullable()
     .default(null),
+  sharedContactFields: z
+    .array(z.enum(sharedContactFieldKeys))
+    .max(sharedContactFieldKeys.length)
+    .refine((fields) => new Set(fields).size === fields.length)
+    .default(DEFAULT_SHARED_CONTACT_FIELDS),
 };
 
 export const providerSchema = z.object(providerFields);
@@ -34,6 +44,7 @@ export const providerPatchSchema = z
     contactEmails: providerFields.contactEmails,
     webhookUrl: providerFields.webhookUrl.unwrap(),
     webhookSecretRef: providerFields.webhookSecretRef.unwrap(),
+    sharedContactFields: providerFields.sharedContactFields.unwrap(),
   })
   .partial()
   .strict();

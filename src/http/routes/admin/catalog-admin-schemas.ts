@@ -19,6 +19,9 @@ export const adminProviderSchema = z
       .string()
       .nullable()
       .openapi({ description: 'the name of the environment variable holding the key' }),
+    sharedContactFields: z.array(z.string()).openapi({
+      description: "the member's contact fields this provider receives, consented to at checkout",
+    }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -8,7 +8,7 @@ import { adminProviderJson, adminProviderSchema } from './catalog-admin-schemas.
 
 const providerBody = z.record(z.string(), z.unknown()).openapi('AdminProviderBody', {
   description:
-    'slug, nameJa, nameEn, isStore, contactEmails[], webhookUrl, webhookSecretRef (all optional in a PATCH)',
+    'slug, nameJa, nameEn, isStore, contactEmails[], webhookUrl, webhookSecretRef, sharedContactFields[] (company, department, name, email, phone, address; all optional in a PATCH)',
 });
 
 /** Every provider, the store itself first. */

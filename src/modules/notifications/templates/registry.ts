@@ -17,6 +17,7 @@ import { memberWithdrawalCompleteTemplate } from './member-withdrawal-complete.j
 import { operatorLoginLockedTemplate } from './operator-login-locked.js';
 import { operatorSignInCodeTemplate } from './operator-sign-in-code.js';
 import { operatorTotpResetTemplate } from './operator-totp-reset.js';
+import { orderReceiptTemplate } from './order-receipt.js';
 import { smtpTestTemplate } from './smtp-test.js';
 import type { MailTemplate } from './types.js';
 
@@ -40,6 +41,7 @@ export const mailTemplates = {
   'operator-login-locked': operatorLoginLockedTemplate,
   'operator-totp-reset': operatorTotpResetTemplate,
   'member-second-factor-reset': memberSecondFactorResetTemplate,
+  'order-receipt': orderReceiptTemplate,
 } as const satisfies Record<string, MailTemplate>;
 
 export type MailTemplateName = keyof typeof mailTemplates;
