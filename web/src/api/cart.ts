@@ -2,20 +2,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Estimate } from './catalog';
 import { api, apiError } from './client';
+import type { Answer } from './nullable';
 import type { components } from './schema';
 
-type GeneratedCart = components['schemas']['Cart'];
-type GeneratedCartItem = components['schemas']['CartItem'];
+type GeneratedItem = Answer<components['schemas']['CartItem']>;
 
-/**
- * A cart item as the server sends it. The generator writes nullable references as an intersection
- * (`Estimate & (Record<string, never> | null)`), which no value satisfies; this says the same thing plainly.
- */
-export type CartItem = Omit<GeneratedCartItem, 'estimate' | 'product'> & {
-  product: Omit<GeneratedCartItem['product'], 'name'> & { name: components['schemas']['Bilingual'] | null };
-  estimate: Estimate | null;
-};
-export type Cart = Omit<GeneratedCart, 'items'> & { items: CartItem[] };
+/** A cart item as the server sends it: its choice, its estimate (null when flagged) and why it is flagged. */
+export type CartItem = Omit<GeneratedItem, 'estimate'> & { estimate: Estimate | null };
+/** The cart as the server sends it. */
+export type Cart = Omit<Answer<components['schemas']['Cart']>, 'items'> & { items: CartItem[] };
 export type CartItemAdd = components['schemas']['CartItemAdd'];
 export type CartItemChoice = components['schemas']['CartItemChoice'];
 

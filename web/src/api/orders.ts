@@ -2,15 +2,16 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { cartKey } from './cart';
 import { api, apiError } from './client';
+import type { Answer } from './nullable';
 import type { components } from './schema';
 
-export type Checkout = components['schemas']['Checkout'];
-export type CheckoutConfirmation = components['schemas']['CheckoutConfirmation'];
+export type Checkout = Answer<components['schemas']['Checkout']>;
+export type CheckoutConfirmation = Answer<components['schemas']['CheckoutConfirmation']>;
 export type CheckoutInput = components['schemas']['CheckoutInput'];
 export type CheckoutContact = components['schemas']['CheckoutContact'];
-export type OrderField = components['schemas']['OrderField'];
-export type OrderDetail = components['schemas']['MemberOrder'];
-export type OrderPage = components['schemas']['MemberOrderPage'];
+export type OrderField = Checkout['lines'][number]['orderFields'][number];
+export type OrderDetail = Answer<components['schemas']['OrderDetail']>;
+export type OrderPage = components['schemas']['OrderList'];
 
 const checkoutKey = ['checkout'] as const;
 const ordersKey = ['my-orders'] as const;
@@ -22,7 +23,7 @@ export function useCheckout() {
     queryFn: async ({ signal }): Promise<Checkout> => {
       const { data, error, response } = await api.GET('/api/mypage/checkout', { signal });
       if (!response.ok || data === undefined) throw apiError(response, '/api/mypage/checkout', error);
-      return data;
+      return data as Checkout;
     },
     retry: false,
     // The form is filled in on this answer: a refetch in the background must not reset it.
@@ -37,7 +38,7 @@ export function useConfirmCheckout() {
     mutationFn: async (body: CheckoutInput): Promise<CheckoutConfirmation> => {
       const { data, error, response } = await api.POST('/api/mypage/checkout/confirm', { body });
       if (data === undefined) throw apiError(response, '/api/mypage/checkout/confirm', error);
-      return data;
+      return data as CheckoutConfirmation;
     },
   });
 }
@@ -101,7 +102,7 @@ export function useMyOrder(orderId: string) {
         signal,
       });
       if (!response.ok || data === undefined) throw apiError(response, '/api/mypage/orders/{orderId}', error);
-      return data;
+      return data as OrderDetail;
     },
     retry: false,
   });

@@ -128,7 +128,7 @@ function CartLine({ item }: { item: CartItem }) {
   const remove = useRemoveCartItem();
   const [editing, setEditing] = useState(false);
   const name = item.product.name?.[lang] ?? t('cart.unknownProduct');
-  const trial = (item as { trial?: boolean }).trial === true;
+  const trial = item.trial;
   const estimate = item.estimate;
   return (
     <Card withBorder padding="md" data-testid="cart-item" data-available={item.available}>

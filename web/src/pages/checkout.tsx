@@ -213,7 +213,7 @@ function CheckoutForm({
             {checkout.lines.map((line) => (
               <Stack key={line.itemId} gap="sm" data-testid="checkout-line">
                 <Group gap="xs">
-                  <Text fw={700}>{line.productName[lang]}</Text>
+                  <Text fw={700}>{line.product.name[lang]}</Text>
                   {line.trial && (
                     <Badge color="teal" variant="light">
                       {t('checkout.trialDays', { days: line.trial.days })}
@@ -429,7 +429,7 @@ function Confirmation({
         <Card key={line.itemId} withBorder padding="md" data-testid="confirmation-line">
           <Stack gap="xs">
             <Group gap="xs">
-              <Text fw={700}>{line.productName[lang]}</Text>
+              <Text fw={700}>{line.product.name[lang]}</Text>
               {line.trial && (
                 <Badge color="teal" variant="light">
                   {t('checkout.trialDays', { days: line.trial.days })}

@@ -58,11 +58,11 @@ export function StatusBadge({ status, scope }: { status: string; scope: 'order' 
 }
 
 /** Orders are never cancelled (seed 001): the contract is, and free during a trial. */
-function NoCancelNote() {
+function NoCancelNote({ text }: { text?: string | undefined }) {
   const { t } = useTranslation();
   return (
     <Alert color="gray" title={t('orders.noCancelTitle')}>
-      {t('orders.noCancelBody')}
+      {text || t('orders.noCancelBody')}
     </Alert>
   );
 }
@@ -188,13 +188,6 @@ function OrderLines({ order }: { order: OrderDetail }) {
                 ))}
               </Table.Tbody>
             </Table>
-            {Object.entries(line.orderFields).length > 0 && (
-              <Text size="sm" c="dimmed">
-                {Object.entries(line.orderFields)
-                  .map(([key, value]) => `${line.orderFieldLabels?.[key]?.[lang] ?? key}: ${value}`)
-                  .join(' / ')}
-              </Text>
-            )}
           </Stack>
         </Card>
       ))}
@@ -287,7 +280,7 @@ function OrderView({ orderId }: { orderId: string }) {
       <OrderTotals order={order} />
       <Title order={3}>{t('orders.timeline')}</Title>
       <OrderTimeline order={order} />
-      <NoCancelNote />
+      <NoCancelNote text={order.cancellationNotice[lang]} />
     </Stack>
   );
 }

@@ -38,7 +38,7 @@ import { NotFound } from './errors';
 import classes from './product.module.css';
 
 /** The product's free trial: its trial plan on the plan's first term, flagged so the server prices it at ¥0. */
-function trialRequest(product: ProductDetail): CartItemAdd & { trial: true } {
+function trialRequest(product: ProductDetail): CartItemAdd {
   const trial = product.trial!;
   const plan = product.plans.find((p) => p.code === trial.plan) ?? product.plans[0]!;
   return {
@@ -251,7 +251,8 @@ function AddToCart({
   const [added, setAdded] = useState<'item' | 'trial' | null>(null);
   const put = (kind: 'item' | 'trial') => {
     setAdded(null);
-    const body = kind === 'trial' && product.trial ? trialRequest(product) : request;
+    const body: CartItemAdd =
+      kind === 'trial' && product.trial ? trialRequest(product) : { ...request, trial: false };
     add.mutate(body, { onSuccess: () => setAdded(kind) });
   };
   return (
@@ -260,7 +261,7 @@ function AddToCart({
         {product.trial && (
           <Button
             variant="light"
-            loading={add.isPending && (add.variables as { trial?: boolean } | undefined)?.trial === true}
+            loading={add.isPending && add.variables?.trial === true}
             onClick={() => put('trial')}
           >
             {t('catalog.tryFree', { days: product.trial.days })}
@@ -268,7 +269,7 @@ function AddToCart({
         )}
         <Button
           disabled={!priced}
-          loading={add.isPending && (add.variables as { trial?: boolean } | undefined)?.trial !== true}
+          loading={add.isPending && add.variables?.trial !== true}
           onClick={() => put('item')}
         >
           {t('catalog.addToCart')}
