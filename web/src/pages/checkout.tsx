@@ -253,7 +253,10 @@ function CheckoutForm({
               </Stack>
             ))}
             {checkout.unavailableItems.length > 0 && (
-              <Alert color="orange" title={t('cart.flaggedTitle', { count: checkout.unavailableItems.length })}>
+              <Alert
+                color="orange"
+                title={t('cart.flaggedTitle', { count: checkout.unavailableItems.length })}
+              >
                 {t('checkout.unavailableBody')}
               </Alert>
             )}
@@ -312,12 +315,14 @@ function CheckoutForm({
                       : t('checkout.consentTo', { title: consent.title[lang] })
                   }
                 />
-                <Text size="xs" c="dimmed" pl={32}>
-                  <Anchor component={Link} to={consent.url} target="_blank" size="xs">
-                    {consent.title[lang]}
-                  </Anchor>{' '}
-                  {t('catalog.version', { version: consent.version })}
-                </Text>
+                {consent.kind !== 'provider_data_sharing' && (
+                  <Text size="xs" c="dimmed" pl={32}>
+                    <Anchor component={Link} to={consent.url} target="_blank" size="xs">
+                      {consent.title[lang]}
+                    </Anchor>{' '}
+                    {t('catalog.version', { version: consent.version })}
+                  </Text>
+                )}
                 {consent.kind === 'provider_data_sharing' && consent.sharedFields.length > 0 && (
                   <Text size="xs" pl={32}>
                     {t('checkout.sharedFields', {
@@ -510,7 +515,9 @@ function CheckoutSteps({ checkout }: { checkout: Checkout }) {
   const [round, setRound] = useState(0);
   const [changed, setChanged] = useState<string | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the step changes, the page starts at the top.
-  useEffect(() => window.scrollTo({ top: 0 }), [confirmation === null, round]);
+  useEffect(() => {
+    window.scrollTo({ top: 0 });
+  }, [confirmation === null, round]);
 
   if (checkout.lines.length === 0) {
     return (

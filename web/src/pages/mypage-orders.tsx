@@ -20,10 +20,10 @@ import { ApiError } from '../api/client';
 import { type OrderDetail, useMyOrder, useMyOrders } from '../api/orders';
 import { EmptyState, EmptyStateText } from '../components/empty-state';
 import { ProblemAlert } from '../components/problem';
+import classes from './cart.module.css';
 import { formatYen, useLang } from './catalog-format';
 import { NotFound } from './errors';
 import { SignInActions, WithMember } from './mypage';
-import classes from './cart.module.css';
 
 const statusColor: Record<string, string> = {
   received: 'blue',
@@ -39,12 +39,16 @@ function useDateFormat() {
   const locale = i18n.resolvedLanguage === 'en' ? 'en-GB' : 'ja-JP';
   return {
     dateTime: (iso: string) =>
-      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(
-        new Date(iso),
-      ),
+      new Intl.DateTimeFormat(locale, {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        timeZone: 'Asia/Tokyo',
+      }).format(new Date(iso)),
     /** A business date (YYYY-MM-DD) as the calendar day it names, whatever the browser's zone. */
     date: (plain: string) =>
-      new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${plain}T00:00:00Z`)),
+      new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+        new Date(`${plain}T00:00:00Z`),
+      ),
   };
 }
 
@@ -178,14 +182,32 @@ function OrderLines({ order }: { order: OrderDetail }) {
               {line.serviceStartDate ? format.date(line.serviceStartDate) : t('orders.serviceStartPending')}
             </Text>
             <Table withTableBorder className={classes.lines}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('catalog.line')}</Table.Th>
+                  <Table.Th>{t('catalog.chargeLabel')}</Table.Th>
+                  <Table.Th ta="right">{t('catalog.quantity')}</Table.Th>
+                  <Table.Th ta="right">{t('catalog.amountExclusive')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
               <Table.Tbody>
-                {line.pricing.lines.map((row) => (
-                  <Table.Tr key={`${row.kind}-${row.code}`}>
-                    <Table.Td>{lang === 'en' ? row.labelEn : row.labelJa}</Table.Td>
-                    <Table.Td ta="right">{row.quantity}</Table.Td>
-                    <Table.Td ta="right">{formatYen(row.amount)}</Table.Td>
-                  </Table.Tr>
-                ))}
+                {line.pricing.lines.map((row) => {
+                  const name = lang === 'en' ? row.labelEn : row.labelJa;
+                  return (
+                    <Table.Tr key={`${row.kind}-${row.code}`}>
+                      <Table.Td>{row.kind === 'setup' ? t('catalog.setupOf', { name }) : name}</Table.Td>
+                      <Table.Td>
+                        {row.kind === 'usage'
+                          ? t('catalog.charge.usage_per_month')
+                          : row.recurring
+                            ? t('catalog.charge.per_term')
+                            : t('catalog.charge.one_time')}
+                      </Table.Td>
+                      <Table.Td ta="right">{row.quantity}</Table.Td>
+                      <Table.Td ta="right">{formatYen(row.amount)}</Table.Td>
+                    </Table.Tr>
+                  );
+                })}
               </Table.Tbody>
             </Table>
           </Stack>
