@@ -9,8 +9,8 @@ import {
   field,
   launchBrowser,
   mailTo,
+  memberSessionCookie,
   PageWatch,
-  postJson,
   type RunningServer,
   registerAndConfirm,
   shot,
@@ -40,32 +40,8 @@ let codeMails = 0;
 
 /** Signs in over plain HTTP as another device (a phone); returns its session cookie. */
 async function signInAsPhone(): Promise<string> {
-  const first = await postJson(
-    baseUrl,
-    '/api/sessions',
-    { loginId: member.loginId, password: member.password },
-    {
-      'user-agent': phoneAgent,
-    },
-  );
-  expect(first.status).toBe(202);
-  const pending = first.headers
-    .getSetCookie()
-    .map((line) => line.split(';')[0])
-    .join('; ');
   codeMails += 1;
-  const code = signInCode(await mailTo(smtp, member.email, 'ログイン確認コード', codeMails));
-  const verified = await postJson(
-    baseUrl,
-    '/api/sessions/verify-code',
-    { code },
-    { cookie: pending, 'user-agent': phoneAgent },
-  );
-  expect(verified.status).toBe(200);
-  return verified.headers
-    .getSetCookie()
-    .map((line) => line.split(';')[0])
-    .join('; ');
+  return memberSessionCookie(baseUrl, smtp, member, codeMails, { 'user-agent': phoneAgent });
 }
 
 async function signInInBrowser(page: Page): Promise<void> {

@@ -360,3 +360,40 @@ export async function signInAsOperator(
   await typeCode(page, '#operator-code-1', await operatorCode(smtp, nth));
   await expect.poll(() => new URL(page.url()).pathname).toBe('/admin');
 }
+
+/** The `name=value` pairs of a response's Set-Cookie headers, as a Cookie header sends them back. */
+export function cookiesOf(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
+}
+
+/**
+ * Signs a member in over plain HTTP, as another device would: the password, then the code from the `nth`
+ * sign-in code mail to the member's address. Returns the session cookie.
+ */
+export async function memberSessionCookie(
+  baseUrl: string,
+  smtp: SmtpSink,
+  member: { loginId: string; password: string; email: string },
+  nth: number,
+  headers: Record<string, string> = {},
+): Promise<string> {
+  const first = await postJson(
+    baseUrl,
+    '/api/sessions',
+    { loginId: member.loginId, password: member.password },
+    headers,
+  );
+  expect(first.status).toBe(202);
+  const code = signInCode(await mailTo(smtp, member.email, 'ログイン確認コード', nth));
+  const verified = await postJson(
+    baseUrl,
+    '/api/sessions/verify-code',
+    { code },
+    { ...headers, cookie: cookiesOf(first) },
+  );
+  expect(verified.status).toBe(200);
+  return cookiesOf(verified);
+}
