@@ -35,6 +35,11 @@ export const idPrefixes = {
   orderField: 'ofd',
   cart: 'crt',
   cartItem: 'cti',
+  orderLine: 'orl',
+  orderEvent: 'oev',
+  domainEvent: 'evt',
+  providerApiKey: 'pak',
+  provisioningRequest: 'prq',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

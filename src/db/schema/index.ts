@@ -1,11 +1,13 @@
 // Every module's tables, gathered for Drizzle and drizzle-kit.
 export * from './audit.js';
 export * from './catalog.js';
+export * from './events.js';
 export * from './idempotency.js';
 export * from './identity.js';
 export * from './notifications.js';
 export * from './operators.js';
 export * from './ordering.js';
+export * from './provisioning.js';
 export * from './rate-limits.js';
 export * from './store.js';
 export * from './support.js';

@@ -3,7 +3,15 @@ export { type AddCartItemInput, addCartItem, CART_ITEM_LIMIT } from './add-cart-
 export type { CartChoice } from './cart-choice.js';
 export { type CartOwner, guestCartOwner, hashCartToken, newCartToken } from './cart-owner.js';
 export { type ChangeCartItemInput, changeCartItem, removeCartItem } from './change-cart-item.js';
+export { type ChangeLineStartDateInput, changeLineStartDate } from './change-line-start-date.js';
+export { type ConfirmLineStartInput, confirmLineStart } from './confirm-line-start.js';
 export { findCartId } from './find-cart.js';
+export { getOrderRecord, type OrderRecord } from './get-order-record.js';
+export { type MarkLinePreparingInput, markLinePreparing } from './mark-line-preparing.js';
 export { mergeGuestCart } from './merge-guest-cart.js';
+export { orderLineErrors } from './order-line-errors.js';
+export type { OrderLineStepInput } from './order-line-step.js';
 export { orderingErrors } from './ordering-errors.js';
 export { type PricedCart, type PricedCartItem, priceCart } from './price-cart.js';
+export { type RejectOrderLineInput, rejectOrderLine } from './reject-order-line.js';
+export { type OrderSummary, type SearchOrdersInput, searchOrders } from './search-orders.js';

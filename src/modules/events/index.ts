@@ -1,0 +1,11 @@
+// The events module's public face: record a domain event in a transaction, read events in order.
+export {
+  type DomainEventPayloads,
+  type DomainEventType,
+  domainEventTypes,
+  type OrderLineRejectedPayload,
+  type OrderLineStartedPayload,
+  type OrderPlacedPayload,
+} from './event-types.js';
+export { type DomainEvent, listDomainEvents } from './list-domain-events.js';
+export { type RecordDomainEventInput, recordDomainEvent } from './record-domain-event.js';
