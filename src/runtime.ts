@@ -15,9 +15,9 @@ import { createApp } from './http/app.js';
 import { startBoss } from './jobs/boss.js';
 import { type RunningWorker, startWorker } from './jobs/worker.js';
 import { createLogger, type Logger } from './logger.js';
-import { createWithdrawalBlockerRegistry } from './modules/identity/index.js';
 import { mailTransportFor, smsTransportFor } from './modules/notifications/index.js';
 import { resolveSecret } from './secret.js';
+import { createAppWithdrawalBlockers } from './withdrawal-blockers.js';
 
 export type Role = 'all' | 'web' | 'worker';
 
@@ -117,8 +117,8 @@ export async function startNode(input: StartNodeInput): Promise<RunningNode> {
     logger,
     mail: mailTransportFor(config.smtpUrl),
     sms: smsTransportFor(config.twilio),
-    // Contracts and billing register their blockers here once they exist.
-    withdrawalBlockers: createWithdrawalBlockerRegistry(),
+    // Contracts and billing add their blockers in createAppWithdrawalBlockers once they exist.
+    withdrawalBlockers: createAppWithdrawalBlockers(clock),
   };
 
   let boss: PgBoss | null = null;

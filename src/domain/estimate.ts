@@ -404,3 +404,30 @@ export function combineEstimates(estimates: readonly Estimate[], rounding: TaxRo
     firstTerm: calculateDocumentTax([...termLines, ...oneTimeLines], rounding),
   };
 }
+
+/**
+ * A free trial of the same choice: the engine's own lines and documents with every amount at ¥0, because
+ * nothing is charged during the trial period. The lines stay, so the customer sees what the trial includes.
+ */
+export function trialEstimate(priced: Estimate): Estimate {
+  const zero = yen(0);
+  const free = (doc: DocumentTax): DocumentTax => ({
+    groups: doc.groups.map((g) => ({ ...g, taxableAmount: zero, tax: zero, totalWithTax: zero })),
+    subtotal: zero,
+    tax: zero,
+    total: zero,
+  });
+  return {
+    ...priced,
+    lines: priced.lines.map((line) => ({
+      ...line,
+      unitPrice: zero,
+      amount: zero,
+      tiers: line.tiers ? line.tiers.map((tier) => ({ ...tier, unitPrice: zero, amount: zero })) : null,
+    })),
+    oneTime: free(priced.oneTime),
+    perTerm: free(priced.perTerm),
+    perMonth: { subtotal: zero, tax: zero, total: zero, exact: true },
+    firstTerm: free(priced.firstTerm),
+  };
+}

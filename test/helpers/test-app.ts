@@ -9,8 +9,8 @@ import type { AppEnv } from '../../src/http/openapi-app.js';
 import { startBoss } from '../../src/jobs/boss.js';
 import { type RunningWorker, type StartWorkerOptions, startWorker } from '../../src/jobs/worker.js';
 import { createLogger } from '../../src/logger.js';
-import { createWithdrawalBlockerRegistry } from '../../src/modules/identity/index.js';
 import { mailTransportFor, smsTransportFor } from '../../src/modules/notifications/index.js';
+import { createAppWithdrawalBlockers } from '../../src/withdrawal-blockers.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export const TEST_ORIGIN = 'http://127.0.0.1:3000';
@@ -54,7 +54,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     logger: createLogger('silent'),
     mail: mailTransportFor(config.smtpUrl),
     sms: smsTransportFor(config.twilio),
-    withdrawalBlockers: createWithdrawalBlockerRegistry(),
+    withdrawalBlockers: createAppWithdrawalBlockers(clock),
   };
   const app = createApp(ctx, {
     ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}),

@@ -55,6 +55,8 @@ export const cartItems = pgTable(
     quantity: integer('quantity'),
     options: jsonb('options').$type<{ code: string; quantity?: number }[]>().notNull(),
     usage: jsonb('usage').$type<{ code: string; quantity: number }[]>().notNull(),
+    /** A free trial of the product: the trial's plan, priced at ¥0 for the trial period. */
+    trial: boolean('trial').notNull().default(false),
     addedAt: at('added_at').notNull(),
     updatedAt: at('updated_at').notNull(),
   },

@@ -42,6 +42,8 @@ export const storeSettings = pgTable(
       .default('self-service'),
     /** Days after withdrawal (or rejection) before the member's personal data is anonymised. */
     personalDataRetentionDays: integer('personal_data_retention_days').notNull().default(365),
+    /** How order numbers are written: `{YYYY}`/`{YY}` and `{SEQ:n}` (see `parseOrderNumberFormat`). */
+    orderNumberFormat: text('order_number_format').notNull().default('K{YYYY}-{SEQ:6}'),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [

@@ -19,7 +19,14 @@ export {
   type ProductDefinitionInput,
   productDefinitionSchema,
 } from './product-definition.js';
-export { type ProviderInput, providerPatchSchema, providerSchema } from './provider-fields.js';
+export {
+  DEFAULT_SHARED_CONTACT_FIELDS,
+  type ProviderInput,
+  providerPatchSchema,
+  providerSchema,
+  type SharedContactField,
+  sharedContactFieldKeys,
+} from './provider-fields.js';
 export { type ProviderWithWebhook, withWebhooks } from './provider-webhook.js';
 export {
   type CatalogTermsDocument,
@@ -41,5 +48,6 @@ export {
   searchProducts,
 } from './search-products.js';
 export { toPriceableProduct } from './to-priceable-product.js';
+export { findRedeemedTrials, redeemTrial } from './trial-redemptions.js';
 export { type UpdateProductInput, updateProduct } from './update-product.js';
 export { type UpdateProviderInput, updateProvider } from './update-provider.js';

@@ -26,6 +26,8 @@ export interface CatalogProvider {
   contactEmails: string[];
   /** The provider's webhook endpoint in `webhook_endpoints`, if it takes webhooks. */
   webhookEndpointId: string | null;
+  /** The contact fields (`company`, `department`, `name`, `email`, `phone`, `address`) the provider receives. */
+  sharedContactFields: string[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -233,6 +235,7 @@ export function providerJson(row: typeof catalogProviders.$inferSelect): Catalog
     isStore: row.isStore,
     contactEmails: row.contactEmails,
     webhookEndpointId: row.webhookEndpointId,
+    sharedContactFields: row.sharedContactFields,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

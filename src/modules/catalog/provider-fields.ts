@@ -2,6 +2,11 @@
 import { z } from 'zod';
 import { slugPattern } from '../../domain/catalog.js';
 
+/** Contact fields a provider may receive; the member consents to the provider's list at checkout. */
+export const sharedContactFieldKeys = ['company', 'department', 'name', 'email', 'phone', 'address'] as const;
+export type SharedContactField = (typeof sharedContactFieldKeys)[number];
+export const DEFAULT_SHARED_CONTACT_FIELDS: SharedContactField[] = ['company', 'name', 'email', 'phone'];
+
 const providerFields = {
   slug: z.string().min(2).max(80).regex(slugPattern),
   nameJa: z.string().trim().min(1).max(200),
@@ -13,6 +18,11 @@ const providerFields = {
    * endpoint and its `whsec_` secret live in `webhook_endpoints`; the secret is shown once.
    */
   webhookUrl: z.string().max(500).nullable().default(null),
+  sharedContactFields: z
+    .array(z.enum(sharedContactFieldKeys))
+    .max(sharedContactFieldKeys.length)
+    .refine((fields) => new Set(fields).size === fields.length)
+    .default(DEFAULT_SHARED_CONTACT_FIELDS),
 };
 
 export const providerSchema = z.object(providerFields);
@@ -27,6 +37,7 @@ export const providerPatchSchema = z
     isStore: z.boolean(),
     contactEmails: providerFields.contactEmails,
     webhookUrl: z.string().max(500).nullable(),
+    sharedContactFields: providerFields.sharedContactFields.unwrap(),
   })
   .partial()
   .strict();

@@ -22,7 +22,7 @@ export interface AddCartItemInput {
 /** Adds the item and returns its id; the engine's 422 problems and `cart_full` (409) change nothing. */
 export async function addCartItem(db: Db, input: AddCartItemInput): Promise<string> {
   return db.transaction(async (tx) => {
-    const { productId, request } = await checkCartChoice(tx, input.choice);
+    const { productId, request, trial } = await checkCartChoice(tx, input.choice);
     const cartId = await ensureCartId(tx, input.owner, input.now);
     const [held] = await tx.select({ n: count() }).from(cartItems).where(eq(cartItems.cartId, cartId));
     if ((held?.n ?? 0) >= CART_ITEM_LIMIT) throw orderingErrors.cartFull(CART_ITEM_LIMIT);
@@ -36,6 +36,7 @@ export async function addCartItem(db: Db, input: AddCartItemInput): Promise<stri
       quantity: request.quantity ?? null,
       options: [...(request.options ?? [])],
       usage: [...(request.usage ?? [])],
+      trial,
       addedAt: toDate(input.now),
       updatedAt: toDate(input.now),
     });

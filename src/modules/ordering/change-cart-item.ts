@@ -13,8 +13,8 @@ import { orderingErrors } from './ordering-errors.js';
 export interface ChangeCartItemInput {
   owner: CartOwner;
   itemId: string;
-  /** The whole new choice for the item's product: plan, term, quantity, options, usage. */
-  choice: Omit<CartChoice, 'product'>;
+  /** The whole new choice for the item's product: plan, term, quantity, options, usage (a trial stays a trial). */
+  choice: Omit<CartChoice, 'product' | 'trial'>;
   now: Temporal.Instant;
 }
 
@@ -35,7 +35,11 @@ export async function changeCartItem(db: Db, input: ChangeCartItemInput): Promis
     const item = await ownedItem(tx, input.owner, input.itemId);
     const [product] = await loadProducts(tx, [item.productId]);
     if (!product) throw catalogErrors.productNotFound();
-    const { request } = await checkCartChoice(tx, { ...input.choice, product: product.id });
+    const { request } = await checkCartChoice(tx, {
+      ...input.choice,
+      product: product.id,
+      trial: item.trial,
+    });
     await tx
       .update(cartItems)
       .set({

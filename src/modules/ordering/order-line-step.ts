@@ -7,10 +7,10 @@ import { orderEvents, orderLines, orders } from '../../db/schema/ordering.js';
 import { businessDateAt, toDate } from '../../domain/clock.js';
 import { parsePlainDate } from '../../domain/dates.js';
 import { newId } from '../../domain/ids.js';
-import type { OrderLineStatus } from '../../domain/orders.js';
 import type { Actor } from '../audit/index.js';
 import { loadBusinessCalendar } from '../store/index.js';
 import { orderLineErrors } from './order-line-errors.js';
+import { deriveOrderStatus } from './order-status.js';
 
 export type OrderRow = typeof orders.$inferSelect;
 export type OrderLineRow = typeof orderLines.$inferSelect;
@@ -70,17 +70,6 @@ export async function addTimelineEntry(tx: DbOrTx, entry: TimelineEntry): Promis
     note: entry.note ?? null,
     at: toDate(entry.now),
   });
-}
-
-/**
- * The order's status from its lines: rejected when every line is, completed when every line is started
- * or rejected (at least one started), in progress once any line moved, received before.
- */
-export function deriveOrderStatus(statuses: readonly OrderLineStatus[]): OrderRow['status'] {
-  if (statuses.length > 0 && statuses.every((s) => s === 'rejected')) return 'rejected';
-  if (statuses.length > 0 && statuses.every((s) => s === 'started' || s === 'rejected')) return 'completed';
-  if (statuses.some((s) => s !== 'received')) return 'in_progress';
-  return 'received';
 }
 
 /** Re-derives and stores the order's status after a line moved. */

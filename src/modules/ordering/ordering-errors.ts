@@ -1,5 +1,9 @@
 // The ordering module's expected failures, each with a stable code and a Japanese and English message.
-import { AppError } from '../../domain/errors.js';
+import { AppError, type BilingualMessage } from '../../domain/errors.js';
+
+function fieldError(code: string, status: number, path: string, message: BilingualMessage): AppError {
+  return new AppError({ code, status, message, fields: [{ path, code, message }] });
+}
 
 export const orderingErrors = {
   cartItemNotFound: () =>
@@ -16,5 +20,39 @@ export const orderingErrors = {
         ja: `カートに入れられる商品は ${limit} 件までです。`,
         en: `A cart holds at most ${limit} items.`,
       },
+    }),
+  trialNotOffered: () =>
+    fieldError('trial_not_offered', 422, 'trial', {
+      ja: 'この商品には無料トライアルがありません。',
+      en: 'This product has no free trial.',
+    }),
+  trialPlanMismatch: (plan: BilingualMessage) =>
+    fieldError('trial_plan_mismatch', 422, 'plan', {
+      ja: `この商品の無料トライアルはプラン「${plan.ja}」でお試しいただけます。`,
+      en: `The free trial of this product is on the plan "${plan.en}".`,
+    }),
+  trialAlreadyUsed: (product: BilingualMessage) =>
+    new AppError({
+      code: 'trial_already_used',
+      status: 409,
+      message: {
+        ja: `「${product.ja}」の無料トライアルはすでにご利用済みです。無料トライアルは商品ごとにお一人様 1 回までです。`,
+        en: `You have already used the free trial of "${product.en}". A free trial can be used once per member and product.`,
+      },
+    }),
+  checkoutCartEmpty: () =>
+    new AppError({
+      code: 'checkout_cart_empty',
+      status: 409,
+      message: {
+        ja: 'カートにお申し込みいただける商品がありません。',
+        en: 'Your cart holds nothing that can be ordered.',
+      },
+    }),
+  orderNotFound: () =>
+    new AppError({
+      code: 'order_not_found',
+      status: 404,
+      message: { ja: 'そのご注文は見つかりません。', en: 'That order was not found.' },
     }),
 };

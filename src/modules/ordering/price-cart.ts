@@ -3,7 +3,13 @@ import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { cartItems } from '../../db/schema/ordering.js';
 import { AppError, type BilingualMessage } from '../../domain/errors.js';
-import { type CombinedEstimate, combineEstimates, type Estimate, estimate } from '../../domain/estimate.js';
+import {
+  type CombinedEstimate,
+  combineEstimates,
+  type Estimate,
+  estimate,
+  trialEstimate,
+} from '../../domain/estimate.js';
 import { type CatalogProduct, loadProducts, toPriceableProduct } from '../catalog/index.js';
 import { getStoreSettings } from '../store/index.js';
 import type { CartOwner } from './cart-owner.js';
@@ -18,6 +24,10 @@ export interface PricedCartItem {
   quantity: number | null;
   options: { code: string; quantity?: number }[];
   usage: { code: string; quantity: number }[];
+  /** The product's trial when the item is a free trial (priced at ¥0); null otherwise. */
+  trial: { days: number; conditionsDocument: string; paymentMethodRequired: boolean } | null;
+  /** Whether the item was put in as a free trial (also when the product stopped offering one). */
+  isTrial: boolean;
   /** Null when the item cannot be ordered as chosen any more; `problem` then says why. */
   estimate: Estimate | null;
   problem: { code: string; message: BilingualMessage } | null;
@@ -35,6 +45,14 @@ const notOnSale = {
   message: {
     ja: 'この商品は現在お申し込みいただけません。',
     en: 'This product cannot be ordered at the moment.',
+  },
+};
+
+const trialGone = {
+  code: 'trial_not_offered',
+  message: {
+    ja: 'この商品の無料トライアルは現在お申し込みいただけません。',
+    en: 'The free trial of this product cannot be ordered at the moment.',
   },
 };
 
@@ -64,8 +82,13 @@ export async function priceCart(db: DbOrTx, owner: CartOwner): Promise<PricedCar
       quantity: row.quantity,
       options: row.options,
       usage: row.usage,
+      isTrial: row.trial,
+      trial: row.trial && product?.definition.trial ? product.definition.trial : null,
     };
     if (product?.status !== 'published') return { ...base, estimate: null, problem: notOnSale };
+    if (row.trial && product.definition.trial?.plan !== row.plan) {
+      return { ...base, estimate: null, problem: trialGone };
+    }
     try {
       const priced = estimate(
         toPriceableProduct(product.definition),
@@ -78,7 +101,7 @@ export async function priceCart(db: DbOrTx, owner: CartOwner): Promise<PricedCar
         },
         taxRounding,
       );
-      return { ...base, estimate: priced, problem: null };
+      return { ...base, estimate: row.trial ? trialEstimate(priced) : priced, problem: null };
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       return { ...base, estimate: null, problem: { code: error.code, message: error.messages } };

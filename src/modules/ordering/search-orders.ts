@@ -19,7 +19,7 @@ export interface SearchOrdersInput {
   offset?: number | undefined;
 }
 
-export interface OrderSummary {
+export interface OrderListItem {
   id: string;
   number: string;
   status: (typeof orders.$inferSelect)['status'];
@@ -42,7 +42,7 @@ function startOfDay(date: Temporal.PlainDate): Date {
 export async function searchOrders(
   db: DbOrTx,
   input: SearchOrdersInput = {},
-): Promise<{ items: OrderSummary[]; total: number }> {
+): Promise<{ items: OrderListItem[]; total: number }> {
   const conditions: SQL[] = [];
   const number = input.number?.trim();
   if (number) conditions.push(ilike(orders.number, likePattern(number)));

@@ -1,5 +1,19 @@
 // What an operator may set about the store, validated once here for the CLI, the API and the console.
 import { z } from 'zod';
+import { AppError } from '../../domain/errors.js';
+import { parseOrderNumberFormat } from '../../domain/orders.js';
+import { bilingualIssue } from '../../domain/validation.js';
+
+/** Whether a format passes `parseOrderNumberFormat` (its problem is the zod issue's wording). */
+function orderNumberFormatOk(format: string): boolean {
+  try {
+    parseOrderNumberFormat(format);
+    return true;
+  } catch (error) {
+    if (error instanceof AppError) return false;
+    throw error;
+  }
+}
 
 /** Qualified-invoice registration number: `T` and 13 digits (the corporate number for companies). */
 export const registrationNumberPattern = /^T\d{13}$/;
@@ -59,6 +73,17 @@ export const storeSettingsPatchSchema = z
     withdrawal: z.enum(['self-service', 'by-request']),
     // At least a day, so a withdrawal can still be looked into; at most ten years.
     personalDataRetentionDays: z.coerce.number().int().min(1).max(3650),
+    // Numbers already given keep their text: a new format applies to the orders placed after it.
+    orderNumberFormat: z
+      .string()
+      .trim()
+      .refine(
+        orderNumberFormatOk,
+        bilingualIssue('order_number_format_invalid', {
+          ja: '注文番号の書式には {YYYY} か {YY} を 1 つと {SEQ:桁数} を 1 つ入れ、ほかは英数字と - _ / . # だけにしてください（例: K{YYYY}-{SEQ:6}）。',
+          en: 'An order number format needs exactly one {YYYY} or {YY} and one {SEQ:digits}, and otherwise only letters, digits and - _ / . # (e.g. K{YYYY}-{SEQ:6}).',
+        }),
+      ),
   })
   .partial()
   .strict();

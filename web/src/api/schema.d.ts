@@ -6964,6 +6964,285 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mypage/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The checkout of my cart */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the checkout */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Checkout"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/checkout/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the checkout: exact amounts and the quote to place the order with */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CheckoutInput"];
+                };
+            };
+            responses: {
+                /** @description the confirmation */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CheckoutConfirmation"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description nothing to order (checkout_cart_empty) or a trial already used (trial_already_used) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a field is invalid: contacts, order fields, payment method, consents */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My orders */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderList"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Place the order */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description one per order attempt */
+                    "idempotency-key": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PlaceOrder"];
+                };
+            };
+            responses: {
+                /** @description the order */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderDetail"];
+                    };
+                };
+                /** @description no Idempotency-Key */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the quote changed since confirmation (order_quote_changed), a trial already used, nothing to order, or the same request still running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a field is invalid, or the key was used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/orders/{orderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my orders */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the order */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderDetail"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such order of this member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7634,6 +7913,10 @@ export interface components {
                 code: string;
                 quantity: number;
             }[];
+            /** @description a free trial, priced at ¥0 for the trial period */
+            trial: boolean;
+            /** @description the length of the trial in days */
+            trialDays: number | null;
             available: boolean;
             /** @description why the item cannot be ordered as chosen any more */
             problem: {
@@ -7642,27 +7925,12 @@ export interface components {
             } | null;
             estimate: components["schemas"]["Estimate"] & (Record<string, never> | null);
         };
-        CartItemAdd: {
+        CartItemAdd: components["schemas"]["EstimateRequest"] & {
             /**
-             * @description the product's slug or id
-             * @example rental-server-x10
+             * @description a free trial of the product: the plan must be the trial's plan; priced at ¥0 for the trial period
+             * @default false
              */
-            product: string;
-            /** @example x10 */
-            plan: string;
-            /** @example 12m */
-            term: string;
-            quantity?: number;
-            /** @default [] */
-            options: {
-                code: string;
-                quantity?: number;
-            }[];
-            /** @default [] */
-            usage: {
-                code: string;
-                quantity: number;
-            }[];
+            trial: boolean;
         };
         CartItemChoice: {
             /** @example x10 */
@@ -7777,6 +8045,11 @@ export interface components {
             /** @enum {string} */
             withdrawal: "self-service" | "by-request";
             personalDataRetentionDays: number;
+            /**
+             * @description how order numbers are written, e.g. K{YYYY}-{SEQ:6}
+             * @example K{YYYY}-{SEQ:6}
+             */
+            orderNumberFormat: string;
             updatedAt: string;
         };
         /** @description any of the settings; a field left out is not changed */
@@ -7805,6 +8078,7 @@ export interface components {
             /** @enum {string} */
             withdrawal?: "self-service" | "by-request";
             personalDataRetentionDays?: number;
+            orderNumberFormat?: string;
         };
         ClosureDay: {
             /** @example 2026-08-13 */
@@ -8121,6 +8395,8 @@ export interface components {
             webhookUrl: string | null;
             /** @description set when the receiver answered 410 Gone; setting the URL again enables it */
             webhookDisabledAt: string | null;
+            /** @description the member's contact fields this provider receives, consented to at checkout */
+            sharedContactFields: string[];
             createdAt: string;
             updatedAt: string;
         };
@@ -8128,7 +8404,7 @@ export interface components {
             /** @description the `whsec_…` signing secret, only in the answer that created the webhook endpoint; give it to the provider now, it is never shown again */
             webhookSecret: string | null;
         };
-        /** @description slug, nameJa, nameEn, isStore, contactEmails[], webhookUrl (all optional in a PATCH). A first webhookUrl creates the signed-webhook endpoint and the answer carries its secret once (webhookSecret); a changed URL keeps the secret; null removes the webhook. */
+        /** @description slug, nameJa, nameEn, isStore, contactEmails[], webhookUrl, sharedContactFields[] (company, department, name, email, phone, address; all optional in a PATCH). A first webhookUrl creates the signed-webhook endpoint and the answer carries its secret once (webhookSecret); a changed URL keeps the secret; null removes the webhook. */
         AdminProviderBody: {
             [key: string]: unknown;
         };
@@ -8510,6 +8786,239 @@ export interface components {
              * @enum {boolean}
              */
             confirm: true;
+        };
+        Checkout: {
+            customerContact: components["schemas"]["CheckoutContact"];
+            billingContact: components["schemas"]["CheckoutContact"];
+            lines: {
+                itemId: string;
+                product: {
+                    id: string;
+                    slug: string;
+                    name: components["schemas"]["Bilingual"];
+                };
+                provider: {
+                    slug: string;
+                    name: components["schemas"]["Bilingual"];
+                    isStore: boolean;
+                };
+                trial: {
+                    days: number;
+                    conditionsDocument: string;
+                    paymentMethodRequired: boolean;
+                } | null;
+                /** @description the member already took this product's trial */
+                trialUsed: boolean;
+                estimate: components["schemas"]["Estimate"];
+                orderFields: {
+                    key: string;
+                    label: components["schemas"]["Bilingual"];
+                    help: components["schemas"]["Bilingual"];
+                    /** @enum {string} */
+                    type: "text" | "textarea" | "number" | "email" | "domain" | "hostname" | "select";
+                    required: boolean;
+                    validation: {
+                        pattern?: string;
+                        minLength?: number;
+                        maxLength?: number;
+                        min?: number;
+                        max?: number;
+                        choices?: {
+                            value: string;
+                            labelJa: string;
+                            labelEn: string;
+                        }[];
+                    };
+                }[];
+                checkoutNote: components["schemas"]["Bilingual"];
+                leadTimeDays: number | null;
+                leadTimeNote: components["schemas"]["Bilingual"];
+            }[];
+            /** @description cart items that cannot be ordered as chosen; they stay in the cart */
+            unavailableItems: {
+                itemId: string;
+                product: {
+                    id: string;
+                    slug: string | null;
+                    name: components["schemas"]["Bilingual"] & (Record<string, never> | null);
+                };
+                problem: {
+                    code: string;
+                    message: components["schemas"]["Bilingual"];
+                } | null;
+            }[];
+            paymentMethods: {
+                /** @enum {string} */
+                method: "card" | "bank_transfer" | "direct_debit" | "agency" | "wallet";
+                label: components["schemas"]["Bilingual"];
+                available: boolean;
+                reason: components["schemas"]["Bilingual"] & (Record<string, never> | null);
+            }[];
+            paymentMethodRequired: boolean;
+            consents: {
+                /** @enum {string} */
+                kind: "store_terms" | "product_terms" | "option_terms" | "trial_conditions" | "provider_data_sharing";
+                documentKey: string;
+                version: string;
+                title: components["schemas"]["Bilingual"];
+                /** @description the page of the document in the web app */
+                url: string;
+                provider: {
+                    slug: string;
+                    name: components["schemas"]["Bilingual"];
+                } | null;
+                sharedFields: string[];
+            }[];
+            /** @description every line together, tax rounded once per rate; null when nothing can be ordered */
+            totals: {
+                oneTime: components["schemas"]["DocumentTax"];
+                firstTerm: components["schemas"]["DocumentTax"];
+            } | null;
+        };
+        CheckoutContact: {
+            /** @default null */
+            companyName: string | null;
+            /** @default null */
+            departmentName: string | null;
+            name: string;
+            /** @default null */
+            nameKana: string | null;
+            email: string;
+            phone: string;
+            /** @default null */
+            postalCode: string | null;
+            /** @default null */
+            address: string | null;
+        };
+        CheckoutConfirmation: components["schemas"]["Checkout"] & {
+            input: components["schemas"]["CheckoutInput"];
+            /** @description send it back with the order; it digests prices, availability and documents */
+            quote: string;
+        };
+        CheckoutInput: {
+            customerContact: components["schemas"]["CheckoutContact"];
+            billingContact: components["schemas"]["CheckoutContact"];
+            /**
+             * @description by cart item id, then by order field key
+             * @default {}
+             */
+            orderFields: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
+            /**
+             * @description null only when no line needs a payment method (free trials)
+             * @default null
+             */
+            paymentMethod: string | null;
+            /**
+             * @description each consent agreed to, with the version shown
+             * @default []
+             */
+            consents: {
+                documentKey: string;
+                version: string;
+            }[];
+        };
+        OrderDetail: {
+            id: string;
+            number: string;
+            /** @enum {string} */
+            status: "received" | "in_progress" | "completed" | "rejected";
+            statusLabel: components["schemas"]["Bilingual"];
+            placedAt: string;
+            paymentMethod: string | null;
+            paymentMethodLabel: components["schemas"]["Bilingual"] & (Record<string, never> | null);
+            customerContact: components["schemas"]["CheckoutContact"];
+            billingContact: components["schemas"]["CheckoutContact"];
+            taxBreakdown: {
+                rate: number;
+                taxableAmount: number;
+                taxAmount: number;
+            }[];
+            subtotalAmount: number;
+            taxAmount: number;
+            totalAmount: number;
+            lines: {
+                id: string;
+                position: number;
+                productId: string;
+                productName: components["schemas"]["Bilingual"];
+                plan: string;
+                planName: components["schemas"]["Bilingual"];
+                term: string;
+                termLabel: components["schemas"]["Bilingual"];
+                quantity: number;
+                options: {
+                    code: string;
+                    quantity?: number;
+                }[];
+                isTrial: boolean;
+                trialDays: number | null;
+                pricing: {
+                    lines: {
+                        kind: string;
+                        code: string;
+                        labelJa: string;
+                        labelEn: string;
+                        quantity: number;
+                        unitPrice: number;
+                        amount: number;
+                        taxRate: number;
+                        recurring: boolean;
+                    }[];
+                    monthlyAmount: number | null;
+                    termAmount: number;
+                    oneTimeAmount: number;
+                };
+                orderFields: {
+                    [key: string]: string;
+                };
+                /** @enum {string} */
+                status: "received" | "preparing" | "started" | "rejected";
+                statusLabel: components["schemas"]["Bilingual"];
+                rejectionReason: string | null;
+                serviceStartDate: string | null;
+            }[];
+            consents: {
+                kind: string;
+                documentKey: string;
+                documentVersion: string;
+                consentedAt: string;
+            }[];
+            timeline: {
+                id: string;
+                kind: string;
+                orderLineId: string | null;
+                fromStatus: string | null;
+                toStatus: string | null;
+                actor: string;
+                note: string | null;
+                at: string;
+            }[];
+            cancellationNotice: components["schemas"]["Bilingual"] & unknown;
+        };
+        PlaceOrder: components["schemas"]["CheckoutInput"] & {
+            quote: string;
+        };
+        OrderList: {
+            orders: components["schemas"]["OrderSummary"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        OrderSummary: {
+            id: string;
+            /** @example K2026-000001 */
+            number: string;
+            /** @enum {string} */
+            status: "received" | "in_progress" | "completed" | "rejected";
+            statusLabel: components["schemas"]["Bilingual"];
+            placedAt: string;
+            /** @description the first term with one-time fees, tax included */
+            totalAmount: number;
+            products: components["schemas"]["Bilingual"][];
         };
     };
     responses: never;

@@ -44,6 +44,10 @@ export const adminStoreSchema = z
     registrationReview: z.enum(['auto', 'manual']),
     withdrawal: z.enum(['self-service', 'by-request']),
     personalDataRetentionDays: z.number().int(),
+    orderNumberFormat: z.string().openapi({
+      description: 'how order numbers are written, e.g. K{YYYY}-{SEQ:6}',
+      example: 'K{YYYY}-{SEQ:6}',
+    }),
     updatedAt: z.string(),
   })
   .openapi('AdminStore');

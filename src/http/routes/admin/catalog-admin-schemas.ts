@@ -23,6 +23,9 @@ export const adminProviderSchema = z
       .string()
       .nullable()
       .openapi({ description: 'set when the receiver answered 410 Gone; setting the URL again enables it' }),
+    sharedContactFields: z.array(z.string()).openapi({
+      description: "the member's contact fields this provider receives, consented to at checkout",
+    }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -23,7 +23,7 @@ function changeJson(result: ProviderChangeResult) {
 
 const providerBody = z.record(z.string(), z.unknown()).openapi('AdminProviderBody', {
   description:
-    'slug, nameJa, nameEn, isStore, contactEmails[], webhookUrl (all optional in a PATCH). A first webhookUrl creates the signed-webhook endpoint and the answer carries its secret once (webhookSecret); a changed URL keeps the secret; null removes the webhook.',
+    'slug, nameJa, nameEn, isStore, contactEmails[], webhookUrl, sharedContactFields[] (company, department, name, email, phone, address; all optional in a PATCH). A first webhookUrl creates the signed-webhook endpoint and the answer carries its secret once (webhookSecret); a changed URL keeps the secret; null removes the webhook.',
 });
 
 /** Every provider, the store itself first. */

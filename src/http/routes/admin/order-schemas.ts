@@ -1,7 +1,7 @@
 // OpenAPI schemas of the admin order routes and the functions shaping orders into them.
 import { z } from '@hono/zod-openapi';
 import type { OrderForOperator } from '../../../flows/get-order-for-operator.js';
-import type { OrderSummary } from '../../../modules/ordering/index.js';
+import type { OrderListItem } from '../../../modules/ordering/index.js';
 import type { ProvisioningQueueItem } from '../../../modules/provisioning/index.js';
 import {
   deliverySchema,
@@ -36,7 +36,7 @@ export const adminOrderSummarySchema = z
   })
   .openapi('AdminOrderSummary');
 
-export function adminOrderSummaryJson(o: OrderSummary): z.infer<typeof adminOrderSummarySchema> {
+export function adminOrderSummaryJson(o: OrderListItem): z.infer<typeof adminOrderSummarySchema> {
   return { ...o, placedAt: o.placedAt.toISOString() };
 }
 

@@ -26,6 +26,7 @@ function toAdminStore(settings: StoreSettings) {
     registrationReview: settings.registrationReview,
     withdrawal: settings.withdrawal,
     personalDataRetentionDays: settings.personalDataRetentionDays,
+    orderNumberFormat: settings.orderNumberFormat,
     updatedAt: settings.updatedAt.toISOString(),
   };
 }

@@ -28,6 +28,7 @@ export function providerListProvisioningRequestsRoute() {
         query: z.object({
           status: z
             .string()
+            .regex(/^(received|preparing|started|rejected)(,(received|preparing|started|rejected))*$/)
             .optional()
             .openapi({ example: 'received,preparing', description: 'comma-separated line statuses' }),
           limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -48,7 +49,7 @@ export function providerListProvisioningRequestsRoute() {
     async (c) => {
       const query = c.req.valid('query');
       const statuses = query.status
-        ? z.array(lineStatusSchema).parse(query.status.split(',').map((s) => s.trim()))
+        ? query.status.split(',').map((s) => lineStatusSchema.parse(s))
         : undefined;
       const requests = await listProvisioningRequests(c.get('ctx').db, {
         providerId: c.get('provider').providerId,

@@ -10,7 +10,14 @@ import {
 } from './catalog-schemas.js';
 
 export const cartItemChoiceSchema = estimateRequestSchema.omit({ product: true }).openapi('CartItemChoice');
-export const cartItemAddSchema = estimateRequestSchema.openapi('CartItemAdd');
+export const cartItemAddSchema = estimateRequestSchema
+  .extend({
+    trial: z.boolean().default(false).openapi({
+      description:
+        "a free trial of the product: the plan must be the trial's plan; priced at ¥0 for the trial period",
+    }),
+  })
+  .openapi('CartItemAdd');
 
 const cartItemSchema = z
   .object({
@@ -21,6 +28,8 @@ const cartItemSchema = z
     quantity: z.number().int().nullable(),
     options: z.array(z.object({ code: z.string(), quantity: z.number().int().optional() })),
     usage: z.array(z.object({ code: z.string(), quantity: z.number().int() })),
+    trial: z.boolean().openapi({ description: 'a free trial, priced at ¥0 for the trial period' }),
+    trialDays: z.number().int().nullable().openapi({ description: 'the length of the trial in days' }),
     available: z.boolean(),
     problem: z
       .object({ code: z.string(), message: bilingualSchema })
@@ -59,6 +68,8 @@ export function cartJson(cart: PricedCart): z.infer<typeof cartSchema> {
       quantity: item.quantity,
       options: item.options,
       usage: item.usage,
+      trial: item.isTrial,
+      trialDays: item.trial?.days ?? null,
       available: item.estimate !== null,
       problem: item.problem,
       estimate: item.estimate && item.product ? estimateJson(item.product, item.estimate) : null,

@@ -19,6 +19,7 @@ import { operatorSignInCodeTemplate } from './operator-sign-in-code.js';
 import { operatorTotpResetTemplate } from './operator-totp-reset.js';
 import { orderLineRejectedTemplate } from './order-line-rejected.js';
 import { orderLineStartedTemplate } from './order-line-started.js';
+import { orderReceiptTemplate } from './order-receipt.js';
 import { orderStartDateChangedTemplate } from './order-start-date-changed.js';
 import { provisioningRequestedTemplate } from './provisioning-requested.js';
 import { smtpTestTemplate } from './smtp-test.js';
@@ -44,6 +45,7 @@ export const mailTemplates = {
   'operator-login-locked': operatorLoginLockedTemplate,
   'operator-totp-reset': operatorTotpResetTemplate,
   'member-second-factor-reset': memberSecondFactorResetTemplate,
+  'order-receipt': orderReceiptTemplate,
   'order-line-started': orderLineStartedTemplate,
   'order-line-rejected': orderLineRejectedTemplate,
   'order-start-date-changed': orderStartDateChangedTemplate,

@@ -1,11 +1,3 @@
-CREATE TABLE "domain_events" (
-	"id" text PRIMARY KEY NOT NULL,
-	"type" text NOT NULL,
-	"subject_id" text NOT NULL,
-	"payload" jsonb NOT NULL,
-	"occurred_at" timestamp with time zone NOT NULL
-);
---> statement-breakpoint
 CREATE TABLE "provider_api_keys" (
 	"id" text PRIMARY KEY NOT NULL,
 	"provider_id" text NOT NULL,
@@ -35,14 +27,11 @@ CREATE TABLE "provisioning_requests" (
 --> statement-breakpoint
 ALTER TABLE "audit_log" DROP CONSTRAINT "audit_log_actor_kind_known";--> statement-breakpoint
 ALTER TABLE "catalog_providers" ADD COLUMN "webhook_endpoint_id" text;--> statement-breakpoint
-ALTER TABLE "catalog_providers" ADD COLUMN "shared_contact_fields" jsonb DEFAULT '["company", "name", "email", "phone"]'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "provider_api_keys" ADD CONSTRAINT "provider_api_keys_provider_id_catalog_providers_id_fk" FOREIGN KEY ("provider_id") REFERENCES "public"."catalog_providers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "provisioning_requests" ADD CONSTRAINT "provisioning_requests_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "provisioning_requests" ADD CONSTRAINT "provisioning_requests_order_line_id_order_lines_id_fk" FOREIGN KEY ("order_line_id") REFERENCES "public"."order_lines"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "provisioning_requests" ADD CONSTRAINT "provisioning_requests_provider_id_catalog_providers_id_fk" FOREIGN KEY ("provider_id") REFERENCES "public"."catalog_providers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "provisioning_requests" ADD CONSTRAINT "provisioning_requests_webhook_message_id_webhook_messages_id_fk" FOREIGN KEY ("webhook_message_id") REFERENCES "public"."webhook_messages"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "domain_events_type_idx" ON "domain_events" USING btree ("type","id");--> statement-breakpoint
-CREATE INDEX "domain_events_subject_idx" ON "domain_events" USING btree ("subject_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "provider_api_keys_hash_unique" ON "provider_api_keys" USING btree ("key_hash");--> statement-breakpoint
 CREATE INDEX "provider_api_keys_provider_idx" ON "provider_api_keys" USING btree ("provider_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "provisioning_requests_line_unique" ON "provisioning_requests" USING btree ("order_line_id");--> statement-breakpoint
