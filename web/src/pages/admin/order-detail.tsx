@@ -53,7 +53,7 @@ function ContactCard({ title, contact }: { title: string; contact: AdminOrderCon
     ['address', contact.address],
   ];
   return (
-    <Table variant="vertical" layout="fixed" withTableBorder>
+    <Table variant="vertical" layout="fixed" withTableBorder captionSide="top">
       <Table.Caption>{title}</Table.Caption>
       <Table.Tbody>
         {rows.map(([key, value]) => (
@@ -623,7 +623,7 @@ export function OrderDetail({ id, operator }: { id: string; operator: OperatorPr
         <OrderStatusBadge status={data.status} />
       </Group>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <Table variant="vertical" layout="fixed" withTableBorder>
+        <Table variant="vertical" layout="fixed" withTableBorder captionSide="top">
           <Table.Caption>{t('admin.orders.summary')}</Table.Caption>
           <Table.Tbody>
             {summary.map(({ key, value }) => (
@@ -634,7 +634,7 @@ export function OrderDetail({ id, operator }: { id: string; operator: OperatorPr
             ))}
           </Table.Tbody>
         </Table>
-        <Table variant="vertical" layout="fixed" withTableBorder>
+        <Table variant="vertical" layout="fixed" withTableBorder captionSide="top">
           <Table.Caption>{t('admin.orders.amounts')}</Table.Caption>
           <Table.Tbody>
             <Table.Tr>

@@ -2,7 +2,8 @@
 import { Anchor, Badge, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type ProvisioningQueueItem, useProvisioningQueue } from '../../api/admin-orders';
+import type { OperatorProfile } from '../../api/admin';
+import { mayManageProviders, type ProvisioningQueueItem, useProvisioningQueue } from '../../api/admin-orders';
 import { EmptyState, EmptyStateText } from '../../components/empty-state';
 import { ProblemAlert } from '../../components/problem';
 import classes from './admin.module.css';
@@ -26,7 +27,7 @@ function byProvider(items: ProvisioningQueueItem[]): ProviderGroup[] {
   return [...groups.values()];
 }
 
-function Queue() {
+function Queue({ operator }: { operator: OperatorProfile }) {
   const { t } = useTranslation();
   const format = useOrderFormat();
   const queue = useProvisioningQueue();
@@ -55,6 +56,15 @@ function Queue() {
               {format.lang === 'en' ? group.provider.nameEn : group.provider.nameJa}
             </Title>
             {group.provider.isStore && <Badge variant="outline">{t('admin.provisioning.store')}</Badge>}
+            {!group.provider.isStore && mayManageProviders(operator.roles) && (
+              <Anchor
+                component={Link}
+                size="sm"
+                to={`/admin/catalog/providers/${encodeURIComponent(group.provider.id)}/connection`}
+              >
+                {t('admin.provisioning.connection')}
+              </Anchor>
+            )}
             <Badge variant="light">{t('admin.provisioning.count', { count: group.items.length })}</Badge>
           </Group>
           <Table.ScrollContainer minWidth={760}>
@@ -117,10 +127,10 @@ export function AdminProvisioningQueue() {
       about={t('admin.provisioning.about')}
       section="orders"
     >
-      {() => (
+      {(operator) => (
         <>
           <Text c="dimmed">{t('admin.provisioning.lead')}</Text>
-          <Queue />
+          <Queue operator={operator} />
         </>
       )}
     </OperatorGate>
