@@ -5,6 +5,7 @@ import { catalogProducts } from '../../src/db/schema/catalog.js';
 import { type OrderContactRow, orderEvents, orderLines, orders } from '../../src/db/schema/ordering.js';
 import { toDate } from '../../src/domain/clock.js';
 import { newId } from '../../src/domain/ids.js';
+import { allocateOrderNumber } from '../../src/modules/ordering/index.js';
 import { requestProvisioning } from '../../src/modules/provisioning/index.js';
 import type { TestApp } from './test-app.js';
 
@@ -29,28 +30,28 @@ export const testContact: OrderContactRow = {
   address: '東京都千代田区千代田1-1',
 };
 
-/** Places an order for `memberId` now and returns its id and line ids (in line order). */
+/** Places an order for `memberId` now (numbered by the store's yearly counter) and returns its ids (lines in order). */
 export async function insertTestOrder(
   t: TestApp,
   input: {
     memberId: string;
-    number: string;
     locale?: 'ja' | 'en';
     contact?: OrderContactRow;
     lines: TestOrderLine[];
     now?: Temporal.Instant;
   },
-): Promise<{ orderId: string; lineIds: string[]; requestIds: string[] }> {
+): Promise<{ orderId: string; number: string; lineIds: string[]; requestIds: string[] }> {
   const now = input.now ?? t.clock.now();
   const at = toDate(now);
   return t.ctx.db.transaction(async (tx) => {
+    const { number } = await allocateOrderNumber(tx, { format: 'K{YYYY}-{SEQ:6}', now });
     const orderId = newId('order');
     const contact = input.contact ?? testContact;
     await tx.insert(orders).values({
       id: orderId,
-      number: input.number,
+      number,
       memberId: input.memberId,
-      idempotencyKey: `test-${input.number}`,
+      idempotencyKey: `test-${number}`,
       status: 'received',
       customerContact: contact,
       billingContact: contact,
@@ -100,6 +101,6 @@ export async function insertTestOrder(
       at,
     });
     const requestIds = await requestProvisioning(tx, { orderId, now });
-    return { orderId, lineIds, requestIds };
+    return { orderId, number, lineIds, requestIds };
   });
 }

@@ -1,5 +1,6 @@
 // Every My Page route, read from the OpenAPI document: 401 signed out, and member A never reaches member B's data.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { seedDemoCatalog } from '../../src/flows/seed-demo-catalog.js';
 import {
   Browser,
   mailTo,
@@ -16,6 +17,8 @@ interface MemberFixture extends SignedInMember {
   loginId: string;
   email: string;
   inquiryId: string;
+  /** An order the member placed. */
+  orderId: string;
   /** A second browser signed in as the member, whose session the session routes may end. */
   spare: Browser;
   spareSessionId: string;
@@ -96,7 +99,45 @@ const memberRoutes: Record<string, MemberRouteCase> = {
     scope: 'path',
     ids: (owner) => ({ sessionId: owner.spareSessionId }),
   },
+  // The checkout is the session's own cart, prefilled with the member's own contact.
+  'GET /api/mypage/checkout': { scope: 'session' },
+  // Nothing filled in: refused, and nothing of anyone's is written.
+  'POST /api/mypage/checkout/confirm': { scope: 'session-refused', body: {} },
+  // Without an Idempotency-Key: refused before anything runs.
+  'POST /api/mypage/orders': { scope: 'session-refused', body: {} },
+  'GET /api/mypage/orders': { scope: 'session' },
+  'GET /api/mypage/orders/{orderId}': { scope: 'path', ids: (owner) => ({ orderId: owner.orderId }) },
 };
+
+/** Puts a server in the member's cart and places it through checkout; returns the order id. */
+async function withOrder(member: SignedInMember): Promise<string> {
+  const item = { product: 'rental-server-x10', plan: 'x10', term: '3m', options: [] };
+  expect((await member.browser.send('/api/store/cart/items', 'POST', item)).status).toBe(201);
+  const checkout = (await (await member.browser.send('/api/mypage/checkout', 'GET')).json()) as {
+    customerContact: unknown;
+    billingContact: unknown;
+    lines: { itemId: string }[];
+    consents: { documentKey: string; version: string }[];
+  };
+  const input = {
+    customerContact: checkout.customerContact,
+    billingContact: checkout.billingContact,
+    orderFields: { [checkout.lines[0]!.itemId]: { server_id: 'auth-test' } },
+    paymentMethod: 'bank_transfer',
+    consents: checkout.consents.map((c) => ({ documentKey: c.documentKey, version: c.version })),
+  };
+  const confirmed = await member.browser.send('/api/mypage/checkout/confirm', 'POST', input);
+  expect(confirmed.status).toBe(200);
+  const { quote } = (await confirmed.json()) as { quote: string };
+  const placed = await member.browser.send(
+    '/api/mypage/orders',
+    'POST',
+    { ...input, quote },
+    { 'idempotency-key': `order-of-${member.memberId}` },
+  );
+  expect(placed.status).toBe(201);
+  return ((await placed.json()) as { id: string }).id;
+}
 
 const codeOf = (text: string) => /(?:コード|code is): (\d{6})/.exec(text)?.[1];
 
@@ -196,6 +237,9 @@ beforeAll(async () => {
   });
   const inquiryA = await withInquiry(signedA, 'アルファの契約');
   const inquiryB = await withInquiry(signedB, 'ブラボーの請求');
+  await seedDemoCatalog(t.ctx.db, { actor: { kind: 'cli', id: 'test' }, now: t.clock.now() });
+  const orderA = await withOrder(signedA);
+  const orderB = await withOrder(signedB);
   a = {
     ...signedA,
     loginId: 'member.alpha',
@@ -203,7 +247,8 @@ beforeAll(async () => {
     spare: new Browser(t),
     spareSessionId: '',
     inquiryId: inquiryA,
-    secrets: [signedA.memberId, 'member.alpha', 'alpha@example.jp', inquiryA, 'アルファの契約'],
+    orderId: orderA,
+    secrets: [signedA.memberId, 'member.alpha', 'alpha@example.jp', inquiryA, 'アルファの契約', orderA],
   };
   b = {
     ...signedB,
@@ -212,7 +257,16 @@ beforeAll(async () => {
     spare: new Browser(t),
     spareSessionId: '',
     inquiryId: inquiryB,
-    secrets: [signedB.memberId, 'member.bravo', '馬場 二郎', 'bravo@example.jp', inquiryB, 'ブラボーの請求'],
+    orderId: orderB,
+    secrets: [
+      signedB.memberId,
+      'member.bravo',
+      '馬場 二郎',
+      'bravo@example.jp',
+      inquiryB,
+      'ブラボーの請求',
+      orderB,
+    ],
   };
   await signInSpare(a);
   await signInSpare(b);

@@ -489,6 +489,7 @@ describe('roles on every admin route', () => {
       'registrationReview',
       'withdrawal',
       'personalDataRetentionDays',
+      'orderNumberFormat',
     ]);
     expect(patch.additionalProperties).toBe(false);
   });

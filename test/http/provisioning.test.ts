@@ -10,7 +10,7 @@ import { orderEvents, orderLines, orders } from '../../src/db/schema/ordering.js
 import { providerApiKeys, provisioningRequests } from '../../src/db/schema/provisioning.js';
 import { seedDemoCatalog } from '../../src/flows/seed-demo-catalog.js';
 import { listDevMailbox } from '../../src/modules/notifications/index.js';
-import { mailTo, registerAndSignIn } from '../helpers/member-session.js';
+import { Browser, mailTo, memberTestPassword, registerAndSignIn } from '../helpers/member-session.js';
 import { operatorSignedIn, type SignedInOperator } from '../helpers/operator-session.js';
 import { insertTestOrder, testContact } from '../helpers/orders.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
@@ -27,7 +27,8 @@ let keyA: string;
 let keyAId: string;
 let keyB: string;
 let memberId: string;
-let order: { orderId: string; lineIds: string[]; requestIds: string[] };
+let memberBrowser: Browser;
+let order: { orderId: string; number: string; lineIds: string[]; requestIds: string[] };
 
 const providerMail = 'provisioning@mirai-soft.example';
 
@@ -103,14 +104,13 @@ beforeAll(async () => {
   });
   ({ key: keyB } = await issuedB.json());
 
-  ({ memberId } = await registerAndSignIn(t, {
+  ({ memberId, browser: memberBrowser } = await registerAndSignIn(t, {
     loginId: 'prov-member',
     name: '山田 太郎',
     email: testContact.email,
   }));
   order = await insertTestOrder(t, {
     memberId,
-    number: 'K2026-000001',
     lines: [
       {
         productSlug: 'mirai-groupware',
@@ -441,7 +441,6 @@ describe('operators on orders', () => {
   it('lists, searches and shows orders with timeline and provisioning delivery', async () => {
     const second = await insertTestOrder(t, {
       memberId,
-      number: 'K2026-000002',
       lines: [
         {
           productSlug: 'mirai-groupware',
@@ -490,7 +489,6 @@ describe('operators on orders', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(detail).toMatchObject({
-      number: 'K2026-000001',
       status: 'completed',
       member: { id: memberId, email: testContact.email },
       lines: [
@@ -585,5 +583,80 @@ describe('operators on orders', () => {
       'POST',
     );
     expect([missing.status, (await missing.json()).code]).toEqual([409, 'provider_webhook_missing']);
+  });
+});
+
+describe('placing an order through the store', () => {
+  it('hands a provider’s trial line to the provider in the order’s transaction', async () => {
+    const before = receiver.received.length;
+    // The clock moved past the session's idle limit in the tests above: sign in again, at the same time.
+    vi.setSystemTime(new Date(t.clock.now().epochMilliseconds));
+    memberBrowser = new Browser(t);
+    const mails = (await listDevMailbox(t.ctx.db, 500)).filter((m) => m.to === testContact.email).length;
+    const signIn = await memberBrowser.send('/api/sessions', 'POST', {
+      loginId: 'prov-member',
+      password: memberTestPassword,
+    });
+    expect(signIn.status).toBe(202);
+    const codeMail = (await mailTo(t, testContact.email, mails + 1)).at(-1)!;
+    const code = /コード: (\d{6})/.exec(codeMail.text)![1]!;
+    expect((await memberBrowser.send('/api/sessions/verify-code', 'POST', { code })).status).toBe(200);
+    const added = await memberBrowser.send('/api/store/cart/items', 'POST', {
+      product: 'mirai-groupware',
+      plan: 'business',
+      term: 'monthly',
+      quantity: 5,
+      trial: true,
+    });
+    expect(added.status).toBeLessThan(300);
+    const checkoutRes = await memberBrowser.send('/api/mypage/checkout', 'GET');
+    const checkout = await checkoutRes.json();
+    expect([checkoutRes.status, checkout]).toMatchObject([200, {}]);
+    const itemId = checkout.lines[0].itemId as string;
+    const input = {
+      customerContact: { ...checkout.customerContact, companyName: '株式会社トライアル' },
+      billingContact: checkout.billingContact,
+      orderFields: { [itemId]: { tenant_domain: 'trial.example.jp', admin_email: 'admin@trial.example.jp' } },
+      paymentMethod: null,
+      consents: checkout.consents.map((c: { documentKey: string; version: string }) => ({
+        documentKey: c.documentKey,
+        version: c.version,
+      })),
+    };
+    const confirmed = await memberBrowser.send('/api/mypage/checkout/confirm', 'POST', input);
+    expect(confirmed.status).toBe(200);
+    const { quote } = await confirmed.json();
+    const placed = await memberBrowser.send(
+      '/api/mypage/orders',
+      'POST',
+      { ...input, quote },
+      { 'idempotency-key': 'provisioning-trial-1' },
+    );
+    expect(placed.status).toBe(201);
+    const placedBody = await placed.json();
+    const [request] = await t.ctx.db
+      .select()
+      .from(provisioningRequests)
+      .innerJoin(orderLines, eq(orderLines.id, provisioningRequests.orderLineId))
+      .where(eq(orderLines.orderId, placedBody.id));
+    expect(request!.provisioning_requests.payload).toMatchObject({
+      orderNumber: placedBody.number,
+      line: {
+        productSlug: 'mirai-groupware',
+        plan: 'business',
+        term: 'monthly',
+        quantity: 5,
+        trial: { days: 30 },
+      },
+      orderFields: { tenant_domain: 'trial.example.jp', admin_email: 'admin@trial.example.jp' },
+      contact: { companyName: '株式会社トライアル', name: '山田 太郎' },
+    });
+    expect(Object.keys(request!.provisioning_requests.payload.contact).sort()).toEqual([
+      'companyName',
+      'name',
+      'nameKana',
+    ]);
+    const hooks = await receiver.waitFor(before + 1);
+    expect(JSON.parse(hooks.at(-1)!.body).data.requestId).toBe(request!.provisioning_requests.id);
   });
 });
