@@ -218,7 +218,9 @@ describe('orders in the admin console', () => {
 
     await rowOfKey.getByRole('button', { name: '失効させる' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '失効させる' }).click();
-    await expect.poll(() => rowOfKey.innerText()).toContain('失効');
+    // The row's own button says 失効させる, so the revocation shows as the active badge going away.
+    await expect.poll(() => rowOfKey.innerText()).not.toContain('有効');
+    expect(await rowOfKey.innerText()).toContain('失効（');
     const refused = await fetch(`${baseUrl}/api/provider/provisioning-requests`, {
       headers: { authorization: `Bearer ${key.trim()}` },
     });
