@@ -429,6 +429,20 @@ describe('operators on orders', () => {
     expect(mail.subject).toBe('【keiyaku デモストア】提供開始日変更のお知らせ（注文番号 K2026-000001）');
     expect(mail.text).toContain('提供開始日: 2026年4月20日（変更前: 2026年4月15日）');
 
+    const moved = await t.ctx.db
+      .select()
+      .from(domainEvents)
+      .where(and(eq(domainEvents.subjectId, lineId), eq(domainEvents.type, 'order.line.start_date_changed')));
+    expect(moved.map((e) => e.payload)).toEqual([
+      {
+        orderId: order.orderId,
+        orderLineId: lineId,
+        memberId,
+        previousDate: '2026-04-15',
+        serviceStartDate: '2026-04-20',
+      },
+    ]);
+
     t.clock.travelTo('2026-04-20T09:00:00+09:00');
     const late = await support.browser.send(`/api/admin/order-lines/${lineId}/start-date`, 'POST', {
       serviceStartDate: '2026-04-22',

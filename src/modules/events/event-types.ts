@@ -38,11 +38,29 @@ export interface OrderLineRejectedPayload {
   reason: string;
 }
 
+/**
+ * `order.line.start_date_changed`: a confirmed start date moved before the service started (seed 003;
+ * subject: the order line id).
+ */
+export interface OrderLineStartDateChangedPayload {
+  orderId: string;
+  orderLineId: string;
+  memberId: string;
+  previousDate: string;
+  serviceStartDate: string;
+}
+
 export interface DomainEventPayloads {
   'order.placed': OrderPlacedPayload;
   'order.line.started': OrderLineStartedPayload;
   'order.line.rejected': OrderLineRejectedPayload;
+  'order.line.start_date_changed': OrderLineStartDateChangedPayload;
 }
 
 export type DomainEventType = keyof DomainEventPayloads;
-export const domainEventTypes = ['order.placed', 'order.line.started', 'order.line.rejected'] as const;
+export const domainEventTypes = [
+  'order.placed',
+  'order.line.started',
+  'order.line.rejected',
+  'order.line.start_date_changed',
+] as const;

@@ -4,6 +4,7 @@ export {
   type DomainEventType,
   domainEventTypes,
   type OrderLineRejectedPayload,
+  type OrderLineStartDateChangedPayload,
   type OrderLineStartedPayload,
   type OrderPlacedPayload,
 } from './event-types.js';

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.js';
 import { orderLines } from '../../db/schema/ordering.js';
 import { businessDateAt, toDate } from '../../domain/clock.js';
 import { recordAudit } from '../audit/index.js';
+import { recordDomainEvent } from '../events/index.js';
 import { enqueueMail } from '../notifications/index.js';
 import { orderLineErrors } from './order-line-errors.js';
 import {
@@ -54,6 +55,18 @@ export async function changeLineStartDate(
       actor: timelineActor(input.actor),
       note: note ? `${previous} → ${next}: ${note}` : `${previous} → ${next}`,
       now: input.now,
+    });
+    await recordDomainEvent(tx, {
+      type: 'order.line.start_date_changed',
+      subjectId: line.id,
+      payload: {
+        orderId: order.id,
+        orderLineId: line.id,
+        memberId: order.memberId,
+        previousDate: previous.toString(),
+        serviceStartDate: next,
+      },
+      at: input.now,
     });
     await recordAudit(tx, {
       actor: input.actor,
