@@ -1,18 +1,22 @@
 // Browser test of account administration: the demo owner finds a locked member, unlocks and resets the second factor after an identity check, and adds an operator.
 
-import { readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { rm } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fullRegistration } from '../helpers/registration.js';
-import { type ReceivedMail, type SmtpSink, startSmtpSink } from '../helpers/smtp-sink';
+import { type SmtpSink, startSmtpSink } from '../helpers/smtp-sink';
 import {
-  fontsSettled,
+  demoOwner,
+  field,
   freshDataDir,
   launchBrowser,
+  mailTo,
   PageWatch,
+  postJson,
   type RunningServer,
-  screenshotDir,
+  registerAndConfirm,
+  shot,
+  signInAsOperator,
   startServer,
 } from './support';
 
@@ -40,44 +44,17 @@ afterEach(async () => {
   expect(await watch.finish()).toEqual([]);
 });
 
-async function shot(page: Page, name: string): Promise<void> {
-  await fontsSettled(page);
-  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
-  await page.screenshot({ path: join(screenshotDir, name) });
-  await page.setViewportSize(viewport);
-}
-
-function field(page: Page, label: string) {
-  return page.getByLabel(new RegExp(`^${label}\\s*\\*?$`));
-}
-
-async function waitForMail(match: (m: ReceivedMail) => boolean) {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const found = smtp.received.find(match);
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error('the expected mail did not arrive');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 describe('account administration in the admin console', () => {
   it('unlocks a member and resets the second factor after an identity check, and adds an operator', async () => {
     server = await startServer({ SMTP_URL: smtp.url }, { dataDir });
     const baseUrl = server.baseUrl;
-    const owner = JSON.parse(await readFile(join(dataDir, 'demo-operator.json'), 'utf8'));
-    const post = (path: string, body: unknown) =>
-      fetch(`${baseUrl}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', origin: baseUrl },
-        body: JSON.stringify(body),
-      });
+    const owner = await demoOwner(dataDir);
+    const post = (path: string, body: unknown) => postJson(baseUrl, path, body);
 
     // A member who confirmed the address, then locked the login ID with five wrong passwords.
-    const registered = await post(
-      '/api/members',
+    await registerAndConfirm(
+      baseUrl,
+      smtp,
       fullRegistration({
         loginId: 'locked.e2e',
         name: '施錠 花子',
@@ -87,10 +64,6 @@ describe('account administration in the admin console', () => {
         companyName: '株式会社ロック',
       }),
     );
-    expect(registered.status).toBe(201);
-    const confirmation = await waitForMail((m) => m.to.includes('locked.e2e@example.jp'));
-    const token = /\/register\/confirm\?token=([A-Za-z0-9_%-]+)/.exec(confirmation.text)?.[1] ?? '';
-    expect((await post('/api/members/confirm-email', { token: decodeURIComponent(token) })).status).toBe(200);
     for (let i = 0; i < 5; i++)
       await post('/api/sessions', { loginId: 'locked.e2e', password: 'Wrong-pass-2026!' });
     expect((await post('/api/sessions', { loginId: 'locked.e2e', password: 'Kei-yaku2026!' })).status).toBe(
@@ -98,14 +71,7 @@ describe('account administration in the admin console', () => {
     );
 
     const page = await watch.open();
-    await page.goto(`${baseUrl}/admin/login`);
-    await field(page, '運営者ログインID').fill(owner.loginId);
-    await field(page, 'パスワード').fill(owner.password);
-    await page.getByRole('button', { name: '次へ' }).click();
-    const codeMail = await waitForMail((m) => m.subject.includes('管理画面ログイン確認コード'));
-    await page.locator('#operator-code-1').click();
-    await page.keyboard.type(/ログイン確認コード: (\d{6})/.exec(codeMail.text)?.[1] ?? '');
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/admin');
+    await signInAsOperator(page, baseUrl, smtp, owner);
 
     // Members: search by company, open the record.
     await page.getByRole('navigation').getByRole('link', { name: '会員', exact: true }).first().click();
@@ -139,7 +105,7 @@ describe('account administration in the admin console', () => {
     await expect
       .poll(() => page.getByText(/リセットしました（無効にしたバックアップコード 0 個/).isVisible())
       .toBe(true);
-    await waitForMail((m) => m.subject.includes('2段階認証の設定をリセットしました'));
+    await mailTo(smtp, '', '2段階認証の設定をリセットしました');
     await shot(page, 'admin-member-reset.png');
 
     // Operators: add one, the temporary password is shown once.

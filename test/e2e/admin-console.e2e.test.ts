@@ -1,20 +1,25 @@
 // Browser test of the admin console against the real server: the demo owner signs in, edits the store, closes and reopens a day, binds an authenticator app, reads the dev mailbox and signs out.
 
 import { createHmac } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { rm } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fullRegistration } from '../helpers/registration.js';
 import { type SmtpSink, startSmtpSink } from '../helpers/smtp-sink';
 import {
-  fontsSettled,
+  demoOwner,
+  describedBy,
+  field,
   freshDataDir,
   launchBrowser,
+  type OperatorCredentials,
+  operatorCode,
   PageWatch,
+  postJson,
   type RunningServer,
-  screenshotDir,
+  shot,
   startServer,
+  typeCode,
 } from './support';
 
 let smtp: SmtpSink;
@@ -40,50 +45,6 @@ afterAll(async () => {
 afterEach(async () => {
   expect(await watch.finish()).toEqual([]);
 });
-
-async function shot(page: Page, name: string): Promise<void> {
-  await fontsSettled(page);
-  // The shell's header, navigation and footer are fixed: a full-page capture of a long page would draw
-  // them mid-image, so the viewport is made as tall as the page for the capture instead.
-  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
-  await page.screenshot({ path: join(screenshotDir, name) });
-  await page.setViewportSize(viewport);
-}
-
-/** A form field by its label, which Mantine ends with " *" on required fields. */
-function field(page: Page, label: string) {
-  // The labels used here hold no regular-expression characters.
-  return page.getByLabel(new RegExp(`^${label}\\s*\\*?$`));
-}
-
-/** The text of the elements an input's aria-describedby names: where Mantine puts a field's error. */
-async function describedBy(page: Page, label: string): Promise<string> {
-  const ids = (await field(page, label).getAttribute('aria-describedby')) ?? '';
-  const texts = await Promise.all(
-    ids
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((id) => page.locator(`[id="${id}"]`).innerText()),
-  );
-  return texts.join('\n');
-}
-
-async function mailedCode(nth: number): Promise<string> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const mails = smtp.received.filter((m) => m.subject.includes('管理画面ログイン確認コード'));
-    const found = mails[nth - 1];
-    if (found) {
-      const code = /ログイン確認コード: (\d{6})/.exec(found.text)?.[1];
-      if (!code) throw new Error(`no code in:\n${found.text}`);
-      return code;
-    }
-    if (Date.now() > deadline) throw new Error(`no sign-in code mail #${nth}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 function base32Decode(text: string): Buffer {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -113,19 +74,14 @@ function totpCode(uri: string): string {
   return String(value % 10 ** digits).padStart(digits, '0');
 }
 
-async function typeCode(page: Page, firstBox: string, code: string): Promise<void> {
-  await page.locator(firstBox).click();
-  await page.keyboard.type(code);
-}
-
-let owner: { loginId: string; password: string };
+let owner: OperatorCredentials;
 let totpUri = '';
 
 describe('the demo owner in the admin console', () => {
   it('signs in with the mailed code, edits the store, closes and reopens a day, binds an app, signs out', async () => {
     server = await startServer({ SMTP_URL: smtp.url }, { dataDir });
     const baseUrl = server.baseUrl;
-    owner = JSON.parse(await readFile(join(dataDir, 'demo-operator.json'), 'utf8'));
+    owner = await demoOwner(dataDir);
     // Refusals asked for below: a wrong password (401) and an invalid postal code (422).
     watch.tolerated = [/status of 401/, /status of 422/];
     const page = await watch.open();
@@ -150,7 +106,7 @@ describe('the demo owner in the admin console', () => {
     await expect.poll(() => page.getByRole('heading', { name: '確認コードの入力' }).isVisible()).toBe(true);
     expect(await page.getByText('登録メールアドレスに6桁の確認コードを送信しました').isVisible()).toBe(true);
     await shot(page, 'admin-login-code.png');
-    await typeCode(page, '#operator-code-1', await mailedCode(1));
+    await typeCode(page, '#operator-code-1', await operatorCode(smtp, 1));
 
     await expect.poll(() => new URL(page.url()).pathname).toBe('/admin');
     await expect
@@ -228,18 +184,16 @@ describe('the demo owner in the admin console', () => {
     server = await startServer({}, { dataDir });
     const baseUrl = server.baseUrl;
     // A member's registration queues a confirmation mail, which lands in the dev mailbox.
-    const registered = await fetch(`${baseUrl}/api/members`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: baseUrl },
-      body: JSON.stringify(
-        fullRegistration({
-          loginId: 'taro.e2e',
-          name: '鈴木 太郎',
-          nameKana: 'スズキ タロウ',
-          email: 'taro@example.jp',
-        }),
-      ),
-    });
+    const registered = await postJson(
+      baseUrl,
+      '/api/members',
+      fullRegistration({
+        loginId: 'taro.e2e',
+        name: '鈴木 太郎',
+        nameKana: 'スズキ タロウ',
+        email: 'taro@example.jp',
+      }),
+    );
     expect(registered.status).toBe(201);
 
     const page = await watch.open();

@@ -1,15 +1,7 @@
 // Browser test of the catalog on the demo store of a first start: search and filter, open a product, simulate an estimate, read a document, in Japanese and English.
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  fontsSettled,
-  launchBrowser,
-  PageWatch,
-  type RunningServer,
-  screenshotDir,
-  startServer,
-} from './support';
+import { launchBrowser, PageWatch, type RunningServer, shot, startServer } from './support';
 
 let server: RunningServer;
 let baseUrl: string;
@@ -55,8 +47,7 @@ describe('the catalog in the browser', () => {
     expect(await page.getByRole('cell', { name: '¥108,240' }).isVisible()).toBe(true);
     expect(await page.getByText('¥117,040').isVisible()).toBe(true);
     expect(await page.getByText('正式な見積書ではありません', { exact: false }).isVisible()).toBe(true);
-    await fontsSettled(page);
-    await page.screenshot({ path: join(screenshotDir, 'catalog-simulator.png'), fullPage: true });
+    await shot(page, 'catalog-simulator.png', { fullPage: true });
 
     await page.getByRole('link', { name: '独自SSL 利用規約' }).click();
     await expect.poll(() => page.getByRole('heading', { name: '独自SSL 利用規約' }).isVisible()).toBe(true);
@@ -77,6 +68,6 @@ describe('the catalog in the browser', () => {
     await page.getByRole('option', { name: 'Download edition' }).click();
     await expect.poll(() => page.getByText('¥30,000 / Tax ¥3,000').isVisible()).toBe(true);
     expect(await page.getByText('Payroll link option (included)').isVisible()).toBe(true);
-    await page.screenshot({ path: join(screenshotDir, 'catalog-download-en.png'), fullPage: true });
+    await shot(page, 'catalog-download-en.png', { fullPage: true });
   });
 });

@@ -1,15 +1,17 @@
 // Browser test of inquiries against the real server: a guest sends the form and gets the receipt mail; an operator opens it in the inbox, notes, takes and answers it; the reply mail arrives.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type SmtpSink, startSmtpSink } from '../helpers/smtp-sink';
 import {
-  fontsSettled,
+  demoOwner,
+  field,
   launchBrowser,
+  mailTo,
   PageWatch,
+  postJson,
   type RunningServer,
-  screenshotDir,
+  shot,
+  signInAsOperator,
   startServer,
 } from './support';
 
@@ -33,30 +35,6 @@ afterAll(async () => {
 afterEach(async () => {
   expect(await watch.finish()).toEqual([]);
 });
-
-async function shot(page: Page, name: string): Promise<void> {
-  await fontsSettled(page);
-  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
-  await page.screenshot({ path: join(screenshotDir, name) });
-  await page.setViewportSize(viewport);
-}
-
-/** A form field by its label, which Mantine ends with " *" on required fields. */
-function field(page: Page, label: string) {
-  return page.getByLabel(new RegExp(`^${label}\\s*\\*?$`));
-}
-
-async function mailWithSubject(part: string) {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const found = smtp.received.find((mail) => mail.subject.includes(part));
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`no mail with "${part}" in its subject`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('an inquiry from a guest to an operator and back', () => {
   it('is received with a number, answered in the inbox, and the reply is mailed', async () => {
@@ -88,24 +66,12 @@ describe('an inquiry from a guest to an operator and back', () => {
     expect(await page.getByText('ichiro@example.jp にお送りしました').isVisible()).toBe(true);
     await shot(page, 'inquiry-received.png');
 
-    const receipt = await mailWithSubject(`お問い合わせを受け付けました（${number}）`);
+    const receipt = await mailTo(smtp, '', `お問い合わせを受け付けました（${number}）`);
     expect(receipt.to).toContain('ichiro@example.jp');
     expect(receipt.text).toContain('退会を希望します。');
 
     // The operator signs in and finds it in the inbox.
-    const owner = JSON.parse(await readFile(join(server.dataDir, 'demo-operator.json'), 'utf8')) as {
-      loginId: string;
-      password: string;
-    };
-    await page.goto(`${baseUrl}/admin/login`);
-    await field(page, '運営者ログインID').fill(owner.loginId);
-    await field(page, 'パスワード').fill(owner.password);
-    await page.getByRole('button', { name: '次へ' }).click();
-    const codeMail = await mailWithSubject('管理画面ログイン確認コード');
-    const code = /ログイン確認コード: (\d{6})/.exec(codeMail.text)?.[1] ?? '';
-    await page.locator('#operator-code-1').click();
-    await page.keyboard.type(code);
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/admin');
+    await signInAsOperator(page, baseUrl, smtp, await demoOwner(server.dataDir));
 
     await page.getByRole('navigation').getByRole('link', { name: 'お問い合わせ' }).click();
     const row = page.locator(`tr[data-inquiry="${number}"]`);
@@ -138,7 +104,7 @@ describe('an inquiry from a guest to an operator and back', () => {
     await expect.poll(() => page.locator('[data-status]').first().innerText()).toBe('回答済み');
     await shot(page, 'admin-inquiry.png');
 
-    const reply = await mailWithSubject(`お問い合わせへのご回答（${number}）`);
+    const reply = await mailTo(smtp, '', `お問い合わせへのご回答（${number}）`);
     expect(reply.to).toContain('ichiro@example.jp');
     expect(reply.text).toContain('退会のご依頼を承りました。');
     expect(reply.text).not.toContain('退会の条件を確認済み');
@@ -150,11 +116,7 @@ describe('pages that send a member to the inquiry form', () => {
     const baseUrl = server.baseUrl;
     // Locks lie on the login ID whether or not anybody holds it, so a fresh ID is locked through the API.
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      await fetch(`${baseUrl}/api/sessions`, {
-        method: 'POST',
-        headers: { origin: baseUrl, 'content-type': 'application/json' },
-        body: JSON.stringify({ loginId: 'locked.for.form', password: 'Wrong-Pass2026!' }),
-      });
+      await postJson(baseUrl, '/api/sessions', { loginId: 'locked.for.form', password: 'Wrong-Pass2026!' });
     }
     watch.tolerated = [/status of 423/];
     const page = await watch.open();

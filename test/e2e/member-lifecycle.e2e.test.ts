@@ -1,18 +1,23 @@
 // Browser test of registration review and withdrawal against the real server and a real SMTP peer: the owner turns on manual review, approves one registration and rejects another, and the approved member withdraws on My Page.
 
-import { readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { rm } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fullRegistration } from '../helpers/registration.js';
-import { type ReceivedMail, type SmtpSink, startSmtpSink } from '../helpers/smtp-sink';
+import { type SmtpSink, startSmtpSink } from '../helpers/smtp-sink';
 import {
-  fontsSettled,
+  confirmationLink,
+  demoOwner,
+  field,
   freshDataDir,
   launchBrowser,
+  mailTo,
   PageWatch,
+  postJson,
   type RunningServer,
-  screenshotDir,
+  shot,
+  signInAsOperator,
+  signInCode,
   startServer,
 } from './support';
 
@@ -47,61 +52,15 @@ afterEach(async () => {
   expect(await watch.finish()).toEqual([]);
 });
 
-async function shot(page: Page, name: string): Promise<void> {
-  await fontsSettled(page);
-  // The shell's header and navigation are fixed: make the viewport as tall as the page for the capture.
-  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
-  await page.screenshot({ path: join(screenshotDir, name) });
-  await page.setViewportSize(viewport);
-}
-
-/** A form field by its label, which Mantine ends with " *" on required fields. */
-function field(page: Page, label: string) {
-  return page.getByLabel(new RegExp(`^${label}\\s*\\*?$`));
-}
-
-/** Waits for the `nth` mail (1-based) to this address whose subject contains `subject`. */
-async function mail(to: string, subject: string, nth: number): Promise<ReceivedMail> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const matching = smtp.received.filter((m) => m.to.includes(to) && m.subject.includes(subject));
-    const found = matching[nth - 1];
-    if (found) return found;
-    if (Date.now() > deadline) {
-      throw new Error(
-        `no mail #${nth} "${subject}" to ${to}; got: ${smtp.received.map((m) => m.subject).join(', ')}`,
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-function codeIn(received: ReceivedMail): string {
-  const code = /(?:コード|code is): (\d{6})/.exec(received.text)?.[1];
-  if (!code) throw new Error(`no code in:\n${received.text}`);
-  return code;
-}
-
-function post(path: string, body: unknown): Promise<Response> {
-  return fetch(`${baseUrl}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: baseUrl },
-    body: JSON.stringify(body),
-  });
-}
-
 async function register(member: typeof alpha): Promise<{ memberId: string; link: string }> {
-  const res = await post(
+  const res = await postJson(
+    baseUrl,
     '/api/members',
     fullRegistration({ loginId: member.loginId, email: member.email, name: member.name, password }),
   );
   expect(res.status).toBe(201);
   const { memberId } = (await res.json()) as { memberId: string };
-  const confirmation = await mail(member.email, 'メールアドレスの確認', 1);
-  const link = /https?:\/\/\S+\/register\/confirm\?token=[A-Za-z0-9_%-]+/.exec(confirmation.text)?.[0];
-  if (!link) throw new Error(`no confirmation link in:\n${confirmation.text}`);
+  const link = confirmationLink(await mailTo(smtp, member.email, 'メールアドレスの確認', 1));
   return { memberId, link };
 }
 
@@ -110,30 +69,9 @@ describe('registration review and withdrawal in the browser', () => {
     // Refusals asked for below: the pending member's sign-in (403).
     watch.tolerated = [/status of 403/];
     const page = await watch.open();
-    const owner = JSON.parse(await readFile(join(dataDir, 'demo-operator.json'), 'utf8')) as {
-      loginId: string;
-      password: string;
-    };
 
     // The owner signs in and switches registration review to manual.
-    await page.goto(`${baseUrl}/admin/login`);
-    await field(page, '運営者ログインID').fill(owner.loginId);
-    await field(page, 'パスワード').fill(owner.password);
-    await page.getByRole('button', { name: '次へ' }).click();
-    await expect.poll(() => page.getByRole('heading', { name: '確認コードの入力' }).isVisible()).toBe(true);
-    const ownerMail = await (async () => {
-      const deadline = Date.now() + 30_000;
-      for (;;) {
-        const found = smtp.received.find((m) => m.subject.includes('管理画面ログイン確認コード'));
-        if (found) return found;
-        if (Date.now() > deadline) throw new Error('no operator sign-in code mail');
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    })();
-    const ownerCode = /ログイン確認コード: (\d{6})/.exec(ownerMail.text)?.[1];
-    await page.locator('#operator-code-1').click();
-    await page.keyboard.type(ownerCode ?? '');
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/admin');
+    await signInAsOperator(page, baseUrl, smtp, await demoOwner(dataDir));
     await expect
       .poll(() => page.getByRole('main').getByRole('link', { name: '登録審査' }).isVisible())
       .toBe(true);
@@ -179,7 +117,7 @@ describe('registration review and withdrawal in the browser', () => {
     await shot(page, 'admin-registrations.png');
     await rowA.getByRole('button', { name: '承認する' }).click();
     await expect.poll(() => rowA.count()).toBe(0);
-    expect((await mail(alpha.email, '会員登録完了のお知らせ', 1)).text).toContain(
+    expect((await mailTo(smtp, alpha.email, '会員登録完了のお知らせ', 1)).text).toContain(
       `ログインID ${alpha.loginId}`,
     );
 
@@ -189,7 +127,7 @@ describe('registration review and withdrawal in the browser', () => {
     await shot(page, 'admin-registrations-reject.png');
     await dialog.getByRole('button', { name: '登録不可にする' }).click();
     await expect.poll(() => rowB.count()).toBe(0);
-    expect((await mail(bravo.email, '会員登録についてのお知らせ', 1)).text).toContain(
+    expect((await mailTo(smtp, bravo.email, '会員登録についてのお知らせ', 1)).text).toContain(
       'ご登録の住所を確認できませんでした。',
     );
     await page.getByText('登録不可にしたもの').click();
@@ -215,7 +153,7 @@ describe('registration review and withdrawal in the browser', () => {
     await page.getByRole('button', { name: '次へ' }).click();
     await expect.poll(() => page.getByRole('heading', { name: '確認コードの入力' }).isVisible()).toBe(true);
     await page.locator('#sign-in-code-1').click();
-    await page.keyboard.type(codeIn(await mail(alpha.email, 'ログイン確認コード', 1)));
+    await page.keyboard.type(signInCode(await mailTo(smtp, alpha.email, 'ログイン確認コード', 1)));
     await expect.poll(() => new URL(page.url()).pathname).toBe('/mypage');
     await page.getByRole('link', { name: '退会' }).first().click();
     await expect.poll(() => page.getByRole('heading', { name: '退会の手続き' }).isVisible()).toBe(true);
@@ -225,7 +163,7 @@ describe('registration review and withdrawal in the browser', () => {
     await page.getByRole('button', { name: '退会する' }).click();
     await expect.poll(() => page.getByText('退会手続きが完了しました').isVisible()).toBe(true);
     await shot(page, 'mypage-withdraw-done.png');
-    expect((await mail(alpha.email, '退会手続き完了のお知らせ', 1)).text).toContain(
+    expect((await mailTo(smtp, alpha.email, '退会手続き完了のお知らせ', 1)).text).toContain(
       `ログインID: ${alpha.loginId}`,
     );
 

@@ -1,17 +1,20 @@
 // Browser test of account recovery against the real server and a real SMTP peer: forgotten password and login ID, a locked ID, backup codes.
 
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fullRegistration } from '../helpers/registration.js';
-import { type ReceivedMail, type SmtpSink, startSmtpSink } from '../helpers/smtp-sink';
+import { type SmtpSink, startSmtpSink } from '../helpers/smtp-sink';
 import {
-  fontsSettled,
+  field,
   launchBrowser,
+  mailTo,
   PageWatch,
+  postJson,
   type RunningServer,
-  screenshotDir,
+  registerAndConfirm,
+  shot,
+  signInCode,
   startServer,
 } from './support';
 
@@ -30,31 +33,6 @@ const member = {
 };
 const newPassword = 'Atarashii-Pass2026#';
 
-/** Waits for the `nth` mail (1-based) to this address whose subject contains `subject`. */
-async function mail(to: string, subject: string, nth: number): Promise<ReceivedMail> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const matching = smtp.received.filter((m) => m.to.includes(to) && m.subject.includes(subject));
-    const found = matching[nth - 1];
-    if (found) return found;
-    if (Date.now() > deadline) {
-      throw new Error(
-        `no mail #${nth} "${subject}" to ${to}; got: ${smtp.received.map((m) => m.subject).join(', ')}`,
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** A JSON POST as the browser would send it (the server checks the Origin of state-changing requests). */
-function post(path: string, body: unknown): Promise<Response> {
-  return fetch(`${baseUrl}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: baseUrl },
-    body: JSON.stringify(body),
-  });
-}
-
 beforeAll(async () => {
   smtp = await startSmtpSink();
   server = await startServer({ SMTP_URL: smtp.url });
@@ -63,12 +41,7 @@ beforeAll(async () => {
   watch = new PageWatch(browser);
 
   // The member this file recovers, registered and confirmed through the API: signing up has its own test.
-  const registered = await post('/api/members', fullRegistration(member));
-  expect(registered.status).toBe(201);
-  const link = await mail(member.email, 'メールアドレスの確認', 1);
-  const token = /\/register\/confirm\?token=([A-Za-z0-9_%-]+)/.exec(link.text)?.[1];
-  if (!token) throw new Error(`no confirmation link in:\n${link.text}`);
-  expect((await post('/api/members/confirm-email', { token: decodeURIComponent(token) })).status).toBe(200);
+  await registerAndConfirm(baseUrl, smtp, fullRegistration(member));
 });
 
 afterAll(async () => {
@@ -80,23 +53,6 @@ afterAll(async () => {
 afterEach(async () => {
   expect(await watch.finish()).toEqual([]);
 });
-
-async function shot(page: Page, name: string): Promise<void> {
-  await fontsSettled(page);
-  await page.screenshot({ path: join(screenshotDir, name), fullPage: true });
-}
-
-/** A form field by its label, which Mantine ends with " *" on required fields. */
-function field(page: Page, label: string) {
-  // The labels used here hold no regular-expression characters.
-  return page.getByLabel(new RegExp(`^${label}\\s*\\*?$`));
-}
-
-function signInCode(received: ReceivedMail): string {
-  const code = /(?:コード|code is): (\d{6})/.exec(received.text)?.[1];
-  if (!code) throw new Error(`no code in:\n${received.text}`);
-  return code;
-}
 
 let codeMails = 0;
 
@@ -112,7 +68,7 @@ async function passwordStep(page: Page, password: string): Promise<void> {
 
 async function signIn(page: Page, password: string): Promise<void> {
   await passwordStep(page, password);
-  const code = signInCode(await mail(member.email, 'ログイン確認コード', codeMails));
+  const code = signInCode(await mailTo(smtp, member.email, 'ログイン確認コード', codeMails));
   await page.locator('#sign-in-code-1').click();
   await page.keyboard.type(code);
   await expect.poll(() => new URL(page.url()).pathname).toBe('/mypage');
@@ -135,7 +91,7 @@ describe('a member who forgot their password', () => {
     const page = await watch.open();
     await page.goto(`${baseUrl}/login`);
     expect(await page.getByRole('link', { name: 'ログインIDをお忘れの方' }).isVisible()).toBe(true);
-    await shot(page, 'login-with-recovery-links.png');
+    await shot(page, 'login-with-recovery-links.png', { fullPage: true });
     await page.getByRole('link', { name: 'パスワードをお忘れの方' }).click();
     await expect
       .poll(() => page.getByRole('heading', { level: 1, name: 'パスワードの再設定' }).isVisible())
@@ -146,7 +102,7 @@ describe('a member who forgot their password', () => {
       .poll(() => page.getByRole('heading', { name: 'メールを送信しました' }).isVisible())
       .toBe(true);
     const sentText = await page.getByText('2通のメールをお送りしました', { exact: false }).innerText();
-    await shot(page, 'password-reset-sent.png');
+    await shot(page, 'password-reset-sent.png', { fullPage: true });
 
     // An unknown login ID gets word for word the same page, and no mail.
     await page.goto(`${baseUrl}/password-reset`);
@@ -157,8 +113,8 @@ describe('a member who forgot their password', () => {
       .toBe(true);
     expect(await page.getByText('2通のメールをお送りしました', { exact: false }).innerText()).toBe(sentText);
 
-    const linkMail = await mail(member.email, '再設定用リンク', 1);
-    const temporaryMail = await mail(member.email, '仮パスワード', 1);
+    const linkMail = await mailTo(smtp, member.email, '再設定用リンク', 1);
+    const temporaryMail = await mailTo(smtp, member.email, '仮パスワード', 1);
     const link = /https?:\/\/\S+\/password-reset\?token=[A-Za-z0-9_%-]+/.exec(linkMail.text)?.[0];
     const temporary = /(?:仮パスワード|is): ([A-Za-z0-9-]{19})/.exec(temporaryMail.text)?.[1];
     if (!link || !temporary) throw new Error(`no link or temporary password in the mails`);
@@ -178,7 +134,7 @@ describe('a member who forgot their password', () => {
       .poll(() => page.getByText('リンクまたは仮パスワードが正しくないか', { exact: false }).isVisible())
       .toBe(true);
     expect(await page.getByRole('link', { name: '再設定をもう一度申し込む' }).isVisible()).toBe(true);
-    await shot(page, 'password-reset-wrong-temporary.png');
+    await shot(page, 'password-reset-wrong-temporary.png', { fullPage: true });
 
     await field(page, '仮パスワード').fill(` ${temporary} `);
     await field(page, '新しいパスワード').fill('weakpassword');
@@ -187,14 +143,14 @@ describe('a member who forgot their password', () => {
     await expect
       .poll(() => page.getByText('パスワードに数字を含めてください。', { exact: false }).isVisible())
       .toBe(true);
-    await shot(page, 'password-reset-weak.png');
+    await shot(page, 'password-reset-weak.png', { fullPage: true });
 
     await field(page, '新しいパスワード').fill(newPassword);
     await page.getByRole('button', { name: 'パスワードを再設定する' }).click();
     await expect
       .poll(() => page.getByRole('heading', { name: 'パスワードを再設定しました' }).isVisible())
       .toBe(true);
-    await shot(page, 'password-reset-done.png');
+    await shot(page, 'password-reset-done.png', { fullPage: true });
     await page.getByRole('link', { name: 'ログインへ進む' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'ログイン' }).isVisible()).toBe(true);
 
@@ -213,8 +169,8 @@ describe('a member who forgot their password', () => {
     await expect
       .poll(() => page.getByRole('heading', { name: 'メールを送信しました' }).isVisible())
       .toBe(true);
-    await shot(page, 'login-id-reminder-sent.png');
-    expect((await mail(member.email, 'ログインIDのお知らせ', 1)).text).toContain(member.loginId);
+    await shot(page, 'login-id-reminder-sent.png', { fullPage: true });
+    expect((await mailTo(smtp, member.email, 'ログインIDのお知らせ', 1)).text).toContain(member.loginId);
 
     const known = await page
       .getByText('ログインIDの一覧をメールでお送りしました', { exact: false })
@@ -233,7 +189,7 @@ describe('a member who forgot their password', () => {
   it('is told prominently that a locked login ID is locked, and where to ask', async () => {
     // Locks lie on the login ID whether or not anybody holds it, so a fresh ID is locked through the API.
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      await post('/api/sessions', { loginId: 'locked.out', password: 'Wrong-Pass2026!' });
+      await postJson(baseUrl, '/api/sessions', { loginId: 'locked.out', password: 'Wrong-Pass2026!' });
     }
     watch.tolerated = [/status of 423/];
     const page = await watch.open();
@@ -245,7 +201,7 @@ describe('a member who forgot their password', () => {
     await expect.poll(() => notice.isVisible()).toBe(true);
     expect(await notice.innerText()).toContain('ログインIDがロックされています');
     expect(await notice.innerText()).toContain('お問い合わせフォーム');
-    await shot(page, 'login-locked.png');
+    await shot(page, 'login-locked.png', { fullPage: true });
   });
 });
 
@@ -269,7 +225,7 @@ describe('backup codes', () => {
     await expect.poll(() => page.locator('[data-used]').count()).toBe(10);
     const codes = await listedCodes(page);
     expect(codes.every(({ code, used }) => /^[a-z0-9]{5}-[a-z0-9]{5}$/.test(code) && !used)).toBe(true);
-    await shot(page, 'mypage-security-codes.png');
+    await shot(page, 'mypage-security-codes.png', { fullPage: true });
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -295,7 +251,7 @@ describe('backup codes', () => {
     await expect
       .poll(() => page.getByText('バックアップコードが正しくないか、使用済みです。').isVisible())
       .toBe(true);
-    await shot(page, 'login-backup-code-wrong.png');
+    await shot(page, 'login-backup-code-wrong.png', { fullPage: true });
     const spent = codes[3]?.code ?? '';
     await field(page, 'バックアップコード').fill(spent);
     await page.getByRole('button', { name: 'ログイン', exact: true }).click();
@@ -309,14 +265,14 @@ describe('backup codes', () => {
     await expect.poll(() => page.locator('[data-used="true"]').count()).toBe(1);
     expect(await page.locator('[data-used="true"] s').innerText()).toBe(spent);
     expect(await page.getByText('未使用 9 / 10').isVisible()).toBe(true);
-    await shot(page, 'mypage-security-used-code.png');
+    await shot(page, 'mypage-security-used-code.png', { fullPage: true });
 
     // Replacing needs the password again and a confirmation; the list then shows ten fresh codes.
     await field(page, 'パスワード（再発行の確認）').fill(newPassword);
     await page.getByRole('button', { name: '再発行する' }).click();
     const dialog = page.getByRole('dialog', { name: 'バックアップコードを再発行しますか？' });
     await expect.poll(() => dialog.isVisible()).toBe(true);
-    await shot(page, 'mypage-security-regenerate-confirm.png');
+    await shot(page, 'mypage-security-regenerate-confirm.png', { fullPage: true });
     await dialog.getByRole('button', { name: '再発行する' }).click();
     await expect
       .poll(() => page.getByText('新しいバックアップコードを発行しました。', { exact: false }).isVisible())
@@ -343,7 +299,7 @@ describe('backup codes', () => {
     await expect
       .poll(() => page.getByText('Your password has been changed.', { exact: false }).isVisible())
       .toBe(true);
-    await shot(page, 'mypage-security-password-changed-en.png');
+    await shot(page, 'mypage-security-password-changed-en.png', { fullPage: true });
     // The replaced session keeps the member signed in on this device.
     await page.reload();
     await expect

@@ -1,14 +1,17 @@
 // Browser test of a member's first visit against the real server and a real SMTP peer: register, confirm, sign in, My Page, sign out.
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type ReceivedMail, type SmtpSink, startSmtpSink } from '../helpers/smtp-sink';
+import { type SmtpSink, startSmtpSink } from '../helpers/smtp-sink';
 import {
-  fontsSettled,
+  confirmationLink,
+  describedBy,
+  field,
   launchBrowser,
+  mailTo,
   PageWatch,
   type RunningServer,
-  screenshotDir,
+  shot,
+  signInCode,
   startServer,
 } from './support';
 
@@ -35,57 +38,6 @@ afterAll(async () => {
 afterEach(async () => {
   expect(await watch.finish()).toEqual([]);
 });
-
-/** Waits for the `nth` mail (1-based) to this address whose subject contains `subject`. */
-async function mail(to: string, subject: string, nth: number): Promise<ReceivedMail> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const matching = smtp.received.filter((m) => m.to.includes(to) && m.subject.includes(subject));
-    const found = matching[nth - 1];
-    if (found) return found;
-    if (Date.now() > deadline) {
-      throw new Error(
-        `no mail #${nth} "${subject}" to ${to}; got: ${smtp.received.map((m) => m.subject).join(', ')}`,
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-function confirmationLink(received: ReceivedMail): string {
-  const link = /https?:\/\/\S+\/register\/confirm\?token=[A-Za-z0-9_%-]+/.exec(received.text)?.[0];
-  if (!link) throw new Error(`no confirmation link in:\n${received.text}`);
-  return link;
-}
-
-function signInCode(received: ReceivedMail): string {
-  const code = /(?:コード|code is): (\d{6})/.exec(received.text)?.[1];
-  if (!code) throw new Error(`no code in:\n${received.text}`);
-  return code;
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await fontsSettled(page);
-  await page.screenshot({ path: join(screenshotDir, name), fullPage: true });
-}
-
-/** A form field by its label, which Mantine ends with " *" on required fields. */
-function field(page: Page, label: string) {
-  // The labels used here hold no regular-expression characters.
-  return page.getByLabel(new RegExp(`^${label}\\s*\\*?$`));
-}
-
-/** The text of the elements an input's aria-describedby names: where Mantine puts a field's error. */
-async function describedBy(page: Page, label: string): Promise<string> {
-  const ids = (await field(page, label).getAttribute('aria-describedby')) ?? '';
-  const texts = await Promise.all(
-    ids
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((id) => page.locator(`[id="${id}"]`).innerText()),
-  );
-  return texts.join('\n');
-}
 
 /** One choice of a segmented control: its radio input is hidden behind the label the member clicks. */
 function segment(page: Page, label: string) {
@@ -164,7 +116,7 @@ describe('a member signs up in Japanese', () => {
     expect(await page.getByRole('link', { name: '利用規約', exact: true }).getAttribute('href')).toBe(
       '/terms/terms',
     );
-    await shot(page, 'register-form.png');
+    await shot(page, 'register-form.png', { fullPage: true });
     await page.getByRole('button', { name: '登録する' }).click();
 
     await expect
@@ -173,13 +125,13 @@ describe('a member signs up in Japanese', () => {
     expect(
       await page.getByText(`${member.email} 宛に確認メールを送信しました`, { exact: false }).isVisible(),
     ).toBe(true);
-    const first = await mail(member.email, 'メールアドレスの確認', 1);
+    const first = await mailTo(smtp, member.email, 'メールアドレスの確認', 1);
     await page.getByRole('button', { name: '確認メールを再送する' }).click();
     await expect
       .poll(() => page.getByText('新しい確認メールを送信しました', { exact: false }).isVisible())
       .toBe(true);
-    await shot(page, 'register-sent.png');
-    const second = await mail(member.email, 'メールアドレスの確認', 2);
+    await shot(page, 'register-sent.png', { fullPage: true });
+    const second = await mailTo(smtp, member.email, 'メールアドレスの確認', 2);
 
     // Signing in before confirming explains why not, and offers the resend there too.
     await page.goto(`${baseUrl}/login`);
@@ -190,7 +142,7 @@ describe('a member signs up in Japanese', () => {
       .poll(() => page.getByText('メールアドレスの確認が済んでいません').first().isVisible())
       .toBe(true);
     expect(await page.getByRole('button', { name: '確認メールを再送する' }).isVisible()).toBe(true);
-    await shot(page, 'login-unconfirmed.png');
+    await shot(page, 'login-unconfirmed.png', { fullPage: true });
 
     // The resend expired the first link.
     await page.goto(confirmationLink(first));
@@ -199,13 +151,13 @@ describe('a member signs up in Japanese', () => {
       .toBe(true);
     expect(await page.getByText('この確認リンクは使用済みか', { exact: false }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: '確認メールを再送する' }).isVisible()).toBe(true);
-    await shot(page, 'confirm-invalid.png');
+    await shot(page, 'confirm-invalid.png', { fullPage: true });
 
     await page.goto(confirmationLink(second));
     await expect
       .poll(() => page.getByRole('heading', { name: 'メールアドレスを確認しました' }).isVisible())
       .toBe(true);
-    await shot(page, 'confirm-done.png');
+    await shot(page, 'confirm-done.png', { fullPage: true });
     await page.getByRole('link', { name: 'ログインへ進む' }).click();
 
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'ログイン' }).isVisible()).toBe(true);
@@ -213,7 +165,7 @@ describe('a member signs up in Japanese', () => {
     await field(page, 'パスワード').fill(member.password);
     await page.getByRole('button', { name: '次へ' }).click();
     await expect.poll(() => page.getByRole('heading', { name: '確認コードの入力' }).isVisible()).toBe(true);
-    const code = signInCode(await mail(member.email, 'ログイン確認コード', 1));
+    const code = signInCode(await mailTo(smtp, member.email, 'ログイン確認コード', 1));
     // A new code can be asked for once the minute since the last one is over; the button counts down.
     const resend = page.getByRole('button', { name: /^確認コードを再送する（あと\d+秒）$/ });
     expect(await resend.isDisabled()).toBe(true);
@@ -222,7 +174,7 @@ describe('a member signs up in Japanese', () => {
     await page.locator('#sign-in-code-1').click();
     await page.keyboard.type(wrong);
     await expect.poll(() => page.getByText('確認コードが正しくありません。').isVisible()).toBe(true);
-    await shot(page, 'login-code-wrong.png');
+    await shot(page, 'login-code-wrong.png', { fullPage: true });
     await page.locator('#sign-in-code-1').click();
     await page.keyboard.type(code);
 
@@ -230,7 +182,7 @@ describe('a member signs up in Japanese', () => {
     await expect.poll(() => page.getByText(`${member.name} 様、ようこそ。`).isVisible()).toBe(true);
     expect(await page.getByRole('cell', { name: member.loginId }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'ログアウト' }).isVisible()).toBe(true);
-    await shot(page, 'mypage-signed-in.png');
+    await shot(page, 'mypage-signed-in.png', { fullPage: true });
 
     await page.getByRole('link', { name: '会員情報', exact: true }).click();
     await expect.poll(() => page.getByRole('cell', { name: member.email }).isVisible()).toBe(true);
@@ -242,7 +194,7 @@ describe('a member signs up in Japanese', () => {
     await expect
       .poll(() => page.getByRole('note').filter({ hasText: '決済代行会社' }).isVisible())
       .toBe(true);
-    await shot(page, 'mypage-profile.png');
+    await shot(page, 'mypage-profile.png', { fullPage: true });
 
     // Editing: a building needs nothing more; moving codes to SMS needs the current password.
     await field(page, '建物名・部屋番号').fill('けいやくビル 5F');
@@ -256,7 +208,7 @@ describe('a member signs up in Japanese', () => {
     await segment(page, 'SMS（携帯電話）').click();
     await field(page, '携帯電話番号').fill('090-1234-5678');
     await field(page, '現在のパスワード').fill(member.password);
-    await shot(page, 'mypage-profile-edit.png');
+    await shot(page, 'mypage-profile-edit.png', { fullPage: true });
     await page.getByRole('button', { name: '変更を保存する' }).click();
     await expect.poll(() => page.getByRole('cell', { name: 'SMS（携帯電話）' }).isVisible()).toBe(true);
     expect(await field(page, '現在のパスワード').count()).toBe(0);
@@ -269,8 +221,8 @@ describe('a member signs up in Japanese', () => {
         page.getByText('hanako.new@example.jp 宛に確認メールを送信しました', { exact: false }).isVisible(),
       )
       .toBe(true);
-    await mail(member.email, 'メールアドレス変更のお申し込み', 1);
-    const changeMail = await mail('hanako.new@example.jp', '新しいメールアドレスの確認', 1);
+    await mailTo(smtp, member.email, 'メールアドレス変更のお申し込み', 1);
+    const changeMail = await mailTo(smtp, 'hanako.new@example.jp', '新しいメールアドレスの確認', 1);
     const changeLink = /https?:\/\/\S+\/mypage\/email-change\/confirm\?token=[A-Za-z0-9_%-]+/.exec(
       changeMail.text,
     )![0];
@@ -278,7 +230,7 @@ describe('a member signs up in Japanese', () => {
     await expect
       .poll(() => page.getByRole('heading', { name: 'メールアドレスを変更しました' }).isVisible())
       .toBe(true);
-    await shot(page, 'mypage-email-changed.png');
+    await shot(page, 'mypage-email-changed.png', { fullPage: true });
     await page.getByRole('link', { name: '会員情報へ戻る' }).click();
     await expect.poll(() => page.getByRole('cell', { name: 'hanako.new@example.jp' }).isVisible()).toBe(true);
 
@@ -287,7 +239,7 @@ describe('a member signs up in Japanese', () => {
     await expect
       .poll(() => page.getByRole('heading', { name: 'プライバシーポリシー' }).isVisible())
       .toBe(true);
-    await shot(page, 'terms-privacy.png');
+    await shot(page, 'terms-privacy.png', { fullPage: true });
     await page.goto(`${baseUrl}/mypage/profile`);
     await expect.poll(() => page.getByRole('cell', { name: 'hanako.new@example.jp' }).isVisible()).toBe(true);
 
@@ -313,7 +265,7 @@ describe('a member signs up in Japanese', () => {
     expect(await page.getByText(member.name).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'ログイン', exact: true }).first().isVisible()).toBe(true);
     expect(await page.getByRole('link', { name: '会員登録', exact: true }).first().isVisible()).toBe(true);
-    await shot(page, 'mypage-signed-out.png');
+    await shot(page, 'mypage-signed-out.png', { fullPage: true });
   });
 });
 
@@ -362,12 +314,12 @@ describe('registration errors in English', () => {
 
     const missing = 'The password must contain an upper-case letter.';
     await expect.poll(() => describedBy(page, 'Password')).toContain(missing);
-    await shot(page, 'register-errors-en.png');
+    await shot(page, 'register-errors-en.png', { fullPage: true });
 
     await field(page, 'Password').fill(member.password);
     await page.getByRole('button', { name: 'Register', exact: true }).click();
     await expect.poll(() => describedBy(page, 'Login ID')).toContain('This login ID is already taken.');
     expect(await describedBy(page, 'Password')).not.toContain(missing);
-    await shot(page, 'register-taken-en.png');
+    await shot(page, 'register-taken-en.png', { fullPage: true });
   });
 });

@@ -1,22 +1,26 @@
 // Browser test of sign-in by SMS against the real server: the code goes to a Twilio double, the page says where; without Twilio the owner reads it in the dev SMS outbox.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { rm } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fullRegistration } from '../helpers/registration.js';
 import { type SmtpSink, startSmtpSink } from '../helpers/smtp-sink';
 import { startTwilioDouble, type TwilioDouble, twilioEnv } from '../helpers/twilio-double.js';
 import {
-  fontsSettled,
+  demoOwner,
+  field,
   freshDataDir,
   launchBrowser,
   PageWatch,
+  postJson,
   type RunningServer,
+  registerAndConfirm,
   repoRoot,
-  screenshotDir,
+  shot,
+  signInAsOperator,
   startServer,
+  typeCode,
 } from './support';
 
 let smtp: SmtpSink;
@@ -47,35 +51,6 @@ afterAll(async () => {
 afterEach(async () => {
   expect(await watch.finish()).toEqual([]);
 });
-
-async function shot(page: Page, name: string): Promise<void> {
-  await fontsSettled(page);
-  // The shell's header and footer are fixed: the viewport is made as tall as the page for the capture.
-  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
-  await page.screenshot({ path: join(screenshotDir, name) });
-  await page.setViewportSize(viewport);
-}
-
-function post(path: string, body: unknown): Promise<Response> {
-  const baseUrl = server!.baseUrl;
-  return fetch(`${baseUrl}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: baseUrl },
-    body: JSON.stringify(body),
-  });
-}
-
-async function waitForMail(subject: string, nth: number): Promise<string> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const found = smtp.received.filter((m) => m.subject.includes(subject))[nth - 1];
-    if (found) return found.text;
-    if (Date.now() > deadline) throw new Error(`no mail #${nth} "${subject}"`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** `keiyaku create-operator` on the stopped store's data folder, the password given on standard input. */
 async function createOperator(loginId: string, role: string, password: string): Promise<void> {
@@ -110,26 +85,6 @@ async function createOperator(loginId: string, role: string, password: string): 
   if (code !== 0) throw new Error(`create-operator exited with ${code}:\n${output}`);
 }
 
-async function signInAsOperator(
-  page: Page,
-  loginId: string,
-  password: string,
-  nthCode: number,
-): Promise<void> {
-  await page.goto(`${server!.baseUrl}/admin/login`);
-  await page.getByLabel(/^運営者ログインID/).fill(loginId);
-  await page.getByRole('textbox', { name: 'パスワード' }).fill(password);
-  await page.getByRole('button', { name: '次へ' }).click();
-  const mail = await waitForMail('管理画面ログイン確認コード', nthCode);
-  await typeCode(page, '#operator-code-1', /ログイン確認コード: (\d{6})/.exec(mail)![1]!);
-  await expect.poll(() => new URL(page.url()).pathname).toBe('/admin');
-}
-
-async function typeCode(page: Page, firstBox: string, code: string): Promise<void> {
-  await page.locator(firstBox).click();
-  await page.keyboard.type(code);
-}
-
 describe('sign-in by SMS', () => {
   it('describes SMS on the registration form, sends the code to Twilio and says where it went', async () => {
     server = await startServer(
@@ -146,17 +101,14 @@ describe('sign-in by SMS', () => {
       .toBe(true);
     await shot(page, 'register-sms.png');
 
-    const registered = await post(
-      '/api/members',
+    await registerAndConfirm(
+      server.baseUrl,
+      smtp,
       fullRegistration({ ...member, secondFactorChannel: 'sms', mobilePhone: '090-1234-5678' }),
     );
-    expect(registered.status).toBe(201);
-    const confirmation = await waitForMail('メールアドレスの確認', 1);
-    const token = decodeURIComponent(/\/register\/confirm\?token=([A-Za-z0-9_%-]+)/.exec(confirmation)![1]!);
-    expect((await post('/api/members/confirm-email', { token })).status).toBe(200);
 
     await page.goto(`${server.baseUrl}/login`);
-    await page.getByLabel(/^ログインID/).fill(member.loginId);
+    await field(page, 'ログインID').fill(member.loginId);
     await page.getByRole('textbox', { name: 'パスワード' }).fill(member.password);
     await page.getByRole('button', { name: '次へ' }).click();
     await expect
@@ -181,16 +133,18 @@ describe('sign-in by SMS', () => {
     await server?.stop();
     await createOperator('support.e2e', 'support', 'Supp0rt-pass-2026!');
     server = await startServer({ SMTP_URL: smtp.url }, { dataDir });
-    const owner = JSON.parse(await readFile(join(dataDir, 'demo-operator.json'), 'utf8')) as {
-      loginId: string;
-      password: string;
-    };
-    expect((await post('/api/sessions', { loginId: member.loginId, password: member.password })).status).toBe(
-      202,
-    );
+    const owner = await demoOwner(dataDir);
+    expect(
+      (
+        await postJson(server.baseUrl, '/api/sessions', {
+          loginId: member.loginId,
+          password: member.password,
+        })
+      ).status,
+    ).toBe(202);
 
     const page = await watch.open();
-    await signInAsOperator(page, owner.loginId, owner.password, 1);
+    await signInAsOperator(page, server.baseUrl, smtp, owner, 1);
     await page.goto(`${server.baseUrl}/admin/mailbox?channel=sms`);
     await expect
       .poll(
@@ -215,7 +169,13 @@ describe('sign-in by SMS', () => {
       .toBe(true);
 
     // Support sees that a code was sent, never the code: neither a member's SMS nor an operator's mail.
-    await signInAsOperator(page, 'support.e2e', 'Supp0rt-pass-2026!', 2);
+    await signInAsOperator(
+      page,
+      server.baseUrl,
+      smtp,
+      { loginId: 'support.e2e', password: 'Supp0rt-pass-2026!' },
+      2,
+    );
     await page.goto(`${server.baseUrl}/admin/mailbox?channel=sms`);
     await expect
       .poll(() =>

@@ -9,6 +9,7 @@ import {
   PageWatch,
   type RunningServer,
   screenshotDir,
+  shot,
   startServer,
 } from './support';
 
@@ -84,8 +85,7 @@ describe('web app shell', () => {
       expect(await page.getByRole('link', { name: section, exact: true }).isVisible()).toBe(true);
     }
     await expect.poll(() => page.getByText(store.email).isVisible()).toBe(true);
-    await fontsSettled(page);
-    await page.screenshot({ path: join(screenshotDir, 'mypage.png'), fullPage: true });
+    await shot(page, 'mypage.png', { fullPage: true });
 
     await page.getByRole('link', { name: 'ご請求', exact: true }).click();
     await expect
@@ -101,8 +101,7 @@ describe('web app shell', () => {
     for (const section of ['ダッシュボード', 'メールボックス', '店舗設定', 'セキュリティ']) {
       expect(await page.getByRole('link', { name: section, exact: true }).isVisible()).toBe(true);
     }
-    await fontsSettled(page);
-    await page.screenshot({ path: join(screenshotDir, 'admin.png'), fullPage: true });
+    await shot(page, 'admin.png', { fullPage: true });
 
     await page.getByRole('link', { name: 'メールボックス', exact: true }).click();
     await expect
@@ -121,8 +120,7 @@ describe('web app shell', () => {
     expect(await page.getByRole('link', { name: 'Products', exact: true }).isVisible()).toBe(true);
     expect(await page.getByText('Contact', { exact: true }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: '日本語' }).isVisible()).toBe(true);
-    await fontsSettled(page);
-    await page.screenshot({ path: join(screenshotDir, 'store-en.png'), fullPage: true });
+    await shot(page, 'store-en.png', { fullPage: true });
 
     await page.goto(`${baseUrl}/mypage`);
     await expect

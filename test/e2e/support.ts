@@ -1,12 +1,14 @@
-// Shared pieces of the browser tests: the real server as a child process, Chromium, and a page that records problems.
+// Shared pieces of the browser tests: the real server as a child process, Chromium, a page that records problems, and the steps every journey repeats (screenshots, fields, mails, sign-ins).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { ReceivedMail, SmtpSink } from '../helpers/smtp-sink';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
@@ -200,4 +202,198 @@ export async function fontsSettled(page: Page): Promise<string[]> {
     await document.fonts.ready;
     return [...document.fonts].filter((font) => font.status === 'loaded').map((font) => font.family);
   });
+}
+
+/**
+ * Saves a screenshot of the whole page under test-results/screenshots. The shell's header, navigation and
+ * footer are fixed: a full-page capture of a long page would draw them mid-image, so by default the
+ * viewport is made as tall as the page for the capture instead; `fullPage` asks Playwright for its own
+ * full-page capture.
+ */
+export async function shot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  await fontsSettled(page);
+  if (options.fullPage) {
+    await page.screenshot({ path: join(screenshotDir, name), fullPage: true });
+    return;
+  }
+  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
+  await page.screenshot({ path: join(screenshotDir, name) });
+  await page.setViewportSize(viewport);
+}
+
+/** A form field by its label, which Mantine ends with " *" on required fields. */
+export function field(page: Page, label: string) {
+  // The labels the tests use hold no regular-expression characters.
+  return page.getByLabel(new RegExp(`^${label}\\s*\\*?$`));
+}
+
+/** The text of the elements an input's aria-describedby names: where Mantine puts a field's error. */
+export async function describedBy(page: Page, label: string): Promise<string> {
+  const ids = (await field(page, label).getAttribute('aria-describedby')) ?? '';
+  const texts = await Promise.all(
+    ids
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => page.locator(`[id="${id}"]`).innerText()),
+  );
+  return texts.join('\n');
+}
+
+/** Types a code into the row of one-digit boxes that starts at `firstBox`; the boxes move the focus on. */
+export async function typeCode(page: Page, firstBox: string, code: string): Promise<void> {
+  await page.locator(firstBox).click();
+  await page.keyboard.type(code);
+}
+
+/** Waits up to 30 s for the `nth` (1-based) mail the SMTP peer received that `match` accepts. */
+export async function waitForMail(
+  smtp: SmtpSink,
+  match: (mail: ReceivedMail) => boolean,
+  nth = 1,
+  what = 'the expected mail',
+): Promise<ReceivedMail> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const found = smtp.received.filter(match)[nth - 1];
+    if (found) return found;
+    if (Date.now() > deadline) {
+      throw new Error(`no ${what} (#${nth}); got: ${smtp.received.map((m) => m.subject).join(', ')}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Waits for the `nth` mail (1-based) to this address (any address when empty) whose subject contains `subject`. */
+export function mailTo(smtp: SmtpSink, to: string, subject: string, nth = 1): Promise<ReceivedMail> {
+  return waitForMail(
+    smtp,
+    (m) => (to === '' || m.to.includes(to)) && m.subject.includes(subject),
+    nth,
+    `mail "${subject}" to ${to || 'anybody'}`,
+  );
+}
+
+/** The six-digit sign-in code in a member's code mail (Japanese or English). */
+export function signInCode(received: ReceivedMail): string {
+  const code = /(?:コード|code is): (\d{6})/.exec(received.text)?.[1];
+  if (!code) throw new Error(`no code in:\n${received.text}`);
+  return code;
+}
+
+/** The address-confirmation link of a registration mail. */
+export function confirmationLink(received: ReceivedMail): string {
+  const link = /https?:\/\/\S+\/register\/confirm\?token=[A-Za-z0-9_%-]+/.exec(received.text)?.[0];
+  if (!link) throw new Error(`no confirmation link in:\n${received.text}`);
+  return link;
+}
+
+/** A JSON POST as the browser would send it (the server checks the Origin of state-changing requests). */
+export function postJson(
+  baseUrl: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(`${baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: baseUrl, ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+/**
+ * Registers a member through the API and confirms the address with the mailed link, the way a member
+ * would before the journey under test; returns the member id.
+ */
+export async function registerAndConfirm(
+  baseUrl: string,
+  smtp: SmtpSink,
+  registration: Record<string, unknown>,
+): Promise<string> {
+  const registered = await postJson(baseUrl, '/api/members', registration);
+  expect(registered.status).toBe(201);
+  const { memberId } = (await registered.json()) as { memberId: string };
+  const link = new URL(
+    confirmationLink(await mailTo(smtp, String(registration.email), 'メールアドレスの確認')),
+  );
+  const token = link.searchParams.get('token') ?? '';
+  expect((await postJson(baseUrl, '/api/members/confirm-email', { token })).status).toBe(200);
+  return memberId;
+}
+
+export interface OperatorCredentials {
+  loginId: string;
+  password: string;
+}
+
+/** The demo owner a first embedded start writes to demo-operator.json in its data folder. */
+export async function demoOwner(dataDir: string): Promise<OperatorCredentials> {
+  return JSON.parse(await readFile(join(dataDir, 'demo-operator.json'), 'utf8')) as OperatorCredentials;
+}
+
+/** The code of the `nth` (1-based) operator sign-in code mail. */
+export async function operatorCode(smtp: SmtpSink, nth = 1): Promise<string> {
+  const mail = await mailTo(smtp, '', '管理画面ログイン確認コード', nth);
+  const code = /ログイン確認コード: (\d{6})/.exec(mail.text)?.[1];
+  if (!code) throw new Error(`no code in:\n${mail.text}`);
+  return code;
+}
+
+/**
+ * Signs an operator in on /admin/login with the password and the code from the `nth` operator code mail
+ * (counting every operator's code mails since the SMTP peer started), and waits for the dashboard.
+ */
+export async function signInAsOperator(
+  page: Page,
+  baseUrl: string,
+  smtp: SmtpSink,
+  operator: OperatorCredentials,
+  nth = 1,
+): Promise<void> {
+  await page.goto(`${baseUrl}/admin/login`);
+  await field(page, '運営者ログインID').fill(operator.loginId);
+  await field(page, 'パスワード').fill(operator.password);
+  await page.getByRole('button', { name: '次へ' }).click();
+  await expect.poll(() => page.getByRole('heading', { name: '確認コードの入力' }).isVisible()).toBe(true);
+  await typeCode(page, '#operator-code-1', await operatorCode(smtp, nth));
+  await expect.poll(() => new URL(page.url()).pathname).toBe('/admin');
+}
+
+/** The `name=value` pairs of a response's Set-Cookie headers, as a Cookie header sends them back. */
+export function cookiesOf(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
+}
+
+/**
+ * Signs a member in over plain HTTP, as another device would: the password, then the code from the `nth`
+ * sign-in code mail to the member's address. Returns the session cookie.
+ */
+export async function memberSessionCookie(
+  baseUrl: string,
+  smtp: SmtpSink,
+  member: { loginId: string; password: string; email: string },
+  nth: number,
+  headers: Record<string, string> = {},
+): Promise<string> {
+  const first = await postJson(
+    baseUrl,
+    '/api/sessions',
+    { loginId: member.loginId, password: member.password },
+    headers,
+  );
+  expect(first.status).toBe(202);
+  const code = signInCode(await mailTo(smtp, member.email, 'ログイン確認コード', nth));
+  const verified = await postJson(
+    baseUrl,
+    '/api/sessions/verify-code',
+    { code },
+    { ...headers, cookie: cookiesOf(first) },
+  );
+  expect(verified.status).toBe(200);
+  return cookiesOf(verified);
 }

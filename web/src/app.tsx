@@ -13,6 +13,10 @@ import { AdminMemberDetail } from './pages/admin/member/member-detail';
 import { AdminMemberWithdrawPage } from './pages/admin/member-withdraw-page';
 import { AdminMembers } from './pages/admin/members';
 import { AdminOperators } from './pages/admin/operators';
+import { AdminOrderPage } from './pages/admin/order-detail';
+import { AdminOrders } from './pages/admin/orders';
+import { AdminProviderConnectionPage } from './pages/admin/provider-api-keys';
+import { AdminProvisioningQueue } from './pages/admin/provisioning-queue';
 import { AdminRegistrations } from './pages/admin/registrations';
 import { AdminSecurity } from './pages/admin/security';
 import { AdminSettings } from './pages/admin/settings';
@@ -105,6 +109,10 @@ const router = createBrowserRouter([
       { path: 'catalog/products/:productId', element: <AdminProductEditor /> },
       { path: 'catalog/providers', element: <AdminCatalogProviders /> },
       { path: 'catalog/documents', element: <AdminCatalogDocuments /> },
+      { path: 'orders', element: <AdminOrders /> },
+      { path: 'orders/:orderId', element: <AdminOrderPage /> },
+      { path: 'provisioning', element: <AdminProvisioningQueue /> },
+      { path: 'catalog/providers/:providerId/connection', element: <AdminProviderConnectionPage /> },
       { path: '*', element: <NotFound home="/admin" /> },
     ],
   },

@@ -196,6 +196,8 @@ export function useConfirmTotp() {
 
 /** The console's sections an operator may open, and the roles that may use each besides `owner`. */
 export const adminSections = {
+  orders: ['support', 'billing'],
+  provisioning: ['support', 'billing'],
   inquiries: ['support'],
   members: ['support'],
   operators: [],

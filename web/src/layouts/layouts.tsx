@@ -50,6 +50,8 @@ export function MypageLayout() {
 }
 
 const adminNav: { section: AdminSectionName; to: string }[] = [
+  { section: 'orders', to: '/admin/orders' },
+  { section: 'provisioning', to: '/admin/provisioning' },
   { section: 'inquiries', to: '/admin/inquiries' },
   { section: 'members', to: '/admin/members' },
   { section: 'operators', to: '/admin/operators' },

@@ -5,7 +5,10 @@ import { Link } from 'react-router';
 import { type AdminSectionName, mayOpen } from '../../api/admin';
 import { OperatorGate } from './gate';
 
-const sectionPaths: Record<AdminSectionName, string> = {
+// Sections without a page of their own (opened from another page) have no card.
+const sectionPaths: Partial<Record<AdminSectionName, string>> = {
+  orders: '/admin/orders',
+  provisioning: '/admin/provisioning',
   inquiries: '/admin/inquiries',
   members: '/admin/members',
   operators: '/admin/operators',
@@ -32,7 +35,7 @@ export function AdminDashboard() {
                   withBorder
                   padding="lg"
                   component={Link}
-                  to={sectionPaths[section]}
+                  to={sectionPaths[section] ?? '/admin'}
                   data-section={section}
                 >
                   <Title order={2} size="h4" mb="xs">
