@@ -102,6 +102,13 @@ describe('the catalog editor in the admin console', () => {
     await providerForm.getByRole('button', { name: '登録する' }).click();
     await expect.poll(() => page.getByRole('cell', { name: /イーツーイー株式会社/ }).isVisible()).toBe(true);
     await shot(page, 'catalog-editor-providers-ja.png');
+    // The new provider's keys and webhook are one click away; the store itself has none to manage.
+    expect(await page.getByRole('link', { name: 'APIキーとWebhook: keiyaku', exact: true }).count()).toBe(0);
+    await page.getByRole('link', { name: 'APIキーとWebhook: e2e-partner', exact: true }).click();
+    await expect.poll(() => page.getByRole('region', { name: 'APIキー' }).isVisible()).toBe(true);
+    expect(new URL(page.url()).pathname).toMatch(/^\/admin\/catalog\/providers\/[^/]+\/connection$/);
+    await page.goBack();
+    await expect.poll(() => page.getByRole('cell', { name: /イーツーイー株式会社/ }).isVisible()).toBe(true);
 
     // A document with its Markdown preview.
     await page.getByRole('tab', { name: '規約' }).click();

@@ -17,6 +17,7 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { type AdminProvider, useAdminProviders, useSaveProvider } from '../../../api/admin-catalog';
 import { ProblemAlert, useFieldErrors } from '../../../components/problem';
 import { OperatorGate } from '../gate';
@@ -178,14 +179,28 @@ function ProviderList({ onEdit }: { onEdit: (p: AdminProvider) => void }) {
                 <Text size="sm">{p.webhookUrl ?? t('catalogEditor.providers.noWebhook')}</Text>
               </Table.Td>
               <Table.Td>
-                <Button
-                  size="xs"
-                  variant="default"
-                  onClick={() => onEdit(p)}
-                  aria-label={`${t('catalogEditor.edit')}: ${p.slug}`}
-                >
-                  {t('catalogEditor.edit')}
-                </Button>
+                <Group gap="xs" wrap="nowrap">
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => onEdit(p)}
+                    aria-label={`${t('catalogEditor.edit')}: ${p.slug}`}
+                  >
+                    {t('catalogEditor.edit')}
+                  </Button>
+                  {/* The store provides its own products: it has no keys or webhook to receive hand-offs. */}
+                  {!p.isStore && (
+                    <Button
+                      size="xs"
+                      variant="light"
+                      component={Link}
+                      to={`/admin/catalog/providers/${encodeURIComponent(p.id)}/connection`}
+                      aria-label={`${t('admin.provisioning.connection')}: ${p.slug}`}
+                    >
+                      {t('admin.provisioning.connection')}
+                    </Button>
+                  )}
+                </Group>
               </Table.Td>
             </Table.Tr>
           ))}
