@@ -16,7 +16,9 @@ import { AdminOperators } from './pages/admin/operators';
 import { AdminRegistrations } from './pages/admin/registrations';
 import { AdminSecurity } from './pages/admin/security';
 import { AdminSettings } from './pages/admin/settings';
+import { CartPage } from './pages/cart';
 import { CatalogDocumentPage } from './pages/catalog-document';
+import { CheckoutCompletePage, CheckoutPage } from './pages/checkout';
 import { NotFound, RouteError } from './pages/errors';
 import { EstimatePrintPage } from './pages/estimate-print';
 import { InquiryPage, InquiryReceivedPage } from './pages/inquiry';
@@ -24,6 +26,7 @@ import { LoginPage } from './pages/login';
 import { LoginIdReminderPage } from './pages/login-id-reminder';
 import { MypageHome, MypageProfile, MypageSection } from './pages/mypage';
 import { MypageInquiries, MypageInquiry } from './pages/mypage-inquiries';
+import { MypageOrder, MypageOrders } from './pages/mypage-orders';
 import { MypageSecurity } from './pages/mypage-security';
 import { MypageWithdraw } from './pages/mypage-withdraw';
 import { PasswordResetPage } from './pages/password-reset';
@@ -54,6 +57,9 @@ const router = createBrowserRouter([
       { path: 'inquiry', element: <InquiryPage /> },
       { path: 'inquiry/received', element: <InquiryReceivedPage /> },
       { path: 'documents/:key', element: <CatalogDocumentPage /> },
+      { path: 'cart', element: <CartPage /> },
+      { path: 'checkout', element: <CheckoutPage /> },
+      { path: 'checkout/complete/:orderId', element: <CheckoutCompletePage /> },
       { path: '*', element: <NotFound home="/" /> },
     ],
   },
@@ -64,7 +70,8 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <MypageHome /> },
       { path: 'contracts', element: <MypageSection section="contracts" /> },
-      { path: 'orders', element: <MypageSection section="orders" /> },
+      { path: 'orders', element: <MypageOrders /> },
+      { path: 'orders/:orderId', element: <MypageOrder /> },
       { path: 'invoices', element: <MypageSection section="invoices" /> },
       { path: 'profile', element: <MypageProfile /> },
       { path: 'security', element: <MypageSecurity /> },

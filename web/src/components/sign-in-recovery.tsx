@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../api/client';
 import { useVerifyBackupCode } from '../api/recovery';
+import { useAfterSignIn } from './after-sign-in';
 import { ProblemAlert, useProblemText } from './problem';
 import { StoreContactLine } from './store-contact';
 
@@ -77,6 +78,7 @@ export function BackupCodeStep({
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const next = useAfterSignIn();
   const verify = useVerifyBackupCode();
   const problemText = useProblemText();
   const [code, setCode] = useState('');
@@ -84,7 +86,7 @@ export function BackupCodeStep({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (verify.isPending) return;
-    verify.mutate(code.trim(), { onSuccess: () => navigate('/mypage') });
+    verify.mutate(code.trim(), { onSuccess: () => navigate(next) });
   };
 
   const failure = verify.isError ? verify.error : null;

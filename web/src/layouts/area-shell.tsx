@@ -25,6 +25,8 @@ export interface AreaShellProps {
   elsewhere: NavItem[];
   /** Who is signed in and the way in or out: in the header, or stacked in the navigation on a phone. */
   account?: ComponentType<{ stacked?: boolean }>;
+  /** Kept in the header on every screen size (the store's cart). */
+  tools?: ComponentType;
 }
 
 function NavEntry({ item }: { item: NavItem }) {
@@ -40,7 +42,15 @@ function NavEntry({ item }: { item: NavItem }) {
   );
 }
 
-export function AreaShell({ home, title, documentTitle, nav, elsewhere, account: Account }: AreaShellProps) {
+export function AreaShell({
+  home,
+  title,
+  documentTitle,
+  nav,
+  elsewhere,
+  account: Account,
+  tools: Tools,
+}: AreaShellProps) {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
@@ -84,6 +94,7 @@ export function AreaShell({ home, title, documentTitle, nav, elsewhere, account:
                 <Account />
               </Group>
             )}
+            {Tools && <Tools />}
             <LanguageToggle />
           </Group>
         </Group>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type AdminSectionName, mayOpen, useOperator } from '../api/admin';
 import { useStoreProfile } from '../api/store';
 import { AccountActions } from '../components/account-actions';
+import { CartLink } from '../components/cart-link';
 import { OperatorActions } from '../components/operator-actions';
 import { AreaShell, type NavItem } from './area-shell';
 
@@ -20,6 +21,7 @@ export function StoreLayout() {
       ]}
       elsewhere={[{ to: '/mypage', label: t('area.mypage') }]}
       account={AccountActions}
+      tools={CartLink}
     />
   );
 }

@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../api/client';
 import { useSignIn, useVerifyCode } from '../api/member';
+import { useAfterSignIn } from '../components/after-sign-in';
 import { ProblemAlert, useProblemText } from '../components/problem';
 import { ResendCode } from '../components/resend-code';
 import { ResendConfirmation } from '../components/resend-confirmation';
@@ -38,6 +39,7 @@ interface CodeSent {
 function CodeStep({ sent, onRestart }: { sent: CodeSent; onRestart: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const next = useAfterSignIn();
   const verify = useVerifyCode();
   const problemText = useProblemText();
   const [code, setCode] = useState('');
@@ -46,7 +48,7 @@ function CodeStep({ sent, onRestart }: { sent: CodeSent; onRestart: () => void }
   const send = (value: string) => {
     if (value.length !== CODE_LENGTH || verify.isPending) return;
     verify.mutate(value, {
-      onSuccess: () => navigate('/mypage'),
+      onSuccess: () => navigate(next),
       // A wrong code is typed again from the start: leaving it in place only invites editing single boxes.
       onError: (error) => {
         if (error instanceof ApiError && error.code === 'invalid_code') setCode('');
@@ -147,6 +149,7 @@ function CodeStep({ sent, onRestart }: { sent: CodeSent; onRestart: () => void }
 
 export function LoginPage() {
   const { t } = useTranslation();
+  const toCheckout = useAfterSignIn().startsWith('/checkout');
   const signIn = useSignIn();
   const problemText = useProblemText();
   const [loginId, setLoginId] = useState('');
@@ -173,6 +176,7 @@ export function LoginPage() {
   return (
     <Stack gap="lg" className={classes.page}>
       <Title order={1}>{t('login.title')}</Title>
+      {toCheckout && <Alert color="blue">{t('cart.signInToCheckout')}</Alert>}
       {signIn.isError &&
         (isLoginLocked(signIn.error) ? (
           <LockedAlert error={signIn.error} />

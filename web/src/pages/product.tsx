@@ -4,14 +4,10 @@ import {
   Anchor,
   Button,
   Card,
-  Checkbox,
   Group,
   Image,
   List,
   Loader,
-  NumberInput,
-  Select,
-  SimpleGrid,
   Stack,
   Table,
   Text,
@@ -20,29 +16,36 @@ import {
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { type CartItemAdd, useAddCartItem } from '../api/cart';
 import { type EstimateRequest, type ProductDetail, useEstimate, useProduct } from '../api/catalog';
 import { ApiError } from '../api/client';
 import { EstimateResult } from '../components/estimate-result';
 import { Markdown } from '../components/markdown';
-import { useFieldErrors, useProblemText } from '../components/problem';
+import { ProblemAlert, useFieldErrors, useProblemText } from '../components/problem';
 import { ProductBadges } from '../components/product-badges';
+import {
+  choiceRequest,
+  initialChoice,
+  type ProductChoice,
+  ProductChoiceFields,
+} from '../components/product-choice';
 import { formatYen, useLang } from './catalog-format';
 import { NotFound } from './errors';
 import { estimateSearch } from './estimate-query';
 import classes from './product.module.css';
 
-type Plan = ProductDetail['plans'][number];
-type Choice = {
-  plan: string;
-  term: string;
-  quantity: number;
-  options: Record<string, number>;
-  usage: Record<string, number>;
-};
-
-function initialChoice(product: ProductDetail, planCode?: string): Choice {
-  const plan = product.plans.find((p) => p.code === planCode) ?? product.plans[0]!;
-  return { plan: plan.code, term: plan.terms[0]!.term, quantity: plan.quantity.min, options: {}, usage: {} };
+/** The product's free trial: its trial plan on the plan's first term, flagged so the server prices it at ¥0. */
+function trialRequest(product: ProductDetail): CartItemAdd {
+  const trial = product.trial!;
+  const plan = product.plans.find((p) => p.code === trial.plan) ?? product.plans[0]!;
+  return {
+    product: product.slug,
+    plan: plan.code,
+    term: plan.terms[0]!.term,
+    options: [],
+    usage: [],
+    trial: true,
+  };
 }
 
 function PlanTable({ product }: { product: ProductDetail }) {
@@ -83,141 +86,27 @@ function PlanTable({ product }: { product: ProductDetail }) {
 
 function Simulator({ product }: { product: ProductDetail }) {
   const { t } = useTranslation();
-  const lang = useLang();
   const problemText = useProblemText();
   const fieldErrors = useFieldErrors();
-  const [choice, setChoice] = useState<Choice>(() => initialChoice(product));
-  const plan: Plan = product.plans.find((p) => p.code === choice.plan)!;
+  const [choice, setChoice] = useState<ProductChoice>(() => initialChoice(product));
 
   const request: EstimateRequest = useMemo(
-    () => ({
-      product: product.slug,
-      plan: choice.plan,
-      term: choice.term,
-      quantity: choice.quantity,
-      options: Object.entries(choice.options).map(([code, quantity]) => ({ code, quantity })),
-      usage: Object.entries(choice.usage).map(([code, quantity]) => ({ code, quantity })),
-    }),
+    () => ({ product: product.slug, ...choiceRequest(choice) }),
     [product.slug, choice],
   );
   const { data, error, isFetching } = useEstimate(request);
   const errors = fieldErrors(error, ['quantity']);
 
-  const setOption = (code: string, quantity: number | null) => {
-    const option = product.options.find((o) => o.code === code)!;
-    const options = { ...choice.options };
-    if (quantity === null) delete options[code];
-    else {
-      // Alternatives (SSL quick / OV / EV): choosing one drops the others of its group.
-      for (const other of product.options) {
-        if (other.code !== code && option.choiceGroup && other.choiceGroup === option.choiceGroup)
-          delete options[other.code];
-      }
-      options[code] = quantity;
-    }
-    setChoice({ ...choice, options });
-  };
-
   return (
     <Card withBorder padding="lg">
       <Stack gap="md">
         <Title order={2}>{t('catalog.simulator.title')}</Title>
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <Select
-            label={t('catalog.plan')}
-            value={choice.plan}
-            allowDeselect={false}
-            data={product.plans.map((p) => ({ value: p.code, label: p.name[lang] }))}
-            onChange={(value) => value && setChoice(initialChoice(product, value))}
-            comboboxProps={{ withinPortal: false }}
-          />
-          <Select
-            label={t('catalog.term')}
-            value={choice.term}
-            allowDeselect={false}
-            data={plan.terms.map((term) => ({ value: term.term, label: term.label[lang] }))}
-            onChange={(value) => value && setChoice({ ...choice, term: value, options: {} })}
-            comboboxProps={{ withinPortal: false }}
-          />
-          <NumberInput
-            label={
-              plan.quantityUnit[lang]
-                ? `${t('catalog.quantity')} (${plan.quantityUnit[lang]})`
-                : t('catalog.quantity')
-            }
-            value={choice.quantity}
-            min={plan.quantity.min}
-            max={plan.quantity.max}
-            step={plan.quantity.step}
-            disabled={plan.quantity.min === plan.quantity.max}
-            description={
-              plan.quantity.min === plan.quantity.max
-                ? t('catalog.quantityFixed', { count: plan.quantity.min })
-                : t('catalog.quantityRange', { min: plan.quantity.min, max: plan.quantity.max })
-            }
-            error={errors.byField.quantity}
-            onChange={(value) =>
-              setChoice({ ...choice, quantity: typeof value === 'number' ? value : plan.quantity.min })
-            }
-          />
-        </SimpleGrid>
-        {product.options.length > 0 && (
-          <Stack gap="xs">
-            <Text fw={700}>{t('catalog.options')}</Text>
-            {product.options.map((option) => {
-              const offer = option.offers.find((o) => o.plan === choice.plan && o.term === choice.term);
-              const taken = option.code in choice.options;
-              const label = offer
-                ? `${option.name[lang]} — ${offer.included ? t('catalog.included') : `${formatYen(offer.price.amount)} (${t('catalog.taxIn', { amount: formatYen(offer.price.withTax) })})`}`
-                : `${option.name[lang]} — ${t('catalog.notOffered')}`;
-              return (
-                <Group key={option.code} gap="sm" align="center">
-                  <Checkbox
-                    label={label}
-                    checked={Boolean(offer?.included) || taken}
-                    disabled={!offer || offer.included}
-                    onChange={(e) =>
-                      setOption(option.code, e.currentTarget.checked ? option.quantity.min : null)
-                    }
-                  />
-                  {offer && !offer.included && taken && option.quantity.max > option.quantity.min && (
-                    <NumberInput
-                      aria-label={t('catalog.optionQuantity', { name: option.name[lang] })}
-                      size="xs"
-                      w={110}
-                      value={choice.options[option.code]}
-                      min={option.quantity.min}
-                      max={option.quantity.max}
-                      suffix={option.quantityUnit[lang] ? ` ${option.quantityUnit[lang]}` : ''}
-                      onChange={(value) =>
-                        setOption(option.code, typeof value === 'number' ? value : option.quantity.min)
-                      }
-                    />
-                  )}
-                </Group>
-              );
-            })}
-          </Stack>
-        )}
-        {plan.usageComponents.length > 0 && (
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            {plan.usageComponents.map((component) => (
-              <NumberInput
-                key={component.code}
-                label={t('catalog.expectedUsage', { name: component.name[lang], unit: component.unit[lang] })}
-                min={0}
-                value={choice.usage[component.code] ?? 0}
-                thousandSeparator=","
-                onChange={(value) =>
-                  setChoice({
-                    ...choice,
-                    usage: { ...choice.usage, [component.code]: typeof value === 'number' ? value : 0 },
-                  })
-                }
-              />
-            ))}
-          </SimpleGrid>
-        )}
+        <ProductChoiceFields
+          product={product}
+          choice={choice}
+          onChange={setChoice}
+          quantityError={errors.byField.quantity}
+        />
         {error && !errors.byField.quantity && (
           <Alert color="red" title={t('catalog.simulator.invalid')}>
             {problemText(error)}
@@ -234,19 +123,68 @@ function Simulator({ product }: { product: ProductDetail }) {
             {t('catalog.print.open')}
           </Anchor>
         )}
-        <Group>
-          {product.trial && (
-            <Button variant="light" disabled>
-              {t('catalog.tryFree', { days: product.trial.days })}
-            </Button>
-          )}
-          <Button disabled>{t('catalog.addToCart')}</Button>
-          <Text size="xs" c="dimmed">
-            {t('catalog.orderingSoon')}
-          </Text>
-        </Group>
+        <AddToCart product={product} request={request} priced={Boolean(data) && !error} />
       </Stack>
     </Card>
+  );
+}
+
+/**
+ * "Add to cart" puts the simulator's current choice into the cart; "try free" puts the product's trial plan
+ * in. Either way the server prices it again and the page says so, with the way to the cart.
+ */
+function AddToCart({
+  product,
+  request,
+  priced,
+}: {
+  product: ProductDetail;
+  request: EstimateRequest;
+  priced: boolean;
+}) {
+  const { t } = useTranslation();
+  const add = useAddCartItem();
+  const [added, setAdded] = useState<'item' | 'trial' | null>(null);
+  const put = (kind: 'item' | 'trial') => {
+    setAdded(null);
+    const body: CartItemAdd =
+      kind === 'trial' && product.trial ? trialRequest(product) : { ...request, trial: false };
+    add.mutate(body, { onSuccess: () => setAdded(kind) });
+  };
+  return (
+    <Stack gap="sm">
+      <Group>
+        {product.trial && (
+          <Button
+            variant="light"
+            loading={add.isPending && add.variables?.trial === true}
+            onClick={() => put('trial')}
+          >
+            {t('catalog.tryFree', { days: product.trial.days })}
+          </Button>
+        )}
+        <Button
+          disabled={!priced}
+          loading={add.isPending && add.variables?.trial !== true}
+          onClick={() => put('item')}
+        >
+          {t('catalog.addToCart')}
+        </Button>
+      </Group>
+      {added && (
+        <Alert color="teal" role="status" title={t(added === 'trial' ? 'cart.addedTrial' : 'cart.added')}>
+          <Group gap="sm">
+            <Button component={Link} to="/cart" size="xs">
+              {t('cart.view')}
+            </Button>
+            <Button component={Link} to="/products" size="xs" variant="default">
+              {t('cart.continueShopping')}
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      {add.isError && <ProblemAlert error={add.error} />}
+    </Stack>
   );
 }
 

@@ -29,6 +29,7 @@ import { EmptyState, EmptyStateText } from '../../components/empty-state';
 import { ProblemAlert, useFieldErrors, useProblemText } from '../../components/problem';
 import { OperatorGate } from './gate';
 import { MemberLifecycleSettings } from './member-lifecycle-settings';
+import { OrderNumberSettings } from './order-number-settings';
 import { registrationNumberCheckDigitOk, registrationNumberPattern } from './registration-number';
 import { SessionSettingsForm } from './session-settings';
 
@@ -304,6 +305,7 @@ function SettingsBody() {
       {store.data && <SettingsForm store={store.data} />}
       {store.data && <SessionSettingsForm store={store.data} />}
       {store.data && <MemberLifecycleSettings store={store.data} />}
+      {store.data && <OrderNumberSettings store={store.data} />}
       <ClosureDays />
     </Stack>
   );
