@@ -38,6 +38,8 @@ export const idPrefixes = {
   orderLine: 'orl',
   orderEvent: 'oev',
   domainEvent: 'evt',
+  providerApiKey: 'pak',
+  provisioningRequest: 'prq',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -33,6 +33,7 @@ import {
   paymentMethodLabels,
   validateCheckoutInput,
 } from '../modules/ordering/index.js';
+import { requestProvisioning } from '../modules/provisioning/index.js';
 import { getStoreSettings } from '../modules/store/index.js';
 import { buildCheckout } from './build-checkout.js';
 
@@ -271,6 +272,8 @@ async function placeIn(tx: DbOrTx, input: PlaceOrderInput): Promise<string> {
       })),
     },
   });
+  // Each provider's lines go to the provider in this transaction: the hand-off exists exactly when the order does.
+  await requestProvisioning(tx, { orderId, now });
   await recordAudit(tx, {
     actor: input.actor,
     action: 'order.placed',

@@ -27,8 +27,6 @@ export const demoProviders: ProviderInput[] = [
     nameJa: 'ミライソフト株式会社',
     nameEn: 'Mirai Soft Inc.',
     contactEmails: ['provisioning@mirai-soft.example'],
-    webhookUrl: 'https://provider.mirai-soft.example/keiyaku/webhooks',
-    webhookSecretRef: 'PROVIDER_MIRAI_SOFT_WEBHOOK_SECRET',
   },
 ];
 

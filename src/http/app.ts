@@ -35,6 +35,7 @@ import { revokeMySessionRoute } from './routes/mypage/revoke-my-session.js';
 import { revokeAllSessionsRoute, revokeOtherSessionsRoute } from './routes/mypage/revoke-my-sessions.js';
 import { updateProfileRoute } from './routes/mypage/update-profile.js';
 import { getMyWithdrawalRoute, withdrawMeRoute } from './routes/mypage/withdrawal.js';
+import { registerProviderRoutes } from './routes/provider/index.js';
 import { addCartItemRoute } from './routes/store/add-cart-item.js';
 import { changeCartItemRoute } from './routes/store/change-cart-item.js';
 import { completePasswordResetRoute } from './routes/store/complete-password-reset.js';
@@ -136,6 +137,7 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): Open
   app.route('/', removeCartItemRoute());
   app.route('/', getCatalogTermsDocumentRoute());
   registerAdminRoutes(app);
+  registerProviderRoutes(app);
   app.route('/', changePasswordRoute());
   app.route('/', revealBackupCodesRoute());
   app.route('/', regenerateBackupCodesRoute());

@@ -78,14 +78,15 @@ describe('catalog editing', () => {
       nameEn: 'Partner Backup K.K.',
       contactEmails: ['ops@partner-backup.example'],
       webhookUrl: 'https://partner-backup.example/hooks/keiyaku',
-      webhookSecretRef: 'PROVIDER_PARTNER_BACKUP_SECRET',
     });
     expect(provider.status).toBe(201);
     const providerBody = await provider.json();
     expect(providerBody).toMatchObject({
       slug: 'partner-backup',
       isStore: false,
-      webhookSecretRef: 'PROVIDER_PARTNER_BACKUP_SECRET',
+      webhookUrl: 'https://partner-backup.example/hooks/keiyaku',
+      webhookEndpointId: expect.stringMatching(/^whe_/),
+      webhookSecret: expect.stringMatching(/^whsec_/),
     });
     const taken = await b.send('/api/admin/catalog/providers', 'POST', {
       slug: 'partner-backup',
@@ -102,7 +103,11 @@ describe('catalog editing', () => {
     const renamed = await b.send(`/api/admin/catalog/providers/${providerBody.id}`, 'PATCH', {
       nameEn: 'Partner Backup Inc.',
     });
-    expect((await renamed.json()).nameEn).toBe('Partner Backup Inc.');
+    const renamedBody = await renamed.json();
+    expect(renamedBody.nameEn).toBe('Partner Backup Inc.');
+    // The secret is shown once: a later answer never carries it.
+    expect(renamedBody.webhookSecret).toBeNull();
+    expect(renamedBody.webhookUrl).toBe('https://partner-backup.example/hooks/keiyaku');
     const badPatch = await b.send(`/api/admin/catalog/providers/${providerBody.id}`, 'PATCH', {
       contactEmails: ['not mail'],
     });

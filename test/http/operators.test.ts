@@ -365,6 +365,27 @@ const adminRoutes: Record<string, Expectation> = {
     access: ['owner', 'catalog'],
     body: { status: 'published' },
   },
+  'POST /api/admin/catalog/providers/{id}/webhook-secret': { access: ['owner', 'catalog'] },
+  'GET /api/admin/catalog/providers/{id}/api-keys': { access: ['owner', 'catalog'] },
+  'POST /api/admin/catalog/providers/{id}/api-keys': {
+    access: ['owner', 'catalog'],
+    body: { label: '権限確認' },
+  },
+  'POST /api/admin/catalog/providers/{id}/api-keys/{keyId}/revoke': { access: ['owner', 'catalog'] },
+  'GET /api/admin/orders': { access: ['owner', 'support', 'billing'] },
+  'GET /api/admin/orders/{id}': { access: ['owner', 'support', 'billing'] },
+  'GET /api/admin/provisioning-queue': { access: ['owner', 'support', 'billing'] },
+  'POST /api/admin/order-lines/{id}/preparing': { access: ['owner', 'support'] },
+  'POST /api/admin/order-lines/{id}/start': {
+    access: ['owner', 'support'],
+    body: { serviceStartDate: '2026-04-15' },
+  },
+  'POST /api/admin/order-lines/{id}/reject': { access: ['owner', 'support'], body: { reason: '在庫なし' } },
+  'POST /api/admin/order-lines/{id}/start-date': {
+    access: ['owner', 'support'],
+    body: { serviceStartDate: '2026-04-20' },
+  },
+  'POST /api/admin/provisioning-requests/{id}/resend': { access: ['owner', 'support'] },
   'GET /api/admin/catalog/terms-documents': { access: ['owner', 'catalog'] },
   'POST /api/admin/catalog/terms-documents': {
     access: ['owner', 'catalog'],
@@ -386,7 +407,11 @@ function concrete(route: string): [string, string] {
   // Ids that name nothing: a permitted role gets 404, which proves it got past the guard.
   return [
     method,
-    path.replace('{day}', '2026-08-13').replace('{id}', 'unknown_0000').replace('{memberId}', 'unknown_0000'),
+    path
+      .replace('{day}', '2026-08-13')
+      .replace('{id}', 'unknown_0000')
+      .replace('{memberId}', 'unknown_0000')
+      .replace('{keyId}', 'unknown_0000'),
   ];
 }
 

@@ -2,7 +2,8 @@
 import { sql } from 'drizzle-orm';
 import { check, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
-export const auditActorKinds = ['member', 'operator', 'system', 'cli'] as const;
+/** `provider`: a provider's system through the provider API (its API key's provider is the actor id). */
+export const auditActorKinds = ['member', 'operator', 'system', 'cli', 'provider'] as const;
 
 /** Append-only record of every change to data, kept as long as the law requires. */
 export const auditLog = pgTable(
@@ -26,7 +27,10 @@ export const auditLog = pgTable(
   (t) => [
     index('audit_log_target_idx').on(t.targetType, t.targetId),
     index('audit_log_at_idx').on(t.at),
-    check('audit_log_actor_kind_known', sql`${t.actorKind} in ('member', 'operator', 'system', 'cli')`),
+    check(
+      'audit_log_actor_kind_known',
+      sql`${t.actorKind} in ('member', 'operator', 'system', 'cli', 'provider')`,
+    ),
   ],
 );
 

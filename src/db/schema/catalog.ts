@@ -15,6 +15,7 @@ import {
   unique,
 } from 'drizzle-orm/pg-core';
 import { members } from './identity.js';
+import { webhookEndpoints } from './notifications.js';
 
 const money = (name: string) => bigint(name, { mode: 'bigint' });
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -51,9 +52,11 @@ export const catalogProviders = pgTable('catalog_providers', {
   isStore: boolean('is_store').notNull().default(false),
   /** Where provisioning requests and notices go. */
   contactEmails: jsonb('contact_emails').$type<string[]>().notNull(),
-  webhookUrl: text('webhook_url'),
-  /** The name of the secret holding the webhook signing key (an environment variable), never the key itself. */
-  webhookSecretRef: text('webhook_secret_ref'),
+  /**
+   * The provider's signed-webhook endpoint (URL and sealed `whsec_` secret live in `webhook_endpoints`);
+   * null when the provider takes provisioning requests by mail only.
+   */
+  webhookEndpointId: text('webhook_endpoint_id').references(() => webhookEndpoints.id),
   /** The member's contact fields this provider receives (the member consents to sharing them at checkout). */
   sharedContactFields: jsonb('shared_contact_fields')
     .$type<string[]>()

@@ -7,6 +7,7 @@ export * from './identity.js';
 export * from './notifications.js';
 export * from './operators.js';
 export * from './ordering.js';
+export * from './provisioning.js';
 export * from './rate-limits.js';
 export * from './store.js';
 export * from './support.js';

@@ -8,7 +8,7 @@ import { currentRequest } from '../../request-context.js';
 
 /** Who made a change: a signed-in person, the system itself, or the command line. */
 export interface Actor {
-  kind: 'member' | 'operator' | 'system' | 'cli';
+  kind: 'member' | 'operator' | 'system' | 'cli' | 'provider';
   id: string | null;
   requestId?: string;
   /** Given by callers outside a request; inside one, the request's own address and browser are used. */

@@ -1,4 +1,4 @@
-// Registers a provider (the store itself or another company), audited.
+// Registers a provider (the store itself or another company) with its webhook endpoint if it has one, audited.
 import { eq } from 'drizzle-orm';
 import type { Temporal } from 'temporal-polyfill';
 import type { Db } from '../../db/client.js';
@@ -9,39 +9,59 @@ import { newId } from '../../domain/ids.js';
 import { zodIssuesToFields } from '../../domain/validation.js';
 import { type Actor, recordAudit } from '../audit/index.js';
 import { catalogErrors } from './catalog-errors.js';
-import { type CatalogProvider, providerJson } from './load-products.js';
+import { providerJson } from './load-products.js';
 import { providerSchema } from './provider-fields.js';
+import { applyProviderWebhook, type ProviderWithWebhook, withWebhooks } from './provider-webhook.js';
 
 export interface CreateProviderInput {
   provider: unknown;
+  /** `webhookSecretKey(config.secret)`: seals the webhook secret of a provider given a `webhookUrl`. */
+  sealingKey?: Buffer;
   actor: Actor;
   now: Temporal.Instant;
 }
 
+export interface ProviderChangeResult {
+  provider: ProviderWithWebhook;
+  /** The new `whsec_…` signing secret when this call created the webhook endpoint; never shown again. */
+  webhookSecret: string | null;
+}
+
 /** Creates a provider; a slug in use is `slug_taken` (409). */
-export async function createProvider(db: Db, input: CreateProviderInput): Promise<CatalogProvider> {
+export async function createProvider(db: Db, input: CreateProviderInput): Promise<ProviderChangeResult> {
   const parsed = providerSchema.safeParse(input.provider);
   if (!parsed.success) throw kernelErrors.validation(zodIssuesToFields(parsed.error.issues));
-  const values = parsed.data;
+  const { webhookUrl, ...values } = parsed.data;
   return db.transaction(async (tx) => {
     const [taken] = await tx
       .select({ id: catalogProviders.id })
       .from(catalogProviders)
       .where(eq(catalogProviders.slug, values.slug));
     if (taken) throw catalogErrors.slugTaken(values.slug);
+    const id = newId('provider');
+    const webhook = await applyProviderWebhook(tx, {
+      providerId: id,
+      providerSlug: values.slug,
+      currentEndpointId: null,
+      url: webhookUrl,
+      sealingKey: input.sealingKey,
+      actor: input.actor,
+      now: input.now,
+    });
     const at = toDate(input.now);
     const [row] = await tx
       .insert(catalogProviders)
-      .values({ id: newId('provider'), ...values, createdAt: at, updatedAt: at })
+      .values({ id, ...values, webhookEndpointId: webhook.endpointId, createdAt: at, updatedAt: at })
       .returning();
     await recordAudit(tx, {
       actor: input.actor,
       action: 'catalog.provider.created',
       targetType: 'provider',
-      targetId: row!.id,
-      after: values,
+      targetId: id,
+      after: { ...values, webhookUrl },
       at: input.now,
     });
-    return providerJson(row!);
+    const [provider] = await withWebhooks(tx, [providerJson(row!)]);
+    return { provider: provider!, webhookSecret: webhook.secret };
   });
 }

@@ -2,7 +2,7 @@
 export { catalogErrors } from './catalog-errors.js';
 export { type ChangeProductStatusInput, changeProductStatus } from './change-product-status.js';
 export { type CreateProductInput, createProduct } from './create-product.js';
-export { type CreateProviderInput, createProvider } from './create-provider.js';
+export { type CreateProviderInput, createProvider, type ProviderChangeResult } from './create-provider.js';
 export { estimateNotice } from './estimate-notice.js';
 export { type EstimateProductInput, estimateProduct } from './estimate-product.js';
 export { getCurrentTermsDocument } from './get-current-terms-document.js';
@@ -27,6 +27,7 @@ export {
   type SharedContactField,
   sharedContactFieldKeys,
 } from './provider-fields.js';
+export { type ProviderWithWebhook, withWebhooks } from './provider-webhook.js';
 export {
   type CatalogTermsDocument,
   type PublishTermsDocumentInput,
@@ -34,6 +35,10 @@ export {
   termsDocumentSchema,
 } from './publish-terms-document.js';
 export { type EstimatePdfInput, renderEstimatePdf } from './render-estimate-pdf.js';
+export {
+  type RotateProviderWebhookSecretInput,
+  rotateProviderWebhookSecret,
+} from './rotate-provider-webhook-secret.js';
 export {
   type ProductSearchHit,
   type ProductSearchResult,

@@ -2,10 +2,12 @@
 import { asc } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { catalogProviders } from '../../db/schema/catalog.js';
-import { type CatalogProvider, providerJson } from './load-products.js';
+import { providerJson } from './load-products.js';
+import { type ProviderWithWebhook, withWebhooks } from './provider-webhook.js';
 
-/** Every provider, the store itself first. */
-export async function listProviders(db: DbOrTx): Promise<CatalogProvider[]> {
+/** Every provider with its webhook, the store itself first. */
+export async function listProviders(db: DbOrTx): Promise<ProviderWithWebhook[]> {
   const rows = await db.select().from(catalogProviders).orderBy(asc(catalogProviders.slug));
-  return rows.map(providerJson).sort((a, b) => Number(b.isStore) - Number(a.isStore));
+  const providers = rows.map(providerJson).sort((a, b) => Number(b.isStore) - Number(a.isStore));
+  return withWebhooks(db, providers);
 }

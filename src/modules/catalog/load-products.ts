@@ -24,8 +24,8 @@ export interface CatalogProvider {
   nameEn: string;
   isStore: boolean;
   contactEmails: string[];
-  webhookUrl: string | null;
-  webhookSecretRef: string | null;
+  /** The provider's webhook endpoint in `webhook_endpoints`, if it takes webhooks. */
+  webhookEndpointId: string | null;
   /** The contact fields (`company`, `department`, `name`, `email`, `phone`, `address`) the provider receives. */
   sharedContactFields: string[];
   createdAt: Date;
@@ -234,8 +234,7 @@ export function providerJson(row: typeof catalogProviders.$inferSelect): Catalog
     nameEn: row.nameEn,
     isStore: row.isStore,
     contactEmails: row.contactEmails,
-    webhookUrl: row.webhookUrl,
-    webhookSecretRef: row.webhookSecretRef,
+    webhookEndpointId: row.webhookEndpointId,
     sharedContactFields: row.sharedContactFields,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

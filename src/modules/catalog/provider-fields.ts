@@ -13,17 +13,11 @@ const providerFields = {
   nameEn: z.string().trim().min(1).max(200),
   isStore: z.boolean().default(false),
   contactEmails: z.array(z.email().max(254)).min(1).max(10),
-  webhookUrl: z
-    .url({ protocol: /^https?$/ })
-    .max(500)
-    .nullable()
-    .default(null),
-  /** The name of an environment variable holding the signing key. */
-  webhookSecretRef: z
-    .string()
-    .regex(/^[A-Z][A-Z0-9_]{2,63}$/)
-    .nullable()
-    .default(null),
+  /**
+   * Where signed provisioning webhooks go (https, or http to localhost only); null for mail only. The
+   * endpoint and its `whsec_` secret live in `webhook_endpoints`; the secret is shown once.
+   */
+  webhookUrl: z.string().max(500).nullable().default(null),
   sharedContactFields: z
     .array(z.enum(sharedContactFieldKeys))
     .max(sharedContactFieldKeys.length)
@@ -42,8 +36,7 @@ export const providerPatchSchema = z
     nameEn: providerFields.nameEn,
     isStore: z.boolean(),
     contactEmails: providerFields.contactEmails,
-    webhookUrl: providerFields.webhookUrl.unwrap(),
-    webhookSecretRef: providerFields.webhookSecretRef.unwrap(),
+    webhookUrl: z.string().max(500).nullable(),
     sharedContactFields: providerFields.sharedContactFields.unwrap(),
   })
   .partial()

@@ -1,4 +1,4 @@
-// Changes some of a provider's fields, audited with the fields before and after.
+// Changes some of a provider's fields (its webhook URL too), audited with the fields before and after.
 import { and, eq, ne } from 'drizzle-orm';
 import type { Temporal } from 'temporal-polyfill';
 import type { Db } from '../../db/client.js';
@@ -8,21 +8,25 @@ import { kernelErrors } from '../../domain/errors.js';
 import { zodIssuesToFields } from '../../domain/validation.js';
 import { type Actor, recordAudit } from '../audit/index.js';
 import { catalogErrors } from './catalog-errors.js';
-import { type CatalogProvider, providerJson } from './load-products.js';
+import type { ProviderChangeResult } from './create-provider.js';
+import { providerJson } from './load-products.js';
 import { providerPatchSchema } from './provider-fields.js';
+import { applyProviderWebhook, withWebhooks } from './provider-webhook.js';
 
 export interface UpdateProviderInput {
   providerId: string;
   patch: unknown;
+  /** `webhookSecretKey(config.secret)`, used when the patch gives a first `webhookUrl`. */
+  sealingKey?: Buffer;
   actor: Actor;
   now: Temporal.Instant;
 }
 
 /** Applies a partial change; a bad field rejects the whole patch. */
-export async function updateProvider(db: Db, input: UpdateProviderInput): Promise<CatalogProvider> {
+export async function updateProvider(db: Db, input: UpdateProviderInput): Promise<ProviderChangeResult> {
   const parsed = providerPatchSchema.safeParse(input.patch);
   if (!parsed.success) throw kernelErrors.validation(zodIssuesToFields(parsed.error.issues));
-  const patch = parsed.data;
+  const { webhookUrl, ...patch } = parsed.data;
   return db.transaction(async (tx) => {
     const [before] = await tx
       .select()
@@ -37,9 +41,24 @@ export async function updateProvider(db: Db, input: UpdateProviderInput): Promis
         .where(and(eq(catalogProviders.slug, patch.slug), ne(catalogProviders.id, before.id)));
       if (taken) throw catalogErrors.slugTaken(patch.slug);
     }
+    let webhookEndpointId = before.webhookEndpointId;
+    let webhookSecret: string | null = null;
+    if (webhookUrl !== undefined) {
+      const applied = await applyProviderWebhook(tx, {
+        providerId: before.id,
+        providerSlug: patch.slug ?? before.slug,
+        currentEndpointId: before.webhookEndpointId,
+        url: webhookUrl,
+        sealingKey: input.sealingKey,
+        actor: input.actor,
+        now: input.now,
+      });
+      webhookEndpointId = applied.endpointId;
+      webhookSecret = applied.secret;
+    }
     const [after] = await tx
       .update(catalogProviders)
-      .set({ ...patch, updatedAt: toDate(input.now) })
+      .set({ ...patch, webhookEndpointId, updatedAt: toDate(input.now) })
       .where(eq(catalogProviders.id, before.id))
       .returning();
     const keys = Object.keys(patch) as (keyof typeof patch)[];
@@ -48,10 +67,14 @@ export async function updateProvider(db: Db, input: UpdateProviderInput): Promis
       action: 'catalog.provider.updated',
       targetType: 'provider',
       targetId: before.id,
-      before: Object.fromEntries(keys.map((k) => [k, before[k]])),
-      after: patch,
+      before: {
+        ...Object.fromEntries(keys.map((k) => [k, before[k]])),
+        ...(webhookUrl === undefined ? {} : { webhookEndpointId: before.webhookEndpointId }),
+      },
+      after: { ...patch, ...(webhookUrl === undefined ? {} : { webhookUrl, webhookEndpointId }) },
       at: input.now,
     });
-    return providerJson(after!);
+    const [provider] = await withWebhooks(tx, [providerJson(after!)]);
+    return { provider: provider!, webhookSecret };
   });
 }

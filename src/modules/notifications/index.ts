@@ -1,6 +1,10 @@
 // The notifications module's public face: queue mail and SMS in a transaction; the jobs deliver them.
 export { carriesSecret } from './carries-secret.js';
 export {
+  type ChangeWebhookEndpointUrlInput,
+  changeWebhookEndpointUrl,
+} from './change-webhook-endpoint-url.js';
+export {
   type CreatedWebhookEndpoint,
   type CreateWebhookEndpointInput,
   createWebhookEndpoint,
@@ -14,11 +18,13 @@ export {
   WEBHOOK_TIMEOUT_MS,
   WebhookDeliveryError,
 } from './deliver-webhook.js';
+export { type DisableWebhookEndpointInput, disableWebhookEndpoint } from './disable-webhook-endpoint.js';
 export { type DispatchOutboxInput, dispatchOutbox, type EnqueueDelivery } from './dispatch-outbox.js';
 export { type DispatchWebhooksInput, dispatchWebhooks } from './dispatch-webhooks.js';
 export { type EnqueueMailInput, enqueueMail, messageIdFor } from './enqueue-mail.js';
 export { type EnqueueSmsInput, enqueueSms } from './enqueue-sms.js';
 export { type EnqueueWebhookInput, enqueueWebhook } from './enqueue-webhook.js';
+export { findWebhookEndpoints, type WebhookEndpointSummary } from './find-webhook-endpoints.js';
 export { getDevMail } from './get-dev-mail.js';
 export { type DevMail, listDevMailbox } from './list-dev-mailbox.js';
 export { type DevSms, listDevSms } from './list-dev-sms.js';
@@ -31,6 +37,7 @@ export {
 } from './mail-transport.js';
 export { type RenderedMail, renderMail } from './render-mail.js';
 export { renderSms } from './render-sms.js';
+export { type RotateWebhookSecretInput, rotateWebhookSecret } from './rotate-webhook-secret.js';
 export { type SmsTemplateName, smsTemplates } from './sms-templates/registry.js';
 export {
   devSmsTransport,

@@ -49,6 +49,18 @@ export const operatorPermissions = {
   'catalog.read': ['catalog'],
   /** Changing the catalog: providers, product definitions and prices, statuses, document versions. */
   'catalog.update': ['catalog'],
+  /** Issuing and revoking providers' API keys: catalog staff onboard providers. */
+  'provider_keys.manage': ['catalog'],
+  /**
+   * Reading orders (list, detail, timeline, consents, provisioning) and the provisioning queue: support
+   * answers "where is my order", billing checks what was ordered.
+   */
+  'orders.read': ['support', 'billing'],
+  /**
+   * Moving order lines (preparing, start with a date, reject, change the start date on the member's
+   * request) and resending a failed hand-off: support, who takes the member's and the provider's calls.
+   */
+  'orders.update': ['support'],
 } as const satisfies Record<string, readonly OperatorRole[]>;
 
 export type OperatorAction = keyof typeof operatorPermissions;

@@ -4,6 +4,7 @@ export { allocateOrderNumber } from './allocate-order-number.js';
 export type { CartChoice } from './cart-choice.js';
 export { type CartOwner, guestCartOwner, hashCartToken, newCartToken } from './cart-owner.js';
 export { type ChangeCartItemInput, changeCartItem, removeCartItem } from './change-cart-item.js';
+export { type ChangeLineStartDateInput, changeLineStartDate } from './change-line-start-date.js';
 export type {
   Checkout,
   CheckoutConsent,
@@ -19,7 +20,10 @@ export {
   paymentMethodLabels,
 } from './checkout-payment-methods.js';
 export { assertQuoteUnchanged, quoteOf } from './checkout-quote.js';
+export { type ConfirmLineStartInput, confirmLineStart } from './confirm-line-start.js';
 export { findCartId } from './find-cart.js';
+export { getOrderRecord, type OrderRecord } from './get-order-record.js';
+export { type MarkLinePreparingInput, markLinePreparing } from './mark-line-preparing.js';
 export {
   findOrderByIdempotencyKey,
   getOrderDetail,
@@ -30,6 +34,8 @@ export {
   type OrderSummary,
 } from './member-orders.js';
 export { mergeGuestCart } from './merge-guest-cart.js';
+export { orderLineErrors } from './order-line-errors.js';
+export type { OrderLineStepInput } from './order-line-step.js';
 export {
   deriveOrderStatus,
   type OrderStatus,
@@ -43,4 +49,6 @@ export {
 } from './order-withdrawal-blockers.js';
 export { orderingErrors } from './ordering-errors.js';
 export { type PricedCart, type PricedCartItem, priceCart } from './price-cart.js';
+export { type RejectOrderLineInput, rejectOrderLine } from './reject-order-line.js';
+export { type OrderListItem, type SearchOrdersInput, searchOrders } from './search-orders.js';
 export { orderFieldProblem, validateCheckoutInput } from './validate-checkout.js';

@@ -4567,13 +4567,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description created */
+                /** @description created; webhookSecret is set when a webhookUrl was given */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["AdminProvider"];
+                        "application/json": components["schemas"]["AdminProviderChange"];
                     };
                 };
                 /** @description not signed in as an operator */
@@ -4649,13 +4649,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description the provider after the change */
+                /** @description the provider after the change; webhookSecret is set when this change created the webhook */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["AdminProvider"];
+                        "application/json": components["schemas"]["AdminProviderChange"];
                     };
                 };
                 /** @description not signed in as an operator */
@@ -5150,6 +5150,1282 @@ export interface paths {
                     };
                 };
                 /** @description a field is invalid */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/catalog/providers/{id}/webhook-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a provider's webhook signing secret
+         * @description A new `whsec_…` secret for the same endpoint, shown only in this answer. Every delivery attempt is signed when made, so messages still waiting are signed with the new secret. 409 `provider_webhook_missing` when the provider has no webhook URL.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the new secret, shown once */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            webhookEndpointId: string;
+                            webhookSecret: string;
+                        };
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such provider */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the provider has no webhook URL */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/catalog/providers/{id}/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A provider's API keys
+         * @description Prefix, label, when created and last used, and whether revoked; the key itself is never shown again.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description oldest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            keys: components["schemas"]["ProviderApiKey"][];
+                        };
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Issue a provider API key
+         * @description The answer holds the key (`kpk_…`) once: give it to the provider, who sends it as `Authorization: Bearer` on /api/provider. Only its SHA-256 is stored. Audited without the key.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IssueProviderApiKeyBody"];
+                };
+            };
+            responses: {
+                /** @description the key, shown only now, and its summary */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            apiKey: components["schemas"]["ProviderApiKey"];
+                        };
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such provider */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the label is missing */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/catalog/providers/{id}/api-keys/{keyId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a provider API key
+         * @description The next request with the key is 401. Revoking a revoked key changes nothing. Audited.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    keyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the key, revoked */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProviderApiKey"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such key of this provider */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Orders
+         * @description Newest first. `number`: part of an order number; `member`: a member id or part of the login ID, name, company or email; `status`: the order status; `placedFrom`/`placedTo`: order dates (Asia/Tokyo, inclusive); `limit` (1–200, 50) and `offset` page through `total`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    number?: string;
+                    member?: string;
+                    /** @description derived from the lines: received; in_progress once a line moved; completed when every line is started or rejected (one started); rejected when every line is */
+                    status?: components["schemas"]["OrderStatus"];
+                    placedFrom?: string;
+                    placedTo?: string;
+                    limit?: number;
+                    offset?: number | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of orders and the number of matches */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orders: components["schemas"]["AdminOrderSummary"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a query parameter is invalid */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One order
+         * @description The order as placed (contacts, amounts, payment method), its lines with status and start date, the timeline, the consents with document versions, and each line's provisioning request with its delivery (webhook and mails).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the order */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminOrder"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such order */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/provisioning-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The provisioning queue
+         * @description Order lines not yet started or rejected, oldest order first, optionally of one provider (`providerId`). The store's own products have no request (an operator starts them); a provider's show how the hand-off was delivered, so a failed one can be resent.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    providerId?: string;
+                    limit?: number;
+                    offset?: number | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of waiting lines and their number */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ProvisioningQueueItem"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/order-lines/{id}/preparing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a line as being prepared (準備中)
+         * @description received → preparing, for the store's own products or on a provider's behalf. No mail.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description order line id (orl_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the line after the step */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderLineStepResult"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such order line */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description order_line_transition_not_allowed: the line is not in a status that allows this step */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/order-lines/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the service start (提供開始) with its date
+         * @description received | preparing → started. The date is a business day of the store, not before the order date. The member gets the "service start" mail; `order.line.started` is recorded.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description order line id (orl_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConfirmLineStartBody"];
+                };
+            };
+            responses: {
+                /** @description the line after the step */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderLineStepResult"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such order line */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description order_line_transition_not_allowed: the line is not in a status that allows this step */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the date is not allowed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/order-lines/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refuse a line (不可) with a reason
+         * @description received | preparing → rejected; the member gets a mail with the reason; `order.line.rejected` is recorded.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description order line id (orl_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RejectLineBody"];
+                };
+            };
+            responses: {
+                /** @description the line after the step */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderLineStepResult"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such order line */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description order_line_transition_not_allowed: the line is not in a status that allows this step */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the reason is empty */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/order-lines/{id}/start-date": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the service start date (before the service starts)
+         * @description On the member's request (seed 003). Only a started line whose start date is still ahead (Asia/Tokyo): on or after that date it is 409 `service_already_started`; a line without a date is 409 `service_start_date_not_set`. The new date is a business day, today or later. The member gets a mail with the new date.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description order line id (orl_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ChangeStartDateBody"];
+                };
+            };
+            responses: {
+                /** @description the new and previous dates */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orderLineId: string;
+                            serviceStartDate: string;
+                            previousDate: string;
+                        };
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such order line */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the service already started, or no start date is set */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the date is not allowed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/provisioning-requests/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resend a failed provisioning hand-off
+         * @description Only when the delivery failed (a webhook or a mail gave up); otherwise 409 `provisioning_resend_not_needed`. The same request id goes out in a new webhook message and new mails.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the request after queuing it again */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProvisioningRequest"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such provisioning request */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the hand-off did not fail */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/provider/provisioning-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your provisioning requests
+         * @description Every provisioning request of the provider the API key (`Authorization: Bearer kpk_…`) belongs to, oldest first. `status` filters by the order line status (comma-separated, e.g. `received,preparing` for the work still to do).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description comma-separated line statuses */
+                    status?: string;
+                    limit?: number;
+                    offset?: number | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the requests */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            requests: components["schemas"]["ProvisioningRequest"][];
+                        };
+                    };
+                };
+                /** @description no valid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a query parameter is invalid */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/provider/provisioning-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One provisioning request
+         * @description A request of the key's provider; a request of any other provider answers 404.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the request */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProvisioningRequest"];
+                    };
+                };
+                /** @description no valid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such request of this provider */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/provider/order-lines/{id}/preparing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a line as being prepared (準備中)
+         * @description received → preparing. The member sees 準備中 on My Page; no mail is sent.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description order line id (orl_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the line after the step */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderLineStepResult"];
+                    };
+                };
+                /** @description no valid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such order line of this provider (another provider's line is 404 too) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description order_line_transition_not_allowed: the line is not in a status that allows this step */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/provider/order-lines/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the service start (提供開始) with its date
+         * @description received | preparing → started. The date must be a business day of the store and not before the order date. The member gets the "service start" mail with the date; the contracts module receives `order.line.started`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description order line id (orl_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConfirmLineStartBody"];
+                };
+            };
+            responses: {
+                /** @description the line after the step */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderLineStepResult"];
+                    };
+                };
+                /** @description no valid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such order line of this provider (another provider's line is 404 too) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description order_line_transition_not_allowed: the line is not in a status that allows this step */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the date is not a business day, not a date, or before the order */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/provider/order-lines/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refuse a line (不可) with a reason
+         * @description received | preparing → rejected. The member gets a mail with the reason; the contracts module receives `order.line.rejected`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description order line id (orl_…) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RejectLineBody"];
+                };
+            };
+            responses: {
+                /** @description the line after the step */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderLineStepResult"];
+                    };
+                };
+                /** @description no valid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such order line of this provider (another provider's line is 404 too) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description order_line_transition_not_allowed: the line is not in a status that allows this step */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the reason is empty */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7114,15 +8390,21 @@ export interface components {
             nameEn: string;
             isStore: boolean;
             contactEmails: string[];
+            webhookEndpointId: string | null;
+            /** @description where signed provisioning webhooks go; null for mail only */
             webhookUrl: string | null;
-            /** @description the name of the environment variable holding the key */
-            webhookSecretRef: string | null;
+            /** @description set when the receiver answered 410 Gone; setting the URL again enables it */
+            webhookDisabledAt: string | null;
             /** @description the member's contact fields this provider receives, consented to at checkout */
             sharedContactFields: string[];
             createdAt: string;
             updatedAt: string;
         };
-        /** @description slug, nameJa, nameEn, isStore, contactEmails[], webhookUrl, webhookSecretRef, sharedContactFields[] (company, department, name, email, phone, address; all optional in a PATCH) */
+        AdminProviderChange: components["schemas"]["AdminProvider"] & {
+            /** @description the `whsec_…` signing secret, only in the answer that created the webhook endpoint; give it to the provider now, it is never shown again */
+            webhookSecret: string | null;
+        };
+        /** @description slug, nameJa, nameEn, isStore, contactEmails[], webhookUrl, sharedContactFields[] (company, department, name, email, phone, address; all optional in a PATCH). A first webhookUrl creates the signed-webhook endpoint and the answer carries its secret once (webhookSecret); a changed URL keeps the secret; null removes the webhook. */
         AdminProviderBody: {
             [key: string]: unknown;
         };
@@ -7166,6 +8448,262 @@ export interface components {
         /** @description key, version, titleJa, titleEn, bodyJa (Markdown), bodyEn, publishedAt (optional, ISO 8601) */
         AdminTermsDocumentBody: {
             [key: string]: unknown;
+        };
+        ProviderApiKey: {
+            id: string;
+            providerId: string;
+            label: string;
+            /**
+             * @description the first characters of the key
+             * @example kpk_AbCd1234
+             */
+            prefix: string;
+            createdAt: string;
+            createdBy: string | null;
+            lastUsedAt: string | null;
+            revokedAt: string | null;
+        };
+        IssueProviderApiKeyBody: {
+            /** @example 本番連携 */
+            label: string;
+        };
+        AdminOrderSummary: {
+            id: string;
+            /** @example K2026-000001 */
+            number: string;
+            status: components["schemas"]["OrderStatus"];
+            member: {
+                id: string;
+                loginId: string;
+                name: string;
+                companyName: string | null;
+            };
+            /** @description yen, tax included */
+            totalAmount: number;
+            paymentMethod: string;
+            placedAt: string;
+        };
+        /**
+         * @description derived from the lines: received; in_progress once a line moved; completed when every line is started or rejected (one started); rejected when every line is
+         * @enum {string}
+         */
+        OrderStatus: "received" | "in_progress" | "completed" | "rejected";
+        AdminOrder: {
+            id: string;
+            number: string;
+            status: components["schemas"]["OrderStatus"];
+            member: {
+                id: string;
+                loginId: string;
+                name: string;
+                companyName: string | null;
+                email: string;
+            };
+            customerContact: {
+                companyName: string | null;
+                departmentName: string | null;
+                name: string;
+                nameKana: string | null;
+                email: string;
+                phone: string;
+                postalCode: string | null;
+                address: string | null;
+            };
+            billingContact: {
+                companyName: string | null;
+                departmentName: string | null;
+                name: string;
+                nameKana: string | null;
+                email: string;
+                phone: string;
+                postalCode: string | null;
+                address: string | null;
+            };
+            paymentMethod: string;
+            taxBreakdown: {
+                rate: number;
+                taxableAmount: number;
+                taxAmount: number;
+            }[];
+            subtotalAmount: number;
+            taxAmount: number;
+            totalAmount: number;
+            locale: string;
+            placedAt: string;
+            lines: {
+                id: string;
+                position: number;
+                productId: string;
+                providerId: string;
+                productName: {
+                    ja: string;
+                    en: string;
+                };
+                plan: string;
+                term: string;
+                quantity: number;
+                options: {
+                    code: string;
+                    quantity?: number;
+                }[];
+                isTrial: boolean;
+                trialDays: number | null;
+                /** @description the priced lines and amounts as confirmed */
+                pricing: {
+                    [key: string]: unknown;
+                };
+                orderFields: {
+                    [key: string]: string;
+                };
+                status: components["schemas"]["OrderLineStatus"];
+                rejectionReason: string | null;
+                serviceStartDate: string | null;
+                updatedAt: string;
+            }[];
+            timeline: {
+                id: string;
+                orderLineId: string | null;
+                /** @description placed, line_status_changed, start_date_changed, provisioning_requested */
+                kind: string;
+                fromStatus: string | null;
+                toStatus: string | null;
+                /** @description member:…, operator:…, provider:… or system */
+                actor: string;
+                note: string | null;
+                at: string;
+            }[];
+            consents: {
+                kind: string;
+                documentKey: string;
+                documentVersion: string;
+                consentedAt: string;
+            }[];
+            provisioningRequests: components["schemas"]["ProvisioningRequest"][];
+        };
+        /**
+         * @description received (受付済) → preparing (準備中) → started (提供開始), or rejected (不可)
+         * @enum {string}
+         */
+        OrderLineStatus: "received" | "preparing" | "started" | "rejected";
+        ProvisioningRequest: {
+            /** @example prq_0196f0c4-5b8e-7c1a-9d2e-3f4a5b6c7d8e */
+            id: string;
+            /** @description the line to mark preparing, start or reject */
+            orderLineId: string;
+            providerId: string;
+            lineStatus: components["schemas"]["OrderLineStatus"];
+            /** @description YYYY-MM-DD (Asia/Tokyo) once started */
+            serviceStartDate: string | null;
+            rejectionReason: string | null;
+            payload: components["schemas"]["ProvisioningPayload"];
+            delivery: components["schemas"]["ProvisioningDelivery"];
+            createdAt: string;
+        };
+        /** @description exactly what the provisioning.requested webhook carried as `data` (with `requestId`) */
+        ProvisioningPayload: {
+            orderNumber: string;
+            orderedAt: string;
+            line: {
+                orderLineId: string;
+                productId: string;
+                productSlug: string | null;
+                productName: {
+                    ja: string;
+                    en: string;
+                };
+                plan: string;
+                /** @description `monthly` or `Nm` (N months) */
+                term: string;
+                quantity: number;
+                options: {
+                    code: string;
+                    quantity?: number;
+                }[];
+                trial: {
+                    days: number | null;
+                } | null;
+            };
+            /** @description the product's order fields by key */
+            orderFields: {
+                [key: string]: string;
+            };
+            /** @description only the contact fields the provider's sharedContactFields name and the member agreed to share (companyName, departmentName, name, nameKana, email, phone, postalCode, address) */
+            contact: {
+                [key: string]: string | null;
+            };
+        };
+        ProvisioningDelivery: {
+            /**
+             * @description delivered when the webhook and every mail were delivered; failed when one gave up
+             * @enum {string}
+             */
+            status: "pending" | "delivered" | "failed";
+            /** @description 1, plus one per resend */
+            sendCount: number;
+            lastSentAt: string;
+            /** @description null when the provider has no (enabled) webhook URL */
+            webhook: {
+                /** @description the `webhook-id` header */
+                messageId: string;
+                status: string;
+                attempts: number;
+                lastStatusCode: number | null;
+            } | null;
+            mails: {
+                outboxId: string;
+                to: string;
+                status: string;
+            }[];
+        };
+        ProvisioningQueueItem: {
+            orderId: string;
+            orderNumber: string;
+            memberId: string;
+            placedAt: string;
+            orderLineId: string;
+            productName: {
+                ja: string;
+                en: string;
+            };
+            plan: string;
+            term: string;
+            quantity: number;
+            isTrial: boolean;
+            lineStatus: components["schemas"]["OrderLineStatus"];
+            provider: {
+                id: string;
+                slug: string;
+                nameJa: string;
+                nameEn: string;
+                isStore: boolean;
+            };
+            /** @description null for the store's own products, which an operator starts */
+            request: {
+                id: string;
+                delivery: components["schemas"]["ProvisioningDelivery"];
+            } | null;
+        };
+        OrderLineStepResult: {
+            orderLineId: string;
+            status: components["schemas"]["OrderLineStatus"];
+            serviceStartDate: string | null;
+        };
+        ConfirmLineStartBody: {
+            /**
+             * @description YYYY-MM-DD: a business day of the store, not before the order date
+             * @example 2026-04-15
+             */
+            serviceStartDate: string;
+        };
+        RejectLineBody: {
+            /** @description shown to the member in the rejection mail */
+            reason: string;
+        };
+        ChangeStartDateBody: {
+            /** @example 2026-04-20 */
+            serviceStartDate: string;
+            /** @description why, e.g. the member's inquiry number; kept on the timeline */
+            note?: string | null;
         };
         MyPasswordChanged: {
             /** @enum {string} */

@@ -2,8 +2,8 @@
 import { z } from '@hono/zod-openapi';
 import type {
   CatalogProduct,
-  CatalogProvider,
   CatalogTermsDocument,
+  ProviderWithWebhook,
 } from '../../../modules/catalog/index.js';
 
 export const adminProviderSchema = z
@@ -14,11 +14,15 @@ export const adminProviderSchema = z
     nameEn: z.string(),
     isStore: z.boolean(),
     contactEmails: z.array(z.string()),
-    webhookUrl: z.string().nullable(),
-    webhookSecretRef: z
+    webhookEndpointId: z.string().nullable(),
+    webhookUrl: z
       .string()
       .nullable()
-      .openapi({ description: 'the name of the environment variable holding the key' }),
+      .openapi({ description: 'where signed provisioning webhooks go; null for mail only' }),
+    webhookDisabledAt: z
+      .string()
+      .nullable()
+      .openapi({ description: 'set when the receiver answered 410 Gone; setting the URL again enables it' }),
     sharedContactFields: z.array(z.string()).openapi({
       description: "the member's contact fields this provider receives, consented to at checkout",
     }),
@@ -64,9 +68,26 @@ export const adminTermsDocumentSchema = z
   })
   .openapi('AdminCatalogTermsDocument');
 
-export function adminProviderJson(p: CatalogProvider): z.infer<typeof adminProviderSchema> {
-  return { ...p, createdAt: p.createdAt.toISOString(), updatedAt: p.updatedAt.toISOString() };
+export function adminProviderJson(p: ProviderWithWebhook): z.infer<typeof adminProviderSchema> {
+  const { webhook, ...rest } = p;
+  return {
+    ...rest,
+    webhookUrl: webhook?.url ?? null,
+    webhookDisabledAt: webhook?.disabledAt?.toISOString() ?? null,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  };
 }
+
+/** A provider as just created or changed: with its new webhook secret when this change created the endpoint. */
+export const adminProviderChangeSchema = adminProviderSchema
+  .extend({
+    webhookSecret: z.string().nullable().openapi({
+      description:
+        'the `whsec_…` signing secret, only in the answer that created the webhook endpoint; give it to the provider now, it is never shown again',
+    }),
+  })
+  .openapi('AdminProviderChange');
 
 export function adminProductJson(p: CatalogProduct): z.infer<typeof adminProductSchema> {
   return {

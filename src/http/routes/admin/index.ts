@@ -14,6 +14,7 @@ import {
 import {
   adminCreateProviderRoute,
   adminListProvidersRoute,
+  adminRotateProviderWebhookSecretRoute,
   adminUpdateProviderRoute,
 } from './catalog-providers.js';
 import { adminListTermsDocumentsRoute, adminPublishTermsDocumentRoute } from './catalog-terms-documents.js';
@@ -42,6 +43,19 @@ import { adminListMembersRoute } from './list-members.js';
 import { adminListOperatorsRoute } from './list-operators.js';
 import { adminListRegistrationsRoute } from './list-registrations.js';
 import { adminListSmsRoute } from './list-sms.js';
+import {
+  adminChangeLineStartDateRoute,
+  adminConfirmLineStartRoute,
+  adminMarkLinePreparingRoute,
+  adminRejectLineRoute,
+  adminResendProvisioningRoute,
+} from './order-line-steps.js';
+import { adminGetOrderRoute, adminListOrdersRoute, adminProvisioningQueueRoute } from './orders.js';
+import {
+  adminIssueProviderApiKeyRoute,
+  adminListProviderApiKeysRoute,
+  adminRevokeProviderApiKeyRoute,
+} from './provider-api-keys.js';
 import { adminRejectRegistrationRoute } from './reject-registration.js';
 import { adminReplyToInquiryRoute } from './reply-to-inquiry.js';
 import { adminResetMemberSecondFactorRoute } from './reset-member-second-factor.js';
@@ -106,4 +120,16 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {
   app.route('/', adminChangeProductStatusRoute());
   app.route('/', adminListTermsDocumentsRoute());
   app.route('/', adminPublishTermsDocumentRoute());
+  app.route('/', adminRotateProviderWebhookSecretRoute());
+  app.route('/', adminListProviderApiKeysRoute());
+  app.route('/', adminIssueProviderApiKeyRoute());
+  app.route('/', adminRevokeProviderApiKeyRoute());
+  app.route('/', adminListOrdersRoute());
+  app.route('/', adminGetOrderRoute());
+  app.route('/', adminProvisioningQueueRoute());
+  app.route('/', adminMarkLinePreparingRoute());
+  app.route('/', adminConfirmLineStartRoute());
+  app.route('/', adminRejectLineRoute());
+  app.route('/', adminChangeLineStartDateRoute());
+  app.route('/', adminResendProvisioningRoute());
 }

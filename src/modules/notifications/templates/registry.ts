@@ -17,7 +17,11 @@ import { memberWithdrawalCompleteTemplate } from './member-withdrawal-complete.j
 import { operatorLoginLockedTemplate } from './operator-login-locked.js';
 import { operatorSignInCodeTemplate } from './operator-sign-in-code.js';
 import { operatorTotpResetTemplate } from './operator-totp-reset.js';
+import { orderLineRejectedTemplate } from './order-line-rejected.js';
+import { orderLineStartedTemplate } from './order-line-started.js';
 import { orderReceiptTemplate } from './order-receipt.js';
+import { orderStartDateChangedTemplate } from './order-start-date-changed.js';
+import { provisioningRequestedTemplate } from './provisioning-requested.js';
 import { smtpTestTemplate } from './smtp-test.js';
 import type { MailTemplate } from './types.js';
 
@@ -42,6 +46,10 @@ export const mailTemplates = {
   'operator-totp-reset': operatorTotpResetTemplate,
   'member-second-factor-reset': memberSecondFactorResetTemplate,
   'order-receipt': orderReceiptTemplate,
+  'order-line-started': orderLineStartedTemplate,
+  'order-line-rejected': orderLineRejectedTemplate,
+  'order-start-date-changed': orderStartDateChangedTemplate,
+  'provisioning-requested': provisioningRequestedTemplate,
 } as const satisfies Record<string, MailTemplate>;
 
 export type MailTemplateName = keyof typeof mailTemplates;

@@ -1,0 +1,82 @@
+// The operators' provisioning queue: order lines not yet started or rejected, oldest first, with their provider and hand-off.
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { catalogProviders } from '../../db/schema/catalog.js';
+import { orderLines, orders } from '../../db/schema/ordering.js';
+import { provisioningRequests } from '../../db/schema/provisioning.js';
+import type { OrderLineStatus } from '../../domain/orders.js';
+import { loadProvisioningRequestViews, type ProvisioningRequestView } from './provisioning-request-view.js';
+
+export interface ProvisioningQueueItem {
+  orderId: string;
+  orderNumber: string;
+  memberId: string;
+  placedAt: Date;
+  orderLineId: string;
+  productName: { ja: string; en: string };
+  plan: string;
+  term: string;
+  quantity: number;
+  isTrial: boolean;
+  lineStatus: OrderLineStatus;
+  provider: { id: string; slug: string; nameJa: string; nameEn: string; isStore: boolean };
+  /** Null for the store's own products: an operator starts them. */
+  request: Pick<ProvisioningRequestView, 'id' | 'delivery'> | null;
+}
+
+export interface ListProvisioningQueueInput {
+  providerId?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Lines waiting (received or preparing), oldest order first; the total is for paging. */
+export async function listProvisioningQueue(
+  db: DbOrTx,
+  input: ListProvisioningQueueInput,
+): Promise<{ items: ProvisioningQueueItem[]; total: number }> {
+  const where = and(
+    inArray(orderLines.status, ['received', 'preparing']),
+    input.providerId ? eq(orderLines.providerId, input.providerId) : undefined,
+  );
+  const rows = await db
+    .select({ line: orderLines, order: orders, provider: catalogProviders })
+    .from(orderLines)
+    .innerJoin(orders, eq(orders.id, orderLines.orderId))
+    .innerJoin(catalogProviders, eq(catalogProviders.id, orderLines.providerId))
+    .where(where)
+    .orderBy(asc(orders.placedAt), asc(orders.number), asc(orderLines.position));
+  const page = rows.slice(input.offset, input.offset + input.limit);
+  const lineIds = page.map((r) => r.line.id);
+  const requests = lineIds.length
+    ? await loadProvisioningRequestViews(db, inArray(provisioningRequests.orderLineId, lineIds))
+    : [];
+  const byLine = new Map(requests.map((r) => [r.orderLineId, r]));
+  return {
+    total: rows.length,
+    items: page.map(({ line, order, provider }) => {
+      const request = byLine.get(line.id);
+      return {
+        orderId: order.id,
+        orderNumber: order.number,
+        memberId: order.memberId,
+        placedAt: order.placedAt,
+        orderLineId: line.id,
+        productName: { ja: line.productNameJa, en: line.productNameEn },
+        plan: line.plan,
+        term: line.term,
+        quantity: line.quantity,
+        isTrial: line.isTrial,
+        lineStatus: line.status,
+        provider: {
+          id: provider.id,
+          slug: provider.slug,
+          nameJa: provider.nameJa,
+          nameEn: provider.nameEn,
+          isStore: provider.isStore,
+        },
+        request: request ? { id: request.id, delivery: request.delivery } : null,
+      };
+    }),
+  };
+}
