@@ -412,6 +412,12 @@ describe('every demo product, ordered in the browser', () => {
     await expect.poll(() => page.getByTestId('order-line').count()).toBe(1);
     await expect.poll(() => page.getByText('提供開始', { exact: true }).first().isVisible()).toBe(true);
     await expect.poll(() => page.getByText(jaDate, { exact: false }).first().isVisible()).toBe(true);
+    // The timeline says the start on its date, as the page writes dates, and not how the provider was asked.
+    await expect
+      .poll(() => page.getByTestId('order-line').getByText(`サービス開始日: ${jaDate}`).isVisible())
+      .toBe(true);
+    expect(await page.getByText(jaDate, { exact: true }).count()).toBe(1);
+    expect(await page.getByText(/^(mail|webhook)$/).count()).toBe(0);
     await shot(page, 'every-mirai-accounting-desktop-started-ja.png');
   });
 });
