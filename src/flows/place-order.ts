@@ -110,8 +110,12 @@ export async function placeOrder(
 async function placeIn(tx: DbOrTx, input: PlaceOrderInput): Promise<string> {
   const { now, memberId } = input;
   const checkout = await buildCheckout(tx, { memberId, now });
-  const chosen = validateCheckoutInput(checkout, input.checkout);
+  // A trial taken since the confirmation is named as such; any other change is named by the quote, before
+  // the input is checked against what changed (a revised document would otherwise read as a bad field).
+  const used = checkout.lines.find((line) => line.trialUsed);
+  if (used) throw orderingErrors.trialAlreadyUsed(used.product.definition.name);
   assertQuoteUnchanged(checkout, input.quote);
+  const chosen = validateCheckoutInput(checkout, input.checkout);
   const totals = checkout.totals!;
   const settings = await getStoreSettings(tx);
   const { number } = await allocateOrderNumber(tx, { format: settings.orderNumberFormat, now });

@@ -10,6 +10,7 @@ import {
   loadProduct,
   redeemTrial,
   updateProduct,
+  updateProvider,
 } from '../../src/modules/catalog/index.js';
 import {
   mailTo,
@@ -459,7 +460,7 @@ describe('a change between confirmation and placing', () => {
     expect(again.totalAmount).toBe(1188);
   });
 
-  it('refuses a product retired in between', async () => {
+  it('refuses a product retired in between, saying availability changed', async () => {
     await addToCart(dave, coffee);
     const input = inputFor(await checkoutOf(dave));
     const { quote } = await (await confirm(dave, input)).json();
@@ -473,15 +474,48 @@ describe('a change between confirmation and placing', () => {
     const res = await place(dave, { ...input, quote }, 'dave-3');
     expect(res.status).toBe(409);
     const problem = await res.json();
-    // Nothing is left to order: the retired product stays in the cart, flagged.
-    expect(problem.code).toBe('checkout_cart_empty');
+    expect(problem.code).toBe('order_quote_changed');
+    expect(problem.messages.ja).toBe(
+      'ご確認いただいた後に料金、お申し込みいただける商品・お支払い方法、規約・同意事項が変わりました。ご注文はまだ確定していません。内容をもう一度ご確認ください。',
+    );
     expect(await orderCount(dave.memberId)).toBe(1);
+    // Nothing is left to order, so no terms are asked for either. The retired product stays in the cart,
+    // flagged; confirming again says there is nothing to order.
+    const empty = await confirm(dave, input);
+    expect(empty.status).toBe(409);
+    expect((await empty.json()).code).toBe('checkout_cart_empty');
     await changeProductStatus(t.ctx.db, {
       productId: product!.id,
       status: 'published',
       actor,
       now: t.clock.now(),
     });
+  });
+
+  it('refuses a provider that now receives other contact fields, saying the terms changed', async () => {
+    const dataOnly = await registerAndSignIn(t, {
+      loginId: 'order.erin',
+      name: '江口 五郎',
+      email: 'erin@example.jp',
+    });
+    await addToCart(dataOnly, { product: 'mirai-groupware', plan: 'business', term: 'monthly', quantity: 5 });
+    const input = inputFor(await checkoutOf(dataOnly));
+    const { quote } = await (await confirm(dataOnly, input)).json();
+    const product = await loadProduct(t.ctx.db, 'mirai-groupware');
+    await updateProvider(t.ctx.db, {
+      providerId: product!.provider.id,
+      patch: { sharedContactFields: ['company', 'name', 'email', 'phone', 'address'] },
+      actor,
+      now: t.clock.now(),
+    });
+    const res = await place(dataOnly, { ...input, quote }, 'erin-1');
+    expect(res.status).toBe(409);
+    const problem = await res.json();
+    expect(problem.code).toBe('order_quote_changed');
+    expect(problem.messages.en).toContain('the terms to agree to changed');
+    const sharing = (await checkoutOf(dataOnly)).consents.find((c) => c.kind === 'provider_data_sharing')!;
+    expect(sharing.version).toBe('company+name+email+phone+address');
+    expect(await orderCount(dataOnly.memberId)).toBe(0);
   });
 
   it('refuses a line that became unavailable while others remain, saying availability changed', async () => {

@@ -363,7 +363,7 @@ function CheckoutForm({
 function ContactTable({ title, contact }: { title: string; contact: CheckoutContact }) {
   const { t } = useTranslation();
   return (
-    <Table variant="vertical" withTableBorder className={classes.lines}>
+    <Table variant="vertical" withTableBorder captionSide="top" className={classes.lines}>
       <Table.Caption>{title}</Table.Caption>
       <Table.Tbody>
         {contactKeys
