@@ -269,7 +269,12 @@ function OrderTimeline({ order }: { order: OrderDetail }) {
             <Text size="xs" c="dimmed">
               {format.dateTime(event.at)}
             </Text>
-            {event.note && <Text size="sm">{event.note}</Text>}
+            {/* How the provider was asked (webhook, mail, resent) is the store's business, not the member's. */}
+            {event.note && event.kind !== 'provisioning_requested' && (
+              <Text size="sm">
+                {/^\d{4}-\d{2}-\d{2}$/.test(event.note) ? format.date(event.note) : event.note}
+              </Text>
+            )}
           </Timeline.Item>
         );
       })}
