@@ -130,7 +130,7 @@ export const orders = pgTable(
     subtotalAmount: bigint('subtotal_amount', { mode: 'bigint' }).notNull(),
     taxAmount: bigint('tax_amount', { mode: 'bigint' }).notNull(),
     totalAmount: bigint('total_amount', { mode: 'bigint' }).notNull(),
-    /** The language the member ordered in: the receipt and later mails use it. */
+    /** The member's profile language when they ordered (as every mail to them): the receipt and later mails use it. */
     locale: text('locale').notNull(),
     placedAt: at('placed_at').notNull(),
     updatedAt: at('updated_at').notNull(),

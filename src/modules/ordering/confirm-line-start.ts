@@ -24,7 +24,7 @@ export interface ConfirmLineStartInput extends OrderLineStepInput {
 
 /**
  * received | preparing → started with the date. Emits `order.line.started` for the contracts module and
- * mails the member the "service start" notice in the language they ordered in.
+ * mails the member the "service start" notice in the language kept on the order (the member's profile language at order time).
  */
 export async function confirmLineStart(
   db: Db,

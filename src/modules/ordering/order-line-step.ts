@@ -103,7 +103,7 @@ export async function checkServiceStartDate(
   return date;
 }
 
-/** The member's language for mails about the order: the one they ordered in. */
+/** The member's language for mails about the order: their profile's language when they ordered, kept on the order. */
 export function orderLocale(order: OrderRow): 'ja' | 'en' {
   return order.locale === 'en' ? 'en' : 'ja';
 }
