@@ -149,6 +149,11 @@ describe('orders in the admin console', () => {
     expect(await page.locator('[data-consent]').count()).toBeGreaterThan(0);
     await shot(page, 'admin-order.png');
 
+    // The store starts setting the server up: the member's order page will say 準備中.
+    await rental.getByRole('button', { name: '準備中にする' }).click();
+    await expect.poll(() => rental.locator('[data-line-status]').innerText()).toBe('準備中');
+    expect(await rental.getByRole('button', { name: '準備中にする' }).count()).toBe(0);
+
     // Confirming the start without a date is caught beside the field; with one, the line starts.
     await rental.getByRole('button', { name: '提供開始を確定' }).click();
     await page.getByRole('button', { name: '提供開始を確定する' }).click();
@@ -163,7 +168,8 @@ describe('orders in the admin console', () => {
     // One line started, the trial still waits: the order is in progress.
     expect(await page.locator('[data-order-status]').first().innerText()).toBe('準備中');
     const timeline = page.locator('[data-timeline]');
-    await expect.poll(() => timeline.innerText()).toContain('受付済 → 提供開始');
+    await expect.poll(() => timeline.innerText()).toContain('受付済 → 準備中');
+    expect(await timeline.innerText()).toContain('準備中 → 提供開始');
     const started = await mailTo(smtp, member.email, 'サービス提供開始のお知らせ');
     expect(started.text).toContain(`提供開始日: ${jaDate(startDate)}`);
     expect(started.text).toContain(number);

@@ -114,6 +114,16 @@ function useOrderChange<Input>(send: (input: Input) => Promise<unknown>) {
   });
 }
 
+/** The provider (or the store) is setting the line up: 受付済 → 準備中, shown to the member. */
+export function useMarkLinePreparing() {
+  return useOrderChange(async (lineId: string) => {
+    const path = '/api/admin/order-lines/{id}/preparing';
+    const { data, error, response } = await api.POST(path, { params: { path: { id: lineId } } });
+    if (data === undefined) throw apiError(response, path, error);
+    return data;
+  });
+}
+
 export function useConfirmLineStart() {
   return useOrderChange(async (input: { lineId: string; serviceStartDate: string }) => {
     const path = '/api/admin/order-lines/{id}/start';

@@ -30,6 +30,7 @@ import {
   useAdminOrder,
   useChangeLineStartDate,
   useConfirmLineStart,
+  useMarkLinePreparing,
   useRejectLine,
   useResendProvisioning,
 } from '../../api/admin-orders';
@@ -353,6 +354,7 @@ function LineCard({
   const [dialog, setDialog] = useState<'confirm' | 'change' | 'reject' | null>(null);
   const close = () => setDialog(null);
   const open = line.status === 'received' || line.status === 'preparing';
+  const preparing = useMarkLinePreparing();
   const fields = Object.entries(line.orderFields);
   const pricing = pricingOf(line.pricing);
   return (
@@ -468,6 +470,11 @@ function LineCard({
         <ProvisioningRequests requests={requests} mayUpdate={mayUpdate} format={format} />
         {mayUpdate && (open || line.status === 'started') && (
           <Group gap="xs">
+            {line.status === 'received' && (
+              <Button variant="light" loading={preparing.isPending} onClick={() => preparing.mutate(line.id)}>
+                {t('admin.orders.markPreparing')}
+              </Button>
+            )}
             {open && (
               <Button onClick={() => setDialog('confirm')}>{t('admin.orders.confirmStart.open')}</Button>
             )}
@@ -487,6 +494,7 @@ function LineCard({
       {dialog === 'confirm' || dialog === 'change' ? (
         <StartDateDialog line={line} mode={dialog} opened onClose={close} />
       ) : null}
+      {preparing.isError && <ProblemAlert error={preparing.error} />}
       {dialog === 'reject' && <RejectDialog line={line} opened onClose={close} />}
     </Paper>
   );
