@@ -1,21 +1,9 @@
 // Refuses an order line (不可) with a reason: timeline, order status, domain event, audit, the member's mail.
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { orderLines } from '../../db/schema/ordering.js';
-import { toDate } from '../../domain/clock.js';
-import { assertOrderLineTransition } from '../../domain/orders.js';
-import { recordAudit } from '../audit/index.js';
-import { recordDomainEvent } from '../events/index.js';
 import { enqueueMail } from '../notifications/index.js';
+import { lineMailBasics, moveOrderLine } from './move-order-line.js';
 import { orderLineErrors } from './order-line-errors.js';
-import {
-  addTimelineEntry,
-  lockOrderLine,
-  type OrderLineStepInput,
-  orderLocale,
-  refreshOrderStatus,
-  timelineActor,
-} from './order-line-step.js';
+import type { OrderLineStepInput } from './order-line-step.js';
 
 export interface RejectOrderLineInput extends OrderLineStepInput {
   /** Shown to the member as it is written. */
@@ -26,54 +14,23 @@ export interface RejectOrderLineInput extends OrderLineStepInput {
 export async function rejectOrderLine(db: Db, input: RejectOrderLineInput): Promise<{ orderLineId: string }> {
   const reason = input.reason.trim();
   if (!reason) throw orderLineErrors.reasonRequired();
-  return db.transaction(async (tx) => {
-    const { line, order, providerName } = await lockOrderLine(tx, input);
-    assertOrderLineTransition(line.status, 'rejected');
-    await tx
-      .update(orderLines)
-      .set({ status: 'rejected', rejectionReason: reason, updatedAt: toDate(input.now) })
-      .where(eq(orderLines.id, line.id));
-    await addTimelineEntry(tx, {
-      orderId: order.id,
-      orderLineId: line.id,
-      kind: 'line_status_changed',
-      fromStatus: line.status,
-      toStatus: 'rejected',
-      actor: timelineActor(input.actor),
+  return moveOrderLine(db, input, 'rejected', {
+    check: () => ({
+      set: { rejectionReason: reason },
       note: reason,
-      now: input.now,
-    });
-    await refreshOrderStatus(tx, order.id, input.now);
-    await recordDomainEvent(tx, {
-      type: 'order.line.rejected',
-      subjectId: line.id,
-      payload: { orderId: order.id, orderLineId: line.id, memberId: order.memberId, reason },
-      at: input.now,
-    });
-    await recordAudit(tx, {
-      actor: input.actor,
-      action: 'order.line.rejected',
-      targetType: 'order_line',
-      targetId: line.id,
-      before: { status: line.status },
-      after: { status: 'rejected' },
       reason,
-      at: input.now,
-    });
-    const locale = orderLocale(order);
-    await enqueueMail(tx, {
-      template: 'order-line-rejected',
-      locale,
-      to: order.customerContact.email,
-      payload: {
-        name: order.customerContact.name,
-        orderNumber: order.number,
-        productName: locale === 'en' ? line.productNameEn : line.productNameJa,
-        providerName: providerName[locale],
-        reason,
-      },
-      now: input.now,
-    });
-    return { orderLineId: line.id };
+      event: { type: 'order.line.rejected', payload: { reason } },
+    }),
+    finish: async (tx, locked) => {
+      const mail = lineMailBasics(locked);
+      await enqueueMail(tx, {
+        template: 'order-line-rejected',
+        locale: mail.locale,
+        to: mail.to,
+        payload: { ...mail.payload, reason },
+        now: input.now,
+      });
+      return { orderLineId: locked.line.id };
+    },
   });
 }

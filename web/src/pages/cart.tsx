@@ -1,5 +1,5 @@
 // `/cart`: each item with its choice and price (re-priced by the server on every change), items that cannot be ordered flagged with the reason, the totals per tax rate, and the way to checkout.
-import { Alert, Anchor, Badge, Button, Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -8,6 +8,7 @@ import type { Estimate } from '../api/catalog';
 import { useProduct } from '../api/catalog';
 import { useMe } from '../api/member';
 import { EmptyState, EmptyStateText } from '../components/empty-state';
+import { EstimateLinesTable } from '../components/estimate-lines-table';
 import { ProblemAlert, useFieldErrors } from '../components/problem';
 import {
   choiceFrom,
@@ -22,35 +23,12 @@ import { formatYen, useLang } from './catalog-format';
 /** The estimate's rows in a compact table: what is charged per term, once, or per month of usage. */
 export function EstimateLines({ estimate }: { estimate: Estimate }) {
   const { t } = useTranslation();
-  const lang = useLang();
   return (
-    <Table withTableBorder className={classes.lines}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('catalog.line')}</Table.Th>
-          <Table.Th>{t('catalog.chargeLabel')}</Table.Th>
-          <Table.Th ta="right">{t('catalog.quantity')}</Table.Th>
-          <Table.Th ta="right">{t('catalog.amountExclusive')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {estimate.lines.map((line) => (
-          <Table.Tr key={`${line.kind}-${line.code}`}>
-            <Table.Td>
-              {line.kind === 'setup' ? t('catalog.setupOf', { name: line.name[lang] }) : line.name[lang]}
-              {line.included ? ` (${t('catalog.included')})` : ''}
-              {line.taxRate === 'reduced' ? ` ${t('catalog.reducedMark')}` : ''}
-            </Table.Td>
-            <Table.Td>{t(`catalog.charge.${line.charge}` as const)}</Table.Td>
-            <Table.Td ta="right">
-              {line.quantity}
-              {line.unit ? ` ${line.unit[lang]}` : ''}
-            </Table.Td>
-            <Table.Td ta="right">{formatYen(line.amount)}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <EstimateLinesTable
+      estimate={estimate}
+      className={classes.lines}
+      nameNote={(line) => (line.taxRate === 'reduced' ? ` ${t('catalog.reducedMark')}` : '')}
+    />
   );
 }
 

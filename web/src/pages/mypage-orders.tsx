@@ -20,6 +20,7 @@ import { ApiError } from '../api/client';
 import { type OrderDetail, useMyOrder, useMyOrders } from '../api/orders';
 import { EmptyState, EmptyStateText } from '../components/empty-state';
 import { ProblemAlert } from '../components/problem';
+import { RateGroupRow, TaxTotalsTable } from '../components/tax-summary';
 import classes from './cart.module.css';
 import { formatYen, useLang } from './catalog-format';
 import { NotFound } from './errors';
@@ -218,34 +219,16 @@ function OrderLines({ order }: { order: OrderDetail }) {
 }
 
 function OrderTotals({ order }: { order: OrderDetail }) {
-  const { t } = useTranslation();
   return (
-    <Table withTableBorder className={classes.totals} data-testid="order-totals">
-      <Table.Tbody>
-        {order.taxBreakdown.map((g) => (
-          <Table.Tr key={g.rate}>
-            <Table.Td>{t('catalog.rateGroup', { percent: g.rate })}</Table.Td>
-            <Table.Td ta="right">
-              {formatYen(g.taxableAmount)} / {t('catalog.tax')} {formatYen(g.taxAmount)}
-            </Table.Td>
-          </Table.Tr>
-        ))}
-        <Table.Tr>
-          <Table.Td>{t('cart.subtotal')}</Table.Td>
-          <Table.Td ta="right">{formatYen(order.subtotalAmount)}</Table.Td>
-        </Table.Tr>
-        <Table.Tr>
-          <Table.Td>{t('catalog.tax')}</Table.Td>
-          <Table.Td ta="right">{formatYen(order.taxAmount)}</Table.Td>
-        </Table.Tr>
-        <Table.Tr>
-          <Table.Th>{t('catalog.totalWithTax')}</Table.Th>
-          <Table.Td ta="right" fw={700}>
-            {formatYen(order.totalAmount)}
-          </Table.Td>
-        </Table.Tr>
-      </Table.Tbody>
-    </Table>
+    <TaxTotalsTable
+      rates={order.taxBreakdown.map((g) => (
+        <RateGroupRow key={g.rate} percent={g.rate} taxableAmount={g.taxableAmount} tax={g.taxAmount} />
+      ))}
+      subtotal={order.subtotalAmount}
+      tax={order.taxAmount}
+      total={order.totalAmount}
+      testId="order-totals"
+    />
   );
 }
 

@@ -1,17 +1,19 @@
 // POST /api/admin/order-lines/{id}/…: operators prepare, start, reject and re-date order lines; POST …/provisioning-requests/{id}/resend.
 import { createRoute, z } from '@hono/zod-openapi';
-import {
-  changeLineStartDate,
-  confirmLineStart,
-  markLinePreparing,
-  rejectOrderLine,
-} from '../../../modules/ordering/index.js';
+import type { Context } from 'hono';
+import { changeLineStartDate } from '../../../modules/ordering/index.js';
 import { resendProvisioningRequest } from '../../../modules/provisioning/index.js';
 import { type AdminEnv, requirePermission } from '../../middleware/require-role.js';
 import { createRouter } from '../../openapi-app.js';
 import {
+  answerConfirmStart,
+  answerMarkPreparing,
+  answerReject,
+  type LineStepCall,
+  lineStepResult,
+} from '../provider/line-step-answers.js';
+import {
   lineIdParams,
-  lineStepResultSchema,
   provisioningRequestJson,
   provisioningRequestSchema,
   rejectBody,
@@ -19,10 +21,11 @@ import {
 } from '../provider/provisioning-schemas.js';
 import { operatorActor, problem } from './admin-schemas.js';
 
-const result = {
-  description: 'the line after the step',
-  content: { 'application/json': { schema: lineStepResultSchema } },
-};
+/** An operator may act on any provider's line. */
+function lineStepCall(c: Context<AdminEnv>, orderLineId: string): LineStepCall {
+  return { orderLineId, actor: operatorActor(c), now: c.get('ctx').clock.now() };
+}
+
 const common = {
   401: problem('not signed in as an operator'),
   403: problem('no role allows this'),
@@ -43,19 +46,11 @@ export function adminMarkLinePreparingRoute() {
       description: "received → preparing, for the store's own products or on a provider's behalf. No mail.",
       middleware: [requirePermission('orders.update')] as const,
       request: { params: lineIdParams },
-      responses: { 200: result, ...common, 409: transition },
+      responses: { 200: lineStepResult, ...common, 409: transition },
     }),
     async (c) => {
       const ctx = c.get('ctx');
-      const done = await markLinePreparing(ctx.db, {
-        orderLineId: c.req.valid('param').id,
-        actor: operatorActor(c),
-        now: ctx.clock.now(),
-      });
-      return c.json(
-        { orderLineId: done.orderLineId, status: 'preparing' as const, serviceStartDate: null },
-        200,
-      );
+      return c.json(await answerMarkPreparing(ctx.db, lineStepCall(c, c.req.valid('param').id)), 200);
     },
   );
 }
@@ -75,24 +70,12 @@ export function adminConfirmLineStartRoute() {
         params: lineIdParams,
         body: { required: true, content: { 'application/json': { schema: startBody } } },
       },
-      responses: { 200: result, ...common, 409: transition, 422: problem('the date is not allowed') },
+      responses: { 200: lineStepResult, ...common, 409: transition, 422: problem('the date is not allowed') },
     }),
     async (c) => {
       const ctx = c.get('ctx');
-      const done = await confirmLineStart(ctx.db, {
-        orderLineId: c.req.valid('param').id,
-        serviceStartDate: c.req.valid('json').serviceStartDate,
-        actor: operatorActor(c),
-        now: ctx.clock.now(),
-      });
-      return c.json(
-        {
-          orderLineId: done.orderLineId,
-          status: 'started' as const,
-          serviceStartDate: done.serviceStartDate,
-        },
-        200,
-      );
+      const date = c.req.valid('json').serviceStartDate;
+      return c.json(await answerConfirmStart(ctx.db, lineStepCall(c, c.req.valid('param').id), date), 200);
     },
   );
 }
@@ -112,20 +95,12 @@ export function adminRejectLineRoute() {
         params: lineIdParams,
         body: { required: true, content: { 'application/json': { schema: rejectBody } } },
       },
-      responses: { 200: result, ...common, 409: transition, 422: problem('the reason is empty') },
+      responses: { 200: lineStepResult, ...common, 409: transition, 422: problem('the reason is empty') },
     }),
     async (c) => {
       const ctx = c.get('ctx');
-      const done = await rejectOrderLine(ctx.db, {
-        orderLineId: c.req.valid('param').id,
-        reason: c.req.valid('json').reason,
-        actor: operatorActor(c),
-        now: ctx.clock.now(),
-      });
-      return c.json(
-        { orderLineId: done.orderLineId, status: 'rejected' as const, serviceStartDate: null },
-        200,
-      );
+      const reason = c.req.valid('json').reason;
+      return c.json(await answerReject(ctx.db, lineStepCall(c, c.req.valid('param').id), reason), 200);
     },
   );
 }

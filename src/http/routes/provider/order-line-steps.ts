@@ -1,16 +1,29 @@
 // POST /api/provider/order-lines/{id}/preparing|start|reject: the provider reports where its order line stands.
 import { createRoute } from '@hono/zod-openapi';
-import { confirmLineStart, markLinePreparing, rejectOrderLine } from '../../../modules/ordering/index.js';
+import type { Context } from 'hono';
 import { type ProviderEnv, providerActor, requireProvider } from '../../middleware/require-provider.js';
 import { createRouter } from '../../openapi-app.js';
 import { problem } from '../store/identity-schemas.js';
-import { lineIdParams, lineStepResultSchema, rejectBody, startBody } from './provisioning-schemas.js';
+import {
+  answerConfirmStart,
+  answerMarkPreparing,
+  answerReject,
+  type LineStepCall,
+  lineStepResult,
+} from './line-step-answers.js';
+import { lineIdParams, rejectBody, startBody } from './provisioning-schemas.js';
 
 const security = [{ providerKey: [] }];
-const result = {
-  description: 'the line after the step',
-  content: { 'application/json': { schema: lineStepResultSchema } },
-};
+/** The provider acts on its own lines only. */
+function lineStepCall(c: Context<ProviderEnv>, orderLineId: string): LineStepCall {
+  return {
+    orderLineId,
+    providerId: c.get('provider').providerId,
+    actor: providerActor(c),
+    now: c.get('ctx').clock.now(),
+  };
+}
+
 const common = {
   401: problem('no valid API key'),
   404: problem("no such order line of this provider (another provider's line is 404 too)"),
@@ -29,20 +42,11 @@ export function providerMarkLinePreparingRoute() {
       security,
       middleware: [requireProvider()] as const,
       request: { params: lineIdParams },
-      responses: { 200: result, ...common },
+      responses: { 200: lineStepResult, ...common },
     }),
     async (c) => {
       const ctx = c.get('ctx');
-      const done = await markLinePreparing(ctx.db, {
-        orderLineId: c.req.valid('param').id,
-        providerId: c.get('provider').providerId,
-        actor: providerActor(c),
-        now: ctx.clock.now(),
-      });
-      return c.json(
-        { orderLineId: done.orderLineId, status: 'preparing' as const, serviceStartDate: null },
-        200,
-      );
+      return c.json(await answerMarkPreparing(ctx.db, lineStepCall(c, c.req.valid('param').id)), 200);
     },
   );
 }
@@ -64,28 +68,15 @@ export function providerConfirmLineStartRoute() {
         body: { required: true, content: { 'application/json': { schema: startBody } } },
       },
       responses: {
-        200: result,
+        200: lineStepResult,
         ...common,
         422: problem('the date is not a business day, not a date, or before the order'),
       },
     }),
     async (c) => {
       const ctx = c.get('ctx');
-      const done = await confirmLineStart(ctx.db, {
-        orderLineId: c.req.valid('param').id,
-        providerId: c.get('provider').providerId,
-        serviceStartDate: c.req.valid('json').serviceStartDate,
-        actor: providerActor(c),
-        now: ctx.clock.now(),
-      });
-      return c.json(
-        {
-          orderLineId: done.orderLineId,
-          status: 'started' as const,
-          serviceStartDate: done.serviceStartDate,
-        },
-        200,
-      );
+      const date = c.req.valid('json').serviceStartDate;
+      return c.json(await answerConfirmStart(ctx.db, lineStepCall(c, c.req.valid('param').id), date), 200);
     },
   );
 }
@@ -106,21 +97,12 @@ export function providerRejectLineRoute() {
         params: lineIdParams,
         body: { required: true, content: { 'application/json': { schema: rejectBody } } },
       },
-      responses: { 200: result, ...common, 422: problem('the reason is empty') },
+      responses: { 200: lineStepResult, ...common, 422: problem('the reason is empty') },
     }),
     async (c) => {
       const ctx = c.get('ctx');
-      const done = await rejectOrderLine(ctx.db, {
-        orderLineId: c.req.valid('param').id,
-        providerId: c.get('provider').providerId,
-        reason: c.req.valid('json').reason,
-        actor: providerActor(c),
-        now: ctx.clock.now(),
-      });
-      return c.json(
-        { orderLineId: done.orderLineId, status: 'rejected' as const, serviceStartDate: null },
-        200,
-      );
+      const reason = c.req.valid('json').reason;
+      return c.json(await answerReject(ctx.db, lineStepCall(c, c.req.valid('param').id), reason), 200);
     },
   );
 }

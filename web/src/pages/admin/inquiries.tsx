@@ -42,6 +42,7 @@ import { ProblemAlert, useFieldErrors } from '../../components/problem';
 import inquiryClasses from '../inquiry.module.css';
 import { InquiryStatusBadge, useInquiryTime } from '../mypage-inquiries';
 import { OperatorGate } from './gate';
+import { offsetParam, Pager } from './pager';
 
 const pageSize = 50;
 
@@ -81,7 +82,7 @@ function Inbox() {
   const category = params.get('category');
   const assignee = params.get('assignee') ?? '';
   const q = params.get('q') ?? '';
-  const offset = Math.max(Number.parseInt(params.get('offset') ?? '0', 10) || 0, 0);
+  const offset = offsetParam(params);
   const [keyword, setKeyword] = useState(q);
   const inbox = useInquiryInbox({
     status: isStatus(status) ? status : undefined,
@@ -171,26 +172,15 @@ function Inbox() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-        {page.total > pageSize && (
-          <Group>
-            <Button
-              size="xs"
-              variant="default"
-              disabled={page.offset === 0}
-              onClick={() => setOffset(Math.max(page.offset - pageSize, 0))}
-            >
-              {t('admin.inquiries.prev')}
-            </Button>
-            <Button
-              size="xs"
-              variant="default"
-              disabled={page.offset + page.items.length >= page.total}
-              onClick={() => setOffset(page.offset + pageSize)}
-            >
-              {t('admin.inquiries.next')}
-            </Button>
-          </Group>
-        )}
+        <Pager
+          total={page.total}
+          offset={page.offset}
+          shown={page.items.length}
+          pageSize={pageSize}
+          prevLabel={t('admin.inquiries.prev')}
+          nextLabel={t('admin.inquiries.next')}
+          onOffset={setOffset}
+        />
       </Stack>
     );
   }

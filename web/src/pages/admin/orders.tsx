@@ -21,6 +21,7 @@ import classes from './admin.module.css';
 import { OperatorGate } from './gate';
 import { OrderStatusBadge } from './order-badges';
 import { useOrderFormat } from './order-format';
+import { offsetParam, Pager } from './pager';
 
 const pageSize = 50;
 
@@ -38,7 +39,7 @@ function OrderList() {
   const member = params.get('member') ?? '';
   const placedFrom = params.get('placedFrom') ?? '';
   const placedTo = params.get('placedTo') ?? '';
-  const offset = Math.max(Number.parseInt(params.get('offset') ?? '0', 10) || 0, 0);
+  const offset = offsetParam(params);
   const [draft, setDraft] = useState({ number, member, placedFrom, placedTo });
   const orders = useAdminOrders({
     number: number === '' ? undefined : number,
@@ -134,26 +135,15 @@ function OrderList() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-        {page.total > pageSize && (
-          <Group>
-            <Button
-              size="xs"
-              variant="default"
-              disabled={offset === 0}
-              onClick={() => apply({ offset: String(Math.max(offset - pageSize, 0)) })}
-            >
-              {t('admin.orders.prev')}
-            </Button>
-            <Button
-              size="xs"
-              variant="default"
-              disabled={offset + page.orders.length >= page.total}
-              onClick={() => apply({ offset: String(offset + pageSize) })}
-            >
-              {t('admin.orders.next')}
-            </Button>
-          </Group>
-        )}
+        <Pager
+          total={page.total}
+          offset={offset}
+          shown={page.orders.length}
+          pageSize={pageSize}
+          prevLabel={t('admin.orders.prev')}
+          nextLabel={t('admin.orders.next')}
+          onOffset={(value) => apply({ offset: String(value) })}
+        />
       </Stack>
     );
   }

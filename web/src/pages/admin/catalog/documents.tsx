@@ -1,6 +1,5 @@
 // Terms documents in the catalog editor: the keys with their versions, and the form that publishes a new version (title and Markdown body in both languages, with a preview).
 import {
-  Alert,
   Anchor,
   Badge,
   Button,
@@ -25,7 +24,7 @@ import {
 import { ProblemAlert, useFieldErrors } from '../../../components/problem';
 import { OperatorGate } from '../gate';
 import { CatalogNav } from './catalog-nav';
-import { FieldErrors, MarkdownField } from './fields';
+import { FieldErrors, FormProblems, MarkdownField } from './fields';
 
 const fields = ['key', 'version', 'titleJa', 'titleEn', 'bodyJa', 'bodyEn'] as const;
 
@@ -103,10 +102,7 @@ function PublishForm({ base, onDone }: { base?: AdminTermsDocument; onDone: () =
                 path="bodyEn"
               />
             </SimpleGrid>
-            {publish.isError && Object.keys(byField).length === 0 && other.length === 0 ? (
-              <ProblemAlert error={publish.error} />
-            ) : null}
-            {other.length > 0 ? <Alert color="red">{other.join(' ')}</Alert> : null}
+            <FormProblems failed={publish.isError} error={publish.error} byField={byField} other={other} />
             <Group>
               <Button type="submit" loading={publish.isPending}>
                 {t('catalogEditor.documents.publish')}

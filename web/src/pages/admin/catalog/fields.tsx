@@ -1,6 +1,7 @@
-// The editor's building blocks: field errors by definition path, bilingual inputs, number inputs, Markdown with its preview, and list controls.
+// The editor's building blocks: field errors by definition path, bilingual inputs, number inputs, Markdown with its preview, list controls, and a form's problems no field shows.
 import {
   ActionIcon,
+  Alert,
   Group,
   NumberInput,
   Paper,
@@ -15,6 +16,7 @@ import {
 import { createContext, type ReactNode, useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Markdown } from '../../../components/markdown';
+import { ProblemAlert } from '../../../components/problem';
 import type { Bilingual, Num } from './definition';
 
 /** The problem's field errors, keyed by dotted path (`plans.0.terms.1.price`). */
@@ -260,4 +262,29 @@ export function ListError({ path }: { path: string }): ReactNode {
       {error}
     </Text>
   ) : null;
+}
+
+/**
+ * A form's problems that no field shows: the whole problem when it named no field, else the field errors
+ * whose path is not on the form.
+ */
+export function FormProblems({
+  failed,
+  error,
+  byField,
+  other,
+}: {
+  failed: boolean;
+  error: unknown;
+  byField: Record<string, string>;
+  other: string[];
+}) {
+  return (
+    <>
+      {failed && Object.keys(byField).length === 0 && other.length === 0 ? (
+        <ProblemAlert error={error} />
+      ) : null}
+      {other.length > 0 ? <Alert color="red">{other.join(' ')}</Alert> : null}
+    </>
+  );
 }

@@ -1,29 +1,10 @@
 // The options of a product: required or optional, included per plan and term, quantity, price per term, which plans and terms offer it, its documents.
-import {
-  Button,
-  Card,
-  Checkbox,
-  Group,
-  MultiSelect,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Checkbox, MultiSelect, SegmentedControl, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useContext } from 'react';
 import { useTranslation } from 'react-i18next';
-import { move, newOption, type Offer, type Option, type Plan, removeAt, replaceAt } from './definition';
-import {
-  BilingualInput,
-  FieldErrors,
-  ItemControls,
-  ListError,
-  NumField,
-  TextField,
-  useError,
-} from './fields';
+import { newOption, type Offer, type Option, type Plan, removeAt, replaceAt } from './definition';
+import { BilingualInput, FieldErrors, ListError, NumField, TextField, useError } from './fields';
+import { AddItemButton, ItemCard, ListItemControls, useItemLabel } from './list-editor';
 import { QuantityFields, TaxRateField } from './plans-editor';
 
 function OfferCell({
@@ -180,111 +161,97 @@ function OptionEditor({
   onChange: (o: Option) => void;
   controls: React.ReactNode;
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.resolvedLanguage === 'en' ? 'en' : 'ja';
-  const label = option.name[lang] || option.name.ja || option.code || t('catalogEditor.option.untitled');
+  const { t } = useTranslation();
+  const label = useItemLabel(option.name, option.code, t('catalogEditor.option.untitled'));
   const documentsError = useError(`${path}.termsDocuments`);
   const allErrors = useContext(FieldErrors);
   const errors = option.termsDocuments.map((_, i) => allErrors[`${path}.termsDocuments.${i}`]);
   return (
-    <Card
-      withBorder
-      padding="md"
-      component="section"
-      aria-label={`${t('catalogEditor.option.title')}: ${label}`}
-    >
-      <Stack gap="sm">
-        <Group justify="space-between">
-          <Title order={3} size="h5">
-            {t('catalogEditor.option.title')}: {label}
-          </Title>
-          {controls}
-        </Group>
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <TextField
-            label={t('catalogEditor.code')}
-            value={option.code}
-            onChange={(code) => onChange({ ...option, code })}
-            path={`${path}.code`}
-            required
-          />
-          <Stack gap={4}>
-            <Text size="sm" fw={500}>
-              {t('catalogEditor.option.kind')}
-            </Text>
-            <SegmentedControl
-              value={option.required ? 'required' : 'optional'}
-              onChange={(v) => onChange({ ...option, required: v === 'required' })}
-              data={[
-                { value: 'optional', label: t('catalogEditor.option.optional') },
-                { value: 'required', label: t('catalogEditor.option.required') },
-              ]}
-              aria-label={t('catalogEditor.option.kind')}
-            />
-          </Stack>
-          <TextField
-            label={t('catalogEditor.option.choiceGroup')}
-            value={option.choiceGroup}
-            onChange={(choiceGroup) => onChange({ ...option, choiceGroup })}
-            path={`${path}.choiceGroup`}
-            description={t('catalogEditor.option.choiceGroupHelp')}
-          />
-          <TaxRateField
-            value={option.taxRate}
-            onChange={(taxRate) => onChange({ ...option, taxRate })}
-            path={`${path}.taxRate`}
-          />
-          <NumField
-            label={t('catalogEditor.setupFee')}
-            value={option.setupFee}
-            onChange={(setupFee) => onChange({ ...option, setupFee })}
-            path={`${path}.setupFee`}
-            prefix="¥"
-            min={0}
-          />
-        </SimpleGrid>
-        <BilingualInput
-          label={t('catalogEditor.name')}
-          value={option.name}
-          onChange={(name) => onChange({ ...option, name })}
-          path={`${path}.name`}
+    <ItemCard kind={t('catalogEditor.option.title')} label={label} controls={controls}>
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+        <TextField
+          label={t('catalogEditor.code')}
+          value={option.code}
+          onChange={(code) => onChange({ ...option, code })}
+          path={`${path}.code`}
           required
         />
-        <BilingualInput
-          label={t('catalogEditor.description')}
-          value={option.description}
-          onChange={(description) => onChange({ ...option, description })}
-          path={`${path}.description`}
-          multiline
+        <Stack gap={4}>
+          <Text size="sm" fw={500}>
+            {t('catalogEditor.option.kind')}
+          </Text>
+          <SegmentedControl
+            value={option.required ? 'required' : 'optional'}
+            onChange={(v) => onChange({ ...option, required: v === 'required' })}
+            data={[
+              { value: 'optional', label: t('catalogEditor.option.optional') },
+              { value: 'required', label: t('catalogEditor.option.required') },
+            ]}
+            aria-label={t('catalogEditor.option.kind')}
+          />
+        </Stack>
+        <TextField
+          label={t('catalogEditor.option.choiceGroup')}
+          value={option.choiceGroup}
+          onChange={(choiceGroup) => onChange({ ...option, choiceGroup })}
+          path={`${path}.choiceGroup`}
+          description={t('catalogEditor.option.choiceGroupHelp')}
         />
-        <QuantityFields
-          value={option.quantity}
-          onChange={(quantity) => onChange({ ...option, quantity })}
-          path={`${path}.quantity`}
+        <TaxRateField
+          value={option.taxRate}
+          onChange={(taxRate) => onChange({ ...option, taxRate })}
+          path={`${path}.taxRate`}
         />
-        <BilingualInput
-          label={t('catalogEditor.quantity.unit')}
-          value={option.quantityUnit}
-          onChange={(quantityUnit) => onChange({ ...option, quantityUnit })}
-          path={`${path}.quantityUnit`}
+        <NumField
+          label={t('catalogEditor.setupFee')}
+          value={option.setupFee}
+          onChange={(setupFee) => onChange({ ...option, setupFee })}
+          path={`${path}.setupFee`}
+          prefix="¥"
+          min={0}
         />
-        <MultiSelect
-          label={t('catalogEditor.option.termsDocuments')}
-          data={[...new Set([...documentKeys, ...option.termsDocuments])]}
-          value={option.termsDocuments}
-          onChange={(termsDocuments) => onChange({ ...option, termsDocuments })}
-          error={[documentsError, ...errors].filter(Boolean).join(' ') || undefined}
-          searchable
-          comboboxProps={{ withinPortal: false }}
-        />
-        <OffersMatrix
-          option={option}
-          plans={plans}
-          path={path}
-          onChange={(offers) => onChange({ ...option, offers })}
-        />
-      </Stack>
-    </Card>
+      </SimpleGrid>
+      <BilingualInput
+        label={t('catalogEditor.name')}
+        value={option.name}
+        onChange={(name) => onChange({ ...option, name })}
+        path={`${path}.name`}
+        required
+      />
+      <BilingualInput
+        label={t('catalogEditor.description')}
+        value={option.description}
+        onChange={(description) => onChange({ ...option, description })}
+        path={`${path}.description`}
+        multiline
+      />
+      <QuantityFields
+        value={option.quantity}
+        onChange={(quantity) => onChange({ ...option, quantity })}
+        path={`${path}.quantity`}
+      />
+      <BilingualInput
+        label={t('catalogEditor.quantity.unit')}
+        value={option.quantityUnit}
+        onChange={(quantityUnit) => onChange({ ...option, quantityUnit })}
+        path={`${path}.quantityUnit`}
+      />
+      <MultiSelect
+        label={t('catalogEditor.option.termsDocuments')}
+        data={[...new Set([...documentKeys, ...option.termsDocuments])]}
+        value={option.termsDocuments}
+        onChange={(termsDocuments) => onChange({ ...option, termsDocuments })}
+        error={[documentsError, ...errors].filter(Boolean).join(' ') || undefined}
+        searchable
+        comboboxProps={{ withinPortal: false }}
+      />
+      <OffersMatrix
+        option={option}
+        plans={plans}
+        path={path}
+        onChange={(offers) => onChange({ ...option, offers })}
+      />
+    </ItemCard>
   );
 }
 
@@ -317,20 +284,12 @@ export function OptionsEditor({
           documentKeys={documentKeys}
           path={`options.${i}`}
           onChange={(o) => onChange(replaceAt(options, i, o))}
-          controls={
-            <ItemControls
-              index={i}
-              count={options.length}
-              name={option.code}
-              onMove={(by) => onChange(move(options, i, by))}
-              onRemove={() => onChange(removeAt(options, i))}
-            />
-          }
+          controls={<ListItemControls items={options} index={i} name={option.code} onChange={onChange} />}
         />
       ))}
-      <Button variant="light" w="fit-content" onClick={() => onChange([...options, newOption()])}>
+      <AddItemButton onClick={() => onChange([...options, newOption()])}>
         {t('catalogEditor.option.add')}
-      </Button>
+      </AddItemButton>
     </Stack>
   );
 }

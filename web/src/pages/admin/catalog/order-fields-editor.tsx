@@ -1,20 +1,9 @@
 // The questions a product asks at checkout: type, required, validation and, for a select, its choices.
-import {
-  Button,
-  Card,
-  Checkbox,
-  Group,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Checkbox, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { move, newOrderField, type OrderField, orderFieldTypes, removeAt, replaceAt } from './definition';
-import { BilingualInput, ItemControls, ListError, NumField, TextField, useError } from './fields';
+import { newOrderField, type OrderField, orderFieldTypes, replaceAt } from './definition';
+import { BilingualInput, ListError, NumField, TextField, useError } from './fields';
+import { AddItemButton, ItemCard, ListItemControls, useItemLabel } from './list-editor';
 
 function ChoicesEditor({
   field,
@@ -58,27 +47,14 @@ function ChoicesEditor({
               path={`${path}.validation.choices.${i}`}
               choice={choice}
               onChange={(c) => set(replaceAt(choices, i, c))}
-              controls={
-                <ItemControls
-                  index={i}
-                  count={choices.length}
-                  name={choice.value}
-                  onMove={(by) => set(move(choices, i, by))}
-                  onRemove={() => set(removeAt(choices, i))}
-                />
-              }
+              controls={<ListItemControls items={choices} index={i} name={choice.value} onChange={set} />}
             />
           ))}
         </Table.Tbody>
       </Table>
-      <Button
-        size="xs"
-        variant="light"
-        w="fit-content"
-        onClick={() => set([...choices, { value: '', labelJa: '', labelEn: '' }])}
-      >
+      <AddItemButton small onClick={() => set([...choices, { value: '', labelJa: '', labelEn: '' }])}>
         {t('catalogEditor.orderField.addChoice')}
-      </Button>
+      </AddItemButton>
     </Stack>
   );
 }
@@ -142,110 +118,96 @@ function OrderFieldEditor({
   onChange: (f: OrderField) => void;
   controls: React.ReactNode;
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.resolvedLanguage === 'en' ? 'en' : 'ja';
-  const label = field.label[lang] || field.label.ja || field.key || t('catalogEditor.orderField.untitled');
+  const { t } = useTranslation();
+  const label = useItemLabel(field.label, field.key, t('catalogEditor.orderField.untitled'));
   const v = field.validation;
   const setV = (patch: Partial<OrderField['validation']>) =>
     onChange({ ...field, validation: { ...v, ...patch } });
   const textual = field.type !== 'number' && field.type !== 'select';
   return (
-    <Card
-      withBorder
-      padding="md"
-      component="section"
-      aria-label={`${t('catalogEditor.orderField.title')}: ${label}`}
-    >
-      <Stack gap="sm">
-        <Group justify="space-between">
-          <Title order={3} size="h5">
-            {t('catalogEditor.orderField.title')}: {label}
-          </Title>
-          {controls}
-        </Group>
+    <ItemCard kind={t('catalogEditor.orderField.title')} label={label} controls={controls}>
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+        <TextField
+          label={t('catalogEditor.orderField.key')}
+          value={field.key}
+          onChange={(key) => onChange({ ...field, key })}
+          path={`${path}.key`}
+          required
+          description={t('catalogEditor.codeHelp')}
+        />
+        <NativeSelect
+          label={t('catalogEditor.orderField.type')}
+          value={field.type}
+          onChange={(e) => onChange({ ...field, type: e.currentTarget.value })}
+          data={orderFieldTypes.map((type) => ({
+            value: type,
+            label: t(`catalogEditor.orderField.types.${type}`),
+          }))}
+          error={useError(`${path}.type`)}
+        />
+        <Checkbox
+          mt="xl"
+          label={t('catalogEditor.orderField.required')}
+          checked={field.required}
+          onChange={(e) => onChange({ ...field, required: e.currentTarget.checked })}
+        />
+      </SimpleGrid>
+      <BilingualInput
+        label={t('catalogEditor.orderField.label')}
+        value={field.label}
+        onChange={(l) => onChange({ ...field, label: l })}
+        path={`${path}.label`}
+        required
+      />
+      <BilingualInput
+        label={t('catalogEditor.orderField.help')}
+        value={field.help}
+        onChange={(help) => onChange({ ...field, help })}
+        path={`${path}.help`}
+      />
+      {textual ? (
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <TextField
-            label={t('catalogEditor.orderField.key')}
-            value={field.key}
-            onChange={(key) => onChange({ ...field, key })}
-            path={`${path}.key`}
-            required
-            description={t('catalogEditor.codeHelp')}
+            label={t('catalogEditor.orderField.pattern')}
+            value={v.pattern}
+            onChange={(pattern) => setV({ pattern })}
+            path={`${path}.validation.pattern`}
+            description={t('catalogEditor.orderField.patternHelp')}
           />
-          <NativeSelect
-            label={t('catalogEditor.orderField.type')}
-            value={field.type}
-            onChange={(e) => onChange({ ...field, type: e.currentTarget.value })}
-            data={orderFieldTypes.map((type) => ({
-              value: type,
-              label: t(`catalogEditor.orderField.types.${type}`),
-            }))}
-            error={useError(`${path}.type`)}
+          <NumField
+            label={t('catalogEditor.orderField.minLength')}
+            value={v.minLength}
+            onChange={(minLength) => setV({ minLength })}
+            path={`${path}.validation.minLength`}
+            min={0}
           />
-          <Checkbox
-            mt="xl"
-            label={t('catalogEditor.orderField.required')}
-            checked={field.required}
-            onChange={(e) => onChange({ ...field, required: e.currentTarget.checked })}
+          <NumField
+            label={t('catalogEditor.orderField.maxLength')}
+            value={v.maxLength}
+            onChange={(maxLength) => setV({ maxLength })}
+            path={`${path}.validation.maxLength`}
+            min={1}
           />
         </SimpleGrid>
-        <BilingualInput
-          label={t('catalogEditor.orderField.label')}
-          value={field.label}
-          onChange={(l) => onChange({ ...field, label: l })}
-          path={`${path}.label`}
-          required
-        />
-        <BilingualInput
-          label={t('catalogEditor.orderField.help')}
-          value={field.help}
-          onChange={(help) => onChange({ ...field, help })}
-          path={`${path}.help`}
-        />
-        {textual ? (
-          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-            <TextField
-              label={t('catalogEditor.orderField.pattern')}
-              value={v.pattern}
-              onChange={(pattern) => setV({ pattern })}
-              path={`${path}.validation.pattern`}
-              description={t('catalogEditor.orderField.patternHelp')}
-            />
-            <NumField
-              label={t('catalogEditor.orderField.minLength')}
-              value={v.minLength}
-              onChange={(minLength) => setV({ minLength })}
-              path={`${path}.validation.minLength`}
-              min={0}
-            />
-            <NumField
-              label={t('catalogEditor.orderField.maxLength')}
-              value={v.maxLength}
-              onChange={(maxLength) => setV({ maxLength })}
-              path={`${path}.validation.maxLength`}
-              min={1}
-            />
-          </SimpleGrid>
-        ) : null}
-        {field.type === 'number' ? (
-          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-            <NumField
-              label={t('catalogEditor.orderField.min')}
-              value={v.min}
-              onChange={(min) => setV({ min })}
-              path={`${path}.validation.min`}
-            />
-            <NumField
-              label={t('catalogEditor.orderField.max')}
-              value={v.max}
-              onChange={(max) => setV({ max })}
-              path={`${path}.validation.max`}
-            />
-          </SimpleGrid>
-        ) : null}
-        {field.type === 'select' ? <ChoicesEditor field={field} path={path} onChange={onChange} /> : null}
-      </Stack>
-    </Card>
+      ) : null}
+      {field.type === 'number' ? (
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+          <NumField
+            label={t('catalogEditor.orderField.min')}
+            value={v.min}
+            onChange={(min) => setV({ min })}
+            path={`${path}.validation.min`}
+          />
+          <NumField
+            label={t('catalogEditor.orderField.max')}
+            value={v.max}
+            onChange={(max) => setV({ max })}
+            path={`${path}.validation.max`}
+          />
+        </SimpleGrid>
+      ) : null}
+      {field.type === 'select' ? <ChoicesEditor field={field} path={path} onChange={onChange} /> : null}
+    </ItemCard>
   );
 }
 
@@ -272,20 +234,12 @@ export function OrderFieldsEditor({
           field={field}
           path={`orderFields.${i}`}
           onChange={(f) => onChange(replaceAt(fields, i, f))}
-          controls={
-            <ItemControls
-              index={i}
-              count={fields.length}
-              name={field.key}
-              onMove={(by) => onChange(move(fields, i, by))}
-              onRemove={() => onChange(removeAt(fields, i))}
-            />
-          }
+          controls={<ListItemControls items={fields} index={i} name={field.key} onChange={onChange} />}
         />
       ))}
-      <Button variant="light" w="fit-content" onClick={() => onChange([...fields, newOrderField()])}>
+      <AddItemButton onClick={() => onChange([...fields, newOrderField()])}>
         {t('catalogEditor.orderField.add')}
-      </Button>
+      </AddItemButton>
     </Stack>
   );
 }

@@ -1,6 +1,5 @@
 // The plans of a product: terms with their prices, tax rate, setup fee, quantity, minimum term, early termination, billing, renewal, usage components with tiers.
 import {
-  Button,
   Card,
   Checkbox,
   Group,
@@ -11,26 +10,24 @@ import {
   Table,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import {
   billingTimings,
   confirmationRules,
   earlyTerminationKinds,
-  move,
   newPlan,
   newUsageComponent,
   type Plan,
   type QuantityRule,
-  removeAt,
   renewalModes,
   replaceAt,
   taxRates,
   tierModes,
   type UsageComponent,
 } from './definition';
-import { BilingualInput, ItemControls, ListError, NumField, TextField, useError } from './fields';
+import { BilingualInput, ListError, NumField, TextField, useError } from './fields';
+import { AddItemButton, ItemCard, ListItemControls, useItemLabel } from './list-editor';
 
 export function TaxRateField({
   value,
@@ -163,9 +160,8 @@ function UsageComponentEditor({
   onChange: (u: UsageComponent) => void;
   controls: React.ReactNode;
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.resolvedLanguage === 'en' ? 'en' : 'ja';
-  const label = usage.name[lang] || usage.name.ja || usage.code || t('catalogEditor.usage.untitled');
+  const { t } = useTranslation();
+  const label = useItemLabel(usage.name, usage.code, t('catalogEditor.usage.untitled'));
   return (
     <Card
       withBorder
@@ -257,26 +253,23 @@ function UsageComponentEditor({
                   />
                 </Table.Td>
                 <Table.Td>
-                  <ItemControls
+                  <ListItemControls
+                    items={usage.tiers}
                     index={i}
-                    count={usage.tiers.length}
                     name={`${t('catalogEditor.usage.tier')} ${i + 1}`}
-                    onMove={(by) => onChange({ ...usage, tiers: move(usage.tiers, i, by) })}
-                    onRemove={() => onChange({ ...usage, tiers: removeAt(usage.tiers, i) })}
+                    onChange={(tiers) => onChange({ ...usage, tiers })}
                   />
                 </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
-        <Button
-          size="xs"
-          variant="light"
-          w="fit-content"
+        <AddItemButton
+          small
           onClick={() => onChange({ ...usage, tiers: [...usage.tiers, { upTo: '', unitPrice: '' }] })}
         >
           {t('catalogEditor.usage.addTier')}
-        </Button>
+        </AddItemButton>
       </Stack>
     </Card>
   );
@@ -293,221 +286,199 @@ function PlanEditor({
   onChange: (p: Plan) => void;
   controls: React.ReactNode;
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.resolvedLanguage === 'en' ? 'en' : 'ja';
-  const label = plan.name[lang] || plan.name.ja || plan.code || t('catalogEditor.plan.untitled');
+  const { t } = useTranslation();
+  const label = useItemLabel(plan.name, plan.code, t('catalogEditor.plan.untitled'));
   const renewalError = useError(`${path}.renewalModes`);
   return (
-    <Card
-      withBorder
-      padding="md"
-      component="section"
-      aria-label={`${t('catalogEditor.plan.title')}: ${label}`}
-    >
-      <Stack gap="sm">
-        <Group justify="space-between">
-          <Title order={3} size="h5">
-            {t('catalogEditor.plan.title')}: {label}
-          </Title>
-          {controls}
-        </Group>
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <TextField
-            label={t('catalogEditor.code')}
-            value={plan.code}
-            onChange={(code) => onChange({ ...plan, code })}
-            path={`${path}.code`}
-            required
-            description={t('catalogEditor.codeHelp')}
-          />
-          <TaxRateField
-            value={plan.taxRate}
-            onChange={(taxRate) => onChange({ ...plan, taxRate })}
-            path={`${path}.taxRate`}
-          />
+    <ItemCard kind={t('catalogEditor.plan.title')} label={label} controls={controls}>
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+        <TextField
+          label={t('catalogEditor.code')}
+          value={plan.code}
+          onChange={(code) => onChange({ ...plan, code })}
+          path={`${path}.code`}
+          required
+          description={t('catalogEditor.codeHelp')}
+        />
+        <TaxRateField
+          value={plan.taxRate}
+          onChange={(taxRate) => onChange({ ...plan, taxRate })}
+          path={`${path}.taxRate`}
+        />
+        <NumField
+          label={t('catalogEditor.setupFee')}
+          value={plan.setupFee}
+          onChange={(setupFee) => onChange({ ...plan, setupFee })}
+          path={`${path}.setupFee`}
+          prefix="¥"
+          min={0}
+        />
+      </SimpleGrid>
+      <BilingualInput
+        label={t('catalogEditor.name')}
+        value={plan.name}
+        onChange={(name) => onChange({ ...plan, name })}
+        path={`${path}.name`}
+        required
+      />
+      <BilingualInput
+        label={t('catalogEditor.description')}
+        value={plan.description}
+        onChange={(description) => onChange({ ...plan, description })}
+        path={`${path}.description`}
+        multiline
+      />
+      <Text size="sm" fw={500}>
+        {t('catalogEditor.plan.terms')}
+      </Text>
+      <ListError path={`${path}.terms`} />
+      <Table>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('catalogEditor.plan.term')}</Table.Th>
+            <Table.Th>{t('catalogEditor.plan.price')}</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {plan.terms.map((term, i) => (
+            <TermRow
+              // biome-ignore lint/suspicious/noArrayIndexKey: the items keep no state of their own (the form holds the list), so a moved item just shows the moved values
+              key={`term-${i}`}
+              index={i}
+              term={term.term}
+              price={term.price}
+              path={`${path}.terms.${i}`}
+              onChange={(termKey, price) =>
+                onChange({ ...plan, terms: replaceAt(plan.terms, i, { term: termKey, price }) })
+              }
+              controls={
+                <ListItemControls
+                  items={plan.terms}
+                  index={i}
+                  name={term.term}
+                  onChange={(next) => onChange({ ...plan, terms: next })}
+                />
+              }
+            />
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Text size="xs" c="dimmed">
+        {t('catalogEditor.plan.termHelp')}
+      </Text>
+      <AddItemButton
+        small
+        onClick={() => onChange({ ...plan, terms: [...plan.terms, { term: '', price: '' }] })}
+      >
+        {t('catalogEditor.plan.addTerm')}
+      </AddItemButton>
+      <QuantityFields
+        value={plan.quantity}
+        onChange={(quantity) => onChange({ ...plan, quantity })}
+        path={`${path}.quantity`}
+      />
+      <BilingualInput
+        label={t('catalogEditor.quantity.unit')}
+        value={plan.quantityUnit}
+        onChange={(quantityUnit) => onChange({ ...plan, quantityUnit })}
+        path={`${path}.quantityUnit`}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+        <NumField
+          label={t('catalogEditor.plan.minimumTerm')}
+          value={plan.minimumTermMonths}
+          onChange={(minimumTermMonths) => onChange({ ...plan, minimumTermMonths })}
+          path={`${path}.minimumTermMonths`}
+          suffix={t('catalogEditor.months')}
+          min={0}
+        />
+        <NativeSelect
+          label={t('catalogEditor.plan.earlyTermination')}
+          value={plan.earlyTermination.kind}
+          onChange={(e) =>
+            onChange({
+              ...plan,
+              earlyTermination: { ...plan.earlyTermination, kind: e.currentTarget.value },
+            })
+          }
+          data={earlyTerminationKinds.map((k) => ({
+            value: k,
+            label: t(`catalogEditor.plan.earlyTerminationKinds.${k}`),
+          }))}
+          error={useError(`${path}.earlyTermination`)}
+        />
+        {plan.earlyTermination.kind === 'fixed' ? (
           <NumField
-            label={t('catalogEditor.setupFee')}
-            value={plan.setupFee}
-            onChange={(setupFee) => onChange({ ...plan, setupFee })}
-            path={`${path}.setupFee`}
+            label={t('catalogEditor.plan.earlyTerminationFee')}
+            value={plan.earlyTermination.fee}
+            onChange={(fee) => onChange({ ...plan, earlyTermination: { ...plan.earlyTermination, fee } })}
+            path={`${path}.earlyTermination.fee`}
             prefix="¥"
             min={0}
           />
-        </SimpleGrid>
-        <BilingualInput
-          label={t('catalogEditor.name')}
-          value={plan.name}
-          onChange={(name) => onChange({ ...plan, name })}
-          path={`${path}.name`}
-          required
+        ) : (
+          <div />
+        )}
+        <NativeSelect
+          label={t('catalogEditor.plan.billingTiming')}
+          value={plan.billingTiming}
+          onChange={(e) => onChange({ ...plan, billingTiming: e.currentTarget.value })}
+          data={billingTimings.map((b) => ({
+            value: b,
+            label: t(`catalogEditor.plan.billingTimings.${b}`),
+          }))}
         />
-        <BilingualInput
-          label={t('catalogEditor.description')}
-          value={plan.description}
-          onChange={(description) => onChange({ ...plan, description })}
-          path={`${path}.description`}
-          multiline
+        <NativeSelect
+          label={t('catalogEditor.plan.confirmationRule')}
+          value={plan.confirmationRule}
+          onChange={(e) => onChange({ ...plan, confirmationRule: e.currentTarget.value })}
+          data={confirmationRules.map((r) => ({
+            value: r,
+            label: t(`catalogEditor.plan.confirmationRules.${r}`),
+          }))}
         />
-        <Text size="sm" fw={500}>
-          {t('catalogEditor.plan.terms')}
-        </Text>
-        <ListError path={`${path}.terms`} />
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('catalogEditor.plan.term')}</Table.Th>
-              <Table.Th>{t('catalogEditor.plan.price')}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {plan.terms.map((term, i) => (
-              <TermRow
-                // biome-ignore lint/suspicious/noArrayIndexKey: the items keep no state of their own (the form holds the list), so a moved item just shows the moved values
-                key={`term-${i}`}
-                index={i}
-                term={term.term}
-                price={term.price}
-                path={`${path}.terms.${i}`}
-                onChange={(termKey, price) =>
-                  onChange({ ...plan, terms: replaceAt(plan.terms, i, { term: termKey, price }) })
-                }
-                controls={
-                  <ItemControls
-                    index={i}
-                    count={plan.terms.length}
-                    name={term.term}
-                    onMove={(by) => onChange({ ...plan, terms: move(plan.terms, i, by) })}
-                    onRemove={() => onChange({ ...plan, terms: removeAt(plan.terms, i) })}
-                  />
-                }
-              />
+        <Checkbox.Group
+          label={t('catalogEditor.plan.renewalModes')}
+          value={plan.renewalModes}
+          onChange={(renewal) => onChange({ ...plan, renewalModes: renewal })}
+          error={renewalError}
+        >
+          <Group gap="md" mt={6}>
+            {renewalModes.map((m) => (
+              <Checkbox key={m} value={m} label={t(`catalogEditor.plan.renewalModeNames.${m}`)} />
             ))}
-          </Table.Tbody>
-        </Table>
-        <Text size="xs" c="dimmed">
-          {t('catalogEditor.plan.termHelp')}
-        </Text>
-        <Button
-          size="xs"
-          variant="light"
-          w="fit-content"
-          onClick={() => onChange({ ...plan, terms: [...plan.terms, { term: '', price: '' }] })}
-        >
-          {t('catalogEditor.plan.addTerm')}
-        </Button>
-        <QuantityFields
-          value={plan.quantity}
-          onChange={(quantity) => onChange({ ...plan, quantity })}
-          path={`${path}.quantity`}
-        />
-        <BilingualInput
-          label={t('catalogEditor.quantity.unit')}
-          value={plan.quantityUnit}
-          onChange={(quantityUnit) => onChange({ ...plan, quantityUnit })}
-          path={`${path}.quantityUnit`}
-        />
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <NumField
-            label={t('catalogEditor.plan.minimumTerm')}
-            value={plan.minimumTermMonths}
-            onChange={(minimumTermMonths) => onChange({ ...plan, minimumTermMonths })}
-            path={`${path}.minimumTermMonths`}
-            suffix={t('catalogEditor.months')}
-            min={0}
-          />
-          <NativeSelect
-            label={t('catalogEditor.plan.earlyTermination')}
-            value={plan.earlyTermination.kind}
-            onChange={(e) =>
-              onChange({
-                ...plan,
-                earlyTermination: { ...plan.earlyTermination, kind: e.currentTarget.value },
-              })
-            }
-            data={earlyTerminationKinds.map((k) => ({
-              value: k,
-              label: t(`catalogEditor.plan.earlyTerminationKinds.${k}`),
-            }))}
-            error={useError(`${path}.earlyTermination`)}
-          />
-          {plan.earlyTermination.kind === 'fixed' ? (
-            <NumField
-              label={t('catalogEditor.plan.earlyTerminationFee')}
-              value={plan.earlyTermination.fee}
-              onChange={(fee) => onChange({ ...plan, earlyTermination: { ...plan.earlyTermination, fee } })}
-              path={`${path}.earlyTermination.fee`}
-              prefix="¥"
-              min={0}
+          </Group>
+        </Checkbox.Group>
+      </SimpleGrid>
+      <Text size="sm" fw={500}>
+        {t('catalogEditor.usage.title')}
+      </Text>
+      <ListError path={`${path}.usageComponents`} />
+      {plan.usageComponents.map((usage, i) => (
+        <UsageComponentEditor
+          // biome-ignore lint/suspicious/noArrayIndexKey: the items keep no state of their own (the form holds the list), so a moved item just shows the moved values
+          key={`usage-${i}`}
+          usage={usage}
+          path={`${path}.usageComponents.${i}`}
+          onChange={(u) => onChange({ ...plan, usageComponents: replaceAt(plan.usageComponents, i, u) })}
+          controls={
+            <ListItemControls
+              items={plan.usageComponents}
+              index={i}
+              name={usage.code}
+              onChange={(next) => onChange({ ...plan, usageComponents: next })}
             />
-          ) : (
-            <div />
-          )}
-          <NativeSelect
-            label={t('catalogEditor.plan.billingTiming')}
-            value={plan.billingTiming}
-            onChange={(e) => onChange({ ...plan, billingTiming: e.currentTarget.value })}
-            data={billingTimings.map((b) => ({
-              value: b,
-              label: t(`catalogEditor.plan.billingTimings.${b}`),
-            }))}
-          />
-          <NativeSelect
-            label={t('catalogEditor.plan.confirmationRule')}
-            value={plan.confirmationRule}
-            onChange={(e) => onChange({ ...plan, confirmationRule: e.currentTarget.value })}
-            data={confirmationRules.map((r) => ({
-              value: r,
-              label: t(`catalogEditor.plan.confirmationRules.${r}`),
-            }))}
-          />
-          <Checkbox.Group
-            label={t('catalogEditor.plan.renewalModes')}
-            value={plan.renewalModes}
-            onChange={(renewal) => onChange({ ...plan, renewalModes: renewal })}
-            error={renewalError}
-          >
-            <Group gap="md" mt={6}>
-              {renewalModes.map((m) => (
-                <Checkbox key={m} value={m} label={t(`catalogEditor.plan.renewalModeNames.${m}`)} />
-              ))}
-            </Group>
-          </Checkbox.Group>
-        </SimpleGrid>
-        <Text size="sm" fw={500}>
-          {t('catalogEditor.usage.title')}
-        </Text>
-        <ListError path={`${path}.usageComponents`} />
-        {plan.usageComponents.map((usage, i) => (
-          <UsageComponentEditor
-            // biome-ignore lint/suspicious/noArrayIndexKey: the items keep no state of their own (the form holds the list), so a moved item just shows the moved values
-            key={`usage-${i}`}
-            usage={usage}
-            path={`${path}.usageComponents.${i}`}
-            onChange={(u) => onChange({ ...plan, usageComponents: replaceAt(plan.usageComponents, i, u) })}
-            controls={
-              <ItemControls
-                index={i}
-                count={plan.usageComponents.length}
-                name={usage.code}
-                onMove={(by) => onChange({ ...plan, usageComponents: move(plan.usageComponents, i, by) })}
-                onRemove={() => onChange({ ...plan, usageComponents: removeAt(plan.usageComponents, i) })}
-              />
-            }
-          />
-        ))}
-        <Button
-          size="xs"
-          variant="light"
-          w="fit-content"
-          onClick={() =>
-            onChange({ ...plan, usageComponents: [...plan.usageComponents, newUsageComponent()] })
           }
-        >
-          {t('catalogEditor.usage.add')}
-        </Button>
-      </Stack>
-    </Card>
+        />
+      ))}
+      <AddItemButton
+        small
+        onClick={() => onChange({ ...plan, usageComponents: [...plan.usageComponents, newUsageComponent()] })}
+      >
+        {t('catalogEditor.usage.add')}
+      </AddItemButton>
+    </ItemCard>
   );
 }
 
@@ -523,20 +494,12 @@ export function PlansEditor({ plans, onChange }: { plans: Plan[]; onChange: (pla
           plan={plan}
           path={`plans.${i}`}
           onChange={(p) => onChange(replaceAt(plans, i, p))}
-          controls={
-            <ItemControls
-              index={i}
-              count={plans.length}
-              name={plan.code}
-              onMove={(by) => onChange(move(plans, i, by))}
-              onRemove={() => onChange(removeAt(plans, i))}
-            />
-          }
+          controls={<ListItemControls items={plans} index={i} name={plan.code} onChange={onChange} />}
         />
       ))}
-      <Button variant="light" w="fit-content" onClick={() => onChange([...plans, newPlan()])}>
+      <AddItemButton onClick={() => onChange([...plans, newPlan()])}>
         {t('catalogEditor.plan.add')}
-      </Button>
+      </AddItemButton>
     </Stack>
   );
 }

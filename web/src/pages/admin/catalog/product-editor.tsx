@@ -37,24 +37,22 @@ import { OperatorGate } from '../gate';
 import {
   type Definition,
   fromApi,
-  move,
   newDefinition,
   paymentMethods,
   productKinds,
-  removeAt,
   replaceAt,
   toApi,
 } from './definition';
 import {
   BilingualInput,
   FieldErrors,
-  ItemControls,
   ListError,
   MarkdownField,
   NumField,
   TextField,
   useError,
 } from './fields';
+import { ListItemControls } from './list-editor';
 import { OptionsEditor } from './options-editor';
 import { OrderFieldsEditor } from './order-fields-editor';
 import { PlansEditor } from './plans-editor';
@@ -218,12 +216,11 @@ function ImagesEditor({ def, onChange }: { def: Definition; onChange: (d: Defini
             onChange={(alt) => onChange({ ...def, images: replaceAt(images, i, { ...image, alt }) })}
             path={`images.${i}.alt`}
           />
-          <ItemControls
+          <ListItemControls
+            items={images}
             index={i}
-            count={images.length}
             name={image.url}
-            onMove={(by) => onChange({ ...def, images: move(images, i, by) })}
-            onRemove={() => onChange({ ...def, images: removeAt(images, i) })}
+            onChange={(next) => onChange({ ...def, images: next })}
           />
         </Group>
       ))}

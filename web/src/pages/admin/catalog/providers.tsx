@@ -1,6 +1,5 @@
 // Providers in the catalog editor: the list, and one form to register a provider or change its names, contact addresses and whether it is the store itself.
 import {
-  Alert,
   Badge,
   Button,
   Card,
@@ -22,6 +21,7 @@ import { type AdminProvider, useAdminProviders, useSaveProvider } from '../../..
 import { ProblemAlert, useFieldErrors } from '../../../components/problem';
 import { OperatorGate } from '../gate';
 import { CatalogNav } from './catalog-nav';
+import { FormProblems } from './fields';
 
 function ProviderForm({ provider, onDone }: { provider?: AdminProvider; onDone: () => void }) {
   const { t } = useTranslation();
@@ -106,10 +106,7 @@ function ProviderForm({ provider, onDone }: { provider?: AdminProvider; onDone: 
             checked={isStore}
             onChange={(e) => setIsStore(e.currentTarget.checked)}
           />
-          {save.isError && Object.keys(byField).length === 0 && other.length === 0 ? (
-            <ProblemAlert error={save.error} />
-          ) : null}
-          {other.length > 0 ? <Alert color="red">{other.join(' ')}</Alert> : null}
+          <FormProblems failed={save.isError} error={save.error} byField={byField} other={other} />
           <Group>
             <Button type="submit" loading={save.isPending}>
               {provider ? t('catalogEditor.save') : t('catalogEditor.providers.create')}
