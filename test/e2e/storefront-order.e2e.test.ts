@@ -7,7 +7,9 @@ import { type ReceivedMail, type SmtpSink, startSmtpSink } from '../helpers/smtp
 import {
   fontsSettled,
   launchBrowser,
+  mailTo,
   PageWatch,
+  postJson,
   type RunningServer,
   screenshotDir,
   startServer,
@@ -28,27 +30,12 @@ const member = {
 };
 
 /** Waits for the `nth` mail (1-based) to this address whose subject contains `subject`. */
-async function mail(to: string, subject: string | RegExp, nth: number): Promise<ReceivedMail> {
-  const deadline = Date.now() + 30_000;
-  const matches = (m: ReceivedMail) =>
-    typeof subject === 'string' ? m.subject.includes(subject) : subject.test(m.subject);
-  for (;;) {
-    const found = smtp.received.filter((m) => m.to.includes(to) && matches(m))[nth - 1];
-    if (found) return found;
-    if (Date.now() > deadline)
-      throw new Error(
-        `no mail #${nth} "${subject}" to ${to}; got ${smtp.received.map((m) => m.subject).join(', ')}`,
-      );
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+function mail(to: string, subject: string | RegExp, nth: number): Promise<ReceivedMail> {
+  return mailTo(smtp, to, subject, nth);
 }
 
 function post(path: string, body: unknown): Promise<Response> {
-  return fetch(`${baseUrl}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: baseUrl },
-    body: JSON.stringify(body),
-  });
+  return postJson(baseUrl, path, body);
 }
 
 const codeIn = (text: string) => /(?:コード|code is): (\d{6})/.exec(text)?.[1] ?? '';

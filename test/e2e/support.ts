@@ -265,11 +265,13 @@ export async function waitForMail(
   }
 }
 
-/** Waits for the `nth` mail (1-based) to this address (any address when empty) whose subject contains `subject`. */
-export function mailTo(smtp: SmtpSink, to: string, subject: string, nth = 1): Promise<ReceivedMail> {
+/** Waits for the `nth` mail (1-based) to this address (any address when empty) whose subject contains `subject` (or matches it). */
+export function mailTo(smtp: SmtpSink, to: string, subject: string | RegExp, nth = 1): Promise<ReceivedMail> {
+  const subjectMatches = (m: ReceivedMail) =>
+    typeof subject === 'string' ? m.subject.includes(subject) : subject.test(m.subject);
   return waitForMail(
     smtp,
-    (m) => (to === '' || m.to.includes(to)) && m.subject.includes(subject),
+    (m) => (to === '' || m.to.includes(to)) && subjectMatches(m),
     nth,
     `mail "${subject}" to ${to || 'anybody'}`,
   );
