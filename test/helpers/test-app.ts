@@ -84,7 +84,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     async close() {
       if (running) {
         await running.worker.stop();
-        await running.boss.stop({ graceful: true, wait: true, close: false, timeout: 10_000 });
+        // Long enough for a job still running on a loaded CI machine to finish: a job that fails after the
+        // database is dropped reports into a closed pool, an unhandled rejection that fails the whole run.
+        await running.boss.stop({ graceful: true, wait: true, close: false, timeout: 30_000 });
       }
       ctx.mail.close();
       await database.drop();
