@@ -12,8 +12,8 @@ import { AppError } from './domain/errors.js';
 import { createDemoOperator } from './flows/create-demo-operator.js';
 import { seedDemoCatalog } from './flows/seed-demo-catalog.js';
 import { createApp } from './http/app.js';
-import { startBoss } from './jobs/boss.js';
-import { type RunningWorker, startWorker } from './jobs/worker.js';
+import { type RunningJobs, startJobs } from './jobs/start-jobs.js';
+import type { RunningWorker } from './jobs/worker.js';
 import { createLogger, type Logger } from './logger.js';
 import { mailTransportFor, smsTransportFor } from './modules/notifications/index.js';
 import { resolveSecret } from './secret.js';
@@ -121,8 +121,7 @@ export async function startNode(input: StartNodeInput): Promise<RunningNode> {
     withdrawalBlockers: createAppWithdrawalBlockers(clock),
   };
 
-  let boss: PgBoss | null = null;
-  let worker: RunningWorker | null = null;
+  let jobs: RunningJobs | null = null;
   let server: ServerType | null = null;
   let url: string | null = null;
   let demoOperatorFile: string | null = null;
@@ -136,8 +135,7 @@ export async function startNode(input: StartNodeInput): Promise<RunningNode> {
       });
     }
     if (role !== 'web') {
-      boss = await startBoss({ database: store.database, logger, supervise: true });
-      worker = await startWorker(context, boss);
+      jobs = await startJobs({ ctx: context, database: store.database, supervise: true });
     }
     if (config.database.kind === 'pglite') {
       // A new embedded store has something to browse; a store with any provider of its own is left alone.
@@ -159,8 +157,7 @@ export async function startNode(input: StartNodeInput): Promise<RunningNode> {
       store.announce(url);
     }
   } catch (error) {
-    await worker?.stop().catch(() => {});
-    await boss?.stop({ graceful: false, wait: true, close: false }).catch(() => {});
+    await jobs?.stop().catch(() => {});
     context.mail.close();
     await store.close();
     throw error;
@@ -171,8 +168,8 @@ export async function startNode(input: StartNodeInput): Promise<RunningNode> {
     url,
     demoOperatorFile,
     context,
-    boss,
-    worker,
+    boss: jobs?.boss ?? null,
+    worker: jobs?.worker ?? null,
     stop() {
       stopping ??= (async () => {
         // Stop taking requests first; requests in flight finish before close() resolves.
@@ -181,9 +178,8 @@ export async function startNode(input: StartNodeInput): Promise<RunningNode> {
           (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
           await closing;
         }
-        await worker?.stop();
-        // Graceful: jobs already running finish (up to 30 s) before the database closes.
-        await boss?.stop({ graceful: true, wait: true, timeout: 30_000, close: false });
+        // Jobs already running finish (up to 30 s, else they go back to the queue) before the pool closes.
+        await jobs?.stop();
         context.mail.close();
         await store.close();
       })();

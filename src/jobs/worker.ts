@@ -1,4 +1,4 @@
-// The worker: registers job handlers and runs the outbox dispatcher and the periodic sweeps until told to stop.
+// The worker: consumes the job queues and runs the outbox dispatcher and the periodic sweeps until told to stop.
 import type PgBoss from 'pg-boss';
 import type { AppContext } from '../context.js';
 import { uuidOf } from '../domain/ids.js';
@@ -7,6 +7,7 @@ import { anonymiseMembersHandler } from './handlers/anonymise-members.js';
 import { type DeliverMailJob, deliverMailHandler } from './handlers/deliver-mail.js';
 import { type DeliverSmsJob, deliverSmsHandler } from './handlers/deliver-sms.js';
 import { type DeliverWebhookJob, deliverWebhookHandler } from './handlers/deliver-webhook.js';
+import { consumeQueue, type JobBatchHandler, type QueueConsumer } from './queue-consumer.js';
 import { queues } from './queues.js';
 
 export interface RunningWorker {
@@ -14,8 +15,12 @@ export interface RunningWorker {
   dispatchNow(): Promise<number>;
   /** Queues the periodic sweeps now (tests use it after moving the clock instead of waiting for the timer). */
   sweepNow(): Promise<void>;
-  /** Stops polling; pg-boss's own graceful stop waits for jobs in flight. */
-  stop(): Promise<void>;
+  /**
+   * Stops the timers, waits for a dispatch or sweep request in progress, then stops every queue
+   * consumer: handlers in flight finish within `graceMs` or their jobs go back to the queue.
+   * Afterwards nothing of the worker touches the database.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
 export interface StartWorkerOptions {
@@ -25,42 +30,29 @@ export interface StartWorkerOptions {
   sweepIntervalMs?: number;
 }
 
+/** How long a stop waits for a running job before handing it back to the queue. */
+export const DEFAULT_STOP_GRACE_MS = 30_000;
+
 /** Starts handling jobs on this process. */
 export async function startWorker(
   ctx: AppContext,
   boss: PgBoss,
   options: StartWorkerOptions = {},
 ): Promise<RunningWorker> {
-  const deliver = deliverMailHandler(ctx);
-  // pg-boss 10 sleeps out the polling interval after every fetch unless notified, which would cap
-  // delivery at one mail per interval: after a job is handled, and after a dispatch, ask for more now.
-  const mailWorkerId: string = await boss.work<DeliverMailJob>(
-    queues.deliverMail,
-    { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
-    async (jobs) => {
-      await deliver(jobs);
-      boss.notifyWorker(mailWorkerId);
-    },
-  );
-  const deliverSms = deliverSmsHandler(ctx);
-  const smsWorkerId: string = await boss.work<DeliverSmsJob>(
-    queues.deliverSms,
-    { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
-    async (jobs) => {
-      await deliverSms(jobs);
-      boss.notifyWorker(smsWorkerId);
-    },
-  );
+  const pollingIntervalMs = (options.pollingIntervalSeconds ?? 1) * 1000;
+  const consumers: QueueConsumer[] = [];
+  const consume = <T>(queue: string, handler: JobBatchHandler<T>): QueueConsumer => {
+    // After each batch the consumer looks again at once, so delivery is not capped at one job per interval.
+    const consumer = consumeQueue<T>(boss, queue, { batchSize: 1, pollingIntervalMs }, handler, ctx.logger);
+    consumers.push(consumer);
+    return consumer;
+  };
 
-  const deliverWebhooks = deliverWebhookHandler(ctx);
-  const webhookWorkerId: string = await boss.work<DeliverWebhookJob>(
-    queues.deliverWebhook,
-    { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
-    async (jobs) => {
-      await deliverWebhooks(jobs);
-      boss.notifyWorker(webhookWorkerId);
-    },
-  );
+  const mail = consume<DeliverMailJob>(queues.deliverMail, deliverMailHandler(ctx));
+  const sms = consume<DeliverSmsJob>(queues.deliverSms, deliverSmsHandler(ctx));
+  const webhooks = consume<DeliverWebhookJob>(queues.deliverWebhook, deliverWebhookHandler(ctx));
+  const anonymise = anonymiseMembersHandler(ctx);
+  const anonymiser = consume<object>(queues.anonymiseMembers, () => anonymise());
 
   const dispatchAll = async (): Promise<number> => {
     const now = ctx.clock.now();
@@ -74,10 +66,10 @@ export async function startWorker(
       },
     });
     if (mails > 0) {
-      boss.notifyWorker(mailWorkerId);
-      boss.notifyWorker(smsWorkerId);
+      mail.notify();
+      sms.notify();
     }
-    const webhooks = await dispatchWebhooks(ctx.db, {
+    const sent = await dispatchWebhooks(ctx.db, {
       now,
       enqueue: async (messageId) => {
         await boss.send(queues.deliverWebhook, { messageId } satisfies DeliverWebhookJob, {
@@ -85,51 +77,50 @@ export async function startWorker(
         });
       },
     });
-    if (webhooks > 0) boss.notifyWorker(webhookWorkerId);
-    return mails + webhooks;
+    if (sent > 0) webhooks.notify();
+    return mails + sent;
   };
 
-  const anonymise = anonymiseMembersHandler(ctx);
-  const anonymiseWorkerId: string = await boss.work(
-    queues.anonymiseMembers,
-    { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
-    () => anonymise(),
-  );
-  // The sweep decides what is due from the clock; the timer only says "look again". The queue's
-  // `stately` policy drops a request while one is already waiting, so several nodes add no backlog.
-  const sweep = async (): Promise<void> => {
-    await boss.send(queues.anonymiseMembers, {});
-    boss.notifyWorker(anonymiseWorkerId);
-  };
-  const sweepTimer = setInterval(
-    () =>
-      void sweep().catch((error: unknown) => ctx.logger.error({ err: error }, 'queueing the sweeps failed')),
-    options.sweepIntervalMs ?? 10 * 60_000,
-  );
-
-  let running: Promise<number> = Promise.resolve(0);
-  const dispatch = (): Promise<number> => {
-    running = running.then(() =>
-      dispatchAll().catch((error: unknown) => {
-        ctx.logger.error({ err: error }, 'outbox dispatch failed');
-        return 0;
+  // Dispatches and sweep requests run one after another on one chain, so a stop waits for exactly one tail.
+  let chain: Promise<unknown> = Promise.resolve();
+  const enqueueOnChain = <R>(step: () => Promise<R>, fallback: R, failure: string): Promise<R> => {
+    const next = chain.then(() =>
+      step().catch((error: unknown) => {
+        ctx.logger.error({ err: error }, failure);
+        return fallback;
       }),
     );
-    return running;
+    chain = next;
+    return next;
   };
-  const timer = setInterval(() => void dispatch(), options.dispatchIntervalMs ?? 1000);
+  const dispatch = (): Promise<number> => enqueueOnChain(dispatchAll, 0, 'outbox dispatch failed');
+  // The sweep decides what is due from the clock; the timer only says "look again". The queue's
+  // `stately` policy drops a request while one is already waiting, so several nodes add no backlog.
+  const sweep = (): Promise<void> =>
+    enqueueOnChain(
+      async () => {
+        await boss.send(queues.anonymiseMembers, {});
+        anonymiser.notify();
+      },
+      undefined,
+      'queueing the sweeps failed',
+    );
 
+  const timer = setInterval(() => void dispatch(), options.dispatchIntervalMs ?? 1000);
+  const sweepTimer = setInterval(() => void sweep(), options.sweepIntervalMs ?? 10 * 60_000);
+
+  let stopping: Promise<void> | null = null;
   return {
     dispatchNow: dispatch,
     sweepNow: sweep,
-    async stop() {
-      clearInterval(timer);
-      clearInterval(sweepTimer);
-      await running;
-      await boss.offWork(queues.deliverMail);
-      await boss.offWork(queues.deliverWebhook);
-      await boss.offWork(queues.deliverSms);
-      await boss.offWork(queues.anonymiseMembers);
+    stop(graceMs = DEFAULT_STOP_GRACE_MS) {
+      stopping ??= (async () => {
+        clearInterval(timer);
+        clearInterval(sweepTimer);
+        await chain;
+        await Promise.all(consumers.map((consumer) => consumer.stop(graceMs)));
+      })();
+      return stopping;
     },
   };
 }

@@ -23,8 +23,12 @@ export interface SmtpSink {
   refuseNext(count: number): void;
   /** Hold each accepted message this long before answering, as a slow server does. */
   delayAnswers(ms: number): void;
+  /** Answer nothing until the returned release is called, as a server that hangs does. */
+  holdAnswers(): () => void;
   /** How many messages have started to arrive (DATA began), answered or not. */
   started: number;
+  /** Resolves when `count` messages have started to arrive. */
+  waitForStarted(count: number, timeoutMs?: number): Promise<void>;
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   close(): Promise<void>;
 }
@@ -34,6 +38,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
   let toRefuse = 0;
   let answerDelayMs = 0;
+  let held: Promise<void> | null = null;
   const sink = {
     url: '',
     received,
@@ -44,6 +49,23 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     },
     delayAnswers(ms: number) {
       answerDelayMs = ms;
+    },
+    holdAnswers() {
+      let release!: () => void;
+      held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      return () => {
+        held = null;
+        release();
+      };
+    },
+    async waitForStarted(count: number, timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (sink.started < count) {
+        if (Date.now() > deadline) throw new Error(`expected ${count} mails to start, got ${sink.started}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
     },
     async waitFor(count: number, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
@@ -66,6 +88,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       stream.on('end', async () => {
         const raw = Buffer.concat(chunks).toString('utf8');
         if (answerDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, answerDelayMs));
+        if (held) await held;
         if (toRefuse > 0) {
           toRefuse--;
           sink.refused++;

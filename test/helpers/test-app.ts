@@ -1,13 +1,12 @@
 // Builds the real app on a fresh test database with a fake clock, a silent logger and mail where tests choose.
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type PgBoss from 'pg-boss';
 import { type Config, loadConfig } from '../../src/config.js';
 import type { AppContext } from '../../src/context.js';
 import { FakeClock } from '../../src/domain/clock.js';
 import { createApp } from '../../src/http/app.js';
 import type { AppEnv } from '../../src/http/openapi-app.js';
-import { startBoss } from '../../src/jobs/boss.js';
-import { type RunningWorker, type StartWorkerOptions, startWorker } from '../../src/jobs/worker.js';
+import { type RunningJobs, startJobs } from '../../src/jobs/start-jobs.js';
+import type { StartWorkerOptions } from '../../src/jobs/worker.js';
 import { createLogger } from '../../src/logger.js';
 import { mailTransportFor, smsTransportFor } from '../../src/modules/notifications/index.js';
 import { createAppWithdrawalBlockers } from '../../src/withdrawal-blockers.js';
@@ -31,7 +30,7 @@ export interface TestApp {
   /** `app.request` with the Origin header a browser would send. */
   request(path: string, init?: RequestInit): Promise<Response>;
   /** Starts pg-boss and the worker on this database, as `keiyaku start` does. */
-  startWorker(options?: StartWorkerOptions): Promise<{ boss: PgBoss; worker: RunningWorker }>;
+  startWorker(options?: StartWorkerOptions): Promise<RunningJobs>;
   close(): Promise<void>;
 }
 
@@ -60,7 +59,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}),
     ...(options.webRoot ? { webRoot: options.webRoot } : {}),
   });
-  let running: { boss: PgBoss; worker: RunningWorker } | null = null;
+  let running: RunningJobs | null = null;
   return {
     app,
     ctx,
@@ -72,22 +71,17 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       return Promise.resolve(app.request(path, { ...init, headers }));
     },
     async startWorker(workerOptions = {}) {
-      const boss = await startBoss({ database: database.handle, logger: ctx.logger, supervise: false });
-      const worker = await startWorker(ctx, boss, {
-        pollingIntervalSeconds: 0.5,
-        dispatchIntervalMs: 200,
-        ...workerOptions,
+      running = await startJobs({
+        ctx,
+        database: database.handle,
+        supervise: false,
+        worker: { pollingIntervalSeconds: 0.5, dispatchIntervalMs: 200, ...workerOptions },
       });
-      running = { boss, worker };
       return running;
     },
     async close() {
-      if (running) {
-        await running.worker.stop();
-        // Long enough for a job still running on a loaded CI machine to finish: a job that fails after the
-        // database is dropped reports into a closed pool, an unhandled rejection that fails the whole run.
-        await running.boss.stop({ graceful: true, wait: true, close: false, timeout: 30_000 });
-      }
+      // The one shutdown path of every node: no job touches the database once it resolves.
+      await running?.stop();
       ctx.mail.close();
       await database.drop();
     },
