@@ -7,7 +7,7 @@ import type { AppContext } from './context.js';
 import { type DatabaseHandle, openDatabase } from './db/client.js';
 import { acquireDataDirLock, type DataDirLock } from './db/data-dir-lock.js';
 import { migrateDatabase } from './db/migrate.js';
-import { type Clock, systemClock, toDate } from './domain/clock.js';
+import { type Clock, StoreClock, systemClock, toDate } from './domain/clock.js';
 import { AppError } from './domain/errors.js';
 import { createDemoOperator } from './flows/create-demo-operator.js';
 import { seedDemoCatalog } from './flows/seed-demo-catalog.js';
@@ -16,6 +16,7 @@ import { startBoss } from './jobs/boss.js';
 import { type RunningWorker, startWorker } from './jobs/worker.js';
 import { createLogger, type Logger } from './logger.js';
 import { mailTransportFor, smsTransportFor } from './modules/notifications/index.js';
+import { loadStoreClock, STORE_CLOCK_REFRESH_MS } from './modules/store/index.js';
 import { resolveSecret } from './secret.js';
 import { createAppWithdrawalBlockers } from './withdrawal-blockers.js';
 
@@ -98,9 +99,11 @@ export async function startNode(input: StartNodeInput): Promise<RunningNode> {
       },
     });
   }
-  const clock = input.clock ?? systemClock;
+  const baseClock = input.clock ?? systemClock;
+  // Rehearsals: the store's "now" is the base clock plus the offset owners moved it by (store_clock).
+  const clock: Clock = config.testClock ? new StoreClock(baseClock) : baseClock;
   const logger = input.logger ?? createLogger(config.logLevel);
-  const store = await openStore(config, `keiyaku start --role ${role}`, clock);
+  const store = await openStore(config, `keiyaku start --role ${role}`, baseClock);
   // After the lock: two processes racing on a new folder must not both write a secret.
   let secret: string;
   try {
@@ -126,7 +129,20 @@ export async function startNode(input: StartNodeInput): Promise<RunningNode> {
   let server: ServerType | null = null;
   let url: string | null = null;
   let demoOperatorFile: string | null = null;
+  let clockRefresh: NodeJS.Timeout | null = null;
   try {
+    if (clock instanceof StoreClock) {
+      await loadStoreClock(store.database.db, clock);
+      // Another node's move reaches this one within the refresh interval; the moving node applies it at once.
+      clockRefresh = setInterval(
+        () =>
+          void loadStoreClock(store.database.db, clock).catch((error: unknown) =>
+            logger.error({ err: error }, 'reading the store clock failed'),
+          ),
+        STORE_CLOCK_REFRESH_MS,
+      );
+      clockRefresh.unref();
+    }
     if (config.database.kind === 'pglite') {
       demoOperatorFile = await createDemoOperator(store.database.db, {
         dataDir: config.dataDir,
@@ -138,6 +154,7 @@ export async function startNode(input: StartNodeInput): Promise<RunningNode> {
     if (role !== 'web') {
       boss = await startBoss({ database: store.database, logger, supervise: true });
       worker = await startWorker(context, boss);
+      context.jobs = worker;
     }
     if (config.database.kind === 'pglite') {
       // A new embedded store has something to browse; a store with any provider of its own is left alone.
@@ -159,6 +176,7 @@ export async function startNode(input: StartNodeInput): Promise<RunningNode> {
       store.announce(url);
     }
   } catch (error) {
+    if (clockRefresh) clearInterval(clockRefresh);
     await worker?.stop().catch(() => {});
     await boss?.stop({ graceful: false, wait: true, close: false }).catch(() => {});
     context.mail.close();
@@ -182,6 +200,7 @@ export async function startNode(input: StartNodeInput): Promise<RunningNode> {
           await closing;
         }
         await worker?.stop();
+        if (clockRefresh) clearInterval(clockRefresh);
         // Graceful: jobs already running finish (up to 30 s) before the database closes.
         await boss?.stop({ graceful: true, wait: true, timeout: 30_000, close: false });
         context.mail.close();

@@ -3,11 +3,11 @@ import type PgBoss from 'pg-boss';
 import type { AppContext } from '../context.js';
 import { uuidOf } from '../domain/ids.js';
 import { dispatchOutbox, dispatchWebhooks } from '../modules/notifications/index.js';
-import { anonymiseMembersHandler } from './handlers/anonymise-members.js';
 import { type DeliverMailJob, deliverMailHandler } from './handlers/deliver-mail.js';
 import { type DeliverSmsJob, deliverSmsHandler } from './handlers/deliver-sms.js';
 import { type DeliverWebhookJob, deliverWebhookHandler } from './handlers/deliver-webhook.js';
 import { queues } from './queues.js';
+import { sweeps } from './sweeps.js';
 
 export interface RunningWorker {
   /** Runs one dispatch pass (mail and webhooks) now (tests use it instead of waiting for the next tick). */
@@ -21,7 +21,7 @@ export interface RunningWorker {
 export interface StartWorkerOptions {
   dispatchIntervalMs?: number;
   pollingIntervalSeconds?: number;
-  /** How often the sweeps (anonymisation) are queued; ten minutes by default. */
+  /** How often the sweeps (src/jobs/sweeps.ts) are queued; ten minutes by default. */
   sweepIntervalMs?: number;
 }
 
@@ -89,17 +89,24 @@ export async function startWorker(
     return mails + webhooks;
   };
 
-  const anonymise = anonymiseMembersHandler(ctx);
-  const anonymiseWorkerId: string = await boss.work(
-    queues.anonymiseMembers,
-    { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
-    () => anonymise(),
-  );
+  // One queue per registered sweep, each run with the clock's now when its job is handled.
+  const sweepWorkerIds: string[] = [];
+  for (const registered of sweeps) {
+    sweepWorkerIds.push(
+      await boss.work(
+        registered.name,
+        { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
+        async () => {
+          await registered.run(ctx, ctx.clock.now());
+        },
+      ),
+    );
+  }
   // The sweep decides what is due from the clock; the timer only says "look again". The queue's
   // `stately` policy drops a request while one is already waiting, so several nodes add no backlog.
   const sweep = async (): Promise<void> => {
-    await boss.send(queues.anonymiseMembers, {});
-    boss.notifyWorker(anonymiseWorkerId);
+    for (const registered of sweeps) await boss.send(registered.name, {});
+    for (const id of sweepWorkerIds) boss.notifyWorker(id);
   };
   const sweepTimer = setInterval(
     () =>
@@ -129,7 +136,7 @@ export async function startWorker(
       await boss.offWork(queues.deliverMail);
       await boss.offWork(queues.deliverWebhook);
       await boss.offWork(queues.deliverSms);
-      await boss.offWork(queues.anonymiseMembers);
+      for (const registered of sweeps) await boss.offWork(registered.name);
     },
   };
 }
