@@ -7402,6 +7402,8 @@ export interface components {
             phone: string;
             email: string;
             businessHours: string;
+            /** @description the store runs on the rehearsal clock (KEIYAKU_TEST_CLOCK=1): not for real customers */
+            testClock: boolean;
         };
         RegisteredMember: {
             memberId: string;

@@ -9,7 +9,10 @@ export type TestClockMove = components['schemas']['TestClockMove'];
 // Under the admin key, so signing out drops it with the rest of the console's data.
 const testClockKey = ['admin', 'test-clock'] as const;
 
-/** The store clock, or null when the store runs without one (404) or nobody is signed in (401). */
+/**
+ * The store clock, or null when nobody is signed in (401). Only asked when the store profile says the
+ * store runs on it (`testClock`), so a normal store's console makes no request that answers 404.
+ */
 export function useTestClock(enabled = true) {
   return useQuery({
     queryKey: testClockKey,

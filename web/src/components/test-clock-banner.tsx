@@ -2,6 +2,7 @@
 import { Alert, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useOperator } from '../api/admin';
+import { useStoreProfile } from '../api/store';
 import { storeTimeText, useTestClock } from '../api/test-clock';
 
 /** Nothing unless KEIYAKU_TEST_CLOCK=1 (the API answers 404 then) and an operator is signed in. */
@@ -9,7 +10,8 @@ export function TestClockBanner() {
   const { t } = useTranslation();
   // Asked once an operator is signed in: the 401 of a signed-out visitor would otherwise be cached.
   const operator = useOperator();
-  const clock = useTestClock(Boolean(operator.data));
+  const store = useStoreProfile();
+  const clock = useTestClock(Boolean(operator.data) && store.data?.testClock === true);
   if (!clock.data) return null;
   return (
     <Alert color="orange" variant="filled" role="status" mb="md" title={t('testClock.bannerTitle')}>

@@ -2,6 +2,7 @@
 import { Alert, Button, Group, List, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStoreProfile } from '../../api/store';
 import { storeTimeText, type TestClock, useMoveTestClock, useTestClock } from '../../api/test-clock';
 import { ProblemAlert } from '../../components/problem';
 
@@ -73,7 +74,8 @@ function MoveForm({ clock }: { clock: TestClock }) {
 /** Only while the store runs on the rehearsal clock; otherwise nothing is drawn. */
 export function TestClockCard() {
   const { t } = useTranslation();
-  const clock = useTestClock();
+  const store = useStoreProfile();
+  const clock = useTestClock(store.data?.testClock === true);
   if (!clock.data) return null;
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="test-clock-title">
