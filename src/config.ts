@@ -28,6 +28,7 @@ const envSchema = z
       .min(1024)
       .default(1024 * 1024),
     TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
+    KEIYAKU_TEST_CLOCK: z.enum(['true', 'false', '1', '0']).default('false'),
     TWILIO_ACCOUNT_SID: z
       .string()
       .regex(
@@ -63,6 +64,17 @@ const envSchema = z
       });
     } else if (env.NODE_ENV === 'production' && !env.SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SECRET'], message: 'is required when NODE_ENV=production' });
+    }
+    // A clock owners can move forward would let anyone with the owner role renew, expire and bill at will.
+    if (
+      env.NODE_ENV === 'production' &&
+      (env.KEIYAKU_TEST_CLOCK === 'true' || env.KEIYAKU_TEST_CLOCK === '1')
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['KEIYAKU_TEST_CLOCK'],
+        message: 'is for rehearsals only and is refused when NODE_ENV=production',
+      });
     }
     // Twilio is all or nothing: half a configuration would silently keep codes in the dev SMS outbox.
     const twilioSet = [
@@ -118,6 +130,8 @@ export interface Config {
   trustProxy: boolean;
   /** Twilio for SMS; absent, SMS are kept in the dev SMS outbox. */
   twilio: TwilioConfig | undefined;
+  /** The store clock for rehearsals (`KEIYAKU_TEST_CLOCK=1`): owners may move "now" forward. Never in production. */
+  testClock: boolean;
 }
 
 /** A configuration problem, phrased as one line that names the variable. */
@@ -159,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+    testClock: e.KEIYAKU_TEST_CLOCK === 'true' || e.KEIYAKU_TEST_CLOCK === '1',
     twilio:
       e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN
         ? {

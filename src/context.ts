@@ -1,4 +1,4 @@
-// What every route, flow runner and job handler is given: configuration, clock, database, logger, mail, SMS, withdrawal blockers.
+// What every route, flow runner and job handler is given: configuration, clock, database, logger, mail, SMS, withdrawal blockers, jobs.
 import type { Config } from './config.js';
 import type { DatabaseHandle, Db } from './db/client.js';
 import type { Clock } from './domain/clock.js';
@@ -16,4 +16,9 @@ export interface AppContext {
   sms: SmsTransport;
   /** What may stop a member withdrawing; modules register their blockers when the node is wired. */
   withdrawalBlockers: WithdrawalBlockerRegistry;
+  /**
+   * The job worker of this node, set once it runs (absent on `--role web` nodes, whose outbox the worker
+   * nodes dispatch every second): lets a request hand queued mail and webhooks over at once.
+   */
+  jobs?: { dispatchNow(): Promise<number> };
 }

@@ -7,7 +7,7 @@ import type { AppContext } from './context.js';
 import { type DatabaseHandle, openDatabase } from './db/client.js';
 import { acquireDataDirLock, type DataDirLock } from './db/data-dir-lock.js';
 import { migrateDatabase } from './db/migrate.js';
-import { type Clock, systemClock, toDate } from './domain/clock.js';
+import { type Clock, StoreClock, systemClock, toDate } from './domain/clock.js';
 import { AppError } from './domain/errors.js';
 import { createDemoOperator } from './flows/create-demo-operator.js';
 import { seedDemoCatalog } from './flows/seed-demo-catalog.js';
@@ -16,6 +16,7 @@ import { type RunningJobs, startJobs } from './jobs/start-jobs.js';
 import type { RunningWorker } from './jobs/worker.js';
 import { createLogger, type Logger } from './logger.js';
 import { mailTransportFor, smsTransportFor } from './modules/notifications/index.js';
+import { loadStoreClock, STORE_CLOCK_REFRESH_MS } from './modules/store/index.js';
 import { resolveSecret } from './secret.js';
 import { createAppWithdrawalBlockers } from './withdrawal-blockers.js';
 
@@ -98,9 +99,11 @@ export async function startNode(input: StartNodeInput): Promise<RunningNode> {
       },
     });
   }
-  const clock = input.clock ?? systemClock;
+  const baseClock = input.clock ?? systemClock;
+  // Rehearsals: the store's "now" is the base clock plus the offset owners moved it by (store_clock).
+  const clock: Clock = config.testClock ? new StoreClock(baseClock) : baseClock;
   const logger = input.logger ?? createLogger(config.logLevel);
-  const store = await openStore(config, `keiyaku start --role ${role}`, clock);
+  const store = await openStore(config, `keiyaku start --role ${role}`, baseClock);
   // After the lock: two processes racing on a new folder must not both write a secret.
   let secret: string;
   try {
@@ -125,7 +128,20 @@ export async function startNode(input: StartNodeInput): Promise<RunningNode> {
   let server: ServerType | null = null;
   let url: string | null = null;
   let demoOperatorFile: string | null = null;
+  let clockRefresh: NodeJS.Timeout | null = null;
   try {
+    if (clock instanceof StoreClock) {
+      await loadStoreClock(store.database.db, clock);
+      // Another node's move reaches this one within the refresh interval; the moving node applies it at once.
+      clockRefresh = setInterval(
+        () =>
+          void loadStoreClock(store.database.db, clock).catch((error: unknown) =>
+            logger.error({ err: error }, 'reading the store clock failed'),
+          ),
+        STORE_CLOCK_REFRESH_MS,
+      );
+      clockRefresh.unref();
+    }
     if (config.database.kind === 'pglite') {
       demoOperatorFile = await createDemoOperator(store.database.db, {
         dataDir: config.dataDir,
@@ -136,6 +152,7 @@ export async function startNode(input: StartNodeInput): Promise<RunningNode> {
     }
     if (role !== 'web') {
       jobs = await startJobs({ ctx: context, database: store.database, supervise: true });
+      context.jobs = jobs.worker;
     }
     if (config.database.kind === 'pglite') {
       // A new embedded store has something to browse; a store with any provider of its own is left alone.
@@ -157,6 +174,7 @@ export async function startNode(input: StartNodeInput): Promise<RunningNode> {
       store.announce(url);
     }
   } catch (error) {
+    if (clockRefresh) clearInterval(clockRefresh);
     await jobs?.stop().catch(() => {});
     context.mail.close();
     await store.close();
@@ -178,6 +196,7 @@ export async function startNode(input: StartNodeInput): Promise<RunningNode> {
           (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
           await closing;
         }
+        if (clockRefresh) clearInterval(clockRefresh);
         // Jobs already running finish (up to 30 s, else they go back to the queue) before the pool closes.
         await jobs?.stop();
         context.mail.close();

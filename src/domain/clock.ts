@@ -36,6 +36,35 @@ export class FakeClock implements Clock {
   }
 }
 
+/**
+ * The store clock for rehearsals (`KEIYAKU_TEST_CLOCK=1`): a base clock (the system's, or a fake one in
+ * tests) plus an offset that owners move forward. The offset is persisted by the store module, which
+ * sets it here when a node starts, when it moves the clock, and when it re-reads the table; this class
+ * only adds, so "now" stays synchronous and every reader keeps calling `ctx.clock.now()`.
+ */
+export class StoreClock implements Clock {
+  private offset = 0;
+
+  constructor(readonly base: Clock) {}
+
+  now(): Temporal.Instant {
+    return this.base.now().add({ milliseconds: this.offset });
+  }
+
+  /** How far ahead of the base clock the store is, in milliseconds (0 until moved). */
+  get offsetMilliseconds(): number {
+    return this.offset;
+  }
+
+  /** Sets the offset read from the store's table; a whole, non-negative number of milliseconds. */
+  setOffset(milliseconds: number): void {
+    if (!Number.isSafeInteger(milliseconds) || milliseconds < 0) {
+      throw new RangeError(`A store clock offset is whole milliseconds ≥ 0, got ${String(milliseconds)}`);
+    }
+    this.offset = milliseconds;
+  }
+}
+
 function toInstant(value: string | Temporal.Instant): Temporal.Instant {
   return typeof value === 'string' ? Temporal.Instant.from(value) : value;
 }

@@ -3,12 +3,12 @@ import type PgBoss from 'pg-boss';
 import type { AppContext } from '../context.js';
 import { uuidOf } from '../domain/ids.js';
 import { dispatchOutbox, dispatchWebhooks } from '../modules/notifications/index.js';
-import { anonymiseMembersHandler } from './handlers/anonymise-members.js';
 import { type DeliverMailJob, deliverMailHandler } from './handlers/deliver-mail.js';
 import { type DeliverSmsJob, deliverSmsHandler } from './handlers/deliver-sms.js';
 import { type DeliverWebhookJob, deliverWebhookHandler } from './handlers/deliver-webhook.js';
 import { consumeQueue, type JobBatchHandler, type QueueConsumer } from './queue-consumer.js';
 import { queues } from './queues.js';
+import { sweeps } from './sweeps.js';
 
 export interface RunningWorker {
   /** Runs one dispatch pass (mail and webhooks) now (tests use it instead of waiting for the next tick). */
@@ -26,7 +26,7 @@ export interface RunningWorker {
 export interface StartWorkerOptions {
   dispatchIntervalMs?: number;
   pollingIntervalSeconds?: number;
-  /** How often the sweeps (anonymisation) are queued; ten minutes by default. */
+  /** How often the registered sweeps are queued; ten minutes by default. */
   sweepIntervalMs?: number;
 }
 
@@ -51,8 +51,12 @@ export async function startWorker(
   const mail = consume<DeliverMailJob>(queues.deliverMail, deliverMailHandler(ctx));
   const sms = consume<DeliverSmsJob>(queues.deliverSms, deliverSmsHandler(ctx));
   const webhooks = consume<DeliverWebhookJob>(queues.deliverWebhook, deliverWebhookHandler(ctx));
-  const anonymise = anonymiseMembersHandler(ctx);
-  const anonymiser = consume<object>(queues.anonymiseMembers, () => anonymise());
+  // One queue per registered sweep, each run with the clock's now when its job is handled.
+  const sweepers = sweeps.map((registered) =>
+    consume<object>(registered.name, async () => {
+      await registered.run(ctx, ctx.clock.now());
+    }),
+  );
 
   const dispatchAll = async (): Promise<number> => {
     const now = ctx.clock.now();
@@ -99,8 +103,8 @@ export async function startWorker(
   const sweep = (): Promise<void> =>
     enqueueOnChain(
       async () => {
-        await boss.send(queues.anonymiseMembers, {});
-        anonymiser.notify();
+        for (const registered of sweeps) await boss.send(registered.name, {});
+        for (const sweeper of sweepers) sweeper.notify();
       },
       undefined,
       'queueing the sweeps failed',

@@ -2,7 +2,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { type Config, loadConfig } from '../../src/config.js';
 import type { AppContext } from '../../src/context.js';
-import { FakeClock } from '../../src/domain/clock.js';
+import { type Clock, FakeClock, StoreClock } from '../../src/domain/clock.js';
 import { createApp } from '../../src/http/app.js';
 import type { AppEnv } from '../../src/http/openapi-app.js';
 import { type RunningJobs, startJobs } from '../../src/jobs/start-jobs.js';
@@ -25,6 +25,7 @@ export interface TestAppOptions {
 export interface TestApp {
   app: OpenAPIHono<AppEnv>;
   ctx: AppContext;
+  /** The clock tests travel with; with KEIYAKU_TEST_CLOCK=1 it is the base of `ctx.clock`, a StoreClock. */
   clock: FakeClock;
   database: TestDatabase;
   /** `app.request` with the Origin header a browser would send. */
@@ -45,15 +46,17 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...options.env,
   });
   const clock = new FakeClock(options.clockStart ?? '2026-04-01T09:00:00+09:00');
+  // As `keiyaku start` does: the rehearsal clock is the fake clock plus the offset owners move it by.
+  const storeClock: Clock = config.testClock ? new StoreClock(clock) : clock;
   const ctx: AppContext = {
     config,
-    clock,
+    clock: storeClock,
     database: database.handle,
     db: database.handle.db,
     logger: createLogger('silent'),
     mail: mailTransportFor(config.smtpUrl),
     sms: smsTransportFor(config.twilio),
-    withdrawalBlockers: createAppWithdrawalBlockers(clock),
+    withdrawalBlockers: createAppWithdrawalBlockers(storeClock),
   };
   const app = createApp(ctx, {
     ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}),
@@ -77,6 +80,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
         supervise: false,
         worker: { pollingIntervalSeconds: 0.5, dispatchIntervalMs: 200, ...workerOptions },
       });
+      ctx.jobs = running.worker;
       return running;
     },
     async close() {

@@ -80,6 +80,7 @@ describe('GET /api/store', () => {
       phone: '03-1234-5678',
       email: 'support@keiyaku.invalid',
       businessHours: '平日 9:00〜18:00（土日祝・年末年始を除く）',
+      testClock: false,
     });
   });
 });

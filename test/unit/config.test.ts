@@ -44,6 +44,22 @@ describe('loadConfig', () => {
     expect(errorOf({ NODE_ENV: 'production' })).toBe('SECRET: is required when NODE_ENV=production');
   });
 
+  it('turns the store clock for rehearsals on only when asked, and never in production', () => {
+    expect(loadConfig({}).testClock).toBe(false);
+    expect(loadConfig({ KEIYAKU_TEST_CLOCK: '0' }).testClock).toBe(false);
+    expect(loadConfig({ KEIYAKU_TEST_CLOCK: '1' }).testClock).toBe(true);
+    expect(loadConfig({ KEIYAKU_TEST_CLOCK: 'true', NODE_ENV: 'test' }).testClock).toBe(true);
+    expect(errorOf({ KEIYAKU_TEST_CLOCK: '1', NODE_ENV: 'production', SECRET: 'x'.repeat(32) })).toBe(
+      'KEIYAKU_TEST_CLOCK (got "1"): is for rehearsals only and is refused when NODE_ENV=production',
+    );
+    expect(
+      loadConfig({ KEIYAKU_TEST_CLOCK: '0', NODE_ENV: 'production', SECRET: 'x'.repeat(32) }).testClock,
+    ).toBe(false);
+    expect(errorOf({ KEIYAKU_TEST_CLOCK: 'yes' })).toBe(
+      'KEIYAKU_TEST_CLOCK (got "yes"): Invalid option: expected one of "0"|"1"|"true"|"false"',
+    );
+  });
+
   it('names each bad variable, its value and what is wrong, one line each', () => {
     expect(errorOf({ PORT: 'abc', HOST: '', LOG_LEVEL: 'loud' }).split('\n')).toEqual([
       'PORT (got "abc"): Invalid input: expected number, received NaN',

@@ -1,6 +1,7 @@
 // `keiyaku start`: runs a node until SIGINT/SIGTERM, then stops it cleanly.
 import { type Command, Option } from 'commander';
 import { loadConfig } from '../../config.js';
+import { formatStoreTime } from '../../modules/store/index.js';
 import { durabilityNotice, type Role, startNode } from '../../runtime.js';
 import { reportCliError } from '../output.js';
 
@@ -29,6 +30,13 @@ export function registerStart(program: Command): void {
         `Mail:   ${config.smtpUrl ? 'SMTP' : 'dev mailbox (no SMTP_URL): read it with `keiyaku mailbox`'}`,
         `SMS:    ${config.twilio ? 'Twilio' : 'dev SMS outbox (no TWILIO_*): read it with `keiyaku mailbox --sms`'}`,
         durabilityNotice(config),
+        config.testClock
+          ? [
+              '!!! TEST CLOCK ON (KEIYAKU_TEST_CLOCK=1): a rehearsal store, not for real customers. !!!',
+              `!!! Store time: ${formatStoreTime(node.context.clock.now())}; owners move it forward in Admin → Settings`,
+              '!!! or with POST /api/admin/test-clock, and every job due by then runs at once.',
+            ].join('\n')
+          : '',
         'Press Ctrl-C to stop.',
       ].filter(Boolean);
       console.log(lines.join('\n'));

@@ -1,6 +1,6 @@
-// Tables of the store module: the store's identity and its own closure days.
+// Tables of the store module: the store's identity, its own closure days and the rehearsal clock's offset.
 import { sql } from 'drizzle-orm';
-import { check, date, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, check, date, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** One row (id = 1): who the store is, as printed on invoices and shown on the storefront. */
 export const storeSettings = pgTable(
@@ -67,3 +67,20 @@ export const storeClosureDays = pgTable('store_closure_days', {
   reason: text('reason').notNull().default(''),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
 });
+
+/**
+ * One row (id = 1) once an owner first moves the store clock for a rehearsal (`KEIYAKU_TEST_CLOCK=1`):
+ * how far the store's "now" is ahead of the system clock. Only ever grows; every node re-reads it.
+ */
+export const storeClock = pgTable(
+  'store_clock',
+  {
+    id: integer('id').primaryKey().default(1),
+    offsetMs: bigint('offset_ms', { mode: 'number' }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    check('store_clock_single_row', sql`${t.id} = 1`),
+    check('store_clock_offset_not_negative', sql`${t.offsetMs} >= 0`),
+  ],
+);

@@ -10,6 +10,7 @@ import {
   authUser,
   authVerification,
 } from '../../db/schema/identity.js';
+import { StoreClock } from '../../domain/clock.js';
 import { backupCodeKey } from './backup-code-cipher.js';
 import { backupCodeSignIn } from './backup-code-sign-in-plugin.js';
 import { spendBackupCode } from './backup-codes.js';
@@ -63,6 +64,10 @@ function buildMemberAuth(ctx: AppContext) {
       expiresIn: MEMBER_SESSION_CEILING_SECONDS,
       disableSessionRefresh: true,
     },
+    // Rehearsals (KEIYAKU_TEST_CLOCK=1): better-auth dates a session by Date.now(), the store's timeouts
+    // above compare it with the store clock; moving a new session's dates by the store clock's offset
+    // keeps a member signed in after the clock moved (better-auth's own ceiling only gets longer).
+    ...(ctx.clock instanceof StoreClock ? { databaseHooks: storeClockSessionDates(ctx.clock) } : {}),
     // Our own routes call better-auth's API in-process and never expose its handler, so its per-path
     // rate limiter (which only watches its handler) would not see these requests anyway.
     rateLimit: { enabled: false },
@@ -103,6 +108,24 @@ function buildMemberAuth(ctx: AppContext) {
       ),
     ],
   });
+}
+
+function storeClockSessionDates(clock: StoreClock) {
+  const shift = (date: Date) => new Date(date.getTime() + clock.offsetMilliseconds);
+  return {
+    session: {
+      create: {
+        before: async (session: { createdAt: Date; updatedAt: Date; expiresAt: Date }) => ({
+          data: {
+            ...session,
+            createdAt: shift(session.createdAt),
+            updatedAt: shift(session.updatedAt),
+            expiresAt: shift(session.expiresAt),
+          },
+        }),
+      },
+    },
+  };
 }
 
 export type MemberAuth = ReturnType<typeof buildMemberAuth>;

@@ -20,6 +20,10 @@ export const operatorPermissions = {
   'store.read': [],
   'store.update': [],
   'closure_days.read': [],
+  /** The rehearsal clock (KEIYAKU_TEST_CLOCK=1): every operator sees the store's time on every page. */
+  'test_clock.read': ['billing', 'support', 'catalog'],
+  /** Moving it renews, expires and bills at will: the owner only. */
+  'test_clock.move': [],
   'closure_days.update': [],
   /**
    * The inquiry inbox is support's work; billing and catalog staff neither read customers' messages nor

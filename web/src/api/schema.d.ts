@@ -2571,6 +2571,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/test-clock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rehearsal store clock's time */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the clock */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TestClock"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the store runs without KEIYAKU_TEST_CLOCK=1 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Move the rehearsal store clock forward */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TestClockInput"];
+                };
+            };
+            responses: {
+                /** @description the clock moved; every sweep ran */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TestClockMove"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the store runs without KEIYAKU_TEST_CLOCK=1 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description test_clock_backwards: the time is behind the store clock */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description invalid_instant: not a date and time with an offset */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/inquiries": {
         parameters: {
             query?: never;
@@ -7270,6 +7402,8 @@ export interface components {
             phone: string;
             email: string;
             businessHours: string;
+            /** @description the store runs on the rehearsal clock (KEIYAKU_TEST_CLOCK=1): not for real customers */
+            testClock: boolean;
         };
         RegisteredMember: {
             memberId: string;
@@ -8089,6 +8223,33 @@ export interface components {
             /** @example 2026-08-13 */
             day: string;
             reason?: string;
+        };
+        TestClock: {
+            /**
+             * @description the store's time
+             * @example 2027-04-01T00:00:00Z
+             */
+            now: string;
+            /** @description how far the store is ahead of the system clock */
+            offsetMs: number;
+            /** @description other nodes see a move within this time */
+            refreshMs: number;
+        };
+        TestClockMove: {
+            from: string;
+            now: string;
+            offsetMs: number;
+            /** @description every registered sweep, in the order run, with how much each did */
+            sweeps: {
+                name: string;
+                count: number;
+            }[];
+            /** @description outbox messages handed to delivery; null on a node without a worker */
+            dispatched: number | null;
+        };
+        TestClockInput: {
+            /** @example 2027-04-01T09:00:00+09:00 */
+            to: string;
         };
         AdminInquiryPage: {
             items: components["schemas"]["AdminInquirySummary"][];

@@ -27,6 +27,8 @@ export interface AreaShellProps {
   account?: ComponentType<{ stacked?: boolean }>;
   /** Kept in the header on every screen size (the store's cart). */
   tools?: ComponentType;
+  /** Shown above every page of the area (the console's rehearsal-clock banner). */
+  notice?: ComponentType;
 }
 
 function NavEntry({ item }: { item: NavItem }) {
@@ -50,6 +52,7 @@ export function AreaShell({
   elsewhere,
   account: Account,
   tools: Tools,
+  notice: Notice,
 }: AreaShellProps) {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
@@ -123,6 +126,7 @@ export function AreaShell({
       </AppShell.Navbar>
 
       <AppShell.Main>
+        {Notice && <Notice />}
         <Outlet />
       </AppShell.Main>
 

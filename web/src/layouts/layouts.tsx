@@ -5,6 +5,7 @@ import { useStoreProfile } from '../api/store';
 import { AccountActions } from '../components/account-actions';
 import { CartLink } from '../components/cart-link';
 import { OperatorActions } from '../components/operator-actions';
+import { TestClockBanner } from '../components/test-clock-banner';
 import { AreaShell, type NavItem } from './area-shell';
 
 export function StoreLayout() {
@@ -82,6 +83,7 @@ export function AdminLayout() {
       nav={nav}
       elsewhere={[{ to: '/', label: t('area.store') }]}
       account={OperatorActions}
+      notice={TestClockBanner}
     />
   );
 }

@@ -62,6 +62,7 @@ import { adminResetMemberSecondFactorRoute } from './reset-member-second-factor.
 import { adminResetOperatorTotpRoute } from './reset-operator-totp.js';
 import { adminStartTotpRoute } from './start-totp.js';
 import { adminGetStoreRoute, adminUpdateStoreRoute } from './store-settings.js';
+import { adminGetTestClockRoute, adminMoveTestClockRoute } from './test-clock.js';
 import { adminUnlockLoginIdRoute } from './unlock-login-id.js';
 import { adminUnlockMemberRoute } from './unlock-member.js';
 import { adminUnlockOperatorRoute } from './unlock-operator.js';
@@ -83,6 +84,8 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {
   app.route('/', adminListClosureDaysRoute());
   app.route('/', adminAddClosureDayRoute());
   app.route('/', adminRemoveClosureDayRoute());
+  app.route('/', adminGetTestClockRoute());
+  app.route('/', adminMoveTestClockRoute());
   app.route('/', adminListInquiriesRoute());
   app.route('/', adminGetInquiryRoute());
   app.route('/', adminAssignInquiryRoute());

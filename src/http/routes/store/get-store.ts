@@ -13,6 +13,9 @@ export const publicStoreSchema = z
     phone: z.string(),
     email: z.string(),
     businessHours: z.string(),
+    testClock: z.boolean().openapi({
+      description: 'the store runs on the rehearsal clock (KEIYAKU_TEST_CLOCK=1): not for real customers',
+    }),
   })
   .openapi('PublicStore');
 
@@ -30,7 +33,8 @@ export function getStoreRoute() {
       },
     }),
     async (c) => {
-      const settings = await getStoreSettings(c.get('ctx').db);
+      const ctx = c.get('ctx');
+      const settings = await getStoreSettings(ctx.db);
       return c.json(
         {
           name: settings.name,
@@ -41,6 +45,7 @@ export function getStoreRoute() {
           phone: settings.phone,
           email: settings.email,
           businessHours: settings.businessHours,
+          testClock: ctx.config.testClock,
         },
         200,
       );

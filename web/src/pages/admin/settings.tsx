@@ -32,6 +32,7 @@ import { MemberLifecycleSettings } from './member-lifecycle-settings';
 import { OrderNumberSettings } from './order-number-settings';
 import { registrationNumberCheckDigitOk, registrationNumberPattern } from './registration-number';
 import { SessionSettingsForm } from './session-settings';
+import { TestClockCard } from './test-clock-card';
 
 const textFields = [
   'name',
@@ -300,6 +301,7 @@ function SettingsBody() {
   const store = useAdminStore();
   return (
     <Stack gap="lg">
+      <TestClockCard />
       {store.isPending && <Loader size="sm" />}
       {store.isError && <ProblemAlert error={store.error} />}
       {store.data && <SettingsForm store={store.data} />}

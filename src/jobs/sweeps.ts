@@ -1,0 +1,33 @@
+// The registry of periodic sweeps: each does whatever is due by "now"; the worker queues them, the store clock runs them.
+import type { Temporal } from 'temporal-polyfill';
+import type { AppContext } from '../context.js';
+import { anonymiseMembersSweep } from '../flows/anonymise-members-sweep.js';
+
+/**
+ * A named sweep. `run` finds what is due by `now` from `due_at`-style columns and does it, safe to repeat
+ * and to run on two nodes at once (it skips rows another node holds); it returns how many things it did.
+ * The name is also its pg-boss queue (policy `stately`, see queues.ts).
+ */
+export interface Sweep {
+  name: string;
+  run(ctx: AppContext, now: Temporal.Instant): Promise<number>;
+}
+
+/**
+ * Every sweep, in the order the store clock runs them: a later sweep may act on what an earlier one did
+ * (a renewal before the invoice run that bills it), so new sweeps go where their inputs are ready.
+ */
+export const sweeps: readonly Sweep[] = [{ name: 'members.anonymise', run: anonymiseMembersSweep }];
+
+/** What one sweep did in a `runSweeps` pass. */
+export interface SweepResult {
+  name: string;
+  count: number;
+}
+
+/** Runs every sweep in order with the same `now`, one after the other. */
+export async function runSweeps(ctx: AppContext, now: Temporal.Instant): Promise<SweepResult[]> {
+  const results: SweepResult[] = [];
+  for (const sweep of sweeps) results.push({ name: sweep.name, count: await sweep.run(ctx, now) });
+  return results;
+}
