@@ -28,6 +28,7 @@ const envSchema = z
       .min(1024)
       .default(1024 * 1024),
     TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     TWILIO_ACCOUNT_SID: z
       .string()
       .regex(
@@ -118,6 +119,8 @@ export interface Config {
   trustProxy: boolean;
   /** Twilio for SMS; absent, SMS are kept in the dev SMS outbox. */
   twilio: TwilioConfig | undefined;
+  /** Bearer token `/metrics` asks for; absent, `/metrics` answers loopback clients only. */
+  metricsToken: string | undefined;
 }
 
 /** A configuration problem, phrased as one line that names the variable. */
@@ -133,7 +136,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? 'environment');
       // These may carry passwords, and the message goes to the terminal and the process log.
-      const secretBearing = ['SECRET', 'DATABASE_URL', 'SMTP_URL', 'TWILIO_AUTH_TOKEN'].includes(name);
+      const secretBearing = [
+        'SECRET',
+        'DATABASE_URL',
+        'SMTP_URL',
+        'TWILIO_AUTH_TOKEN',
+        'METRICS_TOKEN',
+      ].includes(name);
       const shown = env[name] === undefined || secretBearing ? '' : ` (got "${env[name]}")`;
       return `${name}${shown}: ${issue.message}`;
     });
@@ -159,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+    metricsToken: e.METRICS_TOKEN,
     twilio:
       e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN
         ? {
