@@ -29,6 +29,7 @@ const envSchema = z
       .default(1024 * 1024),
     TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
     KEIYAKU_TEST_CLOCK: z.enum(['true', 'false', '1', '0']).default('false'),
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     TWILIO_ACCOUNT_SID: z
       .string()
       .regex(
@@ -132,6 +133,8 @@ export interface Config {
   twilio: TwilioConfig | undefined;
   /** The store clock for rehearsals (`KEIYAKU_TEST_CLOCK=1`): owners may move "now" forward. Never in production. */
   testClock: boolean;
+  /** Bearer token `/metrics` asks for; absent, `/metrics` answers loopback clients only. */
+  metricsToken: string | undefined;
 }
 
 /** A configuration problem, phrased as one line that names the variable. */
@@ -147,7 +150,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? 'environment');
       // These may carry passwords, and the message goes to the terminal and the process log.
-      const secretBearing = ['SECRET', 'DATABASE_URL', 'SMTP_URL', 'TWILIO_AUTH_TOKEN'].includes(name);
+      const secretBearing = [
+        'SECRET',
+        'DATABASE_URL',
+        'SMTP_URL',
+        'TWILIO_AUTH_TOKEN',
+        'METRICS_TOKEN',
+      ].includes(name);
       const shown = env[name] === undefined || secretBearing ? '' : ` (got "${env[name]}")`;
       return `${name}${shown}: ${issue.message}`;
     });
@@ -174,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
     testClock: e.KEIYAKU_TEST_CLOCK === 'true' || e.KEIYAKU_TEST_CLOCK === '1',
+    metricsToken: e.METRICS_TOKEN,
     twilio:
       e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN
         ? {

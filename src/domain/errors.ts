@@ -84,6 +84,18 @@ export const kernelErrors = {
       message: { ja: '入力内容に誤りがあります。', en: 'Some fields are invalid.' },
       fields,
     }),
+  forbiddenCharacters: (fields: FieldIssue[]) => {
+    const names = [...new Set(fields.map((field) => field.path || '(body)'))].join(', ');
+    return new AppError({
+      code: 'validation_failed',
+      status: 422,
+      message: {
+        ja: `入力内容に使用できない文字（制御文字など）が含まれています: ${names}`,
+        en: `Some fields contain characters that are not accepted (control characters and the like): ${names}`,
+      },
+      fields,
+    });
+  },
   unsafeYen: (value: unknown) =>
     new AppError({
       code: 'unsafe_amount',

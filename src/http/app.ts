@@ -91,7 +91,7 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): Open
   });
   app.use('*', accessLog(ctx.logger, durations));
   app.use('*', requestOrigin(ctx.config.trustProxy));
-  app.use('*', securityHeaders());
+  app.use('*', securityHeaders(ctx.config.publicUrl));
   app.use(
     '*',
     bodyLimit({

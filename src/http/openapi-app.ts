@@ -1,8 +1,9 @@
 // The Hono app type every route module registers on, with zod validation failures answered as 422 problems.
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import type { AppContext } from '../context.js';
 import { kernelErrors } from '../domain/errors.js';
 import { zodIssuesToFields } from '../domain/validation.js';
+import { withInputTextGuard } from './input-text-guard.js';
 import { problemResponse } from './problem.js';
 
 export interface AppEnv {
@@ -12,12 +13,20 @@ export interface AppEnv {
   };
 }
 
-/** A router whose zod validation failures become `validation_failed` problems listing each field. */
+/**
+ * A router whose zod validation failures become `validation_failed` problems listing each field, and whose
+ * every route refuses control characters, lone surrogates and noncharacters in any string it takes
+ * (`input-text-guard.ts`): registering a route through `openapi()` is enough, so no route can forget it.
+ */
 export function createRouter<E extends AppEnv = AppEnv>(): OpenAPIHono<E> {
-  return new OpenAPIHono<E>({
+  const router = new OpenAPIHono<E>({
     defaultHook: (result, c) => {
       if (!result.success)
         return problemResponse(c, kernelErrors.validation(zodIssuesToFields(result.error.issues)));
     },
   });
+  const register = router.openapi;
+  router.openapi = ((route: RouteConfig, handler: never, hook?: never) =>
+    register({ ...route, middleware: withInputTextGuard(route) } as never, handler, hook)) as typeof register;
+  return router;
 }

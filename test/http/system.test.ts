@@ -8,6 +8,18 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** A request as @hono/node-server hands it over: with the socket's peer address. */
+function fromAddress(
+  app: TestApp,
+  path: string,
+  remoteAddress: string,
+  headers: Record<string, string> = {},
+) {
+  return Promise.resolve(
+    app.app.request(path, { headers }, { incoming: { socket: { remoteAddress, remotePort: 40000 } } }),
+  );
+}
+
 describe('system routes', () => {
   it('reports liveness', async () => {
     const res = await t.request('/healthz');
@@ -34,7 +46,7 @@ describe('system routes', () => {
 
   it('exposes Prometheus metrics including request durations by route', async () => {
     await t.request('/healthz');
-    const res = await t.request('/metrics');
+    const res = await fromAddress(t, '/metrics', '127.0.0.1');
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(text).toContain('process_cpu_user_seconds_total');
@@ -82,5 +94,97 @@ describe('GET /api/store', () => {
       businessHours: '平日 9:00〜18:00（土日祝・年末年始を除く）',
       testClock: false,
     });
+  });
+});
+
+describe('who may read /metrics', () => {
+  it('without METRICS_TOKEN answers loopback clients only, and asks the proxy when TRUST_PROXY is set', async () => {
+    for (const address of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1']) {
+      expect([address, (await fromAddress(t, '/metrics', address)).status]).toEqual([address, 200]);
+    }
+    for (const address of ['192.168.1.20', '10.0.0.5', '203.0.113.7', '::ffff:192.168.1.20', 'fd00::1']) {
+      const res = await fromAddress(t, '/metrics', address);
+      expect([address, res.status]).toEqual([address, 403]);
+      const problem = await res.json();
+      expect(problem.code).toBe('metrics_loopback_only');
+      expect(problem.messages).toEqual({
+        ja: 'METRICS_TOKEN が設定されていないため、メトリクスはこのサーバー自身からのみ取得できます。',
+        en: 'Without METRICS_TOKEN the metrics answer only clients on this machine.',
+      });
+    }
+    // In-process, without a socket, nobody can say where the request came from.
+    expect((await t.request('/metrics')).status).toBe(403);
+    // A client sending its own X-Forwarded-For is not believed without TRUST_PROXY …
+    expect((await fromAddress(t, '/metrics', '203.0.113.7', { 'x-forwarded-for': '127.0.0.1' })).status).toBe(
+      403,
+    );
+    const proxied = await createTestApp({ env: { TRUST_PROXY: 'true' } });
+    try {
+      // … and behind a trusted proxy on loopback, the client the proxy names decides.
+      expect(
+        (await fromAddress(proxied, '/metrics', '127.0.0.1', { 'x-forwarded-for': '203.0.113.7' })).status,
+      ).toBe(403);
+      expect(
+        (await fromAddress(proxied, '/metrics', '10.0.0.2', { 'x-forwarded-for': '127.0.0.1' })).status,
+      ).toBe(200);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('with METRICS_TOKEN needs it as a Bearer token from any address, loopback included', async () => {
+    const secured = await createTestApp({
+      env: { METRICS_TOKEN: 'metrics-token-0123456789abcdef', PUBLIC_URL: 'https://store.example.jp' },
+    });
+    try {
+      for (const headers of <Record<string, string>[]>[
+        {},
+        { authorization: 'Bearer wrong-token-0123456789abcdef' },
+        { authorization: 'Basic bWV0cmljczp4' },
+        { authorization: 'Bearer metrics-token-0123456789abcde' },
+      ]) {
+        const res = await fromAddress(secured, '/metrics', '127.0.0.1', headers);
+        expect(res.status).toBe(401);
+        expect(res.headers.get('www-authenticate')).toBe('Bearer');
+        const problem = await res.json();
+        expect(problem.code).toBe('metrics_token_required');
+        expect(problem.messages).toEqual({
+          ja: 'メトリクスの取得には METRICS_TOKEN の Bearer トークンが必要です。',
+          en: 'Reading the metrics needs the METRICS_TOKEN as a Bearer token.',
+        });
+      }
+      const res = await fromAddress(secured, '/metrics', '203.0.113.7', {
+        authorization: 'Bearer metrics-token-0123456789abcdef',
+      });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('process_cpu_user_seconds_total');
+    } finally {
+      await secured.close();
+    }
+  });
+});
+
+describe('Strict-Transport-Security', () => {
+  it('is not sent when the public URL is plain http', async () => {
+    expect(t.ctx.config.publicUrl).toBe('http://127.0.0.1:3000');
+    for (const path of ['/healthz', '/api/store', '/api/openapi.json']) {
+      const res = await t.request(path);
+      expect([path, res.headers.get('strict-transport-security')]).toEqual([path, null]);
+    }
+  });
+
+  it('is sent for a store whose public URL is https', async () => {
+    const https = await createTestApp({ env: { PUBLIC_URL: 'https://store.example.jp' } });
+    try {
+      for (const path of ['/healthz', '/api/store']) {
+        const res = await https.request(path, { headers: { origin: 'https://store.example.jp' } });
+        expect([path, res.headers.get('strict-transport-security')]).toEqual([
+          path,
+          'max-age=31536000; includeSubDomains',
+        ]);
+      }
+    } finally {
+      await https.close();
+    }
   });
 });

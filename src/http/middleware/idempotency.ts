@@ -8,6 +8,7 @@ import {
   idempotencyErrors,
   releaseIdempotencyKey,
 } from '../../modules/idempotency/index.js';
+import { afterInputGuard } from '../input-text-guard.js';
 import type { AppEnv } from '../openapi-app.js';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
@@ -21,7 +22,8 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 export function idempotent(
   scopeOf: (c: Context<AppEnv>) => Promise<string> | string,
 ): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
+  // It claims the key in the database, so hostile text must be refused before it runs.
+  return afterInputGuard(async (c, next) => {
     const key = c.req.header('idempotency-key');
     if (!key || !KEY_PATTERN.test(key)) throw idempotencyErrors.keyMissing();
     const scope = await scopeOf(c);
@@ -56,5 +58,5 @@ export function idempotent(
         body: await c.res.clone().text(),
       },
     });
-  };
+  });
 }

@@ -1,8 +1,12 @@
 // Security headers with a strict CSP: scripts only from us, inline <style> only with this response's nonce.
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 
-/** Headers for every response. HSTS only matters behind TLS, where browsers honour it. */
-export function securityHeaders() {
+/**
+ * Headers for every response. HSTS only when the store's public URL is https: sent over plain http it
+ * means nothing to browsers, and a store that is reached over http must not tell them otherwise.
+ */
+export function securityHeaders(publicUrl: string) {
+  const https = new URL(publicUrl).protocol === 'https:';
   return secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
@@ -21,6 +25,6 @@ export function securityHeaders() {
     crossOriginEmbedderPolicy: false,
     referrerPolicy: 'strict-origin-when-cross-origin',
     xFrameOptions: 'DENY',
-    strictTransportSecurity: 'max-age=31536000; includeSubDomains',
+    strictTransportSecurity: https ? 'max-age=31536000; includeSubDomains' : false,
   });
 }

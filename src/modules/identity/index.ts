@@ -36,6 +36,7 @@ export {
 export {
   type MemberKind,
   memberKinds,
+  memberTextLimits,
   mobilePhoneNumberSchema,
   nameKanaSchema,
   normalizeJapaneseMobileNumber,

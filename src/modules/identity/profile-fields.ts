@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import {
   memberKinds,
+  memberTextLimits,
   nameKanaSchema,
   optionalMobilePhoneNumberSchema,
   optionalText,
@@ -19,15 +20,15 @@ import {
  */
 export const profilePatchSchema = z.strictObject({
   memberKind: z.enum(memberKinds).optional(),
-  name: requiredText(100).optional(),
+  name: requiredText(memberTextLimits.name).optional(),
   nameKana: nameKanaSchema.optional(),
-  companyName: optionalText(200),
-  department: optionalText(100),
+  companyName: optionalText(memberTextLimits.companyName),
+  department: optionalText(memberTextLimits.department),
   postalCode: postalCodeSchema.optional(),
   prefecture: prefectureSchema.optional(),
-  city: requiredText(100).optional(),
-  street: requiredText(200).optional(),
-  building: optionalText(200),
+  city: requiredText(memberTextLimits.city).optional(),
+  street: requiredText(memberTextLimits.street).optional(),
+  building: optionalText(memberTextLimits.building),
   phone: phoneNumberSchema.optional(),
   secondFactorChannel: z.enum(secondFactorChannels).optional(),
   mobilePhone: optionalMobilePhoneNumberSchema,

@@ -33,6 +33,22 @@ export function normalizeJapaneseMobileNumber(input: string): string | null {
   return parsed && parsed.country === 'JP' && parsed.getType() === 'MOBILE' ? parsed.number : null;
 }
 
+/**
+ * The longest text each member field takes, in characters after trimming. The HTTP schemas of registration and
+ * the profile take their limits from here, so the OpenAPI document states the numbers this module enforces.
+ */
+export const memberTextLimits = {
+  name: 100,
+  nameKana: 100,
+  email: 254,
+  companyName: 200,
+  department: 100,
+  city: 100,
+  street: 200,
+  building: 200,
+  documentVersion: 50,
+} as const;
+
 /** Text that must be given: trimmed, at most `max` characters. */
 export function requiredText(max: number) {
   return z
@@ -59,7 +75,7 @@ export function optionalText(max: number) {
 export const nameKanaSchema = z
   .string()
   .transform(normalizeKana)
-  .pipe(z.string().max(100))
+  .pipe(z.string().max(memberTextLimits.nameKana))
   .superRefine((value, ctx) => {
     if (value === '') {
       ctx.addIssue(bilingualIssue('required', { ja: '入力してください。', en: 'Required.' }));
@@ -146,25 +162,25 @@ export const registrationSchema = z
     password: z.string(),
     memberKind: z.enum(memberKinds),
     // Not NFKC: it would replace CJK compatibility ideographs that people use in their own names.
-    name: requiredText(100),
+    name: requiredText(memberTextLimits.name),
     nameKana: nameKanaSchema,
     email: z
       .string()
       .transform((value) => value.normalize('NFKC').trim())
-      .pipe(z.email().max(254)),
-    companyName: optionalText(200),
-    department: optionalText(100),
+      .pipe(z.email().max(memberTextLimits.email)),
+    companyName: optionalText(memberTextLimits.companyName),
+    department: optionalText(memberTextLimits.department),
     postalCode: postalCodeSchema,
     prefecture: prefectureSchema,
-    city: requiredText(100),
-    street: requiredText(200),
-    building: optionalText(200),
+    city: requiredText(memberTextLimits.city),
+    street: requiredText(memberTextLimits.street),
+    building: optionalText(memberTextLimits.building),
     phone: phoneNumberSchema,
     secondFactorChannel: z.enum(secondFactorChannels),
     mobilePhone: optionalMobilePhoneNumberSchema,
     marketingOptIn: z.boolean(),
-    termsVersion: requiredText(50),
-    privacyPolicyVersion: requiredText(50),
+    termsVersion: requiredText(memberTextLimits.documentVersion),
+    privacyPolicyVersion: requiredText(memberTextLimits.documentVersion),
   })
   .refine((value) => value.memberKind !== 'corporate' || Boolean(value.companyName), {
     path: ['companyName'],

@@ -9,6 +9,7 @@ import {
   loadProduct,
   updateProduct,
 } from '../../../modules/catalog/index.js';
+import { multilineText } from '../../input-text-guard.js';
 import { type AdminEnv, requirePermission } from '../../middleware/require-role.js';
 import { createRouter } from '../../openapi-app.js';
 import { operatorActor, problem } from './admin-schemas.js';
@@ -146,7 +147,10 @@ export function adminChangeProductStatusRoute() {
           required: true,
           content: {
             'application/json': {
-              schema: z.object({ status: z.enum(productStatuses), reason: z.string().max(500).optional() }),
+              schema: z.object({
+                status: z.enum(productStatuses),
+                reason: multilineText(z.string().max(500)).optional(),
+              }),
             },
           },
         },

@@ -1,6 +1,7 @@
 // POST /api/admin/inquiries/{id}/status: move an inquiry through its status machine.
 import { createRoute, z } from '@hono/zod-openapi';
 import { changeInquiryStatus, getInquiry } from '../../../modules/support/index.js';
+import { multilineText } from '../../input-text-guard.js';
 import { type AdminEnv, requirePermission } from '../../middleware/require-role.js';
 import { createRouter } from '../../openapi-app.js';
 import { operatorActor, problem } from './admin-schemas.js';
@@ -27,7 +28,10 @@ export function adminChangeInquiryStatusRoute() {
           content: {
             'application/json': {
               schema: z
-                .object({ status: inquiryStatusSchema, reason: z.string().trim().max(500).optional() })
+                .object({
+                  status: inquiryStatusSchema,
+                  reason: multilineText(z.string().trim().max(500)).optional(),
+                })
                 .openapi('InquiryStatusChange'),
             },
           },

@@ -1,6 +1,7 @@
 // POST /api/admin/operators/{id}/disable: the operator can no longer sign in and every open session ends (owner).
 import { createRoute, z } from '@hono/zod-openapi';
 import { disableOperator } from '../../../modules/operators/index.js';
+import { multilineText } from '../../input-text-guard.js';
 import { type AdminEnv, requirePermission } from '../../middleware/require-role.js';
 import { createRouter } from '../../openapi-app.js';
 import { operatorActor, problem } from './admin-schemas.js';
@@ -22,7 +23,7 @@ export function adminDisableOperatorRoute() {
           content: {
             'application/json': {
               schema: z
-                .object({ reason: z.string().trim().max(500).optional() })
+                .object({ reason: multilineText(z.string().trim().max(500)).optional() })
                 .openapi('AdminOperatorStatusChange'),
             },
           },

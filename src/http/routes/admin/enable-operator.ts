@@ -1,6 +1,7 @@
 // POST /api/admin/operators/{id}/enable: a disabled operator may sign in again (owner).
 import { createRoute, z } from '@hono/zod-openapi';
 import { enableOperator } from '../../../modules/operators/index.js';
+import { multilineText } from '../../input-text-guard.js';
 import { type AdminEnv, requirePermission } from '../../middleware/require-role.js';
 import { createRouter } from '../../openapi-app.js';
 import { operatorActor, problem } from './admin-schemas.js';
@@ -21,7 +22,7 @@ export function adminEnableOperatorRoute() {
           required: true,
           content: {
             'application/json': {
-              schema: z.object({ reason: z.string().trim().max(500).optional() }),
+              schema: z.object({ reason: multilineText(z.string().trim().max(500)).optional() }),
             },
           },
         },

@@ -1,6 +1,7 @@
 // The identity-check record an operator states in the body of an unlock or a second-factor reset.
 import { z } from '@hono/zod-openapi';
 import { identityCheckMethods } from '../../../db/schema/audit.js';
+import { multilineText } from '../../input-text-guard.js';
 
 export const identityCheckSchema = z
   .object({
@@ -8,12 +9,14 @@ export const identityCheckSchema = z
       description:
         'how the person was confirmed: a call back to the registered number, a reply from the registered address, an identity document, or otherwise (say how in the note)',
     }),
-    note: z
-      .string()
-      .trim()
-      .min(1)
-      .max(1000)
-      .openapi({ example: '登録電話番号へ折り返し、生年月日と登録住所を確認' }),
+    note: multilineText(
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(1000)
+        .openapi({ example: '登録電話番号へ折り返し、生年月日と登録住所を確認' }),
+    ),
   })
   .openapi('IdentityCheck');
 

@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { changeLineStartDate } from '../../../modules/ordering/index.js';
 import { resendProvisioningRequest } from '../../../modules/provisioning/index.js';
+import { multilineText } from '../../input-text-guard.js';
 import { type AdminEnv, requirePermission } from '../../middleware/require-role.js';
 import { createRouter } from '../../openapi-app.js';
 import {
@@ -108,9 +109,7 @@ export function adminRejectLineRoute() {
 const startDateBody = z
   .object({
     serviceStartDate: z.string().max(10).openapi({ example: '2026-04-20' }),
-    note: z
-      .string()
-      .max(500)
+    note: multilineText(z.string().max(500))
       .nullable()
       .optional()
       .openapi({ description: "why, e.g. the member's inquiry number; kept on the timeline" }),

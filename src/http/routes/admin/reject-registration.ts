@@ -1,6 +1,7 @@
 // POST /api/admin/registrations/{id}/reject: a registration under review is refused, with a reason mailed to the person.
 import { createRoute, z } from '@hono/zod-openapi';
 import { rejectRegistration } from '../../../modules/identity/auth-index.js';
+import { multilineText } from '../../input-text-guard.js';
 import { type AdminEnv, requirePermission } from '../../middleware/require-role.js';
 import { createRouter } from '../../openapi-app.js';
 import { operatorActor, problem } from './admin-schemas.js';
@@ -24,10 +25,12 @@ export function adminRejectRegistrationRoute() {
             'application/json': {
               schema: z
                 .object({
-                  reason: z.string().trim().min(1).max(1000).openapi({
-                    description: 'told to the person in the rejection mail',
-                    example: 'ご登録の住所を確認できませんでした。',
-                  }),
+                  reason: multilineText(
+                    z.string().trim().min(1).max(1000).openapi({
+                      description: 'told to the person in the rejection mail',
+                      example: 'ご登録の住所を確認できませんでした。',
+                    }),
+                  ),
                 })
                 .openapi('RegistrationRejection'),
             },

@@ -6,6 +6,7 @@ import {
   identityErrors,
   withdrawMember,
 } from '../../../modules/identity/auth-index.js';
+import { multilineText } from '../../input-text-guard.js';
 import { type AdminEnv, requirePermission } from '../../middleware/require-role.js';
 import { createRouter } from '../../openapi-app.js';
 import { operatorActor, problem } from './admin-schemas.js';
@@ -71,10 +72,12 @@ export function adminWithdrawMemberRoute() {
             'application/json': {
               schema: z
                 .object({
-                  reason: z.string().trim().min(1).max(1000).openapi({
-                    description: 'why, for the audit log (e.g. the inquiry number of the request)',
-                    example: 'お問い合わせ Q2026-000012 による退会のご依頼',
-                  }),
+                  reason: multilineText(
+                    z.string().trim().min(1).max(1000).openapi({
+                      description: 'why, for the audit log (e.g. the inquiry number of the request)',
+                      example: 'お問い合わせ Q2026-000012 による退会のご依頼',
+                    }),
+                  ),
                 })
                 .openapi('MemberWithdrawal'),
             },

@@ -2,6 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Checkout, CheckoutInput } from '../../../modules/ordering/index.js';
 import { consentKinds } from '../../../modules/ordering/index.js';
+import { multilineText } from '../../input-text-guard.js';
 import {
   bilingualSchema,
   documentTaxSchema,
@@ -29,7 +30,7 @@ export const checkoutInputSchema = z
     customerContact: checkoutContactSchema,
     billingContact: checkoutContactSchema,
     orderFields: z
-      .record(z.string().max(100), z.record(z.string().max(60), z.string().max(2000)))
+      .record(z.string().max(100), z.record(z.string().max(60), multilineText(z.string().max(2000))))
       .default({})
       .openapi({ description: 'by cart item id, then by order field key' }),
     paymentMethod: z

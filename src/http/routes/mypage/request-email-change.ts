@@ -5,11 +5,12 @@ import {
   requestEmailChange,
   requireMemberId,
 } from '../../../modules/identity/auth-index.js';
+import { memberTextLimits } from '../../../modules/identity/index.js';
 import { createRouter } from '../../openapi-app.js';
 import { problem } from '../store/identity-schemas.js';
 
 const requestSchema = z
-  .object({ newEmail: z.string().max(1000).openapi({ example: 'hanako.new@example.jp' }) })
+  .object({ newEmail: z.string().max(memberTextLimits.email).openapi({ example: 'hanako.new@example.jp' }) })
   .openapi('EmailChangeRequest');
 
 const requestedSchema = z

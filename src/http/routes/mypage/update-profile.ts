@@ -1,23 +1,24 @@
 // PATCH /api/mypage/profile: the signed-in member changes their own profile (not the login ID, not the email).
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireMemberId, updateMemberProfile } from '../../../modules/identity/auth-index.js';
+import { memberTextLimits as limits } from '../../../modules/identity/index.js';
 import { createRouter } from '../../openapi-app.js';
 import { problem } from '../store/identity-schemas.js';
 import { memberProfileSchema, profileJson } from './get-me.js';
 
-// Only the shape is checked here; the module applies the registration rules to each field given.
+// The shape and the module's text limits are checked here; the module applies the registration rules to each field given.
 const profilePatchSchema = z
   .object({
     memberKind: z.enum(['corporate', 'individual']).optional(),
-    name: z.string().max(1000).optional(),
-    nameKana: z.string().max(1000).optional(),
-    companyName: z.string().max(1000).nullish(),
-    department: z.string().max(1000).nullish(),
+    name: z.string().max(limits.name).optional(),
+    nameKana: z.string().max(limits.nameKana).optional(),
+    companyName: z.string().max(limits.companyName).nullish(),
+    department: z.string().max(limits.department).nullish(),
     postalCode: z.string().max(100).optional(),
     prefecture: z.string().max(100).optional(),
-    city: z.string().max(1000).optional(),
-    street: z.string().max(1000).optional(),
-    building: z.string().max(1000).nullish(),
+    city: z.string().max(limits.city).optional(),
+    street: z.string().max(limits.street).optional(),
+    building: z.string().max(limits.building).nullish(),
     phone: z.string().max(100).optional(),
     secondFactorChannel: z.enum(['email', 'sms']).optional().openapi({
       description: 'Where sign-in codes go from the next sign-in on; `sms` needs a mobile number',

@@ -1,6 +1,7 @@
 // OpenAPI schemas of provisioning requests and line steps, shared by the provider API and the admin API.
 import { z } from '@hono/zod-openapi';
 import type { ProvisioningRequestView } from '../../../modules/provisioning/index.js';
+import { multilineText } from '../../input-text-guard.js';
 
 export const lineStatusSchema = z
   .enum(['received', 'preparing', 'started', 'rejected'])
@@ -104,7 +105,9 @@ export const startBody = z
 
 export const rejectBody = z
   .object({
-    reason: z.string().max(2000).openapi({ description: 'shown to the member in the rejection mail' }),
+    reason: multilineText(
+      z.string().max(2000).openapi({ description: 'shown to the member in the rejection mail' }),
+    ),
   })
   .openapi('RejectLineBody');
 

@@ -1,12 +1,13 @@
 // Shared OpenAPI schemas of the inquiry routes (the public form and My Page).
 import { z } from '@hono/zod-openapi';
 import { inquiryCategories, inquiryStatuses } from '../../../domain/inquiries.js';
+import { multilineText } from '../../input-text-guard.js';
 
 export const inquiryCategorySchema = z.enum(inquiryCategories).openapi('InquiryCategory');
 export const inquiryStatusSchema = z.enum(inquiryStatuses).openapi('InquiryStatus');
 export const inquiryNumberSchema = z.string().openapi({ example: 'Q2026-000001' });
 
-export const inquiryMessageBodySchema = z.string().trim().min(1).max(5000);
+export const inquiryMessageBodySchema = multilineText(z.string().trim().min(1).max(5000));
 
 export const myInquirySummarySchema = z
   .object({

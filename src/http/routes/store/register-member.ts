@@ -1,35 +1,41 @@
 // POST /api/members: a new member registers with the full form and is sent a confirmation link.
 import { createRoute, z } from '@hono/zod-openapi';
 import { registerMember } from '../../../modules/identity/auth-index.js';
+import { LOGIN_ID_MAX_LENGTH, memberTextLimits as limits } from '../../../modules/identity/index.js';
 import { clientAddress } from '../../client-address.js';
 import { createRouter } from '../../openapi-app.js';
 import { preferredLocale } from '../../problem.js';
 import { emailKey, limitRequest } from '../../rate-limit.js';
 import { problem } from './identity-schemas.js';
 
-// Only the shape is checked here; `parseRegistration` applies every rule and answers all failing fields at once.
+// The shape and the module's text limits are checked here; `parseRegistration` applies every other rule and
+// answers all failing fields at once.
 const registrationSchema = z
   .object({
     memberKind: z.enum(['corporate', 'individual']).openapi({ example: 'individual' }),
-    loginId: z.string().max(256).openapi({ example: 'hanako.yamada' }),
+    loginId: z.string().max(LOGIN_ID_MAX_LENGTH).openapi({ example: 'hanako.yamada' }),
     password: z.string().max(1024).openapi({
       example: 'Kei-yaku2026!',
       description:
         'The store policy applies (10+ characters with digits, upper, lower and symbols); it may not contain the login ID',
     }),
-    name: z.string().max(1000).openapi({ example: '山田 花子' }),
+    name: z.string().max(limits.name).openapi({ example: '山田 花子' }),
     nameKana: z
       .string()
-      .max(1000)
+      .max(limits.nameKana)
       .openapi({ example: 'やまだ はなこ', description: 'Katakana or hiragana; stored as katakana' }),
-    email: z.string().max(1000).openapi({ example: 'hanako@example.jp' }),
-    companyName: z.string().max(1000).nullish().openapi({ description: 'Required for corporate members' }),
-    department: z.string().max(1000).nullish(),
+    email: z.string().max(limits.email).openapi({ example: 'hanako@example.jp' }),
+    companyName: z
+      .string()
+      .max(limits.companyName)
+      .nullish()
+      .openapi({ description: 'Required for corporate members' }),
+    department: z.string().max(limits.department).nullish(),
     postalCode: z.string().max(100).openapi({ example: '100-0005' }),
     prefecture: z.string().max(100).openapi({ example: '東京都' }),
-    city: z.string().max(1000).openapi({ example: '千代田区' }),
-    street: z.string().max(1000).openapi({ example: '丸の内1-1-1' }),
-    building: z.string().max(1000).nullish(),
+    city: z.string().max(limits.city).openapi({ example: '千代田区' }),
+    street: z.string().max(limits.street).openapi({ example: '丸の内1-1-1' }),
+    building: z.string().max(limits.building).nullish(),
     phone: z.string().max(100).openapi({ example: '03-1234-5678', description: 'Stored in E.164' }),
     secondFactorChannel: z.enum(['email', 'sms']).openapi({
       description:
@@ -41,11 +47,11 @@ const registrationSchema = z
       .nullish()
       .openapi({ example: '090-1234-5678', description: 'A Japanese mobile number; required with `sms`' }),
     marketingOptIn: z.boolean(),
-    termsVersion: z.string().max(100).openapi({
+    termsVersion: z.string().max(limits.documentVersion).openapi({
       example: '2026-04-01',
       description: 'Must be the current version from GET /api/terms/current',
     }),
-    privacyPolicyVersion: z.string().max(100).openapi({ example: '2026-04-01' }),
+    privacyPolicyVersion: z.string().max(limits.documentVersion).openapi({ example: '2026-04-01' }),
   })
   .openapi('MemberRegistration');
 

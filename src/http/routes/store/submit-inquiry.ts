@@ -5,6 +5,7 @@ import { AppError } from '../../../domain/errors.js';
 import { requireMemberId } from '../../../modules/identity/auth-index.js';
 import { submitInquiry } from '../../../modules/support/index.js';
 import { clientAddress } from '../../client-address.js';
+import { multilineText } from '../../input-text-guard.js';
 import { createRouter } from '../../openapi-app.js';
 import { preferredLocale } from '../../problem.js';
 import { problem } from './identity-schemas.js';
@@ -14,7 +15,7 @@ const inquiryFormSchema = z
   .object({
     category: inquiryCategorySchema,
     subject: z.string().trim().min(1).max(200).openapi({ example: 'ログインIDを忘れました' }),
-    message: z.string().trim().min(1).max(5000),
+    message: multilineText(z.string().trim().min(1).max(5000)),
     contactName: z.string().trim().min(1).max(100).optional().openapi({
       description: 'required for guests; a member’s profile name when omitted',
       example: '山田 花子',

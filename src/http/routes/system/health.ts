@@ -2,14 +2,16 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import type { Registry } from 'prom-client';
+import { metricsRefusal } from '../../metrics-access.js';
 import { createRouter } from '../../openapi-app.js';
+import { problemResponse } from '../../problem.js';
 
 const healthSchema = z.object({ status: z.literal('ok') }).openapi('Health');
 const readySchema = z
   .object({ status: z.enum(['ready', 'unavailable']), database: z.enum(['pglite', 'postgres']) })
   .openapi('Readiness');
 
-/** `/healthz` (the process answers), `/readyz` (the database answers), `/metrics`. */
+/** `/healthz` (the process answers), `/readyz` (the database answers), `/metrics` (token or loopback). */
 export function healthRoutes(metrics: Registry) {
   const router = createRouter();
   router.openapi(
@@ -43,8 +45,14 @@ export function healthRoutes(metrics: Registry) {
       }
     },
   );
-  router.get('/metrics', async (c) =>
-    c.body(await metrics.metrics(), 200, { 'content-type': metrics.contentType }),
-  );
+  router.get('/metrics', async (c) => {
+    const refusal = metricsRefusal(c);
+    if (refusal) {
+      const response = problemResponse(c, refusal);
+      if (refusal.status === 401) response.headers.set('www-authenticate', 'Bearer');
+      return response;
+    }
+    return c.body(await metrics.metrics(), 200, { 'content-type': metrics.contentType });
+  });
   return router;
 }
