@@ -1,10 +1,18 @@
 // Reads products with everything under them, in one statement for any number of products, as definitions plus ids.
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import type { catalogProviders, UsageTierRow } from '../../db/schema/catalog.js';
 import { compareTerms, type ProductStatus, type TermKey } from '../../domain/catalog.js';
 import { yenFromDb } from '../../domain/money.js';
+import {
+  cachedProduct,
+  cacheProduct,
+  type RevisionEntry,
+  readCatalogRevision,
+  revisionEntry,
+} from './product-cache.js';
 import type { ProductDefinition } from './product-definition.js';
+import { queryRows } from './query-rows.js';
 
 /** A provider as the catalog shows it. */
 export interface CatalogProvider {
@@ -65,8 +73,47 @@ const PRODUCT_DOCUMENT = sql`
     )
   )`;
 
-/** Loads products by id (missing ids are left out), in the order of the ids given, in one statement. */
+/**
+ * Loads products by id (missing ids are left out), in the order of the ids given: from the cache of the
+ * current catalog revision, the rest in one statement.
+ */
 export async function loadProducts(db: DbOrTx, productIds: readonly string[]): Promise<CatalogProduct[]> {
+  if (productIds.length === 0) return [];
+  return loadProductsAt(db, revisionEntry(await readCatalogRevision(db)), productIds);
+}
+
+/** `loadProducts` for a caller that has just read the revision token itself. */
+export async function loadProductsAt(
+  db: DbOrTx,
+  entry: RevisionEntry,
+  productIds: readonly string[],
+): Promise<CatalogProduct[]> {
+  const found = new Map<string, CatalogProduct>();
+  const missing: string[] = [];
+  for (const id of productIds) {
+    const hit = cachedProduct(entry, id);
+    if (hit) found.set(id, hit);
+    else missing.push(id);
+  }
+  for (const product of await fetchProducts(db, missing)) {
+    cacheProduct(entry, product);
+    found.set(product.id, product);
+  }
+  return productIds.flatMap((id) => found.get(id) ?? []);
+}
+
+/** Loads one product by id or slug, or null, through the cache of the current catalog revision. */
+export async function loadProduct(db: DbOrTx, idOrSlug: string): Promise<CatalogProduct | null> {
+  const entry = revisionEntry(await readCatalogRevision(db));
+  const hit = cachedProduct(entry, idOrSlug);
+  if (hit) return hit;
+  const product = await fetchProduct(db, idOrSlug);
+  if (product) cacheProduct(entry, product);
+  return product;
+}
+
+/** Reads products by id from the database, in the order of the ids given, in one statement. */
+export async function fetchProducts(db: DbOrTx, productIds: readonly string[]): Promise<CatalogProduct[]> {
   if (productIds.length === 0) return [];
   const rows = await queryRows<{ doc: ProductDocument | string }>(
     db,
@@ -78,8 +125,8 @@ export async function loadProducts(db: DbOrTx, productIds: readonly string[]): P
   return rows.map((r) => productFromDocument(parseJson(r.doc)));
 }
 
-/** Loads one product by id or slug, or null, in one statement. */
-export async function loadProduct(db: DbOrTx, idOrSlug: string): Promise<CatalogProduct | null> {
+/** Reads one product by id or slug from the database, or null, in one statement. */
+export async function fetchProduct(db: DbOrTx, idOrSlug: string): Promise<CatalogProduct | null> {
   const rows = await queryRows<{ doc: ProductDocument | string }>(
     db,
     sql`select ${PRODUCT_DOCUMENT} as doc from catalog_products p
@@ -87,12 +134,6 @@ export async function loadProduct(db: DbOrTx, idOrSlug: string): Promise<Catalog
         order by (p.id = ${idOrSlug}) desc limit 1`,
   );
   return rows[0] ? productFromDocument(parseJson(rows[0].doc)) : null;
-}
-
-/** Runs raw SQL on either driver and returns its rows. */
-export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
 }
 
 function parseJson<T>(value: T | string): T {
