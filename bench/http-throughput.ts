@@ -46,7 +46,7 @@ const ESTIMATE: Target = {
 const loadScript = fileURLToPath(new URL('./http-load.ts', import.meta.url));
 
 /** Runs the load generator in a child process and waits (bounded) for its answer. */
-function loadInChild(request: LoadRequest): Promise<LoadResult> {
+export function loadInChild(request: LoadRequest): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const child = fork(loadScript, [], {
       execArgv: ['--import', 'tsx'],

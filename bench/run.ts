@@ -9,11 +9,12 @@ import { httpEmbedded, httpPostgres } from './http-throughput.js';
 import { ordersEmbedded, ordersPostgres } from './order-placement.js';
 import { outboxEmbedded, outboxPostgres } from './outbox-throughput.js';
 import { pgliteWrites, postgresWrites } from './pglite-writes.js';
+import { storePostgres } from './store-list.js';
 import { type BenchEnv, now, type ResultRow, type Section, withTimeout } from './support.js';
 
 interface Step {
   /** Selects the step on the command line: `npm run bench -- http outbox`. */
-  key: 'cold-start' | 'http' | 'outbox' | 'writes' | 'orders';
+  key: 'cold-start' | 'http' | 'outbox' | 'writes' | 'orders' | 'store';
   title: string;
   needsPostgres: boolean;
   /** Hard bound on the step, so one stuck benchmark cannot hold the whole run. */
@@ -86,6 +87,13 @@ const steps: Step[] = [
     needsPostgres: true,
     limitMs: 180_000,
     run: async (env) => [await ordersPostgres(env.postgresUrl!)],
+  },
+  {
+    key: 'store',
+    title: 'store reads against a bare Hono + pg server (PostgreSQL)',
+    needsPostgres: true,
+    limitMs: 900_000,
+    run: async (env) => [await storePostgres(env.postgresUrl!)],
   },
 ];
 

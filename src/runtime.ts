@@ -15,6 +15,7 @@ import { createApp } from './http/app.js';
 import { type RunningJobs, startJobs } from './jobs/start-jobs.js';
 import type { RunningWorker } from './jobs/worker.js';
 import { createLogger, type Logger } from './logger.js';
+import { backfillProductSearch } from './modules/catalog/index.js';
 import { mailTransportFor, smsTransportFor } from './modules/notifications/index.js';
 import { loadStoreClock, STORE_CLOCK_REFRESH_MS } from './modules/store/index.js';
 import { resolveSecret } from './secret.js';
@@ -45,6 +46,8 @@ export async function openStore(
         ? await openDatabase({ kind: 'pglite', dataDir: config.database.dataDir })
         : await openDatabase({ kind: 'postgres', url: config.database.url });
     await migrateDatabase(database, config.database.kind === 'postgres' ? config.database.url : undefined);
+    // Products stored before the search columns existed get them once (a no-op query afterwards).
+    await database.db.transaction((tx) => backfillProductSearch(tx));
     return {
       database,
       announce: (url) => lock?.describe(url),

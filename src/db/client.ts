@@ -1,5 +1,6 @@
 // One database handle for both homes of the data: embedded PGlite or a PostgreSQL server.
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -34,6 +35,8 @@ export type OpenDatabaseInput =
 export async function openDatabase(input: OpenDatabaseInput): Promise<DatabaseHandle> {
   if (input.kind === 'pglite') {
     const client = await PGlite.create({
+      // The catalog's keyword index uses trigrams; PGlite ships pg_trgm as a loadable extension.
+      extensions: { pg_trgm },
       ...(input.dataDir ? { dataDir: input.dataDir } : {}),
       ...(input.loadDataDir ? { loadDataDir: input.loadDataDir } : {}),
     });

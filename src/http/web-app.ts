@@ -1,4 +1,4 @@
-// Serves the built React app: hashed assets cached for a year, other pages fall back to index.html.
+// Serves the built React app: hashed assets cached for a year and precompressed, other pages fall back to index.html.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,10 +27,21 @@ const FOUND_FLAG = 'staticFileFound' as never;
 /** Serves files from the root; a file served gets the cache policy, anything else passes on. */
 function staticFiles(root: string, cachePolicy: string, options: ServeStaticOptions = {}): MiddlewareHandler {
   // serveStatic calls `onFound` after it built the response, too late for headers: mark, then set after.
-  const serve = serveStatic({ ...options, root, onFound: (_path, c) => c.set(FOUND_FLAG, true as never) });
+  // The web build writes a .br and a .gz beside each compressible file: the one the browser accepts is
+  // sent as is, with Content-Encoding, and caches keep one copy per Accept-Encoding.
+  const serve = serveStatic({
+    ...options,
+    root,
+    precompressed: true,
+    onFound: (_path, c) => c.set(FOUND_FLAG, true as never),
+  });
   return async (c, next) => {
     const served = await serve(c, next);
-    if (served && c.get(FOUND_FLAG)) served.headers.set('cache-control', cachePolicy);
+    if (served && c.get(FOUND_FLAG)) {
+      served.headers.set('cache-control', cachePolicy);
+      if (!/accept-encoding/i.test(served.headers.get('vary') ?? ''))
+        served.headers.append('vary', 'Accept-Encoding');
+    }
     return served;
   };
 }

@@ -102,6 +102,27 @@ describe('session timeouts (store settings, read per request)', () => {
     expect(rows).toEqual([]);
   });
 
+  it('writes the activity stamp at most once a minute: requests within the minute change nothing', async () => {
+    await registerAndConfirm(t, 'stamp.member', 'stamp@example.jp', password);
+    const d = device(chromeOnWindows, '203.0.113.13');
+    await signIn(d, 'stamp.member', 'stamp@example.jp');
+    const stamp = async () => {
+      const [row] = await t.ctx.db
+        .select({ lastActiveAt: authSession.lastActiveAt })
+        .from(authSession)
+        .where(eq(authSession.ipAddress, '203.0.113.13'));
+      return row?.lastActiveAt?.toISOString();
+    };
+    const signedInAt = await stamp();
+    expect(signedInAt).toBeDefined();
+    travel(t, t.clock.now().add({ seconds: 59 }).toString());
+    expect((await me(d)).status).toBe(200);
+    expect(await stamp()).toBe(signedInAt);
+    travel(t, t.clock.now().add({ seconds: 1 }).toString());
+    expect((await me(d)).status).toBe(200);
+    expect(await stamp()).toBe(new Date(t.clock.now().epochMilliseconds).toISOString());
+  });
+
   it('ends a busy session at the absolute limit, and an operator change applies at once', async () => {
     await registerAndConfirm(t, 'busy.member', 'busy@example.jp', password);
     const d = device(chromeOnWindows, '203.0.113.11');

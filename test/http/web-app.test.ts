@@ -2,6 +2,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -17,6 +18,9 @@ beforeAll(async () => {
     '<!doctype html><html><head><meta property="csp-nonce" nonce="__KEIYAKU_CSP_NONCE__"></head><body><div id="root"></div><script type="module" src="/assets/index-3f2a9c.js" nonce="__KEIYAKU_CSP_NONCE__"></script></body></html>',
   );
   writeFileSync(join(webRoot, 'assets', 'index-3f2a9c.js'), 'console.log("app")');
+  // What the web build writes beside each compressible file.
+  writeFileSync(join(webRoot, 'assets', 'index-3f2a9c.js.br'), brotliCompressSync('console.log("app")'));
+  writeFileSync(join(webRoot, 'assets', 'index-3f2a9c.js.gz'), gzipSync('console.log("app")'));
   writeFileSync(join(webRoot, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   t = await createTestApp({ webRoot });
 });
@@ -31,6 +35,36 @@ describe('web app serving', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(await res.text()).toBe('console.log("app")');
+  });
+
+  it('sends the precompressed brotli or gzip file the browser accepts, varying on Accept-Encoding', async () => {
+    const br = await t.request('/assets/index-3f2a9c.js', {
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect([br.status, br.headers.get('content-encoding'), br.headers.get('vary')]).toEqual([
+      200,
+      'br',
+      'Accept-Encoding',
+    ]);
+    expect(br.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(br.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString()).toBe('console.log("app")');
+
+    const gz = await t.request('/assets/index-3f2a9c.js', { headers: { 'accept-encoding': 'gzip' } });
+    expect([gz.status, gz.headers.get('content-encoding'), gz.headers.get('vary')]).toEqual([
+      200,
+      'gzip',
+      'Accept-Encoding',
+    ]);
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe('console.log("app")');
+
+    const plain = await t.request('/assets/index-3f2a9c.js', { headers: { 'accept-encoding': 'identity' } });
+    expect([plain.status, plain.headers.get('content-encoding'), plain.headers.get('vary')]).toEqual([
+      200,
+      null,
+      'Accept-Encoding',
+    ]);
+    expect(await plain.text()).toBe('console.log("app")');
   });
 
   it('serves other static files with a short cache', async () => {

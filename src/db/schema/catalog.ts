@@ -118,10 +118,37 @@ export const catalogProducts = pgTable(
     publishedAt: at('published_at'),
     createdAt: at('created_at').notNull(),
     updatedAt: at('updated_at').notNull(),
+    /**
+     * Derived from the definition by `refreshProductSearch` so the storefront search can filter, sort and
+     * page in SQL: the folded text the keyword search matches (null until first computed), the "from"
+     * price per month, whether a trial is offered, and the place of `name_ja` in Japanese collation order
+     * among all products (PGlite has no ICU `ja` collation, so the order is computed with Intl.Collator).
+     */
+    searchText: text('search_text'),
+    priceFrom: money('price_from'),
+    hasTrial: boolean('has_trial').notNull().default(false),
+    nameRank: integer('name_rank').notNull().default(0),
   },
   (t) => [
     index('catalog_products_status_idx').on(t.status, t.sortOrder),
     index('catalog_products_provider_idx').on(t.providerId),
+    // One index per storefront sort, over published products only, each ending in the unique name rank.
+    index('catalog_products_recommended_idx')
+      .on(t.sortOrder, t.nameRank, t.id)
+      .where(sql`${t.status} = 'published'`),
+    index('catalog_products_newest_idx')
+      .on(t.publishedAt.desc().nullsLast(), t.nameRank, t.id)
+      .where(sql`${t.status} = 'published'`),
+    index('catalog_products_price_asc_idx')
+      .on(t.priceFrom.asc().nullsLast(), t.nameRank, t.id)
+      .where(sql`${t.status} = 'published'`),
+    index('catalog_products_price_desc_idx')
+      .on(t.priceFrom.desc().nullsFirst(), t.nameRank, t.id)
+      .where(sql`${t.status} = 'published'`),
+    index('catalog_products_name_idx').on(t.nameRank, t.id).where(sql`${t.status} = 'published'`),
+    index('catalog_products_category_idx').on(t.category).where(sql`${t.status} = 'published'`),
+    // Keyword search is LIKE '%word%' on the folded text: trigrams (pg_trgm) let the index answer it.
+    index('catalog_products_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     check('catalog_products_status_known', sql`${t.status} in ('draft', 'published', 'retired')`),
     check(
       'catalog_products_kind_known',
@@ -337,6 +364,19 @@ export const catalogTrialRedemptions = pgTable(
     redeemedAt: at('redeemed_at').notNull(),
   },
   (t) => [unique('catalog_trial_redemptions_member_product_unique').on(t.memberId, t.productId)],
+);
+
+/**
+ * One row whose token changes (by trigger, in the writing transaction) whenever any catalog table
+ * changes: cached product definitions are keyed by it, so every node sees a write as soon as it commits.
+ */
+export const catalogRevision = pgTable(
+  'catalog_revision',
+  {
+    id: integer('id').primaryKey().default(1),
+    token: text('token').notNull(),
+  },
+  (t) => [check('catalog_revision_single_row', sql`${t.id} = 1`)],
 );
 
 /** Operator-defined fields collected at checkout to prepare the service (host name, domain, users…). */

@@ -34,6 +34,7 @@ export {
   publishTermsDocument,
   termsDocumentSchema,
 } from './publish-terms-document.js';
+export { backfillProductSearch, refreshProductSearch } from './refresh-product-search.js';
 export { type EstimatePdfInput, renderEstimatePdf } from './render-estimate-pdf.js';
 export {
   type RotateProviderWebhookSecretInput,

@@ -2,7 +2,7 @@
 import { desc } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { catalogProducts } from '../../db/schema/catalog.js';
-import { type CatalogProduct, loadProducts } from './load-products.js';
+import { type CatalogProduct, fetchProducts } from './load-products.js';
 
 /** All products, newest first. */
 export async function listProducts(db: DbOrTx): Promise<CatalogProduct[]> {
@@ -10,7 +10,8 @@ export async function listProducts(db: DbOrTx): Promise<CatalogProduct[]> {
     .select({ id: catalogProducts.id })
     .from(catalogProducts)
     .orderBy(desc(catalogProducts.createdAt));
-  return loadProducts(
+  // The whole catalog, read directly: caching it would evict the storefront's products.
+  return fetchProducts(
     db,
     rows.map((r) => r.id),
   );

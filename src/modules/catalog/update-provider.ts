@@ -2,7 +2,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { Temporal } from 'temporal-polyfill';
 import type { Db } from '../../db/client.js';
-import { catalogProviders } from '../../db/schema/catalog.js';
+import { catalogProducts, catalogProviders } from '../../db/schema/catalog.js';
 import { toDate } from '../../domain/clock.js';
 import { kernelErrors } from '../../domain/errors.js';
 import { zodIssuesToFields } from '../../domain/validation.js';
@@ -12,6 +12,7 @@ import type { ProviderChangeResult } from './create-provider.js';
 import { providerJson } from './load-products.js';
 import { providerPatchSchema } from './provider-fields.js';
 import { applyProviderWebhook, withWebhooks } from './provider-webhook.js';
+import { refreshProductSearch } from './refresh-product-search.js';
 
 export interface UpdateProviderInput {
   providerId: string;
@@ -61,6 +62,17 @@ export async function updateProvider(db: Db, input: UpdateProviderInput): Promis
       .set({ ...patch, webhookEndpointId, updatedAt: toDate(input.now) })
       .where(eq(catalogProviders.id, before.id))
       .returning();
+    // The provider's names are part of its products' search text.
+    if (patch.nameJa !== undefined || patch.nameEn !== undefined) {
+      const products = await tx
+        .select({ id: catalogProducts.id })
+        .from(catalogProducts)
+        .where(eq(catalogProducts.providerId, before.id));
+      await refreshProductSearch(
+        tx,
+        products.map((p) => p.id),
+      );
+    }
     const keys = Object.keys(patch) as (keyof typeof patch)[];
     await recordAudit(tx, {
       actor: input.actor,

@@ -18,6 +18,7 @@ import { newId } from '../../domain/ids.js';
 import { yen, yenToDb } from '../../domain/money.js';
 import { catalogErrors } from './catalog-errors.js';
 import type { ProductDefinition } from './product-definition.js';
+import { refreshProductSearch } from './refresh-product-search.js';
 
 export interface WriteProductDefinitionInput {
   productId: string;
@@ -273,4 +274,7 @@ export async function writeProductDefinition(tx: Tx, input: WriteProductDefiniti
       })),
     );
   }
+
+  // The storefront searches and sorts on columns derived from what was just written.
+  await refreshProductSearch(tx, [productId]);
 }

@@ -1,5 +1,5 @@
 // The member signed in on a request, from better-auth's session cookie, with the store's idle and absolute timeouts.
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { authSession } from '../../db/schema/identity.js';
 import { toDate } from '../../domain/clock.js';
@@ -45,18 +45,29 @@ async function checkMemberSession(ctx: AppContext, headers: Headers): Promise<Cu
   const now = ctx.clock.now();
   const idleSince = toDate(now.subtract({ minutes: policy.idleMinutes }));
   const signedInSince = toDate(now.subtract({ hours: policy.absoluteHours }));
-  // One conditional update both checks and extends, so two requests racing cannot revive a dead session.
-  const [alive] = await ctx.db
-    .update(authSession)
-    .set({ lastActiveAt: toDate(now) })
-    .where(
-      and(
-        eq(authSession.id, sessionId),
-        gt(authSession.createdAt, signedInSince),
-        gt(sql`coalesce(${authSession.lastActiveAt}, ${authSession.createdAt})`, idleSince),
-      ),
-    )
-    .returning({ id: authSession.id });
+  // One statement reads the session and, only when its activity stamp is a minute old or more, moves it
+  // on: a busy member costs no write per request. The update re-checks both timeouts on the row it
+  // changes, so two requests racing cannot revive a dead session. (The idle window thus runs from a stamp
+  // up to a minute older than the last request: a session may end up to a minute early, never late.)
+  const lastActive = sql`coalesce(${authSession.lastActiveAt}, ${authSession.createdAt})`;
+  const alive = isAlive(
+    await ctx.db.execute(sql`
+      with refreshed as (
+        update ${authSession} set ${sql.identifier('last_active_at')} = ${toDate(now).toISOString()}::timestamptz
+        where ${authSession.id} = ${sessionId}
+          and ${authSession.createdAt} > ${signedInSince.toISOString()}::timestamptz
+          and ${lastActive} > ${idleSince.toISOString()}::timestamptz
+          and ${lastActive} <= ${toDate(now.subtract({ minutes: 1 })).toISOString()}::timestamptz
+        returning ${authSession.id}
+      )
+      select exists (select 1 from refreshed)
+        or exists (
+          select 1 from ${authSession}
+          where ${authSession.id} = ${sessionId}
+            and ${authSession.createdAt} > ${signedInSince.toISOString()}::timestamptz
+            and ${lastActive} > ${idleSince.toISOString()}::timestamptz
+        ) as alive`),
+  );
   if (!alive) {
     await ctx.db.delete(authSession).where(eq(authSession.id, sessionId));
     const reason = session.session.createdAt.getTime() <= signedInSince.getTime() ? 'absolute' : 'idle';
@@ -65,4 +76,9 @@ async function checkMemberSession(ctx: AppContext, headers: Headers): Promise<Cu
     throw identityErrors.sessionExpired();
   }
   return { memberId: session.user.id, sessionId };
+}
+
+function isAlive(result: unknown): boolean {
+  const [row] = (result as { rows: { alive: boolean }[] }).rows;
+  return row?.alive === true;
 }

@@ -7,7 +7,7 @@ import { toDate } from '../../domain/clock.js';
 import { kernelErrors } from '../../domain/errors.js';
 import { zodIssuesToFields } from '../../domain/validation.js';
 import { type Actor, recordAudit } from '../audit/index.js';
-import { getStoreSettings, type StoreSettings } from './get-store-settings.js';
+import { forgetStoreSettings, getStoreSettings, type StoreSettings } from './get-store-settings.js';
 import { storeSettingsPatchSchema } from './store-settings-fields.js';
 
 export interface UpdateStoreSettingsInput {
@@ -21,7 +21,8 @@ export async function updateStoreSettings(db: Db, input: UpdateStoreSettingsInpu
   const parsed = storeSettingsPatchSchema.safeParse(input.patch);
   if (!parsed.success) throw kernelErrors.validation(zodIssuesToFields(parsed.error.issues));
   const patch = parsed.data;
-  return db.transaction(async (tx) => {
+  forgetStoreSettings();
+  const after = await db.transaction(async (tx) => {
     const before = await getStoreSettings(tx);
     const [after] = await tx
       .update(storeSettings)
@@ -39,6 +40,8 @@ export async function updateStoreSettings(db: Db, input: UpdateStoreSettingsInpu
     });
     return after!;
   });
+  forgetStoreSettings();
+  return after;
 }
 
 function pick(row: StoreSettings, keys: string[]): Record<string, unknown> {
