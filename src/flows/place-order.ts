@@ -95,9 +95,9 @@ export async function placeOrder(
       order: await getOrderDetail(db, { orderId: existing, memberId: input.memberId }),
       created: false,
     };
-  let orderId: string;
+  let placed: { orderId: string; created: boolean };
   try {
-    orderId = await db.transaction(async (tx) => placeIn(tx, input));
+    placed = await db.transaction(async (tx) => placeIn(tx, input));
   } catch (error) {
     if (isUniqueViolation(error)) {
       const twin = await findOrderByIdempotencyKey(db, input);
@@ -111,10 +111,13 @@ export async function placeOrder(
     }
     throw error;
   }
-  return { order: await getOrderDetail(db, { orderId, memberId: input.memberId }), created: true };
+  return {
+    order: await getOrderDetail(db, { orderId: placed.orderId, memberId: input.memberId }),
+    created: placed.created,
+  };
 }
 
-async function placeIn(tx: DbOrTx, input: PlaceOrderInput): Promise<string> {
+async function placeIn(tx: DbOrTx, input: PlaceOrderInput): Promise<{ orderId: string; created: boolean }> {
   const { now, memberId } = input;
   // The cart row lock puts a member's placements (and cart changes) in a line: a second request for the same
   // checkout waits here until the first commits, then reads the order it made rather than the cart it emptied.
@@ -122,6 +125,9 @@ async function placeIn(tx: DbOrTx, input: PlaceOrderInput): Promise<string> {
   const { memberStatus, cartId } = await lockCheckout(tx, memberId);
   // Withdrawn or rejected: the membership ended while this request was on its way.
   if (memberStatus === 'withdrawn' || memberStatus === 'rejected') throw orderingErrors.memberNotActive();
+  // A twin with this key that held the lock first made the order: this request is its retry.
+  const twin = await findOrderByIdempotencyKey(tx, input);
+  if (twin) return { orderId: twin, created: false };
   const ordered = await findOrderByCheckoutQuote(tx, { memberId, quote: input.quote });
   if (ordered) throw orderingErrors.checkoutAlreadyOrdered(ordered.number);
   const checkout = await buildCheckout(tx, { memberId, now });
@@ -311,5 +317,5 @@ async function placeIn(tx: DbOrTx, input: PlaceOrderInput): Promise<string> {
     },
     at: now,
   });
-  return orderId;
+  return { orderId, created: true };
 }

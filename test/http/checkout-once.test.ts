@@ -1,16 +1,11 @@
 // One checkout makes one order: whatever Idempotency-Keys, however many at once, the losers are told the order's number.
 import { and, asc, eq } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogProducts, catalogTrialRedemptions } from '../../src/db/schema/catalog.js';
-import { members as memberRows } from '../../src/db/schema/identity.js';
 import { outbox } from '../../src/db/schema/notifications.js';
 import { cartItems, carts, orders } from '../../src/db/schema/ordering.js';
 import { provisioningRequests } from '../../src/db/schema/provisioning.js';
-import { businessDateAt } from '../../src/domain/clock.js';
-import { placeOrder } from '../../src/flows/place-order.js';
 import { seedDemoCatalog } from '../../src/flows/seed-demo-catalog.js';
-import { withdrawMember } from '../../src/modules/identity/auth-index.js';
 import { registerAndSignIn, type SignedInMember } from '../helpers/member-session.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -221,92 +216,6 @@ describe.skipIf(!process.env.DATABASE_URL)(
       }
       expect(after.requests).toHaveLength(1);
       expect(after.receipts).toHaveLength(1);
-    });
-
-    /** Settles each promise into its value or its error code, without waiting for the other. */
-    const settle = (p: Promise<unknown>) =>
-      p.then(
-        () => 'ok',
-        (error: { code?: string }) => error.code ?? String(error),
-      );
-
-    /** Polls until `count` other sessions of this database wait for a lock (the job queue's own locks aside). */
-    async function waitForLockWaiters(holder: pg.Client, count: number) {
-      let waiting = 0;
-      for (let i = 0; i < 400 && waiting < count; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 25));
-        const { rows } = await holder.query<{ n: string }>(
-          `SELECT count(*) AS n FROM pg_stat_activity
-            WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()
-              AND query NOT ILIKE '%pgboss%'`,
-        );
-        waiting = Number(rows[0]!.n);
-      }
-      expect(waiting).toBe(count);
-    }
-
-    function placeDirectly(member: SignedInMember, body: { quote: string } & Record<string, unknown>) {
-      const { quote, ...checkout } = body;
-      return placeOrder(t.ctx.db, {
-        memberId: member.memberId,
-        idempotencyKey: 'withdrawal-race',
-        checkout: checkout as never,
-        quote,
-        actor: { kind: 'member', id: member.memberId },
-        now: t.clock.now(),
-      });
-    }
-
-    function withdraw(member: SignedInMember) {
-      return withdrawMember(t.ctx.db, t.ctx.withdrawalBlockers, {
-        memberId: member.memberId,
-        reason: 'self',
-        actor: { kind: 'member', id: member.memberId },
-        now: t.clock.now(),
-      });
-    }
-
-    it('keeps a withdrawal that starts during a placement waiting, then refuses it for the new order', async () => {
-      const { member, body } = await confirmedCheckout([groupware]);
-      const year = businessDateAt(t.clock.now()).year;
-      const holder = new pg.Client({ connectionString: t.database.url! });
-      await holder.connect();
-      try {
-        // Holding the year's order counter stops the placement inside its transaction, after its checkout read.
-        await holder.query('BEGIN');
-        await holder.query('SELECT * FROM order_number_counters WHERE year = $1 FOR UPDATE', [year]);
-        const placing = settle(placeDirectly(member, body));
-        await waitForLockWaiters(holder, 1);
-        const withdrawing = settle(withdraw(member));
-        await waitForLockWaiters(holder, 2);
-        await holder.query('COMMIT');
-        expect([await placing, await withdrawing]).toEqual(['ok', 'withdrawal_blocked']);
-      } finally {
-        await holder.end();
-      }
-      const [row] = await t.ctx.db.select().from(memberRows).where(eq(memberRows.id, member.memberId));
-      expect(row!.status).toBe('active');
-      expect((await leftBehind(member, `once${members}@example.jp`)).orders).toHaveLength(1);
-    });
-
-    it('refuses a placement that starts during a withdrawal, once the withdrawal is done', async () => {
-      const { member, body } = await confirmedCheckout([groupware]);
-      const holder = new pg.Client({ connectionString: t.database.url! });
-      await holder.connect();
-      try {
-        // Holding the member's session rows stops the withdrawal after it locked the member and found no blocker.
-        await holder.query('BEGIN');
-        await holder.query('SELECT * FROM auth_session WHERE user_id = $1 FOR UPDATE', [member.memberId]);
-        const withdrawing = settle(withdraw(member));
-        await waitForLockWaiters(holder, 1);
-        const placing = settle(placeDirectly(member, body));
-        await waitForLockWaiters(holder, 2);
-        await holder.query('COMMIT');
-        expect([await withdrawing, await placing]).toEqual(['ok', 'order_member_not_active']);
-      } finally {
-        await holder.end();
-      }
-      expect(await t.ctx.db.select().from(orders).where(eq(orders.memberId, member.memberId))).toEqual([]);
     });
   },
 );
