@@ -20,6 +20,8 @@ export interface AppErrorInit {
   fields?: FieldIssue[];
   /** For 429 and 503: seconds until a retry may succeed, sent as the `Retry-After` header. */
   retryAfterSeconds?: number;
+  /** RFC 9457 extension members for the problem document, e.g. the `orderNumber` a refusal refers to. */
+  extensions?: Record<string, string>;
   cause?: unknown;
 }
 
@@ -30,6 +32,7 @@ export class AppError extends Error {
   readonly messages: BilingualMessage;
   readonly fields: FieldIssue[];
   readonly retryAfterSeconds: number | undefined;
+  readonly extensions: Record<string, string>;
 
   constructor(init: AppErrorInit) {
     super(init.message.en, { cause: init.cause });
@@ -39,6 +42,7 @@ export class AppError extends Error {
     this.messages = init.message;
     this.fields = init.fields ?? [];
     this.retryAfterSeconds = init.retryAfterSeconds;
+    this.extensions = init.extensions ?? {};
   }
 }
 

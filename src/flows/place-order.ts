@@ -1,5 +1,5 @@
 // Places the member's order from the checkout in one transaction: re-price, compare the quote, number, write, mail, event, audit.
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Temporal } from 'temporal-polyfill';
 import type { Db, DbOrTx } from '../db/client.js';
 import {
@@ -25,8 +25,10 @@ import {
   allocateOrderNumber,
   assertQuoteUnchanged,
   type CheckoutInput,
+  findOrderByCheckoutQuote,
   findOrderByIdempotencyKey,
   getOrderDetail,
+  lockCheckout,
   NO_PAYMENT_METHOD,
   type OrderDetail,
   orderingErrors,
@@ -76,9 +78,12 @@ function pricingOf(estimate: Estimate): OrderLinePricingRow {
 /**
  * Places the order and returns it with `created: false` when this member already placed one with this
  * Idempotency-Key (a retry, a double click, a concurrent twin): the unique index
- * `(member_id, idempotency_key)` is the guarantee, whatever the middleware in front did. Refuses with the
- * checkout's problems (422, 409 `trial_already_used`, `checkout_cart_empty`) and `order_quote_changed` (409)
- * when anything priced or chosen differs from the confirmation; then nothing is written.
+ * `(member_id, idempotency_key)` is the guarantee, whatever the middleware in front did. A request with
+ * another key for a checkout already ordered is `checkout_already_ordered` (409, with the `orderNumber`):
+ * the member's cart is locked for the placement, and `(member_id, checkout_quote)` is unique besides. Refuses
+ * with the checkout's problems (422, 409 `trial_already_used`, `checkout_cart_empty`) and
+ * `order_quote_changed` (409) when anything priced or chosen differs from the confirmation; then nothing is
+ * written.
  */
 export async function placeOrder(
   db: Db,
@@ -90,9 +95,9 @@ export async function placeOrder(
       order: await getOrderDetail(db, { orderId: existing, memberId: input.memberId }),
       created: false,
     };
-  let orderId: string;
+  let placed: { orderId: string; created: boolean };
   try {
-    orderId = await db.transaction(async (tx) => placeIn(tx, input));
+    placed = await db.transaction(async (tx) => placeIn(tx, input));
   } catch (error) {
     if (isUniqueViolation(error)) {
       const twin = await findOrderByIdempotencyKey(db, input);
@@ -101,14 +106,30 @@ export async function placeOrder(
           order: await getOrderDetail(db, { orderId: twin, memberId: input.memberId }),
           created: false,
         };
+      const ordered = await findOrderByCheckoutQuote(db, input);
+      if (ordered) throw orderingErrors.checkoutAlreadyOrdered(ordered.number);
     }
     throw error;
   }
-  return { order: await getOrderDetail(db, { orderId, memberId: input.memberId }), created: true };
+  return {
+    order: await getOrderDetail(db, { orderId: placed.orderId, memberId: input.memberId }),
+    created: placed.created,
+  };
 }
 
-async function placeIn(tx: DbOrTx, input: PlaceOrderInput): Promise<string> {
+async function placeIn(tx: DbOrTx, input: PlaceOrderInput): Promise<{ orderId: string; created: boolean }> {
   const { now, memberId } = input;
+  // The cart row lock puts a member's placements (and cart changes) in a line: a second request for the same
+  // checkout waits here until the first commits, then reads the order it made rather than the cart it emptied.
+  // The member row's lock makes a concurrent withdrawal either wait for this order or refuse it here.
+  const { memberStatus, cartId } = await lockCheckout(tx, memberId);
+  // Withdrawn or rejected: the membership ended while this request was on its way.
+  if (memberStatus === 'withdrawn' || memberStatus === 'rejected') throw orderingErrors.memberNotActive();
+  // A twin with this key that held the lock first made the order: this request is its retry.
+  const twin = await findOrderByIdempotencyKey(tx, input);
+  if (twin) return { orderId: twin, created: false };
+  const ordered = await findOrderByCheckoutQuote(tx, { memberId, quote: input.quote });
+  if (ordered) throw orderingErrors.checkoutAlreadyOrdered(ordered.number);
   const checkout = await buildCheckout(tx, { memberId, now });
   // A trial taken since the confirmation is named as such; any other change is named by the quote, before
   // the input is checked against what changed (a revised document would otherwise read as a bad field).
@@ -128,6 +149,7 @@ async function placeIn(tx: DbOrTx, input: PlaceOrderInput): Promise<string> {
     number,
     memberId,
     idempotencyKey: input.idempotencyKey,
+    checkoutQuote: input.quote,
     status: 'received',
     customerContact: chosen.customerContact,
     billingContact: chosen.billingContact,
@@ -198,12 +220,15 @@ async function placeIn(tx: DbOrTx, input: PlaceOrderInput): Promise<string> {
     note: null,
     at,
   });
-  await tx.delete(cartItems).where(
-    inArray(
-      cartItems.id,
-      checkout.lines.map((line) => line.itemId),
-    ),
-  );
+  const itemIds = checkout.lines.map((line) => line.itemId);
+  const deleted = await tx
+    .delete(cartItems)
+    .where(and(eq(cartItems.cartId, cartId ?? ''), inArray(cartItems.id, itemIds)))
+    .returning({ id: cartItems.id });
+  // Under the cart lock nothing else can take these items; if something did, this order must not exist.
+  if (deleted.length !== itemIds.length) {
+    throw new Error(`placing took ${deleted.length} of the ${itemIds.length} cart items it priced`);
+  }
 
   const placedAt = now.toZonedDateTimeISO(STORE_TIME_ZONE);
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -292,5 +317,5 @@ async function placeIn(tx: DbOrTx, input: PlaceOrderInput): Promise<string> {
     },
     at: now,
   });
-  return orderId;
+  return { orderId, created: true };
 }

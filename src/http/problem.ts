@@ -13,6 +13,8 @@ export interface ProblemDocument {
   instance: string;
   requestId: string | undefined;
   errors?: { path: string; code: string; message: { ja: string; en: string } }[];
+  /** Extension members an error adds (RFC 9457 §3.2), e.g. `orderNumber`. */
+  [extension: string]: unknown;
 }
 
 /** English when the client prefers it, Japanese otherwise: the store's people read Japanese first. */
@@ -26,6 +28,8 @@ export function preferredLocale(acceptLanguage: string | undefined): 'ja' | 'en'
 export function problemOf(c: Context, error: AppError): ProblemDocument {
   const locale = preferredLocale(c.req.header('accept-language'));
   return {
+    // First, so no extension can overwrite a standard member.
+    ...error.extensions,
     type: `urn:keiyaku:problem:${error.code}`,
     title: error.messages[locale],
     status: error.status,

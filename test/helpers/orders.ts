@@ -1,8 +1,14 @@
-// Writes an order as placing it does (order, lines, the "placed" timeline entry) and hands it to providers in the same transaction.
+// Writes an order as placing it does (order, lines, provider consents, the "placed" timeline entry) and hands it to providers in the same transaction.
 import { eq } from 'drizzle-orm';
 import type { Temporal } from 'temporal-polyfill';
-import { catalogProducts } from '../../src/db/schema/catalog.js';
-import { type OrderContactRow, orderEvents, orderLines, orders } from '../../src/db/schema/ordering.js';
+import { catalogProducts, catalogProviders } from '../../src/db/schema/catalog.js';
+import {
+  type OrderContactRow,
+  orderConsents,
+  orderEvents,
+  orderLines,
+  orders,
+} from '../../src/db/schema/ordering.js';
 import { toDate } from '../../src/domain/clock.js';
 import { newId } from '../../src/domain/ids.js';
 import { allocateOrderNumber } from '../../src/modules/ordering/index.js';
@@ -39,6 +45,11 @@ export async function insertTestOrder(
     contact?: OrderContactRow;
     lines: TestOrderLine[];
     now?: Temporal.Instant;
+    /**
+     * The contact fields agreed to per provider slug (the `provider_data_sharing` consent's version); by
+     * default each provider's fields as they are now, as a checkout would have offered them.
+     */
+    sharedContactFields?: Record<string, string[]>;
   },
 ): Promise<{ orderId: string; number: string; lineIds: string[]; requestIds: string[] }> {
   const now = input.now ?? t.clock.now();
@@ -65,11 +76,27 @@ export async function insertTestOrder(
       updatedAt: at,
     });
     const lineIds: string[] = [];
+    const consented = new Set<string>();
     for (const [position, line] of input.lines.entries()) {
       const [product] = await tx
         .select()
         .from(catalogProducts)
         .where(eq(catalogProducts.slug, line.productSlug));
+      const [provider] = await tx
+        .select()
+        .from(catalogProviders)
+        .where(eq(catalogProviders.id, product!.providerId));
+      if (!provider!.isStore && !consented.has(provider!.slug)) {
+        consented.add(provider!.slug);
+        const fields = input.sharedContactFields?.[provider!.slug] ?? provider!.sharedContactFields;
+        await tx.insert(orderConsents).values({
+          orderId,
+          kind: 'provider_data_sharing',
+          documentKey: `provider:${provider!.slug}`,
+          documentVersion: fields.join('+'),
+          consentedAt: at,
+        });
+      }
       const id = newId('orderLine');
       await tx.insert(orderLines).values({
         id,

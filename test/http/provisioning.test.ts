@@ -163,8 +163,10 @@ describe('the hand-off to the provider', () => {
         trial: null,
       },
       orderFields: { tenant_domain: 'test-shoji.example.jp', admin_email: 'admin@test-shoji.example.jp' },
-      contact: { companyName: '株式会社テスト商事', name: '山田 太郎', nameKana: 'ヤマダ タロウ' },
+      contact: { companyName: '株式会社テスト商事', name: '山田 太郎' },
     });
+    // The kana reading was never agreed to: お名前 is the name as written.
+    expect(hook!.body).not.toContain(testContact.nameKana!);
     expect(hook!.body).not.toContain(testContact.email);
     expect(hook!.body).not.toContain(testContact.phone);
     expect(hook!.body).not.toContain('千代田');
@@ -668,7 +670,6 @@ describe('placing an order through the store', () => {
     expect(Object.keys(request!.provisioning_requests.payload.contact).sort()).toEqual([
       'companyName',
       'name',
-      'nameKana',
     ]);
     const hooks = await receiver.waitFor(before + 1);
     expect(JSON.parse(hooks.at(-1)!.body).data.requestId).toBe(request!.provisioning_requests.id);

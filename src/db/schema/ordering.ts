@@ -106,7 +106,8 @@ export const orderNumberCounters = pgTable('order_number_counters', {
 /**
  * An order as placed. It is never cancelled (seed 001): its lines move through their own statuses and the
  * contract module cancels contracts. `(member_id, idempotency_key)` is unique, so a double click, a reload or
- * a retried request makes one order even on many nodes at once.
+ * a retried request makes one order even on many nodes at once; `(member_id, checkout_quote)` is unique, so a
+ * second request with another key cannot order the same checkout again.
  */
 export const orders = pgTable(
   'orders',
@@ -117,6 +118,11 @@ export const orders = pgTable(
       .notNull()
       .references(() => members.id),
     idempotencyKey: text('idempotency_key').notNull(),
+    /**
+     * The quote token of the checkout this order was placed from. It digests the cart items' ids, which
+     * placing deletes, so one checkout makes one order whatever keys the requests carry (null before it existed).
+     */
+    checkoutQuote: text('checkout_quote'),
     /** Derived from the lines, kept for lists: received, in progress, completed (all started) or rejected (all rejected). */
     status: text('status', { enum: orderStatuses }).notNull(),
     customerContact: jsonb('customer_contact').$type<OrderContactRow>().notNull(),
@@ -138,6 +144,7 @@ export const orders = pgTable(
   (t) => [
     uniqueIndex('orders_number_unique').on(t.number),
     uniqueIndex('orders_member_idempotency_key_unique').on(t.memberId, t.idempotencyKey),
+    uniqueIndex('orders_member_checkout_quote_unique').on(t.memberId, t.checkoutQuote),
     index('orders_member_placed_idx').on(t.memberId, t.placedAt),
     check('orders_status_known', sql`${t.status} in ('received', 'in_progress', 'completed', 'rejected')`),
   ],

@@ -1,4 +1,4 @@
-// Tables of the support module: inquiries, their messages, the per-year number counter and the guest rate limit.
+// Tables of the support module: inquiries, their messages, the per-year number counter, the guest rate limit and spent form tokens.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { inquiryCategories, inquiryMessageDirections, inquiryStatuses } from '../../domain/inquiries.js';
@@ -75,4 +75,18 @@ export const inquiryGuestSubmissions = pgTable(
     submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [index('inquiry_guest_submissions_address_idx').on(t.clientAddress, t.submittedAt)],
+);
+
+/**
+ * Each inquiry form token once a submission with it was accepted, by the token's random id: the primary key
+ * makes a token single use, also for two submissions at once. Rows past the token's life are pruned.
+ */
+export const inquiryFormTokenUses = pgTable(
+  'inquiry_form_token_uses',
+  {
+    tokenId: text('token_id').primaryKey(),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('inquiry_form_token_uses_expires_idx').on(t.expiresAt)],
 );

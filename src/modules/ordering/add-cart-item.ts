@@ -23,6 +23,7 @@ export interface AddCartItemInput {
 export async function addCartItem(db: Db, input: AddCartItemInput): Promise<string> {
   return db.transaction(async (tx) => {
     const { productId, request, trial } = await checkCartChoice(tx, input.choice);
+    // Locked: two adds at once count one after the other, so the limit holds under concurrency too.
     const cartId = await ensureCartId(tx, input.owner, input.now);
     const [held] = await tx.select({ n: count() }).from(cartItems).where(eq(cartItems.cartId, cartId));
     if ((held?.n ?? 0) >= CART_ITEM_LIMIT) throw orderingErrors.cartFull(CART_ITEM_LIMIT);

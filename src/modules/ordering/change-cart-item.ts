@@ -7,7 +7,7 @@ import { toDate } from '../../domain/clock.js';
 import { catalogErrors, loadProducts } from '../catalog/index.js';
 import { type CartChoice, checkCartChoice } from './cart-choice.js';
 import type { CartOwner } from './cart-owner.js';
-import { findCartId } from './find-cart.js';
+import { lockCartId } from './find-cart.js';
 import { orderingErrors } from './ordering-errors.js';
 
 export interface ChangeCartItemInput {
@@ -18,8 +18,9 @@ export interface ChangeCartItemInput {
   now: Temporal.Instant;
 }
 
+// Locks the cart first (see `lockCartId`): a change never lands between a placement's read and its delete.
 async function ownedItem(db: DbOrTx, owner: CartOwner, itemId: string) {
-  const cartId = await findCartId(db, owner);
+  const cartId = await lockCartId(db, owner);
   if (!cartId) throw orderingErrors.cartItemNotFound();
   const [item] = await db
     .select()

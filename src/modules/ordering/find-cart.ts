@@ -19,9 +19,19 @@ export async function findCartId(db: DbOrTx, owner: CartOwner): Promise<string |
   return row?.id ?? null;
 }
 
-/** The owner's cart id, created if missing; the unique indexes make a concurrent second create a no-op. */
+/**
+ * The owner's cart id with the cart row locked until the caller's transaction ends, or null without a cart.
+ * Every change of a cart's items and placing an order from it take this lock first, so they happen one
+ * after another and a placement sees the items exactly as it deletes them.
+ */
+export async function lockCartId(tx: DbOrTx, owner: CartOwner): Promise<string | null> {
+  const [row] = await tx.select({ id: carts.id }).from(carts).where(ownedBy(owner)).for('update');
+  return row?.id ?? null;
+}
+
+/** The owner's cart id, created if missing and locked like `lockCartId`; the unique indexes make a concurrent second create a no-op. */
 export async function ensureCartId(db: DbOrTx, owner: CartOwner, now: Temporal.Instant): Promise<string> {
-  const found = await findCartId(db, owner);
+  const found = await lockCartId(db, owner);
   if (found) return found;
   await db
     .insert(carts)
@@ -33,7 +43,7 @@ export async function ensureCartId(db: DbOrTx, owner: CartOwner, now: Temporal.I
       updatedAt: toDate(now),
     })
     .onConflictDoNothing();
-  const created = await findCartId(db, owner);
+  const created = await lockCartId(db, owner);
   if (!created) throw new Error('the cart was neither found nor created');
   return created;
 }

@@ -21,10 +21,12 @@ export {
 } from './checkout-payment-methods.js';
 export { assertQuoteUnchanged, quoteOf } from './checkout-quote.js';
 export { type ConfirmLineStartInput, confirmLineStart } from './confirm-line-start.js';
-export { findCartId } from './find-cart.js';
+export { findCartId, lockCartId } from './find-cart.js';
 export { getOrderRecord, type OrderRecord } from './get-order-record.js';
+export { lockCheckout } from './lock-checkout.js';
 export { type MarkLinePreparingInput, markLinePreparing } from './mark-line-preparing.js';
 export {
+  findOrderByCheckoutQuote,
   findOrderByIdempotencyKey,
   getOrderDetail,
   listMemberOrders,

@@ -195,6 +195,18 @@ export async function getOrderDetail(
   };
 }
 
+/** The id and number of the member's order placed from the checkout with this quote token, or null. */
+export async function findOrderByCheckoutQuote(
+  db: DbOrTx,
+  input: { memberId: string; quote: string },
+): Promise<{ id: string; number: string } | null> {
+  const [row] = await db
+    .select({ id: orders.id, number: orders.number })
+    .from(orders)
+    .where(and(eq(orders.memberId, input.memberId), eq(orders.checkoutQuote, input.quote)));
+  return row ?? null;
+}
+
 /** The member's order made with this Idempotency-Key, if any. */
 export async function findOrderByIdempotencyKey(
   db: DbOrTx,

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.js';
 import { cartItems, carts } from '../../db/schema/ordering.js';
 import { toDate } from '../../domain/clock.js';
 import { guestCartOwner } from './cart-owner.js';
-import { ensureCartId, findCartId } from './find-cart.js';
+import { ensureCartId, lockCartId } from './find-cart.js';
 
 /**
  * Moves every item of the guest token's cart to the member's cart (after the member's own items, in the
@@ -16,7 +16,9 @@ export async function mergeGuestCart(
   input: { memberId: string; guestToken: string; now: Temporal.Instant },
 ): Promise<number> {
   return db.transaction(async (tx) => {
-    const guestCartId = await findCartId(tx, guestCartOwner(input.guestToken));
+    // Both carts locked, guest first: two sign-ins with one guest cookie move its items once (the second
+    // finds the cart gone), and no placement from the member's cart runs while items arrive.
+    const guestCartId = await lockCartId(tx, guestCartOwner(input.guestToken));
     if (!guestCartId) return 0;
     const memberCartId = await ensureCartId(tx, { kind: 'member', memberId: input.memberId }, input.now);
     const moved = await tx

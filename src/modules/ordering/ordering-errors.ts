@@ -49,6 +49,25 @@ export const orderingErrors = {
         en: 'Your cart holds nothing that can be ordered.',
       },
     }),
+  checkoutAlreadyOrdered: (orderNumber: string) =>
+    new AppError({
+      code: 'checkout_already_ordered',
+      status: 409,
+      message: {
+        ja: `このお申し込み内容はすでにご注文 ${orderNumber} として承っています。重ねてのご注文はしていません。`,
+        en: `This checkout has already been ordered as order ${orderNumber}. No second order was placed.`,
+      },
+      extensions: { orderNumber },
+    }),
+  memberNotActive: () =>
+    new AppError({
+      code: 'order_member_not_active',
+      status: 409,
+      message: {
+        ja: '退会済みまたはご利用いただけない会員のため、ご注文を承れません。',
+        en: 'This membership has ended or cannot be used, so no order can be placed.',
+      },
+    }),
   orderNotFound: () =>
     new AppError({
       code: 'order_not_found',

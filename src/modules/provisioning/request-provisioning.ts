@@ -3,11 +3,11 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Temporal } from 'temporal-polyfill';
 import type { DbOrTx } from '../../db/client.js';
 import { catalogProducts, catalogProviders } from '../../db/schema/catalog.js';
-import { orderEvents, orderLines, orders } from '../../db/schema/ordering.js';
+import { orderConsents, orderEvents, orderLines, orders } from '../../db/schema/ordering.js';
 import { provisioningRequests } from '../../db/schema/provisioning.js';
 import { toDate } from '../../domain/clock.js';
 import { newId } from '../../domain/ids.js';
-import { provisioningPayload } from './provisioning-payload.js';
+import { consentedContactFields, provisioningPayload } from './provisioning-payload.js';
 import { sendProvisioningRequest } from './send-provisioning-request.js';
 
 export interface RequestProvisioningInput {
@@ -16,7 +16,8 @@ export interface RequestProvisioningInput {
 }
 
 /**
- * Hands each provider's lines to the provider: stores the request with exactly what is sent, queues the
+ * Hands each provider's lines to the provider: stores the request with exactly what is sent (the contact
+ * fields are those of the order's `provider_data_sharing` consent for that provider, none without one), queues the
  * `provisioning.requested` webhook and the provider's mails, and writes the `provisioning_requested`
  * timeline entry. A line of the store itself waits for an operator and gets no request.
  */
@@ -41,6 +42,16 @@ export async function requestProvisioning(tx: DbOrTx, input: RequestProvisioning
         .where(inArray(catalogProducts.id, [...new Set(lines.map((l) => l.productId))]))
     ).map((p) => [p.id, p.slug]),
   );
+  // What each provider may receive is what the member agreed to for it on this order, not the provider's
+  // setting now: the consent's version is the list of fields the member saw.
+  const consents = await tx
+    .select({
+      kind: orderConsents.kind,
+      documentKey: orderConsents.documentKey,
+      documentVersion: orderConsents.documentVersion,
+    })
+    .from(orderConsents)
+    .where(eq(orderConsents.orderId, order.id));
   const created: string[] = [];
   for (const line of [...lines].sort((a, b) => a.position - b.position)) {
     const provider = providers.get(line.providerId);
@@ -52,7 +63,7 @@ export async function requestProvisioning(tx: DbOrTx, input: RequestProvisioning
       customerContact: order.customerContact,
       line,
       productSlug: slugs.get(line.productId) ?? null,
-      sharedContactFields: provider.sharedContactFields,
+      sharedContactFields: consentedContactFields(consents, provider.slug),
     });
     const sent = await sendProvisioningRequest(tx, { requestId: id, payload, provider, now: input.now });
     await tx.insert(provisioningRequests).values({

@@ -13,6 +13,7 @@ export {
   FORM_MINIMUM_SECONDS,
   type FormToken,
   issueFormToken,
+  type VerifiedFormToken,
   verifyFormToken,
 } from './form-token.js';
 export { getInquiry, type InquiryDetail, type InquiryMessage } from './get-inquiry.js';

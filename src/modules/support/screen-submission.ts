@@ -1,6 +1,6 @@
 // Spam rules of the inquiry form that need no third party: honeypot, form timing, and links.
 import type { Temporal } from 'temporal-polyfill';
-import { verifyFormToken } from './form-token.js';
+import { type VerifiedFormToken, verifyFormToken } from './form-token.js';
 import { supportErrors } from './support-errors.js';
 
 /** More links than this in subject and message together is how most form spam looks. */
@@ -21,12 +21,13 @@ export interface ScreenSubmissionInput {
   now: Temporal.Instant;
 }
 
-/** Throws a problem for a submission that looks automated or spammy; returns quietly otherwise. */
-export function screenSubmission(input: ScreenSubmissionInput): void {
+/** Throws a problem for a submission that looks automated or spammy; returns the verified form token otherwise. */
+export function screenSubmission(input: ScreenSubmissionInput): VerifiedFormToken {
   if (input.honeypot.trim() !== '') throw supportErrors.spamSuspected();
-  verifyFormToken(input.secret, input.formToken, input.now);
+  const token = verifyFormToken(input.secret, input.formToken, input.now);
   const text = `${input.subject}\n${input.message}`;
   if (markupPattern.test(text)) throw supportErrors.spamSuspected();
   const links = text.match(linkPattern)?.length ?? 0;
   if (links > MAXIMUM_LINKS) throw supportErrors.tooManyLinks(MAXIMUM_LINKS);
+  return token;
 }

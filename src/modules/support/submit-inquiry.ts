@@ -1,4 +1,4 @@
-// Takes an inquiry from a guest or a member: number, receipt mail, rate slot and audit entry in one transaction.
+// Takes an inquiry from a guest or a member: spent form token, number, receipt mail, rate slot and audit entry in one transaction.
 import { eq } from 'drizzle-orm';
 import type { Temporal } from 'temporal-polyfill';
 import type { Db } from '../../db/client.js';
@@ -10,6 +10,7 @@ import type { InquiryCategory, InquiryStatus } from '../../domain/inquiries.js';
 import { type Actor, recordAudit } from '../audit/index.js';
 import { enqueueMail, type Locale } from '../notifications/index.js';
 import { allocateInquiryNumber } from './allocate-inquiry-number.js';
+import { consumeFormToken } from './consume-form-token.js';
 import { screenSubmission } from './screen-submission.js';
 import { supportErrors } from './support-errors.js';
 import { takeGuestSubmissionSlot } from './take-guest-submission-slot.js';
@@ -45,7 +46,7 @@ export interface SubmittedInquiry {
 
 /** Accepts an inquiry and queues its receipt; throws the spam, rate-limit or validation problem otherwise. */
 export async function submitInquiry(db: Db, input: SubmitInquiryInput): Promise<SubmittedInquiry> {
-  screenSubmission({
+  const token = screenSubmission({
     honeypot: input.honeypot,
     formToken: input.formToken,
     subject: input.subject,
@@ -81,6 +82,7 @@ export async function submitInquiry(db: Db, input: SubmitInquiryInput): Promise<
     ...(input.requestId ? { requestId: input.requestId } : {}),
   };
   return db.transaction(async (tx) => {
+    await consumeFormToken(tx, { token, now: input.now });
     if (!input.memberId)
       await takeGuestSubmissionSlot(tx, { clientAddress: input.clientAddress, now: input.now });
     const number = await allocateInquiryNumber(tx, input.now);

@@ -31,6 +31,15 @@ export const supportErrors = {
         en: 'The form could not be verified. Please reload the page and send it again.',
       },
     }),
+  formTokenUsed: () =>
+    new AppError({
+      code: 'form_token_used',
+      status: 409,
+      message: {
+        ja: 'このフォームはすでに送信済みです。同じ内容を重ねて送る場合は、ページを再読み込みしてから送信してください。',
+        en: 'This form has already been sent. To send another inquiry, reload the page first.',
+      },
+    }),
   formTooFast: (minimumSeconds: number) =>
     new AppError({
       code: 'form_submitted_too_fast',

@@ -1164,6 +1164,15 @@ export interface paths {
                         "application/json": components["schemas"]["SubmittedInquiry"];
                     };
                 };
+                /** @description the form token was already used for an inquiry (form_token_used): each token sends once */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description a field is invalid, the form token is bad, too fast or too old, or the text looks like spam */
                 422: {
                     headers: {
@@ -7431,6 +7440,8 @@ export interface components {
                     en: string;
                 };
             }[];
+            /** @description checkout_already_ordered: the number of the order this checkout already made */
+            orderNumber?: string;
         };
         MemberRegistration: {
             /**
@@ -7678,6 +7689,7 @@ export interface components {
             token: string;
         };
         InquiryFormToken: {
+            /** @description sends one inquiry; a second submission with it is form_token_used (409) */
             token: string;
             /** @description the form may be sent from this instant on */
             notBefore: string;

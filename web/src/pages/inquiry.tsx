@@ -44,7 +44,7 @@ const tokenKey = ['inquiry-form-token'] as const;
 // A token older than this (the server's limit is 2 hours) is replaced before sending rather than refused.
 const tokenRenewMarginMs = 5 * 60 * 1000;
 // Problems that mean the form token, not the visitor's text, was at fault: a fresh token fixes them.
-const tokenProblems = ['form_expired', 'form_token_invalid'];
+const tokenProblems = ['form_expired', 'form_token_invalid', 'form_token_used'];
 const refusalProblems = ['spam_suspected', 'too_many_links', 'form_submitted_too_fast'];
 
 function initialCategory(param: string | null): InquiryCategory | '' {

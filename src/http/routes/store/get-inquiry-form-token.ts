@@ -1,11 +1,13 @@
-// GET /api/inquiries/form-token: the signed timestamp the inquiry form sends back with its submission.
+// GET /api/inquiries/form-token: the signed, single-use token the inquiry form sends back with its submission.
 import { createRoute, z } from '@hono/zod-openapi';
 import { issueFormToken } from '../../../modules/support/index.js';
 import { createRouter } from '../../openapi-app.js';
 
 const formTokenSchema = z
   .object({
-    token: z.string(),
+    token: z
+      .string()
+      .openapi({ description: 'sends one inquiry; a second submission with it is form_token_used (409)' }),
     notBefore: z.string().openapi({ description: 'the form may be sent from this instant on' }),
     expiresAt: z.string().openapi({ description: 'after this instant the form needs a new token' }),
     honeypotField: z

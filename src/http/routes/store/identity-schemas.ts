@@ -20,6 +20,9 @@ export const problemSchema = z
         }),
       )
       .optional(),
+    orderNumber: z.string().optional().openapi({
+      description: 'checkout_already_ordered: the number of the order this checkout already made',
+    }),
   })
   .openapi('Problem');
 

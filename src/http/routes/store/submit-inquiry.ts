@@ -69,6 +69,9 @@ export function submitInquiryRoute() {
           description: 'received; a receipt mail with the inquiry number is on its way',
           content: { 'application/json': { schema: submittedSchema } },
         },
+        409: problem(
+          'the form token was already used for an inquiry (form_token_used): each token sends once',
+        ),
         422: problem(
           'a field is invalid, the form token is bad, too fast or too old, or the text looks like spam',
         ),

@@ -1,0 +1,24 @@
+// Locks a member's checkout for placing an order: the member row against withdrawal, then the cart against everything else.
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { members } from '../../db/schema/identity.js';
+import { lockCartId } from './find-cart.js';
+
+/**
+ * Takes, until the caller's transaction ends, the member row's key-share lock (the lock the order's foreign
+ * key would take anyway, taken first so withdrawal, which locks the row for update before it looks for
+ * pending orders, either waits for this order or is seen to have happened) and then the cart row's lock.
+ * Returns the member's status as it stands after both, and the cart id (null without a cart).
+ */
+export async function lockCheckout(
+  tx: DbOrTx,
+  memberId: string,
+): Promise<{ memberStatus: string | null; cartId: string | null }> {
+  const [member] = await tx
+    .select({ status: members.status })
+    .from(members)
+    .where(eq(members.id, memberId))
+    .for('key share');
+  const cartId = await lockCartId(tx, { kind: 'member', memberId });
+  return { memberStatus: member?.status ?? null, cartId };
+}
