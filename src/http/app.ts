@@ -21,8 +21,10 @@ import { confirmCheckoutRoute } from './routes/mypage/confirm-checkout.js';
 import { confirmEmailChangeRoute } from './routes/mypage/confirm-email-change.js';
 import { getCheckoutRoute } from './routes/mypage/get-checkout.js';
 import { getMeRoute } from './routes/mypage/get-me.js';
+import { getMyContractRoute } from './routes/mypage/get-my-contract.js';
 import { getMyInquiryRoute } from './routes/mypage/get-my-inquiry.js';
 import { getMyOrderRoute } from './routes/mypage/get-my-order.js';
+import { listMyContractsRoute } from './routes/mypage/list-my-contracts.js';
 import { listMyInquiriesRoute } from './routes/mypage/list-my-inquiries.js';
 import { listMyOrdersRoute } from './routes/mypage/list-my-orders.js';
 import { listMySessionsRoute } from './routes/mypage/list-my-sessions.js';
@@ -153,6 +155,8 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): Open
   app.route('/', placeOrderRoute());
   app.route('/', listMyOrdersRoute());
   app.route('/', getMyOrderRoute());
+  app.route('/', listMyContractsRoute());
+  app.route('/', getMyContractRoute());
   registerApiDocs(app);
   options.extraRoutes?.(app);
 

@@ -2,7 +2,13 @@
 import { eq } from 'drizzle-orm';
 import type { Temporal } from 'temporal-polyfill';
 import { catalogProducts } from '../../src/db/schema/catalog.js';
-import { type OrderContactRow, orderEvents, orderLines, orders } from '../../src/db/schema/ordering.js';
+import {
+  type OrderContactRow,
+  type OrderLinePricingRow,
+  orderEvents,
+  orderLines,
+  orders,
+} from '../../src/db/schema/ordering.js';
 import { toDate } from '../../src/domain/clock.js';
 import { newId } from '../../src/domain/ids.js';
 import { allocateOrderNumber } from '../../src/modules/ordering/index.js';
@@ -17,6 +23,8 @@ export interface TestOrderLine {
   options?: { code: string; quantity?: number }[];
   trialDays?: number | null;
   orderFields?: Record<string, string>;
+  /** The confirmed price; by default a bare ¥8,800 term with no rows. */
+  pricing?: OrderLinePricingRow;
 }
 
 export const testContact: OrderContactRow = {
@@ -37,6 +45,7 @@ export async function insertTestOrder(
     memberId: string;
     locale?: 'ja' | 'en';
     contact?: OrderContactRow;
+    paymentMethod?: string;
     lines: TestOrderLine[];
     now?: Temporal.Instant;
   },
@@ -55,7 +64,7 @@ export async function insertTestOrder(
       status: 'received',
       customerContact: contact,
       billingContact: contact,
-      paymentMethod: 'bank_transfer',
+      paymentMethod: input.paymentMethod ?? 'bank_transfer',
       taxBreakdown: [{ rate: 10, taxableAmount: 8800, taxAmount: 880 }],
       subtotalAmount: 8800n,
       taxAmount: 880n,
@@ -85,7 +94,7 @@ export async function insertTestOrder(
         options: line.options ?? [],
         isTrial: line.trialDays !== undefined && line.trialDays !== null,
         trialDays: line.trialDays ?? null,
-        pricing: { lines: [], monthlyAmount: null, termAmount: 8800, oneTimeAmount: 0 },
+        pricing: line.pricing ?? { lines: [], monthlyAmount: null, termAmount: 8800, oneTimeAmount: 0 },
         orderFields: line.orderFields ?? {},
         status: 'received',
         updatedAt: at,

@@ -4,6 +4,7 @@ import type PgBoss from 'pg-boss';
 import { type Config, loadConfig } from '../../src/config.js';
 import type { AppContext } from '../../src/context.js';
 import { FakeClock } from '../../src/domain/clock.js';
+import { registerAppDomainEventSubscribers } from '../../src/domain-event-subscribers.js';
 import { createApp } from '../../src/http/app.js';
 import type { AppEnv } from '../../src/http/openapi-app.js';
 import { startBoss } from '../../src/jobs/boss.js';
@@ -38,6 +39,7 @@ export interface TestApp {
 /** A complete app on its own database; call `close()` in afterAll. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
+  registerAppDomainEventSubscribers();
   const config: Config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
