@@ -275,6 +275,7 @@ describe('My Page contracts', () => {
     });
     expect(body.history).toEqual([
       {
+        id: expect.stringMatching(/^cev_/),
         kind: 'opened',
         fromStatus: null,
         toStatus: 'active',

@@ -25,6 +25,7 @@ export interface ContractSummary {
 }
 
 export interface ContractHistoryEntry {
+  id: string;
   kind: string;
   fromStatus: ContractStatus | null;
   toStatus: ContractStatus | null;
@@ -102,6 +103,7 @@ export function contractDetail(row: ContractRow, history: readonly ContractEvent
       fee: row.earlyTerminationFee === null ? null : yenFromDb(row.earlyTerminationFee),
     },
     history: history.map((h) => ({
+      id: h.id,
       kind: h.kind,
       fromStatus: h.fromStatus as ContractStatus | null,
       toStatus: h.toStatus as ContractStatus | null,

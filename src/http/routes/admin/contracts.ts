@@ -36,6 +36,7 @@ const adminContractSchema = contractDetailSchema
     providerId: z.string(),
     history: z.array(
       z.object({
+        id: z.string(),
         kind: z.enum(['opened', 'status_changed']),
         fromStatus: contractStatusSchema.nullable(),
         toStatus: contractStatusSchema.nullable(),

@@ -56,6 +56,7 @@ export const contractListQuerySchema = z.object({
 export const contractIdParamsSchema = z.object({ contractId: z.string().min(1).max(100) });
 
 const historyEntrySchema = z.object({
+  id: z.string(),
   kind: z.enum(['opened', 'status_changed']),
   fromStatus: contractStatusSchema.nullable(),
   toStatus: contractStatusSchema.nullable(),
@@ -148,6 +149,7 @@ export function contractDetailJson(c: ContractDetail) {
     minimumTermEnd: c.minimumTermEnd,
     earlyTermination: c.earlyTermination,
     history: c.history.map((h) => ({
+      id: h.id,
       kind: h.kind as 'opened' | 'status_changed',
       fromStatus: h.fromStatus,
       toStatus: h.toStatus,
