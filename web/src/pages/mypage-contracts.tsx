@@ -79,7 +79,7 @@ function ContractList() {
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
   return (
     <Stack gap="md">
-      <Table.ScrollContainer minWidth={720}>
+      <Table.ScrollContainer minWidth={880}>
         <Table withTableBorder striped className={classes.lines} data-testid="contract-list">
           <Table.Thead>
             <Table.Tr>
@@ -95,7 +95,7 @@ function ContractList() {
           <Table.Tbody>
             {data.contracts.map((contract) => (
               <Table.Tr key={contract.id}>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Anchor component={Link} to={`/mypage/contracts/${contract.id}`}>
                     {contract.number}
                   </Anchor>
@@ -107,7 +107,7 @@ function ContractList() {
                 <Table.Td>{format.date(contract.startDate)}</Table.Td>
                 <Table.Td>{format.date(contract.currentTermEnd)}</Table.Td>
                 <Table.Td ta="right">{formatYen(contract.termAmount)}</Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <StatusBadge status={contract.status} label={contract.statusLabel} />
                 </Table.Td>
               </Table.Tr>
@@ -209,6 +209,7 @@ function ContractPrice({ contract }: { contract: ContractDetail }) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('catalog.line')}</Table.Th>
+            <Table.Th>{t('catalog.chargeLabel')}</Table.Th>
             <Table.Th ta="right">{t('catalog.quantity')}</Table.Th>
             <Table.Th ta="right">{t('catalog.amountExclusive')}</Table.Th>
           </Table.Tr>
@@ -219,6 +220,13 @@ function ContractPrice({ contract }: { contract: ContractDetail }) {
             return (
               <Table.Tr key={`${row.kind}-${row.code}`}>
                 <Table.Td>{row.kind === 'setup' ? t('catalog.setupOf', { name }) : name}</Table.Td>
+                <Table.Td>
+                  {row.kind === 'usage'
+                    ? t('catalog.charge.usage_per_month')
+                    : row.recurring
+                      ? t('catalog.charge.per_term')
+                      : t('catalog.charge.one_time')}
+                </Table.Td>
                 <Table.Td ta="right">{row.quantity}</Table.Td>
                 <Table.Td ta="right">{formatYen(row.amount)}</Table.Td>
               </Table.Tr>
@@ -226,6 +234,7 @@ function ContractPrice({ contract }: { contract: ContractDetail }) {
           })}
           <Table.Tr>
             <Table.Td fw={700}>{t('contracts.termAmount')}</Table.Td>
+            <Table.Td />
             <Table.Td />
             <Table.Td ta="right" fw={700}>
               {formatYen(contract.termAmount)}
@@ -240,14 +249,8 @@ function ContractPrice({ contract }: { contract: ContractDetail }) {
   );
 }
 
-/** The contract's history; shared with the console, which also names the operator. */
-export function ContractHistory({
-  history,
-  actorName,
-}: {
-  history: ContractDetail['history'];
-  actorName?: (entry: ContractDetail['history'][number]) => string | null;
-}) {
+/** The contract's history (who by kind, when, why); shared with the console. */
+export function ContractHistory({ history }: { history: ContractDetail['history'] }) {
   const { t } = useTranslation();
   const lang = useLang();
   const format = useDateFormat();
@@ -259,13 +262,11 @@ export function ContractHistory({
           entry.kind === 'opened'
             ? t('contracts.event.opened', { status })
             : t('contracts.event.changed', { status });
-        const who = actorName?.(entry);
         return (
           <Timeline.Item key={entry.id} title={title}>
             <Text size="xs" c="dimmed">
               {format.dateTime(entry.at)} ·{' '}
               {t(`contracts.actor.${entry.actorKind}`, { defaultValue: entry.actorKind })}
-              {who ? ` (${who})` : ''}
             </Text>
             {entry.reason && <Text size="sm">{entry.reason}</Text>}
           </Timeline.Item>

@@ -345,7 +345,7 @@ function ContractPanel({ id, canSuspend }: { id: string; canSuspend: boolean }) 
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="md">
           <Fact label={t('contracts.member')}>
             <Anchor component={Link} to={`/admin/members/${encodeURIComponent(contract.memberId)}`}>
-              {contract.memberId}
+              {t('contracts.openMember')}
             </Anchor>
           </Fact>
           <Fact label={t('contracts.product')}>{format.name(contract.productName)}</Fact>
@@ -389,10 +389,7 @@ function ContractPanel({ id, canSuspend }: { id: string; canSuspend: boolean }) 
       </Card>
       {canSuspend && <StatusAction contract={contract} />}
       <Title order={3}>{t('contracts.history')}</Title>
-      <ContractHistory
-        history={contract.history}
-        actorName={(entry) => ('actorId' in entry ? (entry.actorId as string | null) : null)}
-      />
+      <ContractHistory history={contract.history} />
     </Stack>
   );
 }
