@@ -30,6 +30,7 @@ import { listMyOrdersRoute } from './routes/mypage/list-my-orders.js';
 import { listMySessionsRoute } from './routes/mypage/list-my-sessions.js';
 import { listMySignInsRoute } from './routes/mypage/list-my-sign-ins.js';
 import { placeOrderRoute } from './routes/mypage/place-order.js';
+import { quoteMyCancellationRoute } from './routes/mypage/quote-my-cancellation.js';
 import { regenerateBackupCodesRoute } from './routes/mypage/regenerate-backup-codes.js';
 import { requestEmailChangeRoute } from './routes/mypage/request-email-change.js';
 import { revealBackupCodesRoute } from './routes/mypage/reveal-backup-codes.js';
@@ -157,6 +158,7 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): Open
   app.route('/', getMyOrderRoute());
   app.route('/', listMyContractsRoute());
   app.route('/', getMyContractRoute());
+  app.route('/', quoteMyCancellationRoute());
   registerApiDocs(app);
   options.extraRoutes?.(app);
 

@@ -78,6 +78,8 @@ let groupwareLine: string;
 let largeLine: string;
 let trialLine: string;
 let contractA: string;
+let largeContract: string;
+let trialContract: string;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -177,6 +179,7 @@ describe('opening a contract when the service starts', () => {
   it('keeps the minimum term and the early-termination rule of the plan, and numbers in order', async () => {
     expect((await startLine(largeLine, '2026-04-16')).status).toBe(200);
     const [row] = await t.ctx.db.select().from(contracts).where(eq(contracts.orderLineId, largeLine));
+    largeContract = row!.id;
     expect(row).toMatchObject({
       number: 'C2026-000002',
       term: 'monthly',
@@ -194,6 +197,7 @@ describe('opening a contract when the service starts', () => {
   it('opens a trial as a trial ending on its 30th day, without a payment method', async () => {
     expect((await startLine(trialLine, '2026-04-20')).status).toBe(200);
     const [row] = await t.ctx.db.select().from(contracts).where(eq(contracts.orderLineId, trialLine));
+    trialContract = row!.id;
     expect(row).toMatchObject({
       number: 'C2026-000003',
       memberId: memberB.memberId,
@@ -296,6 +300,72 @@ describe('My Page contracts', () => {
     expect((await unknown.json()).code).toBe('contract_not_found');
     const bad = await memberA.browser.send('/api/mypage/contracts?page=0', 'GET');
     expect(bad.status).toBe(422);
+  });
+});
+
+describe('cancellation quote', () => {
+  const quote = (member: { browser: Browser }, id: string, endDate?: string) =>
+    member.browser.send(
+      `/api/mypage/contracts/${id}/cancellation-quote${endDate ? `?endDate=${endDate}` : ''}`,
+      'GET',
+    );
+
+  it('charges the remaining months of a 3-month minimum term × ¥19,800, rounded up, and nothing after it', async () => {
+    // Wed 1 Apr 2026; the cloud server's lead time is 1 business day.
+    const oneMonthServed = await quote(memberA, largeContract, '2026-05-15');
+    expect(oneMonthServed.status).toBe(200);
+    expect(await oneMonthServed.json()).toEqual({
+      contractId: largeContract,
+      endDate: '2026-05-15',
+      earliestDate: '2026-04-02',
+      leadBusinessDays: 1,
+      withinLeadTime: false,
+      minimumTermEnd: '2026-07-15',
+      remainingMinimumTermMonths: 2,
+      feeKind: 'remaining_months',
+      earlyTerminationFee: 39600,
+    });
+    const partMonth = await (await quote(memberA, largeContract, '2026-06-20')).json();
+    expect([partMonth.remainingMinimumTermMonths, partMonth.earlyTerminationFee]).toEqual([1, 19800]);
+    const after = await (await quote(memberA, largeContract, '2026-07-15')).json();
+    expect([after.remainingMinimumTermMonths, after.earlyTerminationFee]).toEqual([0, 0]);
+  });
+
+  it('quotes the earliest date by default and marks a wish inside the lead time', async () => {
+    // Mirai Groupware needs 3 business days: Thu 2, Fri 3, Mon 6 April.
+    const byDefault = await (await quote(memberA, contractA)).json();
+    expect([byDefault.endDate, byDefault.earliestDate, byDefault.withinLeadTime]).toEqual([
+      '2026-04-06',
+      '2026-04-06',
+      false,
+    ]);
+    const early = await (await quote(memberA, contractA, '2026-04-03')).json();
+    expect([early.endDate, early.withinLeadTime, early.earlyTerminationFee]).toEqual(['2026-04-03', true, 0]);
+  });
+
+  it('is free during a trial', async () => {
+    const trial = await (await quote(memberB, trialContract, '2026-05-01')).json();
+    expect([trial.earlyTerminationFee, trial.remainingMinimumTermMonths]).toEqual([0, 0]);
+  });
+
+  it('refuses today or a past date, a date that does not exist, an ended contract and another member', async () => {
+    const today = await quote(memberA, largeContract, '2026-04-01');
+    expect(today.status).toBe(422);
+    expect(await today.json()).toMatchObject({
+      code: 'cancellation_date_in_past',
+      messages: {
+        ja: '解約日（サービス最終日）は明日（2026-04-02）以降の日付を指定してください。',
+        en: 'The last day of service must be tomorrow (2026-04-02) or later.',
+      },
+    });
+    const unreal = await quote(memberA, largeContract, '2026-02-30');
+    expect([unreal.status, (await unreal.json()).code]).toEqual([422, 'invalid_date']);
+    const other = await quote(memberB, largeContract, '2026-05-15');
+    expect([other.status, (await other.json()).code]).toEqual([404, 'contract_not_found']);
+    await t.ctx.db.update(contracts).set({ status: 'ended' }).where(eq(contracts.id, largeContract));
+    const ended = await quote(memberA, largeContract, '2026-05-15');
+    expect([ended.status, (await ended.json()).code]).toEqual([409, 'contract_not_cancellable']);
+    await t.ctx.db.update(contracts).set({ status: 'active' }).where(eq(contracts.id, largeContract));
   });
 });
 

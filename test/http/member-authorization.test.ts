@@ -115,6 +115,10 @@ const memberRoutes: Record<string, MemberRouteCase> = {
     scope: 'path',
     ids: (owner) => ({ contractId: owner.contractId }),
   },
+  'GET /api/mypage/contracts/{contractId}/cancellation-quote': {
+    scope: 'path',
+    ids: (owner) => ({ contractId: owner.contractId }),
+  },
 };
 
 /** Starts the order's line as an operator would, which opens its contract; returns the contract id. */

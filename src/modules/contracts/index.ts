@@ -10,6 +10,7 @@ export {
 export { getContract } from './get-contract.js';
 export { listMemberContracts } from './list-member-contracts.js';
 export { openContract } from './open-contract.js';
+export { type CancellationQuote, quoteCancellation } from './quote-cancellation.js';
 export { registerContractSubscribers } from './register-contract-subscribers.js';
 export { type ResumeContractInput, resumeContract } from './resume-contract.js';
 export { type ContractListItem, type SearchContractsInput, searchContracts } from './search-contracts.js';

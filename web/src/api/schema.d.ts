@@ -7669,6 +7669,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mypage/contracts/{contractId}/cancellation-quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quote a cancellation of one of my contracts */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the desired last day of service; the earliest allowed when absent */
+                    endDate?: string;
+                };
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the quote */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CancellationQuote"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such contract of this member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the contract cannot be cancelled in its status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the date is not a real date, or not after today */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -9593,6 +9670,22 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        CancellationQuote: {
+            contractId: string;
+            /** @description the last day of service quoted (YYYY-MM-DD) */
+            endDate: string;
+            /** @description the first last day the lead time allows */
+            earliestDate: string;
+            leadBusinessDays: number;
+            /** @description true: accepted as requested; an operator confirms the date */
+            withinLeadTime: boolean;
+            minimumTermEnd: string | null;
+            remainingMinimumTermMonths: number;
+            /** @enum {string} */
+            feeKind: "none" | "remaining_months" | "fixed";
+            /** @description tax excluded */
+            earlyTerminationFee: number;
         };
     };
     responses: never;
