@@ -9,6 +9,7 @@ import { acquireDataDirLock, type DataDirLock } from './db/data-dir-lock.js';
 import { migrateDatabase } from './db/migrate.js';
 import { type Clock, StoreClock, systemClock, toDate } from './domain/clock.js';
 import { AppError } from './domain/errors.js';
+import { registerAppDomainEventSubscribers } from './domain-event-subscribers.js';
 import { createDemoOperator } from './flows/create-demo-operator.js';
 import { seedDemoCatalog } from './flows/seed-demo-catalog.js';
 import { createApp } from './http/app.js';
@@ -37,6 +38,8 @@ export async function openStore(
   purpose: string,
   clock: Clock = systemClock,
 ): Promise<OpenedStore> {
+  // Every process that can record a domain event (server, worker, CLI) runs its subscribers in that transaction.
+  registerAppDomainEventSubscribers();
   let lock: DataDirLock | undefined;
   if (config.database.kind === 'pglite')
     lock = acquireDataDirLock(config.dataDir, purpose, toDate(clock.now()));

@@ -7,6 +7,7 @@ export const idPrefixes = {
   operator: 'opr',
   order: 'ord',
   contract: 'ctr',
+  contractEvent: 'cev',
   invoice: 'inv',
   payment: 'pay',
   outbox: 'obx',

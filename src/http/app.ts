@@ -21,13 +21,16 @@ import { confirmCheckoutRoute } from './routes/mypage/confirm-checkout.js';
 import { confirmEmailChangeRoute } from './routes/mypage/confirm-email-change.js';
 import { getCheckoutRoute } from './routes/mypage/get-checkout.js';
 import { getMeRoute } from './routes/mypage/get-me.js';
+import { getMyContractRoute } from './routes/mypage/get-my-contract.js';
 import { getMyInquiryRoute } from './routes/mypage/get-my-inquiry.js';
 import { getMyOrderRoute } from './routes/mypage/get-my-order.js';
+import { listMyContractsRoute } from './routes/mypage/list-my-contracts.js';
 import { listMyInquiriesRoute } from './routes/mypage/list-my-inquiries.js';
 import { listMyOrdersRoute } from './routes/mypage/list-my-orders.js';
 import { listMySessionsRoute } from './routes/mypage/list-my-sessions.js';
 import { listMySignInsRoute } from './routes/mypage/list-my-sign-ins.js';
 import { placeOrderRoute } from './routes/mypage/place-order.js';
+import { quoteMyCancellationRoute } from './routes/mypage/quote-my-cancellation.js';
 import { regenerateBackupCodesRoute } from './routes/mypage/regenerate-backup-codes.js';
 import { requestEmailChangeRoute } from './routes/mypage/request-email-change.js';
 import { revealBackupCodesRoute } from './routes/mypage/reveal-backup-codes.js';
@@ -153,6 +156,9 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): Open
   app.route('/', placeOrderRoute());
   app.route('/', listMyOrdersRoute());
   app.route('/', getMyOrderRoute());
+  app.route('/', listMyContractsRoute());
+  app.route('/', getMyContractRoute());
+  app.route('/', quoteMyCancellationRoute());
   registerApiDocs(app);
   options.extraRoutes?.(app);
 

@@ -4,6 +4,7 @@ import type { Temporal } from 'temporal-polyfill';
 import { catalogProducts, catalogProviders } from '../../src/db/schema/catalog.js';
 import {
   type OrderContactRow,
+  type OrderLinePricingRow,
   orderConsents,
   orderEvents,
   orderLines,
@@ -23,6 +24,8 @@ export interface TestOrderLine {
   options?: { code: string; quantity?: number }[];
   trialDays?: number | null;
   orderFields?: Record<string, string>;
+  /** The confirmed price; by default a bare ¥8,800 term with no rows. */
+  pricing?: OrderLinePricingRow;
 }
 
 export const testContact: OrderContactRow = {
@@ -43,6 +46,7 @@ export async function insertTestOrder(
     memberId: string;
     locale?: 'ja' | 'en';
     contact?: OrderContactRow;
+    paymentMethod?: string;
     lines: TestOrderLine[];
     now?: Temporal.Instant;
     /**
@@ -66,7 +70,7 @@ export async function insertTestOrder(
       status: 'received',
       customerContact: contact,
       billingContact: contact,
-      paymentMethod: 'bank_transfer',
+      paymentMethod: input.paymentMethod ?? 'bank_transfer',
       taxBreakdown: [{ rate: 10, taxableAmount: 8800, taxAmount: 880 }],
       subtotalAmount: 8800n,
       taxAmount: 880n,
@@ -112,7 +116,7 @@ export async function insertTestOrder(
         options: line.options ?? [],
         isTrial: line.trialDays !== undefined && line.trialDays !== null,
         trialDays: line.trialDays ?? null,
-        pricing: { lines: [], monthlyAmount: null, termAmount: 8800, oneTimeAmount: 0 },
+        pricing: line.pricing ?? { lines: [], monthlyAmount: null, termAmount: 8800, oneTimeAmount: 0 },
         orderFields: line.orderFields ?? {},
         status: 'received',
         updatedAt: at,

@@ -3,6 +3,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { type Config, loadConfig } from '../../src/config.js';
 import type { AppContext } from '../../src/context.js';
 import { type Clock, FakeClock, StoreClock } from '../../src/domain/clock.js';
+import { registerAppDomainEventSubscribers } from '../../src/domain-event-subscribers.js';
 import { createApp } from '../../src/http/app.js';
 import type { AppEnv } from '../../src/http/openapi-app.js';
 import { type RunningJobs, startJobs } from '../../src/jobs/start-jobs.js';
@@ -38,6 +39,7 @@ export interface TestApp {
 /** A complete app on its own database; call `close()` in afterAll. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
+  registerAppDomainEventSubscribers();
   const config: Config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',

@@ -1,6 +1,7 @@
 // Every My Page route, read from the OpenAPI document: 401 signed out, and member A never reaches member B's data.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedDemoCatalog } from '../../src/flows/seed-demo-catalog.js';
+import { confirmLineStart } from '../../src/modules/ordering/index.js';
 import {
   Browser,
   mailTo,
@@ -19,6 +20,8 @@ interface MemberFixture extends SignedInMember {
   inquiryId: string;
   /** An order the member placed. */
   orderId: string;
+  /** The contract opened when that order's line started. */
+  contractId: string;
   /** A second browser signed in as the member, whose session the session routes may end. */
   spare: Browser;
   spareSessionId: string;
@@ -107,7 +110,33 @@ const memberRoutes: Record<string, MemberRouteCase> = {
   'POST /api/mypage/orders': { scope: 'session-refused', body: {} },
   'GET /api/mypage/orders': { scope: 'session' },
   'GET /api/mypage/orders/{orderId}': { scope: 'path', ids: (owner) => ({ orderId: owner.orderId }) },
+  'GET /api/mypage/contracts': { scope: 'session' },
+  'GET /api/mypage/contracts/{contractId}': {
+    scope: 'path',
+    ids: (owner) => ({ contractId: owner.contractId }),
+  },
+  'GET /api/mypage/contracts/{contractId}/cancellation-quote': {
+    scope: 'path',
+    ids: (owner) => ({ contractId: owner.contractId }),
+  },
 };
+
+/** Starts the order's line as an operator would, which opens its contract; returns the contract id. */
+async function withContract(member: SignedInMember, orderId: string): Promise<string> {
+  const order = (await (await member.browser.send(`/api/mypage/orders/${orderId}`, 'GET')).json()) as {
+    lines: { id: string }[];
+  };
+  await confirmLineStart(t.ctx.db, {
+    orderLineId: order.lines[0]!.id,
+    serviceStartDate: '2026-04-01',
+    actor: { kind: 'cli', id: 'test' },
+    now: t.clock.now(),
+  });
+  const list = (await (await member.browser.send('/api/mypage/contracts', 'GET')).json()) as {
+    contracts: { id: string }[];
+  };
+  return list.contracts[0]!.id;
+}
 
 /** Puts a server in the member's cart and places it through checkout; returns the order id. */
 async function withOrder(member: SignedInMember): Promise<string> {
@@ -240,6 +269,8 @@ beforeAll(async () => {
   await seedDemoCatalog(t.ctx.db, { actor: { kind: 'cli', id: 'test' }, now: t.clock.now() });
   const orderA = await withOrder(signedA);
   const orderB = await withOrder(signedB);
+  const contractA = await withContract(signedA, orderA);
+  const contractB = await withContract(signedB, orderB);
   a = {
     ...signedA,
     loginId: 'member.alpha',
@@ -248,7 +279,16 @@ beforeAll(async () => {
     spareSessionId: '',
     inquiryId: inquiryA,
     orderId: orderA,
-    secrets: [signedA.memberId, 'member.alpha', 'alpha@example.jp', inquiryA, 'アルファの契約', orderA],
+    contractId: contractA,
+    secrets: [
+      signedA.memberId,
+      'member.alpha',
+      'alpha@example.jp',
+      inquiryA,
+      'アルファの契約',
+      orderA,
+      contractA,
+    ],
   };
   b = {
     ...signedB,
@@ -258,7 +298,9 @@ beforeAll(async () => {
     spareSessionId: '',
     inquiryId: inquiryB,
     orderId: orderB,
+    contractId: contractB,
     secrets: [
+      contractB,
       signedB.memberId,
       'member.bravo',
       '馬場 二郎',

@@ -312,7 +312,27 @@ describe('the provider API', () => {
     expect(events.map((e) => [e.type, e.payload])).toEqual([
       [
         'order.line.started',
-        { orderId: order.orderId, orderLineId: lineId, memberId, serviceStartDate: '2026-04-15' },
+        {
+          orderId: order.orderId,
+          orderLineId: lineId,
+          memberId,
+          serviceStartDate: '2026-04-15',
+          orderNumber: 'K2026-000001',
+          productId: expect.stringMatching(/^prd_/),
+          providerId: miraiId,
+          productNameJa: 'ミライ グループウェア',
+          productNameEn: 'Mirai Groupware',
+          plan: 'business',
+          term: '12m',
+          quantity: 10,
+          options: [{ code: 'helpdesk' }],
+          pricing: { lines: [], monthlyAmount: null, termAmount: 8800, oneTimeAmount: 0 },
+          paymentMethod: 'bank_transfer',
+          isTrial: false,
+          trialDays: null,
+          locale: 'ja',
+          startedBy: { kind: 'provider', id: miraiId },
+        },
       ],
     ]);
     const timeline = await t.ctx.db

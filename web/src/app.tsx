@@ -5,6 +5,7 @@ import { AdminCatalogDocuments } from './pages/admin/catalog/documents';
 import { AdminProductEditor } from './pages/admin/catalog/product-editor';
 import { AdminCatalogProducts } from './pages/admin/catalog/products';
 import { AdminCatalogProviders } from './pages/admin/catalog/providers';
+import { AdminContractPage, AdminContracts } from './pages/admin/contracts';
 import { AdminDashboard } from './pages/admin/dashboard';
 import { AdminInquiries } from './pages/admin/inquiries';
 import { AdminLoginPage } from './pages/admin/login';
@@ -29,6 +30,7 @@ import { InquiryPage, InquiryReceivedPage } from './pages/inquiry';
 import { LoginPage } from './pages/login';
 import { LoginIdReminderPage } from './pages/login-id-reminder';
 import { MypageHome, MypageProfile, MypageSection } from './pages/mypage';
+import { MypageContract, MypageContracts } from './pages/mypage-contracts';
 import { MypageInquiries, MypageInquiry } from './pages/mypage-inquiries';
 import { MypageOrder, MypageOrders } from './pages/mypage-orders';
 import { MypageSecurity } from './pages/mypage-security';
@@ -73,7 +75,8 @@ const router = createBrowserRouter([
     errorElement: <RouteError />,
     children: [
       { index: true, element: <MypageHome /> },
-      { path: 'contracts', element: <MypageSection section="contracts" /> },
+      { path: 'contracts', element: <MypageContracts /> },
+      { path: 'contracts/:contractId', element: <MypageContract /> },
       { path: 'orders', element: <MypageOrders /> },
       { path: 'orders/:orderId', element: <MypageOrder /> },
       { path: 'invoices', element: <MypageSection section="invoices" /> },
@@ -111,6 +114,8 @@ const router = createBrowserRouter([
       { path: 'catalog/documents', element: <AdminCatalogDocuments /> },
       { path: 'orders', element: <AdminOrders /> },
       { path: 'orders/:orderId', element: <AdminOrderPage /> },
+      { path: 'contracts', element: <AdminContracts /> },
+      { path: 'contracts/:contractId', element: <AdminContractPage /> },
       { path: 'provisioning', element: <AdminProvisioningQueue /> },
       { path: 'catalog/providers/:providerId/connection', element: <AdminProviderConnectionPage /> },
       { path: '*', element: <NotFound home="/admin" /> },

@@ -1,6 +1,7 @@
 // Every module's tables, gathered for Drizzle and drizzle-kit.
 export * from './audit.js';
 export * from './catalog.js';
+export * from './contracts.js';
 export * from './events.js';
 export * from './idempotency.js';
 export * from './identity.js';

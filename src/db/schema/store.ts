@@ -44,6 +44,8 @@ export const storeSettings = pgTable(
     personalDataRetentionDays: integer('personal_data_retention_days').notNull().default(365),
     /** How order numbers are written: `{YYYY}`/`{YY}` and `{SEQ:n}` (see `parseOrderNumberFormat`). */
     orderNumberFormat: text('order_number_format').notNull().default('K{YYYY}-{SEQ:6}'),
+    /** How contract numbers are written, with the same tokens as order numbers. */
+    contractNumberFormat: text('contract_number_format').notNull().default('C{YYYY}-{SEQ:6}'),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [

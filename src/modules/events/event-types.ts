@@ -28,6 +28,78 @@ export interface OrderLineStartedPayload {
   memberId: string;
   /** `YYYY-MM-DD`, Asia/Tokyo. */
   serviceStartDate: string;
+  orderNumber: string;
+  productId: string;
+  providerId: string;
+  productNameJa: string;
+  productNameEn: string;
+  plan: string;
+  term: string;
+  quantity: number;
+  options: { code: string; quantity?: number }[];
+  /** The line's price as confirmed at order: the estimate engine's rows and totals (tax-exclusive yen). */
+  pricing: PriceSnapshot;
+  /** `card`, `bank_transfer`, … as chosen at order; null when none was needed (a trial). */
+  paymentMethod: string | null;
+  isTrial: boolean;
+  trialDays: number | null;
+  /** The member's language at order time. */
+  locale: 'ja' | 'en';
+  /** Who confirmed the start: the provider's system or an operator. */
+  startedBy: { kind: 'member' | 'operator' | 'system' | 'cli' | 'provider'; id: string | null };
+}
+
+/** A price as the estimate engine gave it on the order line: rows, the monthly amount (when exact), one term, one-time fees. */
+export interface PriceSnapshot {
+  lines: {
+    kind: string;
+    code: string;
+    labelJa: string;
+    labelEn: string;
+    quantity: number;
+    unitPrice: number;
+    amount: number;
+    taxRate: number;
+    recurring: boolean;
+  }[];
+  monthlyAmount: number | null;
+  termAmount: number;
+  oneTimeAmount: number;
+}
+
+/** What every contract event carries for billing: the contract, its member, dates and price snapshot. */
+export interface ContractEventBase {
+  contractId: string;
+  contractNumber: string;
+  memberId: string;
+  productId: string;
+  plan: string;
+  term: string;
+  quantity: number;
+  options: { code: string; quantity?: number }[];
+  pricing: PriceSnapshot;
+  paymentMethod: string | null;
+  renewalMode: 'auto' | 'manual';
+  /** `YYYY-MM-DD` dates, Asia/Tokyo. */
+  startDate: string;
+  currentTermStart: string;
+  currentTermEnd: string;
+  minimumTermEnd: string | null;
+  trialEnd: string | null;
+  status: string;
+}
+
+/** `contract.started`: a contract opened when its order line's service started (subject: the contract id). */
+export interface ContractStartedPayload extends ContractEventBase {
+  orderId: string;
+  orderLineId: string;
+}
+
+/** `contract.status_changed`: suspended, resumed … (subject: the contract id). */
+export interface ContractStatusChangedPayload extends ContractEventBase {
+  fromStatus: string;
+  toStatus: string;
+  reason: string | null;
 }
 
 /** `order.line.rejected`: the line cannot be provided (subject: the order line id). */
@@ -55,6 +127,8 @@ export interface DomainEventPayloads {
   'order.line.started': OrderLineStartedPayload;
   'order.line.rejected': OrderLineRejectedPayload;
   'order.line.start_date_changed': OrderLineStartDateChangedPayload;
+  'contract.started': ContractStartedPayload;
+  'contract.status_changed': ContractStatusChangedPayload;
 }
 
 export type DomainEventType = keyof DomainEventPayloads;
@@ -63,4 +137,6 @@ export const domainEventTypes = [
   'order.line.started',
   'order.line.rejected',
   'order.line.start_date_changed',
+  'contract.started',
+  'contract.status_changed',
 ] as const;

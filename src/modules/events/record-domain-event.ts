@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { domainEvents } from '../../db/schema/events.js';
 import { toDate } from '../../domain/clock.js';
 import { newId } from '../../domain/ids.js';
+import { dispatchDomainEvent } from './domain-event-subscribers.js';
 import type { DomainEventPayloads, DomainEventType } from './event-types.js';
 
 export interface RecordDomainEventInput<T extends DomainEventType> {
@@ -13,7 +14,7 @@ export interface RecordDomainEventInput<T extends DomainEventType> {
   at: Temporal.Instant;
 }
 
-/** Appends the event and returns its id (`evt_…`). */
+/** Appends the event, runs its in-process subscribers in the same transaction, and returns its id (`evt_…`). */
 export async function recordDomainEvent<T extends DomainEventType>(
   tx: DbOrTx,
   input: RecordDomainEventInput<T>,
@@ -25,6 +26,13 @@ export async function recordDomainEvent<T extends DomainEventType>(
     subjectId: input.subjectId,
     payload: input.payload as unknown as Record<string, unknown>,
     occurredAt: toDate(input.at),
+  });
+  await dispatchDomainEvent(tx, {
+    id,
+    type: input.type,
+    subjectId: input.subjectId,
+    payload: input.payload,
+    at: input.at,
   });
   return id;
 }

@@ -65,6 +65,13 @@ export const operatorPermissions = {
    * request) and resending a failed hand-off: support, who takes the member's and the provider's calls.
    */
   'orders.update': ['support'],
+  /** Reading contracts (search, detail, timeline): support answers the member, billing checks what is billed. */
+  'contracts.read': ['support', 'billing'],
+  /**
+   * Suspending and resuming a contract with a reason: billing stops a contract for an unpaid invoice, support
+   * on the member's or the provider's request.
+   */
+  'contracts.suspend': ['support', 'billing'],
 } as const satisfies Record<string, readonly OperatorRole[]>;
 
 export type OperatorAction = keyof typeof operatorPermissions;

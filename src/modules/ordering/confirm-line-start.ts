@@ -1,8 +1,9 @@
 // Confirms the start of an order line's service with its start date (提供開始): timeline, order status, domain event, audit, the member's mail.
 import type { Db } from '../../db/client.js';
 import { enqueueMail } from '../notifications/index.js';
+import { NO_PAYMENT_METHOD } from './member-orders.js';
 import { lineMailBasics, moveOrderLine } from './move-order-line.js';
-import { checkServiceStartDate, type OrderLineStepInput } from './order-line-step.js';
+import { checkServiceStartDate, type OrderLineStepInput, orderLocale } from './order-line-step.js';
 
 export interface ConfirmLineStartInput extends OrderLineStepInput {
   /** `YYYY-MM-DD`: a business day, not before the order date. */
@@ -26,7 +27,28 @@ export async function confirmLineStart(
         note: date,
         before: { serviceStartDate: line.serviceStartDate },
         after: { serviceStartDate: date },
-        event: { type: 'order.line.started', payload: { serviceStartDate: date } },
+        // Everything the contracts module needs to open the contract, so it never reads ordering's tables.
+        event: {
+          type: 'order.line.started',
+          payload: {
+            serviceStartDate: date,
+            orderNumber: order.number,
+            productId: line.productId,
+            providerId: line.providerId,
+            productNameJa: line.productNameJa,
+            productNameEn: line.productNameEn,
+            plan: line.plan,
+            term: line.term,
+            quantity: line.quantity,
+            options: line.options,
+            pricing: line.pricing,
+            paymentMethod: order.paymentMethod === NO_PAYMENT_METHOD ? null : order.paymentMethod,
+            isTrial: line.isTrial,
+            trialDays: line.trialDays,
+            locale: orderLocale(order),
+            startedBy: { kind: input.actor.kind, id: input.actor.id },
+          },
+        },
       };
     },
     finish: async (tx, locked) => {

@@ -1,9 +1,8 @@
-// Withdrawal blockers of ordering (seed 003): orders whose services have not started, and trials in use or applied for.
+// Withdrawal blockers of ordering (seed 003): orders whose services have not started, and trials applied for.
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { Temporal } from 'temporal-polyfill';
 import type { DbOrTx } from '../../db/client.js';
 import { orderLines, orders } from '../../db/schema/ordering.js';
-import { businessDateAt, type Clock } from '../../domain/clock.js';
+import type { Clock } from '../../domain/clock.js';
 import type { WithdrawalBlocker, WithdrawalBlockerRegistry } from '../identity/index.js';
 
 async function memberLines(db: DbOrTx, memberId: string, statuses: readonly string[]) {
@@ -45,33 +44,22 @@ export const pendingOrdersBlocker: WithdrawalBlocker = {
 };
 
 /**
- * Trials applied for (not yet started, not rejected) or in use (started, and the Tokyo date is before the
- * start date plus the trial's days). Needs the clock, because the registry's checks take no time.
+ * Trials applied for: ordered, neither started nor rejected. Once a trial starts, its contract (in its
+ * trial) blocks withdrawal through the contracts module's blocker, so this one stops at the start.
  */
-export function trialsInUseBlocker(clock: Clock): WithdrawalBlocker {
+export function trialsInUseBlocker(_clock: Clock): WithdrawalBlocker {
   return {
     code: 'trials_in_use',
     async check(db, memberId) {
-      const today = businessDateAt(clock.now());
-      const lines = (await memberLines(db, memberId, ['received', 'preparing', 'started'])).filter((line) => {
-        if (!line.isTrial) return false;
-        if (line.status !== 'started' || line.serviceStartDate === null) return true;
-        const ends = Temporal.PlainDate.from(line.serviceStartDate).add({ days: line.trialDays ?? 0 });
-        return Temporal.PlainDate.compare(today, ends) < 0;
-      });
+      const lines = (await memberLines(db, memberId, ['received', 'preparing'])).filter(
+        (line) => line.isTrial,
+      );
       return {
         blocked: lines.length > 0,
-        reasons: lines.map((line) =>
-          line.status === 'started'
-            ? {
-                ja: `無料トライアル「${line.productNameJa}」（ご注文 ${line.number}）をご利用中です`,
-                en: `the free trial of ${line.productNameEn} (order ${line.number}) is in use`,
-              }
-            : {
-                ja: `無料トライアル「${line.productNameJa}」（ご注文 ${line.number}）をお申し込み中です`,
-                en: `the free trial of ${line.productNameEn} (order ${line.number}) has been applied for`,
-              },
-        ),
+        reasons: lines.map((line) => ({
+          ja: `無料トライアル「${line.productNameJa}」（ご注文 ${line.number}）をお申し込み中です`,
+          en: `the free trial of ${line.productNameEn} (order ${line.number}) has been applied for`,
+        })),
       };
     },
   };

@@ -84,6 +84,17 @@ export const storeSettingsPatchSchema = z
           en: 'An order number format needs exactly one {YYYY} or {YY} and one {SEQ:digits}, and otherwise only letters, digits and - _ / . # (e.g. K{YYYY}-{SEQ:6}).',
         }),
       ),
+    // Same tokens and rules as the order number; numbers already given keep their text.
+    contractNumberFormat: z
+      .string()
+      .trim()
+      .refine(
+        orderNumberFormatOk,
+        bilingualIssue('contract_number_format_invalid', {
+          ja: '契約番号の書式には {YYYY} か {YY} を 1 つと {SEQ:桁数} を 1 つ入れ、ほかは英数字と - _ / . # だけにしてください（例: C{YYYY}-{SEQ:6}）。',
+          en: 'A contract number format needs exactly one {YYYY} or {YY} and one {SEQ:digits}, and otherwise only letters, digits and - _ / . # (e.g. C{YYYY}-{SEQ:6}).',
+        }),
+      ),
   })
   .partial()
   .strict();

@@ -197,6 +197,7 @@ export function useConfirmTotp() {
 /** The console's sections an operator may open, and the roles that may use each besides `owner`. */
 export const adminSections = {
   orders: ['support', 'billing'],
+  contracts: ['support', 'billing'],
   provisioning: ['support', 'billing'],
   inquiries: ['support'],
   members: ['support'],

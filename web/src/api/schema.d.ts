@@ -5795,6 +5795,328 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Contracts
+         * @description Newest start first. `number`: part of a contract number; `member`: a member id or part of the login ID, name, company or email; `product`: a product id or part of its name; `status`; `renewalMonth` (`YYYY-MM`): contracts whose current term ends that month; `limit` (1–200, 50) and `offset` page through `total`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    number?: string;
+                    member?: string;
+                    product?: string;
+                    status?: "trial" | "active" | "cancellation_scheduled" | "ended" | "suspended" | "expired";
+                    renewalMonth?: string;
+                    limit?: number;
+                    offset?: number | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of contracts and the number of matches */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contracts: components["schemas"]["AdminContractSummary"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a query parameter is invalid */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/contracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One contract */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the contract */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminContract"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such contract */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/contracts/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suspend a contract (停止)
+         * @description trial | active | cancellation scheduled → suspended; the status before is kept for resuming. Recorded in the timeline, as `contract.status_changed` and in the audit log.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ContractStatusReason"];
+                };
+            };
+            responses: {
+                /** @description suspended */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminContract"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such contract */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the contract cannot be suspended from its status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no reason given */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/contracts/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a suspended contract (再開)
+         * @description suspended → the status it had before. Recorded like a suspension.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ContractStatusReason"];
+                };
+            };
+            responses: {
+                /** @description resumed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminContract"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such contract */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the contract is not suspended */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no reason given */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/order-lines/{id}/preparing": {
         parameters: {
             query?: never;
@@ -7384,6 +7706,187 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mypage/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My contracts */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description newest start first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContractList"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/contracts/{contractId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my contracts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the contract and its history */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContractDetail"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such contract of this member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/contracts/{contractId}/cancellation-quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quote a cancellation of one of my contracts */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the desired last day of service; the earliest allowed when absent */
+                    endDate?: string;
+                };
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the quote */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CancellationQuote"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such contract of this member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the contract cannot be cancelled in its status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the date is not a real date, or not after today */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -8196,6 +8699,11 @@ export interface components {
              * @example K{YYYY}-{SEQ:6}
              */
             orderNumberFormat: string;
+            /**
+             * @description how contract numbers are written, e.g. C{YYYY}-{SEQ:6}
+             * @example C{YYYY}-{SEQ:6}
+             */
+            contractNumberFormat: string;
             updatedAt: string;
         };
         /** @description any of the settings; a field left out is not changed */
@@ -8225,6 +8733,7 @@ export interface components {
             withdrawal?: "self-service" | "by-request";
             personalDataRetentionDays?: number;
             orderNumberFormat?: string;
+            contractNumberFormat?: string;
         };
         ClosureDay: {
             /** @example 2026-08-13 */
@@ -8856,6 +9365,142 @@ export interface components {
                 delivery: components["schemas"]["ProvisioningDelivery"];
             } | null;
         };
+        AdminContractSummary: components["schemas"]["ContractSummary"] & {
+            member: {
+                id: string;
+                loginId: string;
+                name: string;
+                companyName: string | null;
+            };
+        };
+        ContractSummary: {
+            id: string;
+            /** @example C2026-000001 */
+            number: string;
+            /** @enum {string} */
+            status: "trial" | "active" | "cancellation_scheduled" | "ended" | "suspended" | "expired";
+            statusLabel: components["schemas"]["Bilingual"];
+            productId: string;
+            productName: components["schemas"]["Bilingual"];
+            plan: string;
+            planName: components["schemas"]["Bilingual"];
+            term: string;
+            termLabel: components["schemas"]["Bilingual"];
+            termMonths: number;
+            quantity: number;
+            /**
+             * @description YYYY-MM-DD (Asia/Tokyo)
+             * @example 2026-04-15
+             */
+            startDate: string;
+            /**
+             * @description YYYY-MM-DD (Asia/Tokyo)
+             * @example 2026-04-15
+             */
+            currentTermStart: string;
+            /**
+             * @description YYYY-MM-DD (Asia/Tokyo)
+             * @example 2026-04-15
+             */
+            currentTermEnd: string;
+            /**
+             * @description YYYY-MM-DD (Asia/Tokyo)
+             * @example 2026-04-15
+             */
+            trialEnd: string | null;
+            /**
+             * @description YYYY-MM-DD (Asia/Tokyo)
+             * @example 2026-04-15
+             */
+            endDate: string | null;
+            /** @enum {string} */
+            renewalMode: "auto" | "manual";
+            renewalModeLabel: components["schemas"]["Bilingual"];
+            /** @description one term, tax excluded, as priced at order */
+            termAmount: number;
+            /** @description per month, tax excluded, when exact */
+            monthlyAmount: number | null;
+        };
+        AdminContract: components["schemas"]["ContractDetail"] & {
+            history?: {
+                id: string;
+                /** @enum {string} */
+                kind: "opened" | "status_changed";
+                /** @enum {string|null} */
+                fromStatus: "trial" | "active" | "cancellation_scheduled" | "ended" | "suspended" | "expired" | null;
+                /** @enum {string|null} */
+                toStatus: "trial" | "active" | "cancellation_scheduled" | "ended" | "suspended" | "expired" | null;
+                toStatusLabel: {
+                    ja: string;
+                    en: string;
+                } | null;
+                actorKind: string;
+                actorId: string | null;
+                reason: string | null;
+                at: string;
+            }[];
+            memberId: string;
+            providerId: string;
+        };
+        ContractDetail: components["schemas"]["ContractSummary"] & {
+            orderId: string;
+            orderNumber: string;
+            options: {
+                code: string;
+                quantity: number;
+                name: components["schemas"]["Bilingual"];
+            }[];
+            pricing: {
+                lines: {
+                    kind: string;
+                    code: string;
+                    labelJa: string;
+                    labelEn: string;
+                    quantity: number;
+                    unitPrice: number;
+                    amount: number;
+                    taxRate: number;
+                    recurring: boolean;
+                }[];
+                monthlyAmount: number | null;
+                termAmount: number;
+                oneTimeAmount: number;
+            };
+            paymentMethod: string | null;
+            paymentMethodLabel: components["schemas"]["Bilingual"] & (Record<string, never> | null);
+            minimumTermMonths: number;
+            /**
+             * @description YYYY-MM-DD (Asia/Tokyo)
+             * @example 2026-04-15
+             */
+            minimumTermEnd: string | null;
+            earlyTermination: {
+                /** @enum {string} */
+                kind: "none" | "remaining_months" | "fixed";
+                fee: number | null;
+            };
+            history: {
+                id: string;
+                /** @enum {string} */
+                kind: "opened" | "status_changed";
+                /** @enum {string|null} */
+                fromStatus: "trial" | "active" | "cancellation_scheduled" | "ended" | "suspended" | "expired" | null;
+                /** @enum {string|null} */
+                toStatus: "trial" | "active" | "cancellation_scheduled" | "ended" | "suspended" | "expired" | null;
+                toStatusLabel: components["schemas"]["Bilingual"] & (Record<string, never> | null);
+                /** @description member, operator, provider, system or cli */
+                actorKind: string;
+                reason: string | null;
+                at: string;
+            }[];
+        };
+        ContractStatusReason: {
+            /**
+             * @description why, shown in the timeline and the audit log
+             * @example 請求書 INV-2026-000123 の未払いのため
+             */
+            reason: string;
+        };
         OrderLineStepResult: {
             orderLineId: string;
             status: components["schemas"]["OrderLineStatus"];
@@ -9192,6 +9837,28 @@ export interface components {
             /** @description the first term with one-time fees, tax included */
             totalAmount: number;
             products: components["schemas"]["Bilingual"][];
+        };
+        ContractList: {
+            contracts: components["schemas"]["ContractSummary"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        CancellationQuote: {
+            contractId: string;
+            /** @description the last day of service quoted (YYYY-MM-DD) */
+            endDate: string;
+            /** @description the first last day the lead time allows */
+            earliestDate: string;
+            leadBusinessDays: number;
+            /** @description true: accepted as requested; an operator confirms the date */
+            withinLeadTime: boolean;
+            minimumTermEnd: string | null;
+            remainingMinimumTermMonths: number;
+            /** @enum {string} */
+            feeKind: "none" | "remaining_months" | "fixed";
+            /** @description tax excluded */
+            earlyTerminationFee: number;
         };
     };
     responses: never;

@@ -52,6 +52,7 @@ export function MypageLayout() {
 
 const adminNav: { section: AdminSectionName; to: string }[] = [
   { section: 'orders', to: '/admin/orders' },
+  { section: 'contracts', to: '/admin/contracts' },
   { section: 'provisioning', to: '/admin/provisioning' },
   { section: 'inquiries', to: '/admin/inquiries' },
   { section: 'members', to: '/admin/members' },

@@ -48,6 +48,10 @@ export const adminStoreSchema = z
       description: 'how order numbers are written, e.g. K{YYYY}-{SEQ:6}',
       example: 'K{YYYY}-{SEQ:6}',
     }),
+    contractNumberFormat: z.string().openapi({
+      description: 'how contract numbers are written, e.g. C{YYYY}-{SEQ:6}',
+      example: 'C{YYYY}-{SEQ:6}',
+    }),
     updatedAt: z.string(),
   })
   .openapi('AdminStore');

@@ -26,6 +26,12 @@ import {
   adminRemoveClosureDayRoute,
 } from './closure-days.js';
 import { adminConfirmTotpRoute } from './confirm-totp.js';
+import {
+  adminGetContractRoute,
+  adminListContractsRoute,
+  adminResumeContractRoute,
+  adminSuspendContractRoute,
+} from './contracts.js';
 import { adminCreateOperatorRoute } from './create-operator.js';
 import { adminCreateSessionRoute } from './create-session.js';
 import { adminDeleteSessionRoute } from './delete-session.js';
@@ -130,6 +136,10 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {
   app.route('/', adminListOrdersRoute());
   app.route('/', adminGetOrderRoute());
   app.route('/', adminProvisioningQueueRoute());
+  app.route('/', adminListContractsRoute());
+  app.route('/', adminGetContractRoute());
+  app.route('/', adminSuspendContractRoute());
+  app.route('/', adminResumeContractRoute());
   app.route('/', adminMarkLinePreparingRoute());
   app.route('/', adminConfirmLineStartRoute());
   app.route('/', adminRejectLineRoute());

@@ -27,6 +27,7 @@ function toAdminStore(settings: StoreSettings) {
     withdrawal: settings.withdrawal,
     personalDataRetentionDays: settings.personalDataRetentionDays,
     orderNumberFormat: settings.orderNumberFormat,
+    contractNumberFormat: settings.contractNumberFormat,
     updatedAt: settings.updatedAt.toISOString(),
   };
 }

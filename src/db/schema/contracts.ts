@@ -1,0 +1,144 @@
+// Tables of the contracts module: contracts, their history and the yearly contract number counters.
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { catalogProducts } from './catalog.js';
+import { members } from './identity.js';
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** The price as the member agreed to it on the order line: the estimate engine's rows and totals, tax-exclusive. */
+export interface ContractPricingRow {
+  lines: {
+    kind: string;
+    code: string;
+    labelJa: string;
+    labelEn: string;
+    quantity: number;
+    unitPrice: number;
+    amount: number;
+    taxRate: number;
+    recurring: boolean;
+  }[];
+  monthlyAmount: number | null;
+  termAmount: number;
+  oneTimeAmount: number;
+}
+
+export const contractStatusValues = [
+  'trial',
+  'active',
+  'cancellation_scheduled',
+  'ended',
+  'suspended',
+  'expired',
+] as const;
+
+/** Each Tokyo calendar year's last contract sequence: numbers are taken under a row lock and never reused. */
+export const contractNumberCounters = pgTable('contract_number_counters', {
+  year: integer('year').primaryKey(),
+  lastSequence: integer('last_sequence').notNull(),
+});
+
+/**
+ * What a member bought on one order line, opened when its service started. The price is a snapshot, so
+ * a later catalog change does not touch it until renewal. One contract per order line (unique).
+ */
+export const contracts = pgTable(
+  'contracts',
+  {
+    id: text('id').primaryKey(),
+    number: text('number').notNull(),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    /** The order and its line (ids only: the ordering module owns those tables). */
+    orderId: text('order_id').notNull(),
+    orderNumber: text('order_number').notNull(),
+    orderLineId: text('order_line_id').notNull(),
+    productId: text('product_id')
+      .notNull()
+      .references(() => catalogProducts.id),
+    providerId: text('provider_id').notNull(),
+    productNameJa: text('product_name_ja').notNull(),
+    productNameEn: text('product_name_en').notNull(),
+    plan: text('plan').notNull(),
+    term: text('term').notNull(),
+    termMonths: integer('term_months').notNull(),
+    quantity: integer('quantity').notNull(),
+    options: jsonb('options').$type<{ code: string; quantity?: number }[]>().notNull(),
+    pricing: jsonb('pricing').$type<ContractPricingRow>().notNull(),
+    /** One term's tax-exclusive amount, for billing's reads. */
+    termAmount: bigint('term_amount', { mode: 'bigint' }).notNull(),
+    /** `card`, `bank_transfer`, `direct_debit`, `agency`, `wallet`, or null for a trial without one. */
+    paymentMethod: text('payment_method'),
+    status: text('status', { enum: contractStatusValues }).notNull(),
+    /** What a suspended contract resumes to. */
+    statusBeforeSuspension: text('status_before_suspension', { enum: contractStatusValues }),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    currentTermStart: date('current_term_start', { mode: 'string' }).notNull(),
+    currentTermEnd: date('current_term_end', { mode: 'string' }).notNull(),
+    /** The plan's minimum term and early-termination rule as they were at the start. */
+    minimumTermMonths: integer('minimum_term_months').notNull(),
+    minimumTermEnd: date('minimum_term_end', { mode: 'string' }),
+    earlyTermination: text('early_termination').notNull(),
+    earlyTerminationFee: bigint('early_termination_fee', { mode: 'bigint' }),
+    renewalMode: text('renewal_mode', { enum: ['auto', 'manual'] }).notNull(),
+    /** The last day of a free trial; null for a paid contract. */
+    trialEnd: date('trial_end', { mode: 'string' }),
+    /** The member's language at order time: mails about the contract use it. */
+    locale: text('locale').notNull(),
+    /** The last day of service once a cancellation is accepted or the contract ended. */
+    endDate: date('end_date', { mode: 'string' }),
+    startedAt: at('started_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('contracts_number_unique').on(t.number),
+    uniqueIndex('contracts_order_line_unique').on(t.orderLineId),
+    // My Page's list: a member's contracts newest first, read from the index alone in order.
+    index('contracts_member_start_idx').on(t.memberId, t.startDate.desc(), t.id.desc()),
+    // Console search by renewal month and status, and the sweeps (ending, renewal) by date.
+    index('contracts_status_term_end_idx').on(t.status, t.currentTermEnd),
+    index('contracts_end_date_idx').on(t.endDate),
+    index('contracts_product_idx').on(t.productId),
+    check(
+      'contracts_status_known',
+      sql`${t.status} in ('trial', 'active', 'cancellation_scheduled', 'ended', 'suspended', 'expired')`,
+    ),
+    check('contracts_renewal_mode_known', sql`${t.renewalMode} in ('auto', 'manual')`),
+    check('contracts_quantity_positive', sql`${t.quantity} > 0`),
+    check('contracts_term_order', sql`${t.currentTermStart} <= ${t.currentTermEnd}`),
+  ],
+);
+
+/** Every step of a contract's life with who, when and why: the history My Page and the console show. */
+export const contractEvents = pgTable(
+  'contract_events',
+  {
+    id: text('id').primaryKey(),
+    contractId: text('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    /** `opened`, `status_changed`. */
+    kind: text('kind').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    /** `member`, `operator`, `provider`, `system`, `cli`. */
+    actorKind: text('actor_kind').notNull(),
+    actorId: text('actor_id'),
+    reason: text('reason'),
+    at: at('at').notNull(),
+  },
+  (t) => [index('contract_events_contract_idx').on(t.contractId, t.at, t.id)],
+);
