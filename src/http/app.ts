@@ -62,6 +62,7 @@ import { submitInquiryRoute } from './routes/store/submit-inquiry.js';
 import { verifyBackupCodeRoute } from './routes/store/verify-backup-code.js';
 import { verifyCodeRoute } from './routes/store/verify-code.js';
 import { registerApiDocs } from './routes/system/api-docs.js';
+import { devMailRoutes } from './routes/system/dev-mail.js';
 import { healthRoutes } from './routes/system/health.js';
 import { defaultWebRoot, isServerPath, registerWebApp, withNonce } from './web-app.js';
 
@@ -154,14 +155,14 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): Open
   app.route('/', listMyOrdersRoute());
   app.route('/', getMyOrderRoute());
   registerApiDocs(app);
+  app.route('/', devMailRoutes());
   options.extraRoutes?.(app);
 
   const indexHtml = registerWebApp(app, options.webRoot ?? defaultWebRoot);
 
   app.notFound((c) => {
-    const wantsPage =
-      (c.req.method === 'GET' || c.req.method === 'HEAD') &&
-      (c.req.header('accept') ?? '').includes('text/html');
+    // Every client gets the page, whatever it accepts: `curl /` is how many people check a server.
+    const wantsPage = c.req.method === 'GET' || c.req.method === 'HEAD';
     if (indexHtml && wantsPage && !isServerPath(c.req.path)) {
       // The app's router draws its own "page not found" for paths it does not know.
       const nonce = c.get('secureHeadersNonce' as never) as string;

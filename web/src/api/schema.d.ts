@@ -7270,6 +7270,11 @@ export interface components {
             phone: string;
             email: string;
             businessHours: string;
+            /**
+             * @description The development mail viewer, when mail stays in the dev mailbox and this client may open it (loopback only); null otherwise
+             * @example /dev/mail
+             */
+            devMailUrl: string | null;
         };
         RegisteredMember: {
             memberId: string;

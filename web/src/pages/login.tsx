@@ -18,6 +18,7 @@ import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../api/client';
 import { useSignIn, useVerifyCode } from '../api/member';
 import { useAfterSignIn } from '../components/after-sign-in';
+import { DevMailboxLink } from '../components/dev-mailbox-link';
 import { ProblemAlert, useProblemText } from '../components/problem';
 import { ResendCode } from '../components/resend-code';
 import { ResendConfirmation } from '../components/resend-confirmation';
@@ -85,6 +86,7 @@ function CodeStep({ sent, onRestart }: { sent: CodeSent; onRestart: () => void }
           })}
         </Text>
       </Stack>
+      <DevMailboxLink />
       {dead && isLoginLocked(failure) ? (
         <LockedAlert error={failure}>
           <Button size="xs" variant="white" color="red" onClick={onRestart}>

@@ -23,6 +23,7 @@ import {
   type ContactValues,
   contactFields,
 } from '../components/address-fields';
+import { DevMailboxLink } from '../components/dev-mailbox-link';
 import { PasswordRules } from '../components/password-rules';
 import { ProblemAlert, useFieldErrors, useProblemText } from '../components/problem';
 import { ResendConfirmation } from '../components/resend-confirmation';
@@ -106,6 +107,7 @@ function RegistrationSent({ loginId, email }: { loginId: string; email: string }
           <ResendConfirmation loginId={loginId} />
         </Stack>
       </Paper>
+      <DevMailboxLink />
     </Stack>
   );
 }

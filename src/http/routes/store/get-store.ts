@@ -2,6 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { getStoreSettings } from '../../../modules/store/index.js';
 import { createRouter } from '../../openapi-app.js';
+import { DEV_MAIL_PATH, mayReadDevMail } from '../system/dev-mail.js';
 
 export const publicStoreSchema = z
   .object({
@@ -13,6 +14,11 @@ export const publicStoreSchema = z
     phone: z.string(),
     email: z.string(),
     businessHours: z.string(),
+    devMailUrl: z.string().nullable().openapi({
+      description:
+        'The development mail viewer, when mail stays in the dev mailbox and this client may open it (loopback only); null otherwise',
+      example: '/dev/mail',
+    }),
   })
   .openapi('PublicStore');
 
@@ -41,6 +47,7 @@ export function getStoreRoute() {
           phone: settings.phone,
           email: settings.email,
           businessHours: settings.businessHours,
+          devMailUrl: mayReadDevMail(c) ? DEV_MAIL_PATH : null,
         },
         200,
       );

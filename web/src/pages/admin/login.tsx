@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
 import { type SecondFactor, useOperator, useOperatorSignIn, useOperatorVerifyCode } from '../../api/admin';
 import { ApiError } from '../../api/client';
+import { DevMailboxLink } from '../../components/dev-mailbox-link';
 import { ProblemAlert, useFieldErrors, useProblemText } from '../../components/problem';
 import classes from '../member.module.css';
 
@@ -59,6 +60,7 @@ function CodeStep({ method, onRestart }: { method: SecondFactor; onRestart: () =
         <Title order={1}>{t('adminLogin.code.title')}</Title>
         <Text>{method === 'totp' ? t('adminLogin.code.leadTotp') : t('adminLogin.code.leadEmail')}</Text>
       </Stack>
+      {method !== 'totp' && <DevMailboxLink />}
       {dead ? (
         <Alert color="red" role="alert">
           <Stack gap="sm" align="flex-start">
