@@ -50,6 +50,7 @@ import { getCurrentTermsRoute } from './routes/store/get-current-terms.js';
 import { getInquiryFormTokenRoute } from './routes/store/get-inquiry-form-token.js';
 import { getPostalCodeRoute } from './routes/store/get-postal-code.js';
 import { getProductRoute } from './routes/store/get-product.js';
+import { getSessionRoute } from './routes/store/get-session.js';
 import { getStoreRoute } from './routes/store/get-store.js';
 import { listProductsRoute } from './routes/store/list-products.js';
 import { registerMemberRoute } from './routes/store/register-member.js';
@@ -120,6 +121,7 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): Open
   app.route('/', getCurrentTermsRoute());
   app.route('/', getPostalCodeRoute());
   app.route('/', getMeRoute());
+  app.route('/', getSessionRoute());
   app.route('/', updateProfileRoute());
   app.route('/', requestEmailChangeRoute());
   app.route('/', confirmEmailChangeRoute());

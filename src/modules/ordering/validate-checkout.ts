@@ -145,6 +145,11 @@ export function validateCheckoutInput(checkout: Checkout, input: CheckoutInput):
   if (used) throw orderingErrors.trialAlreadyUsed(used.product.definition.name);
 
   const fields: FieldIssue[] = [
+    ...checkout.lines.flatMap((line) =>
+      line.paymentProblem
+        ? [issue(`lines.${line.itemId}.paymentMethod`, 'no_usable_payment_method', line.paymentProblem)]
+        : [],
+    ),
     ...contactIssues('customerContact', input.customerContact),
     ...contactIssues('billingContact', input.billingContact),
   ];

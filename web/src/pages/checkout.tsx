@@ -229,6 +229,26 @@ function CheckoutForm({
                     {t('checkout.trialUsed')}
                   </Alert>
                 )}
+                {line.paymentProblem && (
+                  <Alert color="orange" role="alert" data-testid="line-payment-problem">
+                    <Stack gap="xs" align="flex-start">
+                      <Text size="sm">{line.paymentProblem[lang]}</Text>
+                      <Group gap="md">
+                        <Anchor component={Link} to="/cart" size="sm" underline="always">
+                          {t('checkout.removeInCart')}
+                        </Anchor>
+                        <Anchor component={Link} to="/inquiry" size="sm" underline="always">
+                          {t('checkout.askAboutIt')}
+                        </Anchor>
+                      </Group>
+                    </Stack>
+                  </Alert>
+                )}
+                {!line.needsPaymentMethod && checkout.paymentMethodRequired && (
+                  <Text size="sm" c="dimmed">
+                    {t('checkout.trialNeedsNoMethod')}
+                  </Text>
+                )}
                 {line.orderFields.length > 0 && (
                   <SimpleGrid cols={{ base: 1, sm: 2 }}>
                     {line.orderFields.map((field) => (

@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../api/client';
 import { useSignIn, useVerifyCode } from '../api/member';
-import { useAfterSignIn } from '../components/after-sign-in';
+import { forgetNextAfterRegistration, useAfterSignIn, withNext } from '../components/after-sign-in';
 import { DevMailboxLink } from '../components/dev-mailbox-link';
 import { ProblemAlert, useProblemText } from '../components/problem';
 import { ResendCode } from '../components/resend-code';
@@ -49,7 +49,10 @@ function CodeStep({ sent, onRestart }: { sent: CodeSent; onRestart: () => void }
   const send = (value: string) => {
     if (value.length !== CODE_LENGTH || verify.isPending) return;
     verify.mutate(value, {
-      onSuccess: () => navigate(next),
+      onSuccess: () => {
+        forgetNextAfterRegistration();
+        navigate(next);
+      },
       // A wrong code is typed again from the start: leaving it in place only invites editing single boxes.
       onError: (error) => {
         if (error instanceof ApiError && error.code === 'invalid_code') setCode('');
@@ -156,6 +159,7 @@ export function LoginPage() {
   const problemText = useProblemText();
   const [loginId, setLoginId] = useState('');
   const [password, setPassword] = useState('');
+  const afterSignIn = useAfterSignIn();
 
   if (signIn.isSuccess) {
     return (
@@ -225,7 +229,7 @@ export function LoginPage() {
       <ForgotLinks />
       <Text size="sm">
         {t('login.noAccount')}{' '}
-        <Anchor component={Link} to="/register">
+        <Anchor component={Link} to={withNext('/register', afterSignIn)}>
           {t('login.toRegister')}
         </Anchor>
       </Text>
