@@ -61,7 +61,7 @@ beforeAll(async () => {
   baseUrl = server.baseUrl;
   browser = await launchBrowser();
   watch = new PageWatch(browser);
-});
+}, 240_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -91,7 +91,7 @@ describe("a new store's first hour", () => {
     await viewer.close();
     await typeCode(page, '#operator-code-1', code!);
     await expect.poll(() => new URL(page.url()).pathname).toBe('/admin');
-  });
+  }, 240_000);
 
   it('a guest orders the trial and the server after registering from the checkout', async () => {
     // Registration and confirmation are guests' pages; the checkout asks a guest to sign in.
@@ -185,5 +185,5 @@ describe("a new store's first hour", () => {
     // My Page shares the store's header, cart included (now empty).
     await checkout.goto(`${baseUrl}/mypage`);
     await expect.poll(() => checkout.getByRole('link', { name: 'カート（0点）' }).isVisible()).toBe(true);
-  });
+  }, 360_000);
 });
