@@ -2,6 +2,7 @@
 import type { Temporal } from 'temporal-polyfill';
 import type { DbOrTx } from '../db/client.js';
 import { combineEstimates } from '../domain/estimate.js';
+import { phoneForDisplay } from '../domain/phone.js';
 import { findRedeemedTrials, listCurrentTermsDocuments } from '../modules/catalog/index.js';
 import { getCurrentTerms, getMemberProfile } from '../modules/identity/auth-index.js';
 import {
@@ -54,7 +55,8 @@ export async function buildCheckout(
     name: profile.name,
     nameKana: profile.nameKana || null,
     email: profile.email,
-    phone: profile.phone ?? '',
+    // The member edits it here as typed in Japan; placing stores it in E.164 again.
+    phone: profile.phone ? phoneForDisplay(profile.phone) : '',
     postalCode: profile.postalCode || null,
     address: address || null,
   };

@@ -571,7 +571,10 @@ describe('a cart whose products allow different payment methods', () => {
       ['wallet', false],
     ]);
     expect(checkout.paymentMethodRequired).toBe(true);
+    // The profile's +81312345678 is offered as typed in Japan, and stored in E.164 again.
+    expect(checkout.customerContact.phone).toBe('03-1234-5678');
     const placed = await order(erin, 'fumi-mixed-1');
+    expect(placed.customerContact.phone).toBe('+81312345678');
     expect(placed).toMatchObject({
       paymentMethod: 'bank_transfer',
       lines: [{ isTrial: true, trialDays: 30 }, { isTrial: false }],

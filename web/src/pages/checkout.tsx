@@ -33,6 +33,7 @@ import {
   useMyOrder,
   usePlaceOrder,
 } from '../api/orders';
+import { formatPhone } from '../components/phone';
 import { ProblemAlert, useProblemText } from '../components/problem';
 import { TaxSummary } from '../components/tax-summary';
 import { EstimateLines } from './cart';
@@ -391,7 +392,7 @@ function ContactTable({ title, contact }: { title: string; contact: CheckoutCont
           .map((key) => (
             <Table.Tr key={key}>
               <Table.Th w="12rem">{t(`checkout.contact.${key}`)}</Table.Th>
-              <Table.Td>{contact[key]}</Table.Td>
+              <Table.Td>{key === 'phone' ? formatPhone(contact.phone) : contact[key]}</Table.Td>
             </Table.Tr>
           ))}
       </Table.Tbody>
