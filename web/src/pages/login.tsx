@@ -134,7 +134,12 @@ function CodeStep({ sent, onRestart }: { sent: CodeSent; onRestart: () => void }
             )}
             {failure && !wrong && <ProblemAlert error={failure} />}
             <Group>
-              <Button type="submit" loading={verify.isPending} disabled={code.length !== CODE_LENGTH}>
+              <Button
+                type="submit"
+                loading={verify.isPending}
+                disabled={code.length !== CODE_LENGTH}
+                aria-describedby={code.length !== CODE_LENGTH ? 'code-why-disabled' : undefined}
+              >
                 {t('login.code.submit')}
               </Button>
               <Button variant="subtle" onClick={onRestart}>
@@ -144,6 +149,11 @@ function CodeStep({ sent, onRestart }: { sent: CodeSent; onRestart: () => void }
                 {t('recovery.login.otherMethod')}
               </Button>
             </Group>
+            {code.length !== CODE_LENGTH && (
+              <Text size="sm" c="dimmed" id="code-why-disabled">
+                {t('disabledWhy.code', { digits: CODE_LENGTH })}
+              </Text>
+            )}
             <ResendCode channel={sent.channel} />
           </Stack>
         </form>
@@ -219,9 +229,17 @@ export function LoginPage() {
                 type="submit"
                 loading={signIn.isPending}
                 disabled={loginId.trim() === '' || password === ''}
+                aria-describedby={
+                  loginId.trim() === '' || password === '' ? 'sign-in-why-disabled' : undefined
+                }
               >
                 {t('login.submit')}
               </Button>
+              {(loginId.trim() === '' || password === '') && (
+                <Text size="sm" c="dimmed" id="sign-in-why-disabled">
+                  {t('disabledWhy.signIn')}
+                </Text>
+              )}
             </Group>
           </Stack>
         </form>

@@ -99,13 +99,23 @@ function CodeStep({ method, onRestart }: { method: SecondFactor; onRestart: () =
             )}
             {failure && !wrong && <ProblemAlert error={failure} />}
             <Group>
-              <Button type="submit" loading={verify.isPending} disabled={code.length !== CODE_LENGTH}>
+              <Button
+                type="submit"
+                loading={verify.isPending}
+                disabled={code.length !== CODE_LENGTH}
+                aria-describedby={code.length !== CODE_LENGTH ? 'code-why-disabled' : undefined}
+              >
                 {t('adminLogin.code.submit')}
               </Button>
               <Button variant="subtle" onClick={onRestart}>
                 {t('adminLogin.code.back')}
               </Button>
             </Group>
+            {code.length !== CODE_LENGTH && (
+              <Text size="sm" c="dimmed" id="code-why-disabled">
+                {t('disabledWhy.code', { digits: CODE_LENGTH })}
+              </Text>
+            )}
           </Stack>
         </form>
       )}
@@ -185,9 +195,17 @@ export function AdminLoginPage() {
                 type="submit"
                 loading={signIn.isPending}
                 disabled={loginId.trim() === '' || password === ''}
+                aria-describedby={
+                  loginId.trim() === '' || password === '' ? 'sign-in-why-disabled' : undefined
+                }
               >
                 {t('adminLogin.submit')}
               </Button>
+              {(loginId.trim() === '' || password === '') && (
+                <Text size="sm" c="dimmed" id="sign-in-why-disabled">
+                  {t('disabledWhy.signIn')}
+                </Text>
+              )}
             </Group>
           </Stack>
         </form>
