@@ -5,7 +5,7 @@ import { AppError } from '../domain/errors.js';
 
 export const LOCK_FILE_NAME = 'keiyaku.lock';
 
-interface LockContents {
+export interface LockContents {
   pid: number;
   purpose: string;
   url?: string;
@@ -51,6 +51,15 @@ function readLock(path: string): LockContents | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The live process holding the folder, if any: a command that finds it busy can ask that process instead. */
+export function dataDirHolder(dataDir: string): LockContents | undefined {
+  const path = join(dataDir, LOCK_FILE_NAME);
+  const holder = readLock(path);
+  if (!holder) return undefined;
+  if (holder.pid === process.pid) return heldHere.has(path) ? holder : undefined;
+  return isAlive(holder.pid) ? holder : undefined;
 }
 
 /** Takes the folder's lock or throws `data_dir_in_use`; a lock left by a dead process is taken over. */

@@ -2,14 +2,17 @@
 import type { Temporal } from 'temporal-polyfill';
 import type { DbOrTx } from '../db/client.js';
 import { combineEstimates } from '../domain/estimate.js';
+import { phoneForDisplay } from '../domain/phone.js';
 import { findRedeemedTrials, listCurrentTermsDocuments } from '../modules/catalog/index.js';
 import { getCurrentTerms, getMemberProfile } from '../modules/identity/auth-index.js';
 import {
+  anyMethodUsable,
   type Checkout,
   type CheckoutConsent,
   type CheckoutContact,
   type CheckoutLine,
   checkoutPaymentMethods,
+  noUsableMethodFor,
   priceCart,
 } from '../modules/ordering/index.js';
 import { getStoreSettings } from '../modules/store/index.js';
@@ -52,7 +55,8 @@ export async function buildCheckout(
     name: profile.name,
     nameKana: profile.nameKana || null,
     email: profile.email,
-    phone: profile.phone ?? '',
+    // The member edits it here as typed in Japan; placing stores it in E.164 again.
+    phone: profile.phone ? phoneForDisplay(profile.phone) : '',
     postalCode: profile.postalCode || null,
     address: address || null,
   };
@@ -65,6 +69,8 @@ export async function buildCheckout(
     // A second trial line of the same product in one cart would take the same one trial twice.
     const trialUsed = item.isTrial && (redeemed.has(item.productId) || trialTaken.has(item.productId));
     if (item.isTrial) trialTaken.add(item.productId);
+    const definition = item.product!.definition;
+    const needsPaymentMethod = !item.trial || item.trial.paymentMethodRequired;
     return {
       itemId: item.id,
       product: item.product!,
@@ -72,11 +78,20 @@ export async function buildCheckout(
       estimate: item.estimate!,
       trial: item.trial,
       trialUsed,
+      needsPaymentMethod,
+      paymentProblem:
+        needsPaymentMethod && !anyMethodUsable(definition.paymentMethods)
+          ? noUsableMethodFor(definition.name, definition.paymentMethods)
+          : null,
     };
   });
 
-  const paymentMethods = checkoutPaymentMethods(lines.map((line) => line.product.definition.paymentMethods));
-  const paymentMethodRequired = lines.some((line) => !line.trial || line.trial.paymentMethodRequired);
+  // Only the lines that need a method choose it: a free trial that needs none never narrows the offer.
+  // The lines that can be ordered all share bank transfer (the one method usable before the payments
+  // module registers cards, wallets and screenings), so one order with one method always fits them.
+  const paying = lines.filter((line) => line.needsPaymentMethod && line.paymentProblem === null);
+  const paymentMethods = checkoutPaymentMethods(paying.map((line) => line.product.definition.paymentMethods));
+  const paymentMethodRequired = paying.length > 0;
 
   const consents: CheckoutConsent[] = [];
   const add = (consent: Omit<CheckoutConsent, 'provider' | 'sharedFields'> & Partial<CheckoutConsent>) => {

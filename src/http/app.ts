@@ -53,6 +53,7 @@ import { getCurrentTermsRoute } from './routes/store/get-current-terms.js';
 import { getInquiryFormTokenRoute } from './routes/store/get-inquiry-form-token.js';
 import { getPostalCodeRoute } from './routes/store/get-postal-code.js';
 import { getProductRoute } from './routes/store/get-product.js';
+import { getSessionRoute } from './routes/store/get-session.js';
 import { getStoreRoute } from './routes/store/get-store.js';
 import { listProductsRoute } from './routes/store/list-products.js';
 import { registerMemberRoute } from './routes/store/register-member.js';
@@ -65,6 +66,7 @@ import { submitInquiryRoute } from './routes/store/submit-inquiry.js';
 import { verifyBackupCodeRoute } from './routes/store/verify-backup-code.js';
 import { verifyCodeRoute } from './routes/store/verify-code.js';
 import { registerApiDocs } from './routes/system/api-docs.js';
+import { devMailRoutes } from './routes/system/dev-mail.js';
 import { healthRoutes } from './routes/system/health.js';
 import { defaultWebRoot, isServerPath, registerWebApp, withNonce } from './web-app.js';
 
@@ -122,6 +124,7 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): Open
   app.route('/', getCurrentTermsRoute());
   app.route('/', getPostalCodeRoute());
   app.route('/', getMeRoute());
+  app.route('/', getSessionRoute());
   app.route('/', updateProfileRoute());
   app.route('/', requestEmailChangeRoute());
   app.route('/', confirmEmailChangeRoute());
@@ -160,14 +163,14 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): Open
   app.route('/', getMyContractRoute());
   app.route('/', quoteMyCancellationRoute());
   registerApiDocs(app);
+  app.route('/', devMailRoutes());
   options.extraRoutes?.(app);
 
   const indexHtml = registerWebApp(app, options.webRoot ?? defaultWebRoot);
 
   app.notFound((c) => {
-    const wantsPage =
-      (c.req.method === 'GET' || c.req.method === 'HEAD') &&
-      (c.req.header('accept') ?? '').includes('text/html');
+    // Every client gets the page, whatever it accepts: `curl /` is how many people check a server.
+    const wantsPage = c.req.method === 'GET' || c.req.method === 'HEAD';
     if (indexHtml && wantsPage && !isServerPath(c.req.path)) {
       // The app's router draws its own "page not found" for paths it does not know.
       const nonce = c.get('secureHeadersNonce' as never) as string;

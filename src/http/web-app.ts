@@ -14,7 +14,7 @@ export const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.met
 
 /** Paths that belong to the server or the build, never to the single-page app's router. */
 export function isServerPath(path: string): boolean {
-  return /^\/(api|healthz|readyz|metrics|assets)(\/|$)/.test(path);
+  return /^\/(api|healthz|readyz|metrics|assets|dev)(\/|$)/.test(path);
 }
 
 /** The index page with this response's CSP nonce in place of the build's placeholder. */

@@ -32,14 +32,38 @@ describe('keiyaku start on an embedded data folder', () => {
 
   it('refuses a CLI command and a second start while the folder is in use', async () => {
     const pid = server!.child.pid;
-    const mailbox = await runCli(['mailbox'], { DATA_DIR: dataDir });
-    expect(mailbox.code).toBe(1);
-    expect(mailbox.stderr).toContain(
+    const settings = await runCli(['settings', 'get', 'name'], { DATA_DIR: dataDir });
+    expect(settings.code).toBe(1);
+    expect(settings.stderr).toContain(
       `keiyaku: The data folder ${dataDir} is in use by another keiyaku (pid ${pid}, keiyaku start --role all at ${server!.url}). Stop that process first.`,
     );
     const second = await runCli(['start'], { DATA_DIR: dataDir, PORT: '0' });
     expect(second.code).toBe(1);
     expect(second.stderr).toContain(`is in use by another keiyaku (pid ${pid}`);
+  });
+
+  it('reads the dev mailbox through the running server, and shows it at /dev/mail', async () => {
+    expect(server!.output()).toContain(
+      `Mail:   dev mailbox (no SMTP_URL): open ${server!.url}/dev/mail on this computer, or run \`keiyaku mailbox\``,
+    );
+    const mailbox = await runCli(['mailbox'], { DATA_DIR: dataDir });
+    expect(mailbox.stderr).toBe('');
+    expect(mailbox.code).toBe(0);
+    expect(mailbox.stdout).toBe('The dev mailbox is empty.\n');
+    const sms = await runCli(['mailbox', '--sms'], { DATA_DIR: dataDir });
+    expect(sms.stdout).toBe('The dev SMS outbox is empty.\n');
+    const page = await fetch(`${server!.url}/dev/mail`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('まだメールはありません。 / No mail yet.');
+  });
+
+  it('answers the web app to any client outside /api/, and a problem inside it', async () => {
+    const page = await fetch(`${server!.url}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root"></div>');
+    const api = await fetch(`${server!.url}/api/nothing`, { headers: { accept: 'text/html' } });
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
   });
 
   it('stops cleanly on SIGINT and releases the folder', async () => {

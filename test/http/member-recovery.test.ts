@@ -56,6 +56,18 @@ describe('lockout (automatic unlock, the default: 5 failures, 10 minutes)', () =
       const unknown = await answer(await signInAttempt('ghost-auto', wrong));
       expect(known.body.code).toBe('invalid_credentials');
       expect(known).toEqual(unknown);
+      // The fourth failure leaves one try: the answer says so before the lock.
+      expect(known.body.messages).toEqual(
+        i === 3
+          ? {
+              ja: 'ログインIDまたはパスワードが正しくありません。あと1回失敗するとロックされます。',
+              en: 'The login ID or password is incorrect. One more failed try will lock it.',
+            }
+          : {
+              ja: 'ログインIDまたはパスワードが正しくありません。',
+              en: 'The login ID or password is incorrect.',
+            },
+      );
     }
     const known = await answer(await signInAttempt('lock-auto', wrong));
     const unknown = await answer(await signInAttempt('ghost-auto', wrong));

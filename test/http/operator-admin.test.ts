@@ -101,10 +101,16 @@ describe('operator lockout (the store setting members have)', () => {
   it('locks after 5 failures, known and unknown IDs alike, mails the operator, refuses the right password, lifts after 10 minutes', async () => {
     await setLockout({ lockoutMode: 'auto', lockoutThreshold: 5, lockoutMinutes: 10 });
     await newOperator('lock.auto', ['support']);
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 3; i++) {
       expect(await problem(await attempt('lock.auto', wrong))).toEqual([401, 'invalid_credentials']);
       expect(await problem(await attempt('ghost.auto', wrong))).toEqual([401, 'invalid_credentials']);
     }
+    const lastTry = (await (await attempt('lock.auto', wrong)).json()) as { code: string; detail: string };
+    expect(lastTry.code).toBe('invalid_credentials');
+    expect(lastTry.detail).toBe(
+      'ログインIDまたはパスワードが正しくありません。あと1回失敗するとロックされます。',
+    );
+    expect(await problem(await attempt('ghost.auto', wrong))).toEqual([401, 'invalid_credentials']);
     const known = await attempt('LOCK.auto', wrong);
     const unknown = await attempt('ghost.auto', wrong);
     const knownBody = (await known.json()) as Record<string, unknown>;

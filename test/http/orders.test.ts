@@ -45,6 +45,8 @@ interface CheckoutJson {
     itemId: string;
     product: { slug: string };
     trialUsed: boolean;
+    needsPaymentMethod: boolean;
+    paymentProblem: { ja: string; en: string } | null;
     orderFields: { key: string }[];
     estimate: { firstTerm: { total: number } };
   }[];
@@ -58,6 +60,7 @@ const orderFieldValues: Record<string, Record<string, string>> = {
   'rental-server-x10': { domain: 'example.co.jp', server_id: 'alpha-01' },
   'office-coffee': {},
   'mirai-groupware': { tenant_domain: 'alpha.example.jp', admin_email: 'admin@alpha.example.jp' },
+  'cloud-server': { hostname: 'web01.example.jp', os: 'ubuntu-24.04' },
 };
 
 async function checkoutOf(member: SignedInMember): Promise<CheckoutJson> {
@@ -543,5 +546,64 @@ describe('a change between confirmation and placing', () => {
       actor,
       now: t.clock.now(),
     });
+  });
+});
+
+describe('a cart whose products allow different payment methods', () => {
+  const cloudTrial = { product: 'cloud-server', plan: 'standard', term: 'monthly', trial: true };
+  let erin: SignedInMember;
+  beforeAll(async () => {
+    erin = await registerAndSignIn(t, { loginId: 'order.fumi', name: '江口 五郎', email: 'fumi@example.jp' });
+  });
+
+  it('orders a trial that needs no method (card or agency) with a server paid by bank transfer', async () => {
+    await addToCart(erin, cloudTrial);
+    await addToCart(erin, rental);
+    const checkout = await checkoutOf(erin);
+    expect(checkout.lines.map((l) => [l.product.slug, l.needsPaymentMethod, l.paymentProblem])).toEqual([
+      ['cloud-server', false, null],
+      ['rental-server-x10', true, null],
+    ]);
+    // The trial's card-or-agency does not narrow the server's card, bank transfer and wallet.
+    expect(checkout.paymentMethods.map((m) => [m.method, m.available])).toEqual([
+      ['card', false],
+      ['bank_transfer', true],
+      ['wallet', false],
+    ]);
+    expect(checkout.paymentMethodRequired).toBe(true);
+    // The profile's +81312345678 is offered as typed in Japan, and stored in E.164 again.
+    expect(checkout.customerContact.phone).toBe('03-1234-5678');
+    const placed = await order(erin, 'fumi-mixed-1');
+    expect(placed.customerContact.phone).toBe('+81312345678');
+    expect(placed).toMatchObject({
+      paymentMethod: 'bank_transfer',
+      lines: [{ isTrial: true, trialDays: 30 }, { isTrial: false }],
+    });
+  });
+
+  it('names a paid line whose methods cannot be used yet, with the way forward, and places nothing', async () => {
+    await addToCart(erin, { product: 'cloud-server', plan: 'standard', term: 'monthly' });
+    await addToCart(erin, coffee);
+    const checkout = await checkoutOf(erin);
+    const cloud = checkout.lines.find((l) => l.product.slug === 'cloud-server')!;
+    expect(cloud.paymentProblem).toEqual({
+      ja: '「けいやくクラウド 仮想サーバー」のお支払い方法（クレジットカード・請求書払い（決済代行））は現在ご利用いただけないため、この商品はご注文いただけません。カートから削除すると他の商品をご注文いただけます。この商品についてはお問い合わせください。',
+      en: 'keiyaku Cloud Virtual Server can only be paid by credit card or invoice (payment agency), which cannot be used yet, so it cannot be ordered now. Remove it from the cart to order the rest, and contact us about it.',
+    });
+    // The coffee alone decides the methods offered.
+    expect(checkout.paymentMethods.map((m) => m.method)).toEqual(['card', 'bank_transfer']);
+    const before = await orderCount(erin.memberId);
+    const res = await confirm(erin, inputFor(checkout));
+    expect(res.status).toBe(422);
+    expect((await res.json()).errors).toEqual([
+      expect.objectContaining({
+        path: `lines.${cloud.itemId}.paymentMethod`,
+        code: 'no_usable_payment_method',
+        message: cloud.paymentProblem,
+      }),
+    ]);
+    await erin.browser.send(`/api/store/cart/items/${cloud.itemId}`, 'DELETE');
+    await order(erin, 'fumi-coffee-1');
+    expect(await orderCount(erin.memberId)).toBe(before + 1);
   });
 });

@@ -93,11 +93,20 @@ describe('web app serving', () => {
     expect(a.headers.get('content-security-policy')).not.toBe(b.headers.get('content-security-policy'));
   });
 
-  it('answers unknown API paths and non-page requests with a 404 problem, not the app', async () => {
+  it('answers pages to any client, whatever it accepts (curl, a health checker)', async () => {
+    for (const accept of ['*/*', 'application/json', '']) {
+      const res = await t.request('/some/page', { headers: accept ? { accept } : {} });
+      expect(res.status, accept).toBe(200);
+      expect(res.headers.get('content-type')).toBe('text/html; charset=UTF-8');
+    }
+  });
+
+  it('answers unknown API and server paths with a 404 problem, not the app', async () => {
     for (const [path, headers] of [
       ['/api/nothing', html],
+      ['/api/nothing', { accept: 'application/json' }],
       ['/healthz/extra', html],
-      ['/some/page', { accept: 'application/json' }],
+      ['/dev/elsewhere', html],
       ['/assets/missing-123.js', html],
     ] as const) {
       const res = await t.request(path, { headers });

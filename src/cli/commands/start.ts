@@ -1,6 +1,7 @@
 // `keiyaku start`: runs a node until SIGINT/SIGTERM, then stops it cleanly.
 import { type Command, Option } from 'commander';
 import { loadConfig } from '../../config.js';
+import { DEV_MAIL_PATH, devMailboxInUse } from '../../http/routes/system/dev-mail.js';
 import { formatStoreTime } from '../../modules/store/index.js';
 import { durabilityNotice, type Role, startNode } from '../../runtime.js';
 import { reportCliError } from '../output.js';
@@ -27,8 +28,14 @@ export function registerStart(program: Command): void {
         node.demoOperatorFile
           ? `Demo owner sign-in: see ${node.demoOperatorFile} (readable only by you)`
           : '',
-        `Mail:   ${config.smtpUrl ? 'SMTP' : 'dev mailbox (no SMTP_URL): read it with `keiyaku mailbox`'}`,
-        `SMS:    ${config.twilio ? 'Twilio' : 'dev SMS outbox (no TWILIO_*): read it with `keiyaku mailbox --sms`'}`,
+        `Mail:   ${
+          devMailboxInUse(config)
+            ? `dev mailbox (no SMTP_URL): open ${config.publicUrl}${DEV_MAIL_PATH} on this computer, or run \`keiyaku mailbox\``
+            : config.smtpUrl
+              ? 'SMTP'
+              : 'no SMTP_URL: mail is kept in the dev mailbox (console → メールボックス)'
+        }`,
+        `SMS:    ${config.twilio ? 'Twilio' : `dev SMS outbox (no TWILIO_*): ${devMailboxInUse(config) ? `shown at ${config.publicUrl}${DEV_MAIL_PATH} too, or run` : 'read it with'} \`keiyaku mailbox --sms\``}`,
         durabilityNotice(config),
         config.testClock
           ? [

@@ -34,14 +34,21 @@ export const identityErrors = {
         en: 'This confirmation link has already been used or has expired (24 hours). Please request a new confirmation mail.',
       },
     }),
-  invalidCredentials: () =>
+  invalidCredentials: (failuresLeft = Number.POSITIVE_INFINITY) =>
     new AppError({
       code: 'invalid_credentials',
       status: 401,
-      message: {
-        ja: 'ログインIDまたはパスワードが正しくありません。',
-        en: 'The login ID or password is incorrect.',
-      },
+      // One try left: said before the lock, so the person can stop and reset the password instead.
+      message:
+        failuresLeft === 1
+          ? {
+              ja: 'ログインIDまたはパスワードが正しくありません。あと1回失敗するとロックされます。',
+              en: 'The login ID or password is incorrect. One more failed try will lock it.',
+            }
+          : {
+              ja: 'ログインIDまたはパスワードが正しくありません。',
+              en: 'The login ID or password is incorrect.',
+            },
     }),
   emailNotConfirmed: () =>
     new AppError({

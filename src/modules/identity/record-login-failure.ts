@@ -13,20 +13,20 @@ export interface RecordLoginFailureInput {
   actor: Actor;
 }
 
-/** Adds one failure; returns whether this failure locked the ID (the caller then answers `login_locked`). */
+/** Adds one failure; returns whether the ID is locked now (the caller then answers `login_locked`) and how many failures it has left. */
 export async function recordLoginFailure(
   ctx: AppContext,
   input: RecordLoginFailureInput,
-): Promise<{ locked: boolean }> {
+): Promise<{ locked: boolean; failuresLeft: number }> {
   const now = ctx.clock.now();
   const counted = await countLoginFailure(ctx.db, loginLockouts, {
     loginIdKey: input.loginIdKey,
     policy: input.policy,
     now,
   });
-  if (!counted.locked) return { locked: false };
+  if (!counted.locked) return { locked: false, failuresLeft: input.policy.threshold - counted.failedCount };
   // Only the request whose failure locked the ID sends the mail and writes the audit entry.
-  if (!counted.newlyLocked) return { locked: true };
+  if (!counted.newlyLocked) return { locked: true, failuresLeft: 0 };
   const { lockedUntil } = counted;
 
   const [member] = await ctx.db
@@ -69,5 +69,5 @@ export async function recordLoginFailure(
       at: now,
     });
   });
-  return { locked: true };
+  return { locked: true, failuresLeft: 0 };
 }

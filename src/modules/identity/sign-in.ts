@@ -82,8 +82,12 @@ export async function signIn(ctx: AppContext, input: SignInInput): Promise<SignI
           at: ctx.clock.now(),
         });
       }
-      const { locked } = await recordLoginFailure(ctx, { loginIdKey, policy, actor: input.actor });
-      throw locked ? identityErrors.loginLocked(policy) : identityErrors.invalidCredentials();
+      const { locked, failuresLeft } = await recordLoginFailure(ctx, {
+        loginIdKey,
+        policy,
+        actor: input.actor,
+      });
+      throw locked ? identityErrors.loginLocked(policy) : identityErrors.invalidCredentials(failuresLeft);
     });
   if (!('twoFactorRedirect' in response) || response.twoFactorRedirect !== true) {
     // Every member is created with the second factor on; a session without it must never be handed out.

@@ -25,14 +25,21 @@ export const operatorErrors = {
       message: { ja: '入力内容に誤りがあります。', en: 'Some fields are invalid.' },
       fields,
     }),
-  invalidCredentials: () =>
+  invalidCredentials: (failuresLeft = Number.POSITIVE_INFINITY) =>
     new AppError({
       code: 'invalid_credentials',
       status: 401,
-      message: {
-        ja: 'ログインIDまたはパスワードが正しくありません。',
-        en: 'The login ID or password is incorrect.',
-      },
+      // One try left: said before the lock, so the person can stop and reset the password instead.
+      message:
+        failuresLeft === 1
+          ? {
+              ja: 'ログインIDまたはパスワードが正しくありません。あと1回失敗するとロックされます。',
+              en: 'The login ID or password is incorrect. One more failed try will lock it.',
+            }
+          : {
+              ja: 'ログインIDまたはパスワードが正しくありません。',
+              en: 'The login ID or password is incorrect.',
+            },
     }),
   signInNotPending: () =>
     new AppError({

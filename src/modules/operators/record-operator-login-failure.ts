@@ -12,20 +12,20 @@ export interface RecordOperatorLoginFailureInput {
   actor: Actor;
 }
 
-/** Adds one failure; returns whether the ID is now locked (the caller then answers `login_locked`). */
+/** Adds one failure; returns whether the ID is now locked (the caller then answers `login_locked`) and how many failures it has left. */
 export async function recordOperatorLoginFailure(
   ctx: AppContext,
   input: RecordOperatorLoginFailureInput,
-): Promise<{ locked: boolean }> {
+): Promise<{ locked: boolean; failuresLeft: number }> {
   const now = ctx.clock.now();
   const counted = await countLoginFailure(ctx.db, operatorLoginLockouts, {
     loginIdKey: input.loginIdKey,
     policy: input.policy,
     now,
   });
-  if (!counted.locked) return { locked: false };
+  if (!counted.locked) return { locked: false, failuresLeft: input.policy.threshold - counted.failedCount };
   // Only the request whose failure locked the ID sends the mail and writes the audit entry.
-  if (!counted.newlyLocked) return { locked: true };
+  if (!counted.newlyLocked) return { locked: true, failuresLeft: 0 };
   const { lockedUntil } = counted;
 
   const [operator] = await ctx.db
@@ -68,5 +68,5 @@ export async function recordOperatorLoginFailure(
       at: now,
     });
   });
-  return { locked: true };
+  return { locked: true, failuresLeft: 0 };
 }

@@ -56,12 +56,12 @@ export async function signInOperator(
       // Unknown ID and wrong password give one answer, so the answer tells nobody which IDs exist.
       await audit('operator.sign_in_failed', 'wrong login ID or password');
       // Unknown IDs count and lock like known ones, so the lock answer says nothing about existence either.
-      const { locked } = await recordOperatorLoginFailure(ctx, {
+      const { locked, failuresLeft } = await recordOperatorLoginFailure(ctx, {
         loginIdKey: username,
         policy,
         actor: input.actor,
       });
-      throw locked ? operatorErrors.loginLocked(policy) : operatorErrors.invalidCredentials();
+      throw locked ? operatorErrors.loginLocked(policy) : operatorErrors.invalidCredentials(failuresLeft);
     });
   if (!('twoFactorRedirect' in response) || response.twoFactorRedirect !== true) {
     throw new Error(`operator ${known?.id ?? username} signed in without a second factor`);
@@ -70,12 +70,12 @@ export async function signInOperator(
     // A disabled operator hears what a wrong password hears; the challenge cookie is not handed out.
     await audit('operator.sign_in_refused', 'operator disabled');
     // Counted like a wrong password, so repeated tries end in the same lock whatever the password was.
-    const { locked } = await recordOperatorLoginFailure(ctx, {
+    const { locked, failuresLeft } = await recordOperatorLoginFailure(ctx, {
       loginIdKey: username,
       policy,
       actor: input.actor,
     });
-    throw locked ? operatorErrors.loginLocked(policy) : operatorErrors.invalidCredentials();
+    throw locked ? operatorErrors.loginLocked(policy) : operatorErrors.invalidCredentials(failuresLeft);
   }
   const setCookies = headers.getSetCookie();
   const methods = 'twoFactorMethods' in response ? response.twoFactorMethods : [];

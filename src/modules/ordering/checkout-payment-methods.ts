@@ -43,6 +43,26 @@ export interface CheckoutPaymentMethod {
   reason: BilingualMessage | null;
 }
 
+/**
+ * Why a line cannot be ordered when none of the methods its product allows can be used yet, with the
+ * way forward: remove it and order the rest, or ask the store.
+ */
+export function noUsableMethodFor(
+  productName: BilingualMessage,
+  allowed: readonly string[],
+): BilingualMessage {
+  const methods = paymentMethodKeys.filter((m) => allowed.includes(m));
+  return {
+    ja: `「${productName.ja}」のお支払い方法（${methods.map((m) => paymentMethodLabels[m].ja).join('・')}）は現在ご利用いただけないため、この商品はご注文いただけません。カートから削除すると他の商品をご注文いただけます。この商品についてはお問い合わせください。`,
+    en: `${productName.en} can only be paid by ${methods.map((m) => paymentMethodLabels[m].en.toLowerCase()).join(' or ')}, which cannot be used yet, so it cannot be ordered now. Remove it from the cart to order the rest, and contact us about it.`,
+  };
+}
+
+/** Whether the member can use at least one of these methods now. */
+export function anyMethodUsable(allowed: readonly string[]): boolean {
+  return checkoutPaymentMethods([allowed]).some((m) => m.available);
+}
+
 /** The methods every product allows (in the catalog's order), each with whether the member can use it now. */
 export function checkoutPaymentMethods(
   allowedPerProduct: readonly (readonly string[])[],

@@ -41,6 +41,8 @@ function parts(checkout: Checkout): Record<QuotePart, unknown> {
         line.item.usage,
         line.item.isTrial,
         line.trialUsed,
+        line.needsPaymentMethod,
+        line.paymentProblem !== null,
       ]),
       unavailable: checkout.unavailableItems.map((item) => item.id),
       paymentMethods: checkout.paymentMethods.map((m) => [m.method, m.available]),

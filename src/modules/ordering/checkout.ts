@@ -49,6 +49,13 @@ export interface CheckoutLine {
   trial: { days: number; conditionsDocument: string; paymentMethodRequired: boolean } | null;
   /** The member already took this product's trial (or another trial line of the cart takes it). */
   trialUsed: boolean;
+  /** False for a trial whose product needs no payment method: such a line never limits the methods. */
+  needsPaymentMethod: boolean;
+  /**
+   * Why this line cannot be ordered now although it is in stock: it needs a payment method and none of
+   * those its product allows can be used yet. Null when the line can be ordered.
+   */
+  paymentProblem: BilingualMessage | null;
 }
 
 export interface Checkout {
@@ -59,6 +66,7 @@ export interface Checkout {
   lines: CheckoutLine[];
   /** Cart items that cannot be ordered as chosen; they stay in the cart. */
   unavailableItems: PricedCartItem[];
+  /** The methods every line that needs one allows (trials needing none do not count). */
   paymentMethods: CheckoutPaymentMethod[];
   /** False for a cart of trials whose products need no payment method. */
   paymentMethodRequired: boolean;

@@ -15,8 +15,10 @@ export type {
 } from './checkout.js';
 export { consentKinds } from './checkout.js';
 export {
+  anyMethodUsable,
   type CheckoutPaymentMethod,
   checkoutPaymentMethods,
+  noUsableMethodFor,
   paymentMethodLabels,
 } from './checkout-payment-methods.js';
 export { assertQuoteUnchanged, quoteOf } from './checkout-quote.js';

@@ -1,12 +1,12 @@
 // Checks what the member entered at checkout against the checkout: contacts, order fields, payment method, consents.
 import type { BilingualMessage, FieldIssue } from '../../domain/errors.js';
 import { kernelErrors } from '../../domain/errors.js';
+import { phoneToE164 } from '../../domain/phone.js';
 import type { ProductDefinition } from '../catalog/index.js';
 import type { Checkout, CheckoutContact, CheckoutInput } from './checkout.js';
 import { orderingErrors } from './ordering-errors.js';
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const phonePattern = /^\+?[0-9][0-9-]{8,18}$/;
 const domainPattern = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 const hostnamePattern =
   /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
@@ -43,7 +43,7 @@ function contactIssues(prefix: string, contact: CheckoutContact): FieldIssue[] {
   }
   if (!contact.phone.trim()) {
     found.push(issue(`${prefix}.phone`, 'required', required(contactLabels.phone)));
-  } else if (!phonePattern.test(contact.phone.trim().replace(/[\s()]/g, ''))) {
+  } else if (phoneToE164(contact.phone) === null) {
     found.push(
       issue(`${prefix}.phone`, 'invalid_phone', {
         ja: '電話番号は 03-1234-5678 のように入力してください。',
@@ -127,7 +127,8 @@ function trimContact(contact: CheckoutContact): CheckoutContact {
     name: contact.name.trim(),
     nameKana: optional(contact.nameKana),
     email: contact.email.trim(),
-    phone: contact.phone.trim(),
+    // Stored canonically, whatever way it was typed; shown in the national format again.
+    phone: phoneToE164(contact.phone) ?? contact.phone.trim(),
     postalCode: optional(contact.postalCode),
     address: optional(contact.address),
   };
@@ -145,6 +146,11 @@ export function validateCheckoutInput(checkout: Checkout, input: CheckoutInput):
   if (used) throw orderingErrors.trialAlreadyUsed(used.product.definition.name);
 
   const fields: FieldIssue[] = [
+    ...checkout.lines.flatMap((line) =>
+      line.paymentProblem
+        ? [issue(`lines.${line.itemId}.paymentMethod`, 'no_usable_payment_method', line.paymentProblem)]
+        : [],
+    ),
     ...contactIssues('customerContact', input.customerContact),
     ...contactIssues('billingContact', input.billingContact),
   ];

@@ -16,10 +16,10 @@ export function useMe() {
   return useQuery({
     queryKey: meKey,
     queryFn: async ({ signal }): Promise<MemberProfile | null> => {
-      const { data, error, response } = await api.GET('/api/mypage/me', { signal });
-      if (response.status === 401) return null;
-      if (!response.ok || data === undefined) throw apiError(response, '/api/mypage/me', error);
-      return data;
+      // Asked on every page, guests included: /api/session answers them 200 with null, not a 401.
+      const { data, error, response } = await api.GET('/api/session', { signal });
+      if (!response.ok || data === undefined) throw apiError(response, '/api/session', error);
+      return data.member;
     },
     // A network blip earns one retry; an answer from the server would only be repeated.
     retry: (failures, error) => failures < 1 && !(error instanceof ApiError),

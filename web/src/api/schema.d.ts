@@ -913,6 +913,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is signed in (null for a guest) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the signed-in member, or null */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            member: components["schemas"]["MemberProfile"] & (Record<string, never> | null);
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mypage/profile": {
         parameters: {
             query?: never;
@@ -7916,6 +7954,11 @@ export interface components {
             businessHours: string;
             /** @description the store runs on the rehearsal clock (KEIYAKU_TEST_CLOCK=1): not for real customers */
             testClock: boolean;
+            /**
+             * @description The development mail viewer, when mail stays in the dev mailbox and this client may open it (loopback only); null otherwise
+             * @example /dev/mail
+             */
+            devMailUrl: string | null;
         };
         RegisteredMember: {
             memberId: string;
@@ -9627,6 +9670,9 @@ export interface components {
                 } | null;
                 /** @description the member already took this product's trial */
                 trialUsed: boolean;
+                /** @description false for a free trial whose product needs no payment method */
+                needsPaymentMethod: boolean;
+                paymentProblem: components["schemas"]["Bilingual"] & (Record<string, never> | null);
                 estimate: components["schemas"]["Estimate"];
                 orderFields: {
                     key: string;

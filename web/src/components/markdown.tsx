@@ -1,69 +1,50 @@
-// A small Markdown reader for the store's documents: headings, paragraphs and lists, rendered as React elements (never as HTML).
-import { List, Text, Title } from '@mantine/core';
+// Markdown of the catalog (product descriptions, documents) rendered safely with react-markdown: React elements only, raw HTML skipped, unsafe link schemes dropped.
+import { Anchor, List, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import ReactMarkdown, { type Components } from 'react-markdown';
 
-type Block =
-  | { type: 'heading'; level: 1 | 2 | 3; text: string }
-  | { type: 'paragraph'; text: string }
-  | { type: 'list'; ordered: boolean; items: string[] };
+/** Mantine's typography for the elements Markdown makes, so documents read like the rest of the store. */
+const components: Components = {
+  h1: ({ children }) => (
+    <Title order={1} size="h2" mt="md">
+      {children}
+    </Title>
+  ),
+  h2: ({ children }) => (
+    <Title order={2} size="h4" mt="md">
+      {children}
+    </Title>
+  ),
+  h3: ({ children }) => (
+    <Title order={3} size="h4" mt="md">
+      {children}
+    </Title>
+  ),
+  p: ({ children }) => <Text style={{ whiteSpace: 'pre-line' }}>{children}</Text>,
+  ul: ({ children }) => (
+    <List type="unordered" spacing="xs">
+      {children}
+    </List>
+  ),
+  ol: ({ children }) => (
+    <List type="ordered" spacing="xs">
+      {children}
+    </List>
+  ),
+  li: ({ children }) => <List.Item>{children}</List.Item>,
+  // Links leave the store: a new tab, and no opener or referrer handed to the other site.
+  a: ({ href, children }) => (
+    <Anchor href={href} target="_blank" rel="noopener noreferrer" underline="always">
+      {children}
+    </Anchor>
+  ),
+};
 
-const headingPattern = /^(#{1,3})\s+(.*)$/;
-const bulletPattern = /^[-*]\s+(.*)$/;
-const numberedPattern = /^\d+\.\s+(.*)$/;
-
-/** The blocks of a Markdown text; anything the documents do not use (links, emphasis) stays as typed. */
-export function parseMarkdown(source: string): Block[] {
-  const blocks: Block[] = [];
-  let paragraph: string[] = [];
-  const flush = () => {
-    if (paragraph.length > 0) blocks.push({ type: 'paragraph', text: paragraph.join('\n') });
-    paragraph = [];
-  };
-  for (const line of source.split(/\r?\n/)) {
-    const heading = headingPattern.exec(line);
-    const bullet = bulletPattern.exec(line);
-    const numbered = numberedPattern.exec(line);
-    if (line.trim() === '') {
-      flush();
-    } else if (heading) {
-      flush();
-      blocks.push({ type: 'heading', level: heading[1]!.length as 1 | 2 | 3, text: heading[2]! });
-    } else if (bullet || numbered) {
-      flush();
-      const ordered = numbered !== null;
-      const text = (bullet ?? numbered)![1]!;
-      const last = blocks.at(-1);
-      if (last?.type === 'list' && last.ordered === ordered) last.items.push(text);
-      else blocks.push({ type: 'list', ordered, items: [text] });
-    } else {
-      paragraph.push(line);
-    }
-  }
-  flush();
-  return blocks;
-}
-
+/** Renders the source; HTML typed into it is skipped, never inserted into the page. */
 export function Markdown({ source }: { source: string }): ReactNode {
-  return parseMarkdown(source).map((block, index) => {
-    const key = `${block.type}-${index}`;
-    if (block.type === 'heading')
-      return (
-        <Title key={key} order={block.level} size={block.level === 1 ? 'h2' : 'h4'} mt="md">
-          {block.text}
-        </Title>
-      );
-    if (block.type === 'list')
-      return (
-        <List key={key} type={block.ordered ? 'ordered' : 'unordered'} spacing="xs">
-          {block.items.map((item) => (
-            <List.Item key={item}>{item}</List.Item>
-          ))}
-        </List>
-      );
-    return (
-      <Text key={key} style={{ whiteSpace: 'pre-line' }}>
-        {block.text}
-      </Text>
-    );
-  });
+  return (
+    <ReactMarkdown components={components} skipHtml>
+      {source}
+    </ReactMarkdown>
+  );
 }

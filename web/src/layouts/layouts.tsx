@@ -46,6 +46,7 @@ export function MypageLayout() {
       ]}
       elsewhere={[{ to: '/', label: t('area.store') }]}
       account={AccountActions}
+      tools={CartLink}
     />
   );
 }

@@ -33,6 +33,7 @@ import {
   useMyOrder,
   usePlaceOrder,
 } from '../api/orders';
+import { formatPhone } from '../components/phone';
 import { ProblemAlert, useProblemText } from '../components/problem';
 import { TaxSummary } from '../components/tax-summary';
 import { EstimateLines } from './cart';
@@ -229,6 +230,26 @@ function CheckoutForm({
                     {t('checkout.trialUsed')}
                   </Alert>
                 )}
+                {line.paymentProblem && (
+                  <Alert color="orange" role="alert" data-testid="line-payment-problem">
+                    <Stack gap="xs" align="flex-start">
+                      <Text size="sm">{line.paymentProblem[lang]}</Text>
+                      <Group gap="md">
+                        <Anchor component={Link} to="/cart" size="sm" underline="always">
+                          {t('checkout.removeInCart')}
+                        </Anchor>
+                        <Anchor component={Link} to="/inquiry" size="sm" underline="always">
+                          {t('checkout.askAboutIt')}
+                        </Anchor>
+                      </Group>
+                    </Stack>
+                  </Alert>
+                )}
+                {!line.needsPaymentMethod && checkout.paymentMethodRequired && (
+                  <Text size="sm" c="dimmed">
+                    {t('checkout.trialNeedsNoMethod')}
+                  </Text>
+                )}
                 {line.orderFields.length > 0 && (
                   <SimpleGrid cols={{ base: 1, sm: 2 }}>
                     {line.orderFields.map((field) => (
@@ -371,7 +392,7 @@ function ContactTable({ title, contact }: { title: string; contact: CheckoutCont
           .map((key) => (
             <Table.Tr key={key}>
               <Table.Th w="12rem">{t(`checkout.contact.${key}`)}</Table.Th>
-              <Table.Td>{contact[key]}</Table.Td>
+              <Table.Td>{key === 'phone' ? formatPhone(contact.phone) : contact[key]}</Table.Td>
             </Table.Tr>
           ))}
       </Table.Tbody>

@@ -17,7 +17,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../api/client';
 import { useSignIn, useVerifyCode } from '../api/member';
-import { useAfterSignIn } from '../components/after-sign-in';
+import { forgetNextAfterRegistration, useAfterSignIn, withNext } from '../components/after-sign-in';
+import { DevMailboxLink } from '../components/dev-mailbox-link';
 import { ProblemAlert, useProblemText } from '../components/problem';
 import { ResendCode } from '../components/resend-code';
 import { ResendConfirmation } from '../components/resend-confirmation';
@@ -48,7 +49,10 @@ function CodeStep({ sent, onRestart }: { sent: CodeSent; onRestart: () => void }
   const send = (value: string) => {
     if (value.length !== CODE_LENGTH || verify.isPending) return;
     verify.mutate(value, {
-      onSuccess: () => navigate(next),
+      onSuccess: () => {
+        forgetNextAfterRegistration();
+        navigate(next);
+      },
       // A wrong code is typed again from the start: leaving it in place only invites editing single boxes.
       onError: (error) => {
         if (error instanceof ApiError && error.code === 'invalid_code') setCode('');
@@ -85,6 +89,7 @@ function CodeStep({ sent, onRestart }: { sent: CodeSent; onRestart: () => void }
           })}
         </Text>
       </Stack>
+      <DevMailboxLink />
       {dead && isLoginLocked(failure) ? (
         <LockedAlert error={failure}>
           <Button size="xs" variant="white" color="red" onClick={onRestart}>
@@ -129,7 +134,12 @@ function CodeStep({ sent, onRestart }: { sent: CodeSent; onRestart: () => void }
             )}
             {failure && !wrong && <ProblemAlert error={failure} />}
             <Group>
-              <Button type="submit" loading={verify.isPending} disabled={code.length !== CODE_LENGTH}>
+              <Button
+                type="submit"
+                loading={verify.isPending}
+                disabled={code.length !== CODE_LENGTH}
+                aria-describedby={code.length !== CODE_LENGTH ? 'code-why-disabled' : undefined}
+              >
                 {t('login.code.submit')}
               </Button>
               <Button variant="subtle" onClick={onRestart}>
@@ -139,6 +149,11 @@ function CodeStep({ sent, onRestart }: { sent: CodeSent; onRestart: () => void }
                 {t('recovery.login.otherMethod')}
               </Button>
             </Group>
+            {code.length !== CODE_LENGTH && (
+              <Text size="sm" c="dimmed" id="code-why-disabled">
+                {t('disabledWhy.code', { digits: CODE_LENGTH })}
+              </Text>
+            )}
             <ResendCode channel={sent.channel} />
           </Stack>
         </form>
@@ -154,6 +169,7 @@ export function LoginPage() {
   const problemText = useProblemText();
   const [loginId, setLoginId] = useState('');
   const [password, setPassword] = useState('');
+  const afterSignIn = useAfterSignIn();
 
   if (signIn.isSuccess) {
     return (
@@ -213,9 +229,17 @@ export function LoginPage() {
                 type="submit"
                 loading={signIn.isPending}
                 disabled={loginId.trim() === '' || password === ''}
+                aria-describedby={
+                  loginId.trim() === '' || password === '' ? 'sign-in-why-disabled' : undefined
+                }
               >
                 {t('login.submit')}
               </Button>
+              {(loginId.trim() === '' || password === '') && (
+                <Text size="sm" c="dimmed" id="sign-in-why-disabled">
+                  {t('disabledWhy.signIn')}
+                </Text>
+              )}
             </Group>
           </Stack>
         </form>
@@ -223,7 +247,7 @@ export function LoginPage() {
       <ForgotLinks />
       <Text size="sm">
         {t('login.noAccount')}{' '}
-        <Anchor component={Link} to="/register">
+        <Anchor component={Link} to={withNext('/register', afterSignIn)}>
           {t('login.toRegister')}
         </Anchor>
       </Text>

@@ -29,6 +29,7 @@ import {
   type ContactValues,
   contactFields,
 } from '../components/address-fields';
+import { formatPhone } from '../components/phone';
 import { ProblemAlert, useFieldErrors, useProblemText } from '../components/problem';
 import classes from './member.module.css';
 
@@ -40,10 +41,9 @@ interface Values extends ContactValues {
   marketingOptIn: boolean;
 }
 
-/** A stored E.164 number as people in Japan type it (`+81312345678` → `0312345678`). */
+/** A stored E.164 number as people in Japan read and type it (`+81312345678` → `03-1234-5678`). */
 export function nationalNumber(e164: string | null): string {
-  if (!e164) return '';
-  return e164.startsWith('+81') ? `0${e164.slice(3)}` : e164;
+  return formatPhone(e164);
 }
 
 function valuesOf(me: MemberProfile): Values {

@@ -23,6 +23,13 @@ import {
   type ContactValues,
   contactFields,
 } from '../components/address-fields';
+import {
+  nextAfterRegistration,
+  rememberNextAfterRegistration,
+  useAfterSignIn,
+  withNext,
+} from '../components/after-sign-in';
+import { DevMailboxLink } from '../components/dev-mailbox-link';
 import { PasswordRules } from '../components/password-rules';
 import { ProblemAlert, useFieldErrors, useProblemText } from '../components/problem';
 import { ResendConfirmation } from '../components/resend-confirmation';
@@ -106,6 +113,7 @@ function RegistrationSent({ loginId, email }: { loginId: string; email: string }
           <ResendConfirmation loginId={loginId} />
         </Stack>
       </Paper>
+      <DevMailboxLink />
     </Stack>
   );
 }
@@ -119,6 +127,7 @@ export function RegisterPage() {
   const [acceptPrivacy, setAcceptPrivacy] = useState(false);
   const [local, setLocal] = useState<LocalErrors>({});
   const terms = useCurrentTerms();
+  const next = useAfterSignIn();
 
   if (register.isSuccess) return <RegistrationSent loginId={register.data.loginId} email={values.email} />;
 
@@ -138,27 +147,30 @@ export function RegisterPage() {
     setLocal(found);
     if (Object.keys(found).length > 0 || !terms.data) return;
     const corporate = values.memberKind === 'corporate';
-    register.mutate({
-      memberKind: values.memberKind,
-      loginId: values.loginId.trim(),
-      password: values.password,
-      name: values.name.trim(),
-      nameKana: values.nameKana.trim(),
-      email: values.email.trim(),
-      companyName: corporate ? orNull(values.companyName) : null,
-      department: corporate ? orNull(values.department) : null,
-      postalCode: values.postalCode,
-      prefecture: values.prefecture,
-      city: values.city,
-      street: values.street,
-      building: orNull(values.building),
-      phone: values.phone,
-      secondFactorChannel: values.secondFactorChannel,
-      mobilePhone: values.secondFactorChannel === 'sms' ? orNull(values.mobilePhone) : null,
-      marketingOptIn: values.marketingOptIn,
-      termsVersion: terms.data.terms.version,
-      privacyPolicyVersion: terms.data.privacy.version,
-    });
+    register.mutate(
+      {
+        memberKind: values.memberKind,
+        loginId: values.loginId.trim(),
+        password: values.password,
+        name: values.name.trim(),
+        nameKana: values.nameKana.trim(),
+        email: values.email.trim(),
+        companyName: corporate ? orNull(values.companyName) : null,
+        department: corporate ? orNull(values.department) : null,
+        postalCode: values.postalCode,
+        prefecture: values.prefecture,
+        city: values.city,
+        street: values.street,
+        building: orNull(values.building),
+        phone: values.phone,
+        secondFactorChannel: values.secondFactorChannel,
+        mobilePhone: values.secondFactorChannel === 'sms' ? orNull(values.mobilePhone) : null,
+        marketingOptIn: values.marketingOptIn,
+        termsVersion: terms.data.terms.version,
+        privacyPolicyVersion: terms.data.privacy.version,
+      },
+      { onSuccess: () => rememberNextAfterRegistration(next) },
+    );
   };
 
   // Field errors are shown at their fields; the Alert is for what no field can explain.
@@ -264,7 +276,7 @@ export function RegisterPage() {
       </form>
       <Text size="sm">
         {t('register.haveAccount')}{' '}
-        <Anchor component={Link} to="/login">
+        <Anchor component={Link} to={withNext('/login', next)}>
           {t('register.toLogin')}
         </Anchor>
       </Text>
@@ -307,7 +319,7 @@ export function RegisterConfirmPage() {
         <Paper withBorder p="lg">
           <Stack gap="sm" align="flex-start">
             <Text>{t('confirm.doneBody')}</Text>
-            <Button component={Link} to="/login">
+            <Button component={Link} to={withNext('/login', nextAfterRegistration())}>
               {t('confirm.toLogin')}
             </Button>
           </Stack>

@@ -80,6 +80,13 @@ export const checkoutSchema = z
           })
           .nullable(),
         trialUsed: z.boolean().openapi({ description: "the member already took this product's trial" }),
+        needsPaymentMethod: z
+          .boolean()
+          .openapi({ description: 'false for a free trial whose product needs no payment method' }),
+        paymentProblem: bilingualSchema.nullable().openapi({
+          description:
+            'why this line cannot be ordered now: none of the payment methods its product allows can be used yet, and what to do',
+        }),
         estimate: estimateSchema,
         orderFields: z.array(orderFieldSchema),
         checkoutNote: bilingualSchema,
@@ -160,6 +167,8 @@ export function checkoutJson(checkout: Checkout): z.infer<typeof checkoutSchema>
         },
         trial: line.trial,
         trialUsed: line.trialUsed,
+        needsPaymentMethod: line.needsPaymentMethod,
+        paymentProblem: line.paymentProblem,
         estimate: estimateJson(line.product, line.estimate),
         orderFields: d.orderFields.map((f) => ({
           key: f.key,

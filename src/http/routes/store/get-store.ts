@@ -2,6 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { getStoreSettings } from '../../../modules/store/index.js';
 import { createRouter } from '../../openapi-app.js';
+import { DEV_MAIL_PATH, mayReadDevMail } from '../system/dev-mail.js';
 
 export const publicStoreSchema = z
   .object({
@@ -15,6 +16,11 @@ export const publicStoreSchema = z
     businessHours: z.string(),
     testClock: z.boolean().openapi({
       description: 'the store runs on the rehearsal clock (KEIYAKU_TEST_CLOCK=1): not for real customers',
+    }),
+    devMailUrl: z.string().nullable().openapi({
+      description:
+        'The development mail viewer, when mail stays in the dev mailbox and this client may open it (loopback only); null otherwise',
+      example: '/dev/mail',
     }),
   })
   .openapi('PublicStore');
@@ -46,6 +52,7 @@ export function getStoreRoute() {
           email: settings.email,
           businessHours: settings.businessHours,
           testClock: ctx.config.testClock,
+          devMailUrl: mayReadDevMail(c) ? DEV_MAIL_PATH : null,
         },
         200,
       );

@@ -147,7 +147,14 @@ function Inbox() {
                     </Anchor>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{item.subject}</Text>
+                    <Anchor
+                      component={Link}
+                      to={`/admin/inquiries/${encodeURIComponent(item.id)}`}
+                      size="sm"
+                      display="block"
+                    >
+                      {item.subject}
+                    </Anchor>
                     <Text size="xs" c="dimmed">
                       {t(`inquiry.categories.${item.category}`)}
                     </Text>

@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
 import { type SecondFactor, useOperator, useOperatorSignIn, useOperatorVerifyCode } from '../../api/admin';
 import { ApiError } from '../../api/client';
+import { DevMailboxLink } from '../../components/dev-mailbox-link';
 import { ProblemAlert, useFieldErrors, useProblemText } from '../../components/problem';
 import classes from '../member.module.css';
 
@@ -59,6 +60,7 @@ function CodeStep({ method, onRestart }: { method: SecondFactor; onRestart: () =
         <Title order={1}>{t('adminLogin.code.title')}</Title>
         <Text>{method === 'totp' ? t('adminLogin.code.leadTotp') : t('adminLogin.code.leadEmail')}</Text>
       </Stack>
+      {method !== 'totp' && <DevMailboxLink />}
       {dead ? (
         <Alert color="red" role="alert">
           <Stack gap="sm" align="flex-start">
@@ -97,13 +99,23 @@ function CodeStep({ method, onRestart }: { method: SecondFactor; onRestart: () =
             )}
             {failure && !wrong && <ProblemAlert error={failure} />}
             <Group>
-              <Button type="submit" loading={verify.isPending} disabled={code.length !== CODE_LENGTH}>
+              <Button
+                type="submit"
+                loading={verify.isPending}
+                disabled={code.length !== CODE_LENGTH}
+                aria-describedby={code.length !== CODE_LENGTH ? 'code-why-disabled' : undefined}
+              >
                 {t('adminLogin.code.submit')}
               </Button>
               <Button variant="subtle" onClick={onRestart}>
                 {t('adminLogin.code.back')}
               </Button>
             </Group>
+            {code.length !== CODE_LENGTH && (
+              <Text size="sm" c="dimmed" id="code-why-disabled">
+                {t('disabledWhy.code', { digits: CODE_LENGTH })}
+              </Text>
+            )}
           </Stack>
         </form>
       )}
@@ -183,9 +195,17 @@ export function AdminLoginPage() {
                 type="submit"
                 loading={signIn.isPending}
                 disabled={loginId.trim() === '' || password === ''}
+                aria-describedby={
+                  loginId.trim() === '' || password === '' ? 'sign-in-why-disabled' : undefined
+                }
               >
                 {t('adminLogin.submit')}
               </Button>
+              {(loginId.trim() === '' || password === '') && (
+                <Text size="sm" c="dimmed" id="sign-in-why-disabled">
+                  {t('disabledWhy.signIn')}
+                </Text>
+              )}
             </Group>
           </Stack>
         </form>

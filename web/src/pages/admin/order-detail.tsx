@@ -35,6 +35,7 @@ import {
   useResendProvisioning,
 } from '../../api/admin-orders';
 import { ApiError } from '../../api/client';
+import { formatPhone } from '../../components/phone';
 import { ProblemAlert, useFieldErrors } from '../../components/problem';
 import classes from './admin.module.css';
 import { OperatorGate } from './gate';
@@ -49,7 +50,7 @@ function ContactCard({ title, contact }: { title: string; contact: AdminOrderCon
     ['name', contact.name],
     ['nameKana', contact.nameKana],
     ['email', contact.email],
-    ['phone', contact.phone],
+    ['phone', formatPhone(contact.phone)],
     ['postalCode', contact.postalCode],
     ['address', contact.address],
   ];

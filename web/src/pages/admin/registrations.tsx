@@ -23,6 +23,7 @@ import {
   useRejectRegistration,
 } from '../../api/lifecycle';
 import { EmptyState, EmptyStateText } from '../../components/empty-state';
+import { formatPhone } from '../../components/phone';
 import { ProblemAlert, useFieldErrors } from '../../components/problem';
 import { OperatorGate } from './gate';
 
@@ -114,7 +115,7 @@ function RegistrationRow({ registration, view }: { registration: AdminRegistrati
       </Table.Td>
       <Table.Td>
         <Text size="sm">{r.email}</Text>
-        <Text size="sm">{r.phone}</Text>
+        <Text size="sm">{formatPhone(r.phone)}</Text>
         <Text size="xs" c="dimmed">
           〒{r.postalCode} {r.prefecture}
           {r.city}

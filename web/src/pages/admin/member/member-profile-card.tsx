@@ -2,6 +2,7 @@
 import { Badge, Card, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AdminMember } from '../../../api/admin-accounts';
+import { formatPhone } from '../../../components/phone';
 import { useDateTime } from './format';
 
 export function MemberProfileCard({ member }: { member: AdminMember }) {
@@ -26,7 +27,7 @@ export function MemberProfileCard({ member }: { member: AdminMember }) {
     ['memberKind', t(`admin.member.kinds.${p.memberKind}`)],
     ['company', [p.companyName, p.department].filter(Boolean).join(' ') || '—'],
     ['email', member.email],
-    ['phone', p.phone || '—'],
+    ['phone', formatPhone(p.phone) || '—'],
     ['address', [`〒${p.postalCode}`, p.prefecture, p.city, p.street, p.building ?? ''].join(' ').trim()],
     ['marketing', p.marketingOptIn ? t('admin.member.yes') : t('admin.member.no')],
     ['locale', member.locale === 'en' ? 'English' : '日本語'],

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AdminMember, useResetMemberSecondFactor } from '../../../api/admin-accounts';
 import { IdentityCheckForm } from '../../../components/identity-check-form';
+import { formatPhone } from '../../../components/phone';
 
 export function MemberSecondFactorCard({ member }: { member: AdminMember }) {
   const { t } = useTranslation();
@@ -18,7 +19,7 @@ export function MemberSecondFactorCard({ member }: { member: AdminMember }) {
         </Title>
         <Text>
           {sf.channel === 'sms'
-            ? t('admin.member.secondFactor.sms', { phone: sf.mobilePhone ?? '—' })
+            ? t('admin.member.secondFactor.sms', { phone: formatPhone(sf.mobilePhone) || '—' })
             : t('admin.member.secondFactor.email', { email: member.email })}
         </Text>
         <Text size="sm" c="dimmed">
