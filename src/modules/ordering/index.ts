@@ -21,6 +21,7 @@ export {
 } from './checkout-payment-methods.js';
 export { assertQuoteUnchanged, quoteOf } from './checkout-quote.js';
 export { type ConfirmLineStartInput, confirmLineStart } from './confirm-line-start.js';
+export { countOrderWork, type OrderWork } from './count-order-work.js';
 export { findCartId } from './find-cart.js';
 export { getOrderRecord, type OrderRecord } from './get-order-record.js';
 export { type MarkLinePreparingInput, markLinePreparing } from './mark-line-preparing.js';
