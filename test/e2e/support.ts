@@ -108,7 +108,8 @@ export async function startServer(
     if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
   };
 
-  const deadline = Date.now() + 60_000;
+  // A first start migrates and seeds the demo store: a minute or more on a busy 2-core machine.
+  const deadline = Date.now() + 180_000;
   let last = 'no answer yet';
   for (;;) {
     if (server.exitCode !== null) {
@@ -124,7 +125,7 @@ export async function startServer(
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`${baseUrl}/readyz was not ready within 60 s (${last}):\n${output}`);
+      throw new Error(`${baseUrl}/readyz was not ready within 180 s (${last}):\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -8617,10 +8617,20 @@ export interface components {
                     en: string;
                 };
                 plan: string;
+                /** @description the plan as it was named when ordered */
+                planName: {
+                    ja: string;
+                    en: string;
+                };
                 term: string;
                 quantity: number;
                 options: {
                     code: string;
+                    /** @description the option as it was named when ordered */
+                    name: {
+                        ja: string;
+                        en: string;
+                    };
                     quantity?: number;
                 }[];
                 isTrial: boolean;
@@ -8631,6 +8641,13 @@ export interface components {
                 };
                 orderFields: {
                     [key: string]: string;
+                };
+                /** @description each order field's label by key, from the product's current definition */
+                orderFieldLabels: {
+                    [key: string]: {
+                        ja: string;
+                        en: string;
+                    };
                 };
                 status: components["schemas"]["OrderLineStatus"];
                 rejectionReason: string | null;
@@ -8646,12 +8663,22 @@ export interface components {
                 toStatus: string | null;
                 /** @description member:…, operator:…, provider:… or system */
                 actor: string;
+                /** @description who the actor is; null for the system */
+                actorName: {
+                    ja: string;
+                    en: string;
+                } | null;
                 note: string | null;
                 at: string;
             }[];
             consents: {
                 kind: string;
                 documentKey: string;
+                /** @description the document's title (its key when unknown) */
+                documentTitle: {
+                    ja: string;
+                    en: string;
+                };
                 documentVersion: string;
                 consentedAt: string;
             }[];
@@ -8743,6 +8770,10 @@ export interface components {
                 en: string;
             };
             plan: string;
+            planName: {
+                ja: string;
+                en: string;
+            };
             term: string;
             quantity: number;
             isTrial: boolean;
