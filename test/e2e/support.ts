@@ -163,10 +163,15 @@ export class PageWatch {
 
   constructor(private readonly browser: Browser) {}
 
-  async open(options: { width?: number; height?: number } = {}): Promise<Page> {
+  /**
+   * `bypassCsp` lets a test inject its own script (axe-core by `addScriptTag`), which the page's CSP would
+   * refuse; such a page no longer reports CSP refusals, so only tests that inject scripts ask for it.
+   */
+  async open(options: { width?: number; height?: number; bypassCsp?: boolean } = {}): Promise<Page> {
     this.context = await this.browser.newContext({
       locale: 'ja-JP',
       viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+      bypassCSP: options.bypassCsp ?? false,
     });
     // Init scripts are injected by the browser, so the page's CSP does not stop this listener.
     await this.context.addInitScript(() => {
