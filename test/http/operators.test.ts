@@ -285,6 +285,7 @@ const adminRoutes: Record<string, Expectation> = {
   'POST /api/admin/sessions/verify-code': { access: 'public' },
   'DELETE /api/admin/sessions/current': { access: 'public' },
   'GET /api/admin/me': { access: rolesFor('account.self') },
+  'GET /api/admin/overview': { access: rolesFor('overview.read') },
   'POST /api/admin/me/totp': { access: rolesFor('account.self'), body: { password } },
   'POST /api/admin/me/totp/confirm': { access: rolesFor('account.self'), body: { code: '123456' } },
   'GET /api/admin/mailbox': { access: ['owner', 'support'] },

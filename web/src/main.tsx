@@ -10,7 +10,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { readStyleNonce } from './csp';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 const queryClient = new QueryClient({
   // One retry rides out a blip; more would keep a visitor staring at a spinner before the error shows.
@@ -25,7 +25,7 @@ if (!container) throw new Error('index.html has no #root element');
 
 createRoot(container).render(
   <StrictMode>
-    <MantineProvider theme={theme} getStyleNonce={getStyleNonce}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} getStyleNonce={getStyleNonce}>
       <QueryClientProvider client={queryClient}>
         <App />
       </QueryClientProvider>

@@ -10,6 +10,7 @@ export { type CompletePasswordResetInput, completePasswordReset } from './comple
 export { type ConfirmEmailInput, type ConfirmedEmail, confirmEmail } from './confirm-email.js';
 export { type ConfirmEmailChangeInput, confirmEmailChange } from './confirm-email-change.js';
 export { CONFIRMATION_VALID_HOURS } from './confirmation-token.js';
+export { countLockedLoginIds, countRegistrationsToReview } from './count-account-work.js';
 export {
   type CurrentMemberSession,
   requireMemberId,

@@ -4,6 +4,7 @@ export {
   type ChangeWebhookEndpointUrlInput,
   changeWebhookEndpointUrl,
 } from './change-webhook-endpoint-url.js';
+export { countFailedDeliveries } from './count-failed-deliveries.js';
 export {
   type CreatedWebhookEndpoint,
   type CreateWebhookEndpointInput,

@@ -12,6 +12,7 @@ export {
 } from './auth.js';
 export { type ChangeOperatorRolesInput, changeOperatorRoles } from './change-operator-roles.js';
 export { type ConfirmTotpEnrolmentInput, confirmTotpEnrolment } from './confirm-totp-enrolment.js';
+export { countLockedOperators } from './count-locked-operators.js';
 export { countOperators } from './count-operators.js';
 export { type CreatedOperator, type CreateOperatorInput, createOperator } from './create-operator.js';
 export { type DisableOperatorInput, disableOperator } from './disable-operator.js';

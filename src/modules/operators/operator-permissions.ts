@@ -10,6 +10,8 @@ export { type OperatorRole, operatorRoleNames };
 export const operatorPermissions = {
   /** Reading and securing one's own account (profile, authenticator app). */
   'account.self': ['billing', 'support', 'catalog'],
+  /** The console home's counts; each count is shown only to roles that may open its queue. */
+  'overview.read': ['billing', 'support', 'catalog'],
   /** Reading the dev mailbox: support answers "I got no mail". */
   'mailbox.read': ['support'],
   /**

@@ -23,6 +23,7 @@ export {
 } from './checkout-payment-methods.js';
 export { assertQuoteUnchanged, quoteOf } from './checkout-quote.js';
 export { type ConfirmLineStartInput, confirmLineStart } from './confirm-line-start.js';
+export { countOrderWork, type OrderWork } from './count-order-work.js';
 export { findCartId, lockCartId } from './find-cart.js';
 export { getOrderRecord, type OrderRecord } from './get-order-record.js';
 export { lockCheckout } from './lock-checkout.js';

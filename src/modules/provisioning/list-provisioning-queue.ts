@@ -2,7 +2,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { catalogProviders } from '../../db/schema/catalog.js';
-import { orderLines, orders } from '../../db/schema/ordering.js';
+import { type OrderLinePricingRow, orderLines, orders } from '../../db/schema/ordering.js';
 import { provisioningRequests } from '../../db/schema/provisioning.js';
 import type { OrderLineStatus } from '../../domain/orders.js';
 import { loadProvisioningRequestViews, type ProvisioningRequestView } from './provisioning-request-view.js';
@@ -15,6 +15,8 @@ export interface ProvisioningQueueItem {
   orderLineId: string;
   productName: { ja: string; en: string };
   plan: string;
+  /** The plan as it was named when ordered (from the line's priced rows). */
+  planName: { ja: string; en: string };
   term: string;
   quantity: number;
   isTrial: boolean;
@@ -28,6 +30,11 @@ export interface ListProvisioningQueueInput {
   providerId?: string;
   limit: number;
   offset: number;
+}
+
+function planNameOf(pricing: OrderLinePricingRow, plan: string): { ja: string; en: string } {
+  const row = pricing.lines.find((priced) => priced.kind === 'plan' && priced.code === plan);
+  return row ? { ja: row.labelJa, en: row.labelEn } : { ja: plan, en: plan };
 }
 
 /** Lines waiting (received or preparing), oldest order first; the total is for paging. */
@@ -64,6 +71,7 @@ export async function listProvisioningQueue(
         orderLineId: line.id,
         productName: { ja: line.productNameJa, en: line.productNameEn },
         plan: line.plan,
+        planName: planNameOf(line.pricing, line.plan),
         term: line.term,
         quantity: line.quantity,
         isTrial: line.isTrial,

@@ -8,6 +8,7 @@ export {
 export { allocateInquiryNumber } from './allocate-inquiry-number.js';
 export { type AssignInquiryInput, assignInquiry } from './assign-inquiry.js';
 export { type ChangeInquiryStatusInput, changeInquiryStatus } from './change-inquiry-status.js';
+export { countOpenInquiries, type OpenInquiries } from './count-open-inquiries.js';
 export {
   FORM_MAXIMUM_HOURS,
   FORM_MINIMUM_SECONDS,

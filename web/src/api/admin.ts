@@ -10,6 +10,7 @@ export type DevSms = components['schemas']['DevSms'];
 export type AdminStore = components['schemas']['AdminStore'];
 export type ClosureDay = components['schemas']['ClosureDay'];
 export type SecondFactor = components['schemas']['OperatorSecondFactorRequired']['method'];
+export type AdminOverview = components['schemas']['AdminOverview'];
 
 /** Every admin query key starts with this, so signing out can drop them all at once. */
 const adminKey = 'admin';
@@ -18,6 +19,7 @@ const storeKey = [adminKey, 'store'] as const;
 const closureDaysKey = [adminKey, 'closure-days'] as const;
 const mailboxKey = [adminKey, 'mailbox'] as const;
 const devSmsKey = [adminKey, 'sms'] as const;
+const overviewKey = [adminKey, 'overview'] as const;
 
 // An answer from the server would only be repeated; a network blip earns one retry.
 const retryBlips = (failures: number, error: Error) => failures < 1 && !(error instanceof ApiError);
@@ -72,6 +74,21 @@ export function useOperatorSignOut() {
       queryClient.removeQueries({ queryKey: [adminKey] });
       queryClient.setQueryData(operatorKey, null);
     },
+  });
+}
+
+/** The console home's counts of the day's work; only those of queues the operator's roles open are present. */
+export function useAdminOverview() {
+  return useQuery({
+    queryKey: overviewKey,
+    queryFn: async ({ signal }): Promise<AdminOverview> => {
+      const { data, error, response } = await api.GET('/api/admin/overview', { signal });
+      if (data === undefined) throw apiError(response, '/api/admin/overview', error);
+      return data;
+    },
+    retry: retryBlips,
+    // Work comes in all day: coming back to the home page shows the numbers as they are now.
+    refetchOnMount: 'always',
   });
 }
 

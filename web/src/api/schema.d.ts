@@ -2086,6 +2086,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The console home's counts
+         * @description Each count is present only when one of the operator’s roles may open its queue (the action in brackets); absent is not zero.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the counts */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminOverview"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/me/totp": {
         parameters: {
             query?: never;
@@ -8681,6 +8738,26 @@ export interface components {
         };
         /** @enum {string} */
         OperatorRole: "owner" | "billing" | "support" | "catalog";
+        AdminOverview: {
+            /** @description orders still `received` (orders.read) */
+            newOrders?: number;
+            /** @description order lines `received` or `preparing`: the provisioning queue (orders.read) */
+            linesWaiting?: number;
+            /** @description inquiries `new` (inquiries.read) */
+            newInquiries?: number;
+            /** @description inquiries `in_progress`, not yet answered (inquiries.read) */
+            unansweredInquiries?: number;
+            /** @description registrations `pending_review` (registrations.review) */
+            registrationsToReview?: number;
+            /** @description member login IDs locked now (members.unlock) */
+            lockedLoginIds?: number;
+            /** @description operator login IDs locked now (operators.unlock) */
+            lockedOperators?: number;
+            /** @description mails and SMS that failed after their last retry (mailbox.read) */
+            failedMessages?: number;
+            /** @description webhooks that failed after their last retry (orders.read) */
+            failedWebhooks?: number;
+        };
         TotpEnrolment: {
             totpUri: string;
         };
@@ -9265,10 +9342,20 @@ export interface components {
                     en: string;
                 };
                 plan: string;
+                /** @description the plan as it was named when ordered */
+                planName: {
+                    ja: string;
+                    en: string;
+                };
                 term: string;
                 quantity: number;
                 options: {
                     code: string;
+                    /** @description the option as it was named when ordered */
+                    name: {
+                        ja: string;
+                        en: string;
+                    };
                     quantity?: number;
                 }[];
                 isTrial: boolean;
@@ -9279,6 +9366,13 @@ export interface components {
                 };
                 orderFields: {
                     [key: string]: string;
+                };
+                /** @description each order field's label by key, from the product's current definition */
+                orderFieldLabels: {
+                    [key: string]: {
+                        ja: string;
+                        en: string;
+                    };
                 };
                 status: components["schemas"]["OrderLineStatus"];
                 rejectionReason: string | null;
@@ -9294,12 +9388,22 @@ export interface components {
                 toStatus: string | null;
                 /** @description member:…, operator:…, provider:… or system */
                 actor: string;
+                /** @description who the actor is; null for the system */
+                actorName: {
+                    ja: string;
+                    en: string;
+                } | null;
                 note: string | null;
                 at: string;
             }[];
             consents: {
                 kind: string;
                 documentKey: string;
+                /** @description the document's title (its key when unknown) */
+                documentTitle: {
+                    ja: string;
+                    en: string;
+                };
                 documentVersion: string;
                 consentedAt: string;
             }[];
@@ -9391,6 +9495,10 @@ export interface components {
                 en: string;
             };
             plan: string;
+            planName: {
+                ja: string;
+                en: string;
+            };
             term: string;
             quantity: number;
             isTrial: boolean;

@@ -41,6 +41,7 @@ import { adminGetInquiryRoute } from './get-inquiry.js';
 import { adminGetMailRoute } from './get-mail.js';
 import { adminGetMeRoute } from './get-me.js';
 import { adminGetMemberRoute } from './get-member.js';
+import { adminGetOverviewRoute } from './get-overview.js';
 import { adminListInquiriesRoute } from './list-inquiries.js';
 import { adminListInquiryAssigneesRoute } from './list-inquiry-assignees.js';
 import { adminListMailboxRoute } from './list-mailbox.js';
@@ -81,6 +82,7 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {
   app.route('/', adminVerifyCodeRoute());
   app.route('/', adminDeleteSessionRoute());
   app.route('/', adminGetMeRoute());
+  app.route('/', adminGetOverviewRoute());
   app.route('/', adminStartTotpRoute());
   app.route('/', adminConfirmTotpRoute());
   app.route('/', adminListMailboxRoute());

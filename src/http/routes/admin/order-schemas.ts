@@ -1,5 +1,6 @@
 // OpenAPI schemas of the admin order routes and the functions shaping orders into them.
 import { z } from '@hono/zod-openapi';
+import type { OrderLinePricingRow } from '../../../db/schema/ordering.js';
 import type { OrderForOperator } from '../../../flows/get-order-for-operator.js';
 import type { OrderListItem } from '../../../modules/ordering/index.js';
 import type { ProvisioningQueueItem } from '../../../modules/provisioning/index.js';
@@ -51,6 +52,14 @@ const contactSchema = z.object({
   address: z.string().nullable(),
 });
 
+const bilingual = z.object({ ja: z.string(), en: z.string() });
+
+/** A code's name from the priced rows kept with the line; the code itself when a row is missing. */
+function pricedName(pricing: OrderLinePricingRow, kind: string, code: string): { ja: string; en: string } {
+  const row = pricing.lines.find((line) => line.kind === kind && line.code === code);
+  return row ? { ja: row.labelJa, en: row.labelEn } : { ja: code, en: code };
+}
+
 export const adminOrderLineSchema = z.object({
   id: z.string(),
   position: z.number().int(),
@@ -58,15 +67,25 @@ export const adminOrderLineSchema = z.object({
   providerId: z.string(),
   productName: z.object({ ja: z.string(), en: z.string() }),
   plan: z.string(),
+  planName: bilingual.openapi({ description: 'the plan as it was named when ordered' }),
   term: z.string(),
   quantity: z.number().int(),
-  options: z.array(z.object({ code: z.string(), quantity: z.number().int().optional() })),
+  options: z.array(
+    z.object({
+      code: z.string(),
+      name: bilingual.openapi({ description: 'the option as it was named when ordered' }),
+      quantity: z.number().int().optional(),
+    }),
+  ),
   isTrial: z.boolean(),
   trialDays: z.number().int().nullable(),
   pricing: z
     .record(z.string(), z.unknown())
     .openapi({ description: 'the priced lines and amounts as confirmed' }),
   orderFields: z.record(z.string(), z.string()),
+  orderFieldLabels: z
+    .record(z.string(), bilingual)
+    .openapi({ description: "each order field's label by key, from the product's current definition" }),
   status: lineStatusSchema,
   rejectionReason: z.string().nullable(),
   serviceStartDate: z.string().nullable(),
@@ -99,6 +118,7 @@ export const adminOrderSchema = z
         fromStatus: z.string().nullable(),
         toStatus: z.string().nullable(),
         actor: z.string().openapi({ description: 'member:…, operator:…, provider:… or system' }),
+        actorName: bilingual.nullable().openapi({ description: 'who the actor is; null for the system' }),
         note: z.string().nullable(),
         at: z.string(),
       }),
@@ -107,6 +127,7 @@ export const adminOrderSchema = z
       z.object({
         kind: z.string(),
         documentKey: z.string(),
+        documentTitle: bilingual.openapi({ description: "the document's title (its key when unknown)" }),
         documentVersion: z.string(),
         consentedAt: z.string(),
       }),
@@ -137,13 +158,20 @@ export function adminOrderJson(o: OrderForOperator): z.infer<typeof adminOrderSc
       providerId: l.providerId,
       productName: { ja: l.productNameJa, en: l.productNameEn },
       plan: l.plan,
+      planName: pricedName(l.pricing, 'plan', l.plan),
       term: l.term,
       quantity: l.quantity,
-      options: l.options,
+      options: l.options.map((option) => ({ ...option, name: pricedName(l.pricing, 'option', option.code) })),
       isTrial: l.isTrial,
       trialDays: l.trialDays,
       pricing: l.pricing as unknown as Record<string, unknown>,
       orderFields: l.orderFields,
+      orderFieldLabels: Object.fromEntries(
+        Object.keys(l.orderFields).map((key) => [
+          key,
+          o.orderFieldLabels[l.productId]?.[key] ?? { ja: key, en: key },
+        ]),
+      ),
       status: l.status,
       rejectionReason: l.rejectionReason,
       serviceStartDate: l.serviceStartDate,
@@ -156,12 +184,14 @@ export function adminOrderJson(o: OrderForOperator): z.infer<typeof adminOrderSc
       fromStatus: e.fromStatus,
       toStatus: e.toStatus,
       actor: e.actor,
+      actorName: o.actorNames[e.actor] ?? null,
       note: e.note,
       at: e.at.toISOString(),
     })),
     consents: o.consents.map((c) => ({
       kind: c.kind,
       documentKey: c.documentKey,
+      documentTitle: o.documentTitles[c.documentKey] ?? { ja: c.documentKey, en: c.documentKey },
       documentVersion: c.documentVersion,
       consentedAt: c.consentedAt.toISOString(),
     })),
@@ -178,6 +208,7 @@ export const provisioningQueueItemSchema = z
     orderLineId: z.string(),
     productName: z.object({ ja: z.string(), en: z.string() }),
     plan: z.string(),
+    planName: z.object({ ja: z.string(), en: z.string() }),
     term: z.string(),
     quantity: z.number().int(),
     isTrial: z.boolean(),

@@ -94,7 +94,12 @@ export function adminGetOrderRoute() {
       },
     }),
     async (c) =>
-      c.json(adminOrderJson(await getOrderForOperator(c.get('ctx').db, c.req.valid('param').id)), 200),
+      c.json(
+        adminOrderJson(
+          await getOrderForOperator(c.get('ctx').db, c.req.valid('param').id, c.get('ctx').clock.now()),
+        ),
+        200,
+      ),
   );
 }
 

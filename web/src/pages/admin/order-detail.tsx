@@ -368,7 +368,7 @@ function LineCard({
             </Title>
             <Text size="sm" c="dimmed">
               {t('admin.orders.lineSummary', {
-                plan: line.plan,
+                plan: format.name(line.planName),
                 term: format.term(line.term),
                 quantity: line.quantity,
               })}
@@ -378,7 +378,11 @@ function LineCard({
               <Text size="sm" c="dimmed">
                 {t('admin.orders.options')}:{' '}
                 {line.options
-                  .map((option) => (option.quantity ? `${option.code} × ${option.quantity}` : option.code))
+                  .map((option) =>
+                    option.quantity
+                      ? `${format.name(option.name)} × ${option.quantity}`
+                      : format.name(option.name),
+                  )
                   .join(', ')}
               </Text>
             )}
@@ -458,7 +462,9 @@ function LineCard({
             <Table.Tbody>
               {fields.map(([key, value]) => (
                 <Table.Tr key={key} data-order-field={key}>
-                  <Table.Th w={200}>{key}</Table.Th>
+                  <Table.Th w={200}>
+                    {format.name(line.orderFieldLabels[key] ?? { ja: key, en: key })}
+                  </Table.Th>
                   <Table.Td className={classes.breakAll}>{value}</Table.Td>
                 </Table.Tr>
               ))}
@@ -553,9 +559,9 @@ function Timeline({ order, format }: { order: AdminOrder; format: OrderFormat })
                 </Table.Td>
                 <Table.Td>
                   {t(`admin.orders.timeline.actors.${actor.kind}`, { defaultValue: actor.kind })}
-                  {actor.id && (
-                    <Text size="xs" c="dimmed" className={classes.breakAll}>
-                      {actor.id}
+                  {event.actorName && (
+                    <Text size="xs" c="dimmed" className={classes.breakAll} data-actor={actor.id}>
+                      {format.name(event.actorName)}
                     </Text>
                   )}
                 </Table.Td>
@@ -701,7 +707,7 @@ export function OrderDetail({ id, operator }: { id: string; operator: OperatorPr
               <Table.Td>
                 {t(`admin.orders.consents.kinds.${consent.kind}`, { defaultValue: consent.kind })}
               </Table.Td>
-              <Table.Td>{consent.documentKey}</Table.Td>
+              <Table.Td>{format.name(consent.documentTitle)}</Table.Td>
               <Table.Td>{consent.documentVersion}</Table.Td>
               <Table.Td className={classes.nowrap}>{format.time(consent.consentedAt)}</Table.Td>
             </Table.Tr>

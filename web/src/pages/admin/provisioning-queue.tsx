@@ -91,7 +91,7 @@ function Queue({ operator }: { operator: OperatorProfile }) {
                     <Table.Td>
                       <Text size="sm">{format.name(item.productName)}</Text>
                       <Text size="xs" c="dimmed">
-                        {item.plan} · {format.term(item.term)} · ×{item.quantity}
+                        {format.name(item.planName)} · {format.term(item.term)} · ×{item.quantity}
                         {item.isTrial && ` · ${t('admin.provisioning.trial')}`}
                       </Text>
                     </Table.Td>

@@ -13,12 +13,19 @@ export function CatalogNav() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const current = tabs.find((tab) => tab.to === pathname)?.to ?? '/admin/catalog';
+  // Tab values become element ids (aria-controls), so they are the keys, not the paths with their slashes.
+  const current = tabs.find((tab) => tab.to === pathname)?.key ?? 'products';
   return (
-    <Tabs value={current} onChange={(to) => to && navigate(to)}>
+    <Tabs
+      value={current}
+      onChange={(key) => {
+        const tab = tabs.find((candidate) => candidate.key === key);
+        if (tab) void navigate(tab.to);
+      }}
+    >
       <Tabs.List>
         {tabs.map((tab) => (
-          <Tabs.Tab key={tab.key} value={tab.to}>
+          <Tabs.Tab key={tab.key} value={tab.key}>
             {t(`catalogEditor.nav.${tab.key}`)}
           </Tabs.Tab>
         ))}
