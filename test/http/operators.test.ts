@@ -286,6 +286,11 @@ const adminRoutes: Record<string, Expectation> = {
   'DELETE /api/admin/sessions/current': { access: 'public' },
   'GET /api/admin/me': { access: rolesFor('account.self') },
   'GET /api/admin/overview': { access: rolesFor('overview.read') },
+  'GET /api/admin/test-clock': { access: rolesFor('test_clock.read') },
+  'POST /api/admin/test-clock': {
+    access: rolesFor('test_clock.move'),
+    body: { to: '2026-05-01T09:00:00+09:00' },
+  },
   'POST /api/admin/me/totp': { access: rolesFor('account.self'), body: { password } },
   'POST /api/admin/me/totp/confirm': { access: rolesFor('account.self'), body: { code: '123456' } },
   'GET /api/admin/mailbox': { access: ['owner', 'support'] },
