@@ -18,6 +18,16 @@ export async function mailTo(t: TestApp, to: string, count: number): Promise<Dev
   throw new Error(`expected ${count} mails to ${to}`);
 }
 
+/** Waits for the mail to `to` with exactly this subject: the worker delivers other mails to the address in any order. */
+export async function mailWithSubject(t: TestApp, to: string, subject: string): Promise<DevMail> {
+  for (let i = 0; i < 200; i++) {
+    const found = (await listDevMailbox(t.ctx.db, 500)).find((m) => m.to === to && m.subject === subject);
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`expected a mail to ${to} titled ${subject}`);
+}
+
 /** Cookie jar of one browser: keeps what Set-Cookie says, drops what it expires. */
 export class Browser {
   private jar = new Map<string, string>();
