@@ -1,6 +1,6 @@
 // Which characters no text the store accepts may hold: controls, unpaired surrogates and noncharacters.
 
-/** The first forbidden character of `text` as `U+XXXX` (a lone surrogate as itself), or null when there is none. */
+/** The first forbidden character of `text` as `U+` and four hex digits (a lone surrogate as itself), or null when there is none. */
 export function findForbiddenCharacter(text: string, options: { multiline: boolean }): string | null {
   for (let index = 0; index < text.length; index++) {
     const unit = text.charCodeAt(index);

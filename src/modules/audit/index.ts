@@ -1,4 +1,6 @@
 // The audit module's public face.
+
+export { type IdentityCheckMethod, identityCheckMethods } from '../../db/schema/audit.js';
 export { type Actor, type RecordAuditInput, recordAudit } from './record-audit.js';
 export {
   type IdentityCheck,

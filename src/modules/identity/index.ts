@@ -1,4 +1,6 @@
 // The identity module's public face: login IDs, the password policy, registration fields, postal codes, withdrawal blockers.
+
+export { type MemberStatus, memberStatuses } from '../../db/schema/identity.js';
 export { katakanaReadingPattern, normalizeKana, normalizeNumberInput } from './japanese-input.js';
 export {
   canonicalLoginId,

@@ -1,6 +1,6 @@
 // The identity-check record an operator states in the body of an unlock or a second-factor reset.
 import { z } from '@hono/zod-openapi';
-import { identityCheckMethods } from '../../../db/schema/audit.js';
+import { identityCheckMethods } from '../../../modules/audit/index.js';
 import { multilineText } from '../../input-text-guard.js';
 
 export const identityCheckSchema = z

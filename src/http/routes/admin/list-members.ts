@@ -1,7 +1,7 @@
 // GET /api/admin/members: find members by login ID, name, kana or email.
 import { createRoute, z } from '@hono/zod-openapi';
-import { memberStatuses } from '../../../db/schema/identity.js';
 import { searchMembers } from '../../../modules/identity/auth-index.js';
+import { memberStatuses } from '../../../modules/identity/index.js';
 import { type AdminEnv, requirePermission } from '../../middleware/require-role.js';
 import { createRouter } from '../../openapi-app.js';
 import { problem } from './admin-schemas.js';

@@ -1,7 +1,7 @@
 // GET /api/admin/registrations: the review queue (by default the registrations waiting for review), longest waiting first.
 import { createRoute, z } from '@hono/zod-openapi';
-import { memberStatuses } from '../../../db/schema/identity.js';
 import { listRegistrations } from '../../../modules/identity/auth-index.js';
+import { memberStatuses } from '../../../modules/identity/index.js';
 import { type AdminEnv, requirePermission } from '../../middleware/require-role.js';
 import { createRouter } from '../../openapi-app.js';
 import { problem } from './admin-schemas.js';

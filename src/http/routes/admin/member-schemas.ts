@@ -1,6 +1,6 @@
 // OpenAPI schemas of the operator's member administration.
 import { z } from '@hono/zod-openapi';
-import { memberStatuses } from '../../../db/schema/identity.js';
+import { memberStatuses } from '../../../modules/identity/index.js';
 
 export const memberStatusSchema = z.enum(memberStatuses).openapi('MemberStatus');
 

@@ -1,7 +1,7 @@
 // OpenAPI schemas of the owner's operator management.
 import { z } from '@hono/zod-openapi';
-import { operatorStatuses } from '../../../db/schema/operators.js';
 import type { OperatorSummary } from '../../../modules/operators/index.js';
+import { operatorStatuses } from '../../../modules/operators/index.js';
 import { operatorRoleSchema } from './admin-schemas.js';
 
 export const adminOperatorSchema = z

@@ -1,11 +1,11 @@
 // GET /api/mypage/me: the signed-in member's own profile.
 import { createRoute, z } from '@hono/zod-openapi';
-import { memberStatuses } from '../../../db/schema/identity.js';
 import {
   getMemberProfile,
   type MemberProfile,
   requireMemberId,
 } from '../../../modules/identity/auth-index.js';
+import { memberStatuses } from '../../../modules/identity/index.js';
 import { createRouter } from '../../openapi-app.js';
 import { problem } from '../store/identity-schemas.js';
 
