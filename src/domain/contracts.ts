@@ -1,8 +1,5 @@
-// Contract rules as data: the life of a contract (status machine and labels), its number format and its date and fee rules.
-import { Temporal } from 'temporal-polyfill';
-import type { BusinessCalendar } from './calendar.js';
+// Contract rules as data: the life of a contract (status machine and labels), and its number format (the date and fee rules are in contract-rules.ts).
 import { AppError } from './errors.js';
-import { type Yen, yen } from './money.js';
 import { formatOrderNumber } from './orders.js';
 
 /**
@@ -109,64 +106,4 @@ export const DEFAULT_CONTRACT_NUMBER_FORMAT = 'C{YYYY}-{SEQ:6}';
 /** The number for `sequence` in `year` under a format (the order number rules: `{YYYY}`/`{YY}` and `{SEQ:n}`). */
 export function formatContractNumber(format: string, year: number, sequence: number): string {
   return formatOrderNumber(format, year, sequence);
-}
-
-/** The last day of a term of `months` months starting on `start` (12 months from 15 Apr 2026 → 14 Apr 2027). */
-export function termEndDate(start: Temporal.PlainDate, months: number): Temporal.PlainDate {
-  return start.add({ months }).subtract({ days: 1 });
-}
-
-/** The last day of a free trial of `days` days starting on `start` (30 days from 1 Apr → 30 Apr). */
-export function trialEndDate(start: Temporal.PlainDate, days: number): Temporal.PlainDate {
-  return start.add({ days: days - 1 });
-}
-
-/**
- * The first date a cancellation may take effect: `leadBusinessDays` business days after today (the
- * product's lead time), counted on the store's calendar; with no lead time, tomorrow.
- */
-export function earliestDateAfterLeadTime(
-  today: Temporal.PlainDate,
-  leadBusinessDays: number,
-  calendar: BusinessCalendar,
-): Temporal.PlainDate {
-  if (leadBusinessDays <= 0) return today.add({ days: 1 });
-  return calendar.addBusinessDays(today, leadBusinessDays);
-}
-
-/**
- * Whole months of the minimum term left after the service ends on `endDate` (the last day of service):
- * the months from the day after `endDate` to the day after the minimum term's end, rounded up, so a
- * 12-month minimum from 1 Apr 2026 ended on 31 Aug 2026 (5 months served) leaves 7.
- */
-export function remainingMinimumTermMonths(
-  minimumTermEnd: Temporal.PlainDate | null,
-  endDate: Temporal.PlainDate,
-): number {
-  if (minimumTermEnd === null || Temporal.PlainDate.compare(endDate, minimumTermEnd) >= 0) return 0;
-  const from = endDate.add({ days: 1 });
-  const until = minimumTermEnd.add({ days: 1 });
-  const whole = from.until(until, { largestUnit: 'months' });
-  return whole.years * 12 + whole.months + (whole.days > 0 ? 1 : 0);
-}
-
-export interface EarlyTerminationFeeInput {
-  kind: 'none' | 'remaining_months' | 'fixed';
-  fixedFee: Yen | null;
-  /** Tax-exclusive monthly fee of the contract as priced at order; null when a term does not divide into months. */
-  monthlyFee: Yen | null;
-  minimumTermEnd: Temporal.PlainDate | null;
-  /** The last day of service. */
-  endDate: Temporal.PlainDate;
-}
-
-/**
- * The early-termination fee (tax-exclusive) for ending on `endDate`: nothing once the minimum term is
- * over; otherwise the remaining months × the monthly fee, the fixed fee, or nothing, as the plan says.
- */
-export function earlyTerminationFee(input: EarlyTerminationFeeInput): Yen {
-  const months = remainingMinimumTermMonths(input.minimumTermEnd, input.endDate);
-  if (months === 0 || input.kind === 'none') return yen(0);
-  if (input.kind === 'fixed') return input.fixedFee ?? yen(0);
-  return yen((input.monthlyFee ?? 0) * months);
 }

@@ -5,7 +5,8 @@ import type { DbOrTx } from '../../db/client.js';
 import { contractEvents, contracts } from '../../db/schema/contracts.js';
 import { isTermKey, termMonths } from '../../domain/catalog.js';
 import { toDate } from '../../domain/clock.js';
-import { initialRenewalMode, termEndDate, trialEndDate } from '../../domain/contracts.js';
+import { minimumTermEndDate, termEndDate, trialEndDate } from '../../domain/contract-rules.js';
+import { initialRenewalMode } from '../../domain/contracts.js';
 import { newId } from '../../domain/ids.js';
 import { yen, yenToDb } from '../../domain/money.js';
 import { loadProducts } from '../catalog/index.js';
@@ -69,7 +70,7 @@ export async function openContract(
       currentTermStart: start.toString(),
       currentTermEnd: (trialEnd ?? termEndDate(start, months)).toString(),
       minimumTermMonths,
-      minimumTermEnd: minimumTermMonths > 0 ? termEndDate(start, minimumTermMonths).toString() : null,
+      minimumTermEnd: minimumTermEndDate(start, minimumTermMonths)?.toString() ?? null,
       earlyTermination: earlyTermination.kind,
       earlyTerminationFee:
         earlyTermination.kind === 'fixed' && earlyTermination.fee !== null

@@ -6,7 +6,7 @@ import {
   earliestDateAfterLeadTime,
   earlyTerminationFee,
   remainingMinimumTermMonths,
-} from '../../domain/contracts.js';
+} from '../../domain/contract-rules.js';
 import { parsePlainDate } from '../../domain/dates.js';
 import { AppError } from '../../domain/errors.js';
 import { yen, yenFromDb } from '../../domain/money.js';
@@ -57,7 +57,10 @@ export async function quoteCancellation(
   const today = businessDateAt(input.now);
   const [product] = await loadProducts(db, [contract.productId]);
   const lead = product?.definition.leadTimeDays ?? 0;
-  const earliest = earliestDateAfterLeadTime(today, lead, await loadBusinessCalendar(db));
+  // The last day of service is tomorrow at the earliest, whatever the lead time.
+  const afterLeadTime = earliestDateAfterLeadTime(today, lead, await loadBusinessCalendar(db));
+  const tomorrow = today.add({ days: 1 });
+  const earliest = Temporal.PlainDate.compare(afterLeadTime, tomorrow) < 0 ? tomorrow : afterLeadTime;
   const endDate = input.endDate === undefined ? earliest : parsePlainDate(input.endDate);
   if (Temporal.PlainDate.compare(endDate, today) <= 0) {
     throw new AppError({
@@ -97,7 +100,7 @@ export async function quoteCancellation(
     withinLeadTime: Temporal.PlainDate.compare(endDate, earliest) < 0,
     minimumTermEnd: contract.minimumTermEnd,
     remainingMinimumTermMonths:
-      contract.status === 'trial' ? 0 : remainingMinimumTermMonths(minimumTermEnd, endDate),
+      contract.status === 'trial' ? 0 : remainingMinimumTermMonths(endDate, minimumTermEnd),
     feeKind: contract.earlyTermination.kind,
     earlyTerminationFee: fee,
   };
