@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   check,
+  customType,
   date,
   index,
   integer,
@@ -16,6 +17,13 @@ import { catalogProducts } from './catalog.js';
 import { members } from './identity.js';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** A PostgreSQL `daterange`, read as its text form (`[2026-05-01,2026-09-01)`). */
+const dateRange = customType<{ data: string }>({
+  dataType() {
+    return 'daterange';
+  },
+});
 
 /** The price as the member agreed to it on the order line: the estimate engine's rows and totals, tax-exclusive. */
 export interface ContractPricingRow {
@@ -102,6 +110,14 @@ export const contracts = pgTable(
     endDate: date('end_date', { mode: 'string' }),
     startedAt: at('started_at').notNull(),
     updatedAt: at('updated_at').notNull(),
+    /**
+     * The days the member pays for: from the start (or the day after a free trial) to the last day of
+     * service, open while no end is set; empty for a trial that ended unpaid. Kept by the database from
+     * the dates above, so no operation can forget it; billing's "billable in period P" reads it.
+     */
+    billablePeriod: dateRange('billable_period').generatedAlwaysAs(
+      sql`case when end_date is not null and end_date < coalesce(trial_end + 1, start_date) then 'empty'::daterange else daterange(coalesce(trial_end + 1, start_date), end_date, '[]') end`,
+    ),
   },
   (t) => [
     uniqueIndex('contracts_number_unique').on(t.number),
@@ -112,6 +128,8 @@ export const contracts = pgTable(
     index('contracts_status_term_end_idx').on(t.status, t.currentTermEnd),
     index('contracts_end_date_idx').on(t.endDate),
     index('contracts_product_idx').on(t.productId),
+    // Billing's one query: the contracts whose paid days overlap a period (`&&`).
+    index('contracts_billable_period_idx').using('gist', t.billablePeriod),
     check(
       'contracts_status_known',
       sql`${t.status} in ('trial', 'active', 'cancellation_scheduled', 'ended', 'suspended', 'expired')`,

@@ -1,4 +1,4 @@
-// The contracts module's public face: opening contracts from started order lines, reading, suspending and resuming them.
+// The contracts module's public face: opening contracts from started order lines, reading, suspending and resuming them, and billing's read model.
 export { contractErrors } from './contract-errors.js';
 export type { ContractEventRow, ContractRow } from './contract-record.js';
 export type { ContractDetail, ContractHistoryEntry, ContractSummary } from './contract-view.js';
@@ -8,6 +8,11 @@ export {
   registerContractWithdrawalBlockers,
 } from './contract-withdrawal-blockers.js';
 export { getContract } from './get-contract.js';
+export {
+  type BillableContract,
+  type ListBillableContractsInput,
+  listBillableContracts,
+} from './list-billable-contracts.js';
 export { listMemberContracts } from './list-member-contracts.js';
 export { openContract } from './open-contract.js';
 export { type CancellationQuote, quoteCancellation } from './quote-cancellation.js';
