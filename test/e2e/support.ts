@@ -39,7 +39,7 @@ export async function run(command: string, args: string[]): Promise<void> {
   if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output}`);
 }
 
-/** Builds dist/web from the sources under test, not whatever was built last. */
+/** Builds dist/web and dist/server from the sources under test, not whatever was built last. */
 export async function buildWebApp(): Promise<void> {
   await run(process.execPath, [
     join(repoRoot, 'node_modules/vite/bin/vite.js'),
@@ -47,6 +47,8 @@ export async function buildWebApp(): Promise<void> {
     '--config',
     'web/vite.config.ts',
   ]);
+  // The server runs compiled, as `npm start` runs it.
+  await run(process.execPath, [join(repoRoot, 'scripts/build-server.mjs')]);
 }
 
 export interface RunningServer {
@@ -77,7 +79,7 @@ export async function startServer(
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
-  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start'], {
+  const server: ChildProcess = spawn(process.execPath, ['dist/server/cli/main.js', 'start'], {
     cwd: repoRoot,
     env: {
       ...process.env,
