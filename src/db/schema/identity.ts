@@ -11,6 +11,7 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
+import { type MemberLifecycleStatus, memberLifecycleStatuses } from '../../domain/member-status.js';
 
 /**
  * better-auth's `user` model. Its unique `email` is an internal address per member
@@ -107,9 +108,9 @@ export const authTwoFactor = pgTable(
 export const memberKinds = ['corporate', 'individual'] as const;
 export const secondFactorChannels = ['email', 'sms'] as const;
 
-/** The member lifecycle; the allowed steps between these are data in `src/domain/member-status.ts`. */
-export const memberStatuses = ['unconfirmed', 'pending_review', 'active', 'rejected', 'withdrawn'] as const;
-export type MemberStatus = (typeof memberStatuses)[number];
+/** The member lifecycle: the list, its labels and the allowed steps are data in `src/domain/member-status.ts`. */
+export const memberStatuses = memberLifecycleStatuses;
+export type MemberStatus = MemberLifecycleStatus;
 
 /** The member profile: who the member is and how to reach them. The email is not unique on purpose. */
 export const members = pgTable(

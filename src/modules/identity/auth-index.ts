@@ -5,6 +5,7 @@ export { type ApproveRegistrationInput, approveRegistration } from './approve-re
 export { type MemberAuth, memberAuth, SIGN_IN_CODE_ATTEMPTS, SIGN_IN_CODE_MINUTES } from './auth.js';
 export { authErrorCode, cookieHeaderFrom } from './auth-failure.js';
 export { BACKUP_CODE_COUNT, type BackupCode } from './backup-codes.js';
+export { betterAuthIdFor, betterAuthLogger } from './better-auth-shared.js';
 export { type ChangePasswordInput, changePassword } from './change-password.js';
 export { type CompletePasswordResetInput, completePasswordReset } from './complete-password-reset.js';
 export { type ConfirmEmailInput, type ConfirmedEmail, confirmEmail } from './confirm-email.js';
