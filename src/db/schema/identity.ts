@@ -12,6 +12,7 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 import { type MemberLifecycleStatus, memberLifecycleStatuses } from '../../domain/member-status.js';
+import { isOneOf } from '../one-of.js';
 
 /**
  * better-auth's `user` model. Its unique `email` is an internal address per member
@@ -166,10 +167,7 @@ export const members = pgTable(
   (t) => [
     index('members_email_idx').on(t.email),
     index('members_anonymise_due_idx').on(t.anonymiseDueAt),
-    check(
-      'members_status_known',
-      sql`${t.status} in ('unconfirmed', 'pending_review', 'active', 'rejected', 'withdrawn')`,
-    ),
+    check('members_status_known', isOneOf(t.status, memberLifecycleStatuses)),
     check('members_locale_known', sql`${t.locale} in ('ja', 'en')`),
     check('members_kind_known', sql`${t.memberKind} in ('corporate', 'individual')`),
     check('members_second_factor_channel_known', sql`${t.secondFactorChannel} in ('email', 'sms')`),

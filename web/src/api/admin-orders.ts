@@ -1,7 +1,7 @@
 // Orders in the admin console over the admin API: the list, one order, the provisioning queue, the line actions, and a provider's API keys and webhook.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { OperatorRole } from './admin';
-import { api, dataOf, retryBlips } from './client';
+import { api, dataOf, everyValue, retryBlips } from './client';
 import type { components } from './schema';
 
 export type AdminOrderSummary = components['schemas']['AdminOrderSummary'];
@@ -17,12 +17,12 @@ export type ProvisioningQueueItem = components['schemas']['ProvisioningQueueItem
 export type ProviderApiKey = components['schemas']['ProviderApiKey'];
 export type AdminProvider = components['schemas']['AdminProvider'];
 
-export const adminOrderStatuses = [
+export const adminOrderStatuses = everyValue<AdminOrderStatus>()([
   'received',
   'in_progress',
   'completed',
   'rejected',
-] as const satisfies readonly AdminOrderStatus[];
+]);
 
 // Under the 'admin' prefix of api/admin.ts, so signing out drops these with every other admin query.
 const ordersKey = ['admin', 'orders'] as const;

@@ -64,6 +64,16 @@ export function expectOk({ error, response }: Answered<unknown>, path: string): 
   if (!response.ok) throw apiError(response, path, error);
 }
 
+/**
+ * A runtime list of every value of a status type generated from the server's list (src/domain): the
+ * typecheck fails when the list here misses a value or has one the server does not know.
+ */
+export function everyValue<T extends string>() {
+  return <const L extends readonly T[]>(
+    list: L & ([T] extends [L[number]] ? unknown : 'misses a value'),
+  ): L => list;
+}
+
 /** TanStack Query's `retry`: one retry rides out a network blip; an answer from the server would only repeat. */
 export const retryBlips = (failures: number, error: Error): boolean =>
   failures < 1 && !(error instanceof ApiError);

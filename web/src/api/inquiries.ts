@@ -1,6 +1,6 @@
 // Inquiries over the API for guests and members: the form token, sending the form, and My Page's inquiries.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, dataOf, retryBlips } from './client';
+import { api, dataOf, everyValue, retryBlips } from './client';
 import type { components } from './schema';
 
 export type InquiryCategory = components['schemas']['InquiryCategory'];
@@ -20,7 +20,7 @@ export const inquiryCategories: readonly InquiryCategory[] = [
   'other',
 ];
 
-export const inquiryStatuses: readonly InquiryStatus[] = ['new', 'in_progress', 'answered', 'closed'];
+export const inquiryStatuses = everyValue<InquiryStatus>()(['new', 'in_progress', 'answered', 'closed']);
 
 export function isInquiryCategory(value: unknown): value is InquiryCategory {
   return typeof value === 'string' && (inquiryCategories as readonly string[]).includes(value);
