@@ -89,7 +89,6 @@ export {
   type UnlockLoginIdAfterIdentityCheckInput,
   unlockLoginIdAfterIdentityCheck,
 } from './unlock-login-id-after-identity-check.js';
-export { type UnlockMemberInput, unlockMember } from './unlock-member.js';
 export { type UpdateMemberProfileInput, updateMemberProfile } from './update-member-profile.js';
 export { type VerifySignInBackupCodeInput, verifySignInBackupCode } from './verify-sign-in-backup-code.js';
 export { type VerifySignInCodeInput, verifySignInCode } from './verify-sign-in-code.js';
