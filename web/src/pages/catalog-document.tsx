@@ -3,9 +3,9 @@ import { Group, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useCatalogDocument } from '../api/catalog';
+import { useLang } from '../components/catalog-format';
 import { Markdown } from '../components/markdown';
 import { ProblemAlert } from '../components/problem';
-import { useLang } from './catalog-format';
 import classes from './member.module.css';
 
 export function CatalogDocumentPage() {

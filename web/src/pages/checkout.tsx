@@ -33,13 +33,13 @@ import {
   useMyOrder,
   usePlaceOrder,
 } from '../api/orders';
+import { formatYen, useLang } from '../components/catalog-format';
+import { EstimateLines } from '../components/estimate-lines';
 import { formatPhone } from '../components/phone';
 import { ProblemAlert, useProblemText } from '../components/problem';
 import { TaxSummary } from '../components/tax-summary';
-import { EstimateLines } from './cart';
+import { WithMember } from '../components/with-member';
 import classes from './cart.module.css';
-import { formatYen, useLang } from './catalog-format';
-import { WithMember } from './mypage';
 
 const contactKeys = [
   'companyName',

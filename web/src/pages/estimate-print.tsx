@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { fetchEstimatePdf, useEstimate, useProduct } from '../api/catalog';
 import { useStoreProfile } from '../api/store';
+import { useLang } from '../components/catalog-format';
 import { EstimateResult } from '../components/estimate-result';
 import { LanguageToggle } from '../components/language-toggle';
 import { useProblemText } from '../components/problem';
-import { useLang } from './catalog-format';
 import classes from './estimate-print.module.css';
 import { estimateRequestFromSearch } from './estimate-query';
 

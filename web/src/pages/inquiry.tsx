@@ -25,10 +25,10 @@ import {
   useSubmitInquiry,
 } from '../api/inquiries';
 import { useMe } from '../api/member';
+import { formatPhone } from '../components/phone';
 import { useFieldErrors, useProblemText } from '../components/problem';
 import { StoreContactLine } from '../components/store-contact';
 import classes from './inquiry.module.css';
-import { nationalNumber } from './profile-edit';
 
 const formFields = ['category', 'subject', 'message', 'contactName', 'contactEmail', 'contactPhone'] as const;
 type FormField = (typeof formFields)[number];
@@ -91,7 +91,7 @@ export function InquiryPage() {
       ...current,
       contactName: current.contactName || member.name,
       contactEmail: current.contactEmail || member.email,
-      contactPhone: current.contactPhone || nationalNumber(member.phone),
+      contactPhone: current.contactPhone || formatPhone(member.phone),
     }));
   }, [member, prefilled]);
 

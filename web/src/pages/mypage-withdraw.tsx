@@ -7,8 +7,8 @@ import { ApiError } from '../api/client';
 import { type MyWithdrawal, useMyWithdrawal, useWithdrawMe } from '../api/lifecycle';
 import { EmptyState, EmptyStateText } from '../components/empty-state';
 import { ProblemAlert } from '../components/problem';
+import { SignInActions, WithMember } from '../components/with-member';
 import classes from './member.module.css';
-import { SignInActions, WithMember } from './mypage';
 
 /** The inquiry form with the withdrawal category chosen. */
 export const withdrawalInquiryPath = '/inquiry?category=withdrawal';

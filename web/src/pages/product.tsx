@@ -19,6 +19,8 @@ import { Link, useParams } from 'react-router';
 import { type CartItemAdd, useAddCartItem } from '../api/cart';
 import { type EstimateRequest, type ProductDetail, useEstimate, useProduct } from '../api/catalog';
 import { ApiError } from '../api/client';
+import { formatYen, useLang } from '../components/catalog-format';
+import { NotFound } from '../components/errors';
 import { EstimateResult } from '../components/estimate-result';
 import { Markdown } from '../components/markdown';
 import { ProblemAlert, useFieldErrors, useProblemText } from '../components/problem';
@@ -29,8 +31,6 @@ import {
   type ProductChoice,
   ProductChoiceFields,
 } from '../components/product-choice';
-import { formatYen, useLang } from './catalog-format';
-import { NotFound } from './errors';
 import { estimateSearch } from './estimate-query';
 import classes from './product.module.css';
 

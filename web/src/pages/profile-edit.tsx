@@ -41,11 +41,6 @@ interface Values extends ContactValues {
   marketingOptIn: boolean;
 }
 
-/** A stored E.164 number as people in Japan read and type it (`+81312345678` → `03-1234-5678`). */
-export function nationalNumber(e164: string | null): string {
-  return formatPhone(e164);
-}
-
 function valuesOf(me: MemberProfile): Values {
   return {
     memberKind: me.memberKind,
@@ -58,9 +53,9 @@ function valuesOf(me: MemberProfile): Values {
     city: me.city,
     street: me.street,
     building: me.building ?? '',
-    phone: nationalNumber(me.phone),
+    phone: formatPhone(me.phone),
     secondFactorChannel: me.secondFactorChannel,
-    mobilePhone: nationalNumber(me.mobilePhone),
+    mobilePhone: formatPhone(me.mobilePhone),
     marketingOptIn: me.marketingOptIn,
   };
 }

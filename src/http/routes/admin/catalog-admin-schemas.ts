@@ -1,5 +1,6 @@
 // OpenAPI schemas of the admin catalog routes and the functions shaping providers and products into them.
 import { z } from '@hono/zod-openapi';
+import { productStatuses } from '../../../domain/catalog.js';
 import type {
   CatalogProduct,
   CatalogTermsDocument,
@@ -34,7 +35,7 @@ export const adminProviderSchema = z
 export const adminProductSchema = z
   .object({
     id: z.string(),
-    status: z.enum(['draft', 'published', 'retired']),
+    status: z.enum(productStatuses),
     provider: z.object({ id: z.string(), slug: z.string(), nameJa: z.string(), nameEn: z.string() }),
     definition: z.record(z.string(), z.unknown()).openapi({
       description:

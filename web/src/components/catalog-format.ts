@@ -1,4 +1,4 @@
-// Formatting shared by the catalog pages: yen the Japanese way and the visitor's language.
+// Formatting shared by every area: yen the Japanese way and the visitor's language.
 import { useTranslation } from 'react-i18next';
 
 /** `¥1,234` (no decimals; money is whole yen). */
