@@ -91,6 +91,8 @@ export const contracts = pgTable(
     /** `card`, `bank_transfer`, `direct_debit`, `agency`, `wallet`, or null for a trial without one. */
     paymentMethod: text('payment_method'),
     status: text('status', { enum: contractStatusValues }).notNull(),
+    /** What a scheduled cancellation returns to when the member withdraws it. */
+    statusBeforeCancellation: text('status_before_cancellation', { enum: contractStatusValues }),
     /** What a suspended contract resumes to. */
     statusBeforeSuspension: text('status_before_suspension', { enum: contractStatusValues }),
     startDate: date('start_date', { mode: 'string' }).notNull(),
@@ -159,4 +161,52 @@ export const contractEvents = pgTable(
     at: at('at').notNull(),
   },
   (t) => [index('contract_events_contract_idx').on(t.contractId, t.at, t.id)],
+);
+
+export const contractRequestKinds = ['cancellation', 'change'] as const;
+/**
+ * `requested`: a wish inside the lead time, waiting for an operator; `scheduled`: accepted for its effective
+ * date; `withdrawn`: taken back by the member before the date; `done`: carried out on its date.
+ */
+export const contractRequestStates = ['requested', 'scheduled', 'withdrawn', 'done'] as const;
+
+/** A member's application for a cancellation (解約申込) or a change with a desired date, and what became of it. */
+export const contractRequests = pgTable(
+  'contract_requests',
+  {
+    id: text('id').primaryKey(),
+    contractId: text('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    memberId: text('member_id').notNull(),
+    kind: text('kind', { enum: contractRequestKinds }).notNull(),
+    state: text('state', { enum: contractRequestStates }).notNull(),
+    /** The date the member asked for: the last day of service for a cancellation, the first day for a change. */
+    desiredDate: date('desired_date', { mode: 'string' }).notNull(),
+    /** The date it takes effect: the wish, or the date an operator confirmed; null while requested. */
+    effectiveDate: date('effective_date', { mode: 'string' }),
+    /** The early-termination fee (tax-exclusive yen) for the effective (or desired) date. */
+    fee: bigint('fee', { mode: 'bigint' }).notNull().default(sql`0`),
+    /** A change's new plan, quantity and options, and its price snapshot (null for a cancellation). */
+    change: jsonb('change').$type<Record<string, unknown>>(),
+    reason: text('reason'),
+    requestedAt: at('requested_at').notNull(),
+    decidedAt: at('decided_at'),
+    decidedBy: text('decided_by'),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [
+    // One open application of each kind per contract: concurrent twins cannot both apply.
+    uniqueIndex('contract_requests_open_unique')
+      .on(t.contractId, t.kind)
+      .where(sql`${t.state} in ('requested', 'scheduled')`),
+    // The console's queue and the sweeps: open requests by state and date.
+    index('contract_requests_state_date_idx').on(t.state, t.effectiveDate, t.id),
+    index('contract_requests_contract_idx').on(t.contractId, t.requestedAt),
+    check('contract_requests_kind_known', sql`${t.kind} in ('cancellation', 'change')`),
+    check(
+      'contract_requests_state_known',
+      sql`${t.state} in ('requested', 'scheduled', 'withdrawn', 'done')`,
+    ),
+  ],
 );

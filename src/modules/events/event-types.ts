@@ -102,6 +102,28 @@ export interface ContractStatusChangedPayload extends ContractEventBase {
   reason: string | null;
 }
 
+/**
+ * `contract.cancellation_scheduled`: a cancellation accepted for its last day (subject: the contract id).
+ * Billing stops charging after `endDate` and bills `earlyTerminationFee` (tax-exclusive yen) with the last invoice.
+ */
+export interface ContractCancellationScheduledPayload extends ContractEventBase {
+  requestId: string;
+  /** The last day of service, `YYYY-MM-DD`. */
+  endDate: string;
+  /** The day the member asked for; differs from `endDate` when an operator proposed another date. */
+  desiredDate: string;
+  earlyTerminationFee: number;
+}
+
+/** `contract.ended`: the service is over, the day after its last day (subject: the contract id). */
+export interface ContractEndedPayload extends ContractEventBase {
+  requestId: string | null;
+  /** The last day of service, `YYYY-MM-DD`. */
+  endDate: string;
+  earlyTerminationFee: number;
+  reason: 'cancellation';
+}
+
 /** `order.line.rejected`: the line cannot be provided (subject: the order line id). */
 export interface OrderLineRejectedPayload {
   orderId: string;
@@ -129,6 +151,8 @@ export interface DomainEventPayloads {
   'order.line.start_date_changed': OrderLineStartDateChangedPayload;
   'contract.started': ContractStartedPayload;
   'contract.status_changed': ContractStatusChangedPayload;
+  'contract.cancellation_scheduled': ContractCancellationScheduledPayload;
+  'contract.ended': ContractEndedPayload;
 }
 
 export type DomainEventType = keyof DomainEventPayloads;
@@ -139,4 +163,6 @@ export const domainEventTypes = [
   'order.line.start_date_changed',
   'contract.started',
   'contract.status_changed',
+  'contract.cancellation_scheduled',
+  'contract.ended',
 ] as const;

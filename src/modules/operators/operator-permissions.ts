@@ -74,6 +74,11 @@ export const operatorPermissions = {
    * on the member's or the provider's request.
    */
   'contracts.suspend': ['support', 'billing'],
+  /**
+   * Deciding cancellations and changes wished inside the lead time (confirm the date or propose another):
+   * support, who talks to the member and the provider about what date can be met.
+   */
+  'contracts.decide': ['support'],
 } as const satisfies Record<string, readonly OperatorRole[]>;
 
 export type OperatorAction = keyof typeof operatorPermissions;

@@ -1,4 +1,7 @@
 // Every mail template by name; the outbox stores the name, so renaming one is a migration.
+import { contractCancellationAcceptedTemplate } from './contract-cancellation-accepted.js';
+import { contractCancellationCompleteTemplate } from './contract-cancellation-complete.js';
+import { contractCancellationWithdrawnTemplate } from './contract-cancellation-withdrawn.js';
 import { inquiryReceivedTemplate } from './inquiry-received.js';
 import { inquiryReplyTemplate } from './inquiry-reply.js';
 import { memberEmailChangeConfirmationTemplate } from './member-email-change-confirmation.js';
@@ -21,6 +24,7 @@ import { orderLineRejectedTemplate } from './order-line-rejected.js';
 import { orderLineStartedTemplate } from './order-line-started.js';
 import { orderReceiptTemplate } from './order-receipt.js';
 import { orderStartDateChangedTemplate } from './order-start-date-changed.js';
+import { providerContractNoticeTemplate } from './provider-contract-notice.js';
 import { provisioningRequestedTemplate } from './provisioning-requested.js';
 import { smtpTestTemplate } from './smtp-test.js';
 import type { MailTemplate } from './types.js';
@@ -50,6 +54,10 @@ export const mailTemplates = {
   'order-line-rejected': orderLineRejectedTemplate,
   'order-start-date-changed': orderStartDateChangedTemplate,
   'provisioning-requested': provisioningRequestedTemplate,
+  'contract-cancellation-accepted': contractCancellationAcceptedTemplate,
+  'contract-cancellation-complete': contractCancellationCompleteTemplate,
+  'contract-cancellation-withdrawn': contractCancellationWithdrawnTemplate,
+  'provider-contract-notice': providerContractNoticeTemplate,
 } as const satisfies Record<string, MailTemplate>;
 
 export type MailTemplateName = keyof typeof mailTemplates;
