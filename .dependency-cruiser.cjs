@@ -120,6 +120,7 @@ const exceptions = [
     'src/modules/support/submit-inquiry.ts',
     'src/modules/ordering/lock-checkout.ts',
     'src/modules/contracts/search-contracts.ts',
+    'src/modules/contracts/list-contract-requests.ts',
   ].map((from) => ({
     rule: 'table-owned-by-module',
     from,
