@@ -82,28 +82,12 @@ const rules = [
  * file paths; the rule keeps applying to every other import of the same file.
  */
 const exceptions = [
-  // Flows
-  {
-    rule: 'table-owned-by-module',
-    from: 'src/flows/place-order.ts',
-    to: 'src/db/schema/ordering.ts',
-    reason:
-      'the order inserts move into ordering/create-order.ts once the place-order race fixes land (issue 12)',
-  },
-  {
-    rule: 'table-owned-by-module',
-    from: 'src/http/routes/admin/order-schemas.ts',
-    to: 'src/db/schema/ordering.ts',
-    reason:
-      "takes the types of an order's stored JSON columns; ordering's index.ts should export them (issue 12)",
-  },
-  // Modules reading another module's tables
   {
     rule: 'table-owned-by-module',
     from: 'src/modules/identity/lockout-counters.ts',
     to: 'src/db/schema/operators.ts',
     reason:
-      "the member and operator lockouts share these counters; the operators' table type comes in through operators once the lockout is one mechanism (issue 12)",
+      "the member and operator lockouts share these counters; the operators' table comes in through operators once the lockout is one mechanism (issue 12)",
   },
   ...['src/modules/identity/resend-sign-in-code.ts', 'src/modules/identity/get-member-record.ts'].map(
     (from) => ({
@@ -114,57 +98,6 @@ const exceptions = [
         'reads audit_log for the sign-in history and the code resend limit; audit needs a read service (issue 12)',
     }),
   ),
-  ...[
-    'src/modules/ordering/get-order-record.ts',
-    'src/modules/ordering/search-orders.ts',
-    'src/modules/support/submit-inquiry.ts',
-    'src/modules/ordering/lock-checkout.ts',
-    'src/modules/contracts/search-contracts.ts',
-    'src/modules/contracts/list-contract-requests.ts',
-  ].map((from) => ({
-    rule: 'table-owned-by-module',
-    from,
-    to: 'src/db/schema/identity.ts',
-    reason: 'joins members for names and login IDs; identity needs a member-summary read service (issue 12)',
-  })),
-  {
-    rule: 'table-owned-by-module',
-    from: 'src/modules/ordering/order-line-step.ts',
-    to: 'src/db/schema/catalog.ts',
-    reason: "reads the line's provider; catalog needs a provider read service (issue 12)",
-  },
-  ...[
-    'src/modules/provisioning/authenticate-provider-key.ts',
-    'src/modules/provisioning/issue-provider-api-key.ts',
-    'src/modules/provisioning/list-provisioning-queue.ts',
-    'src/modules/provisioning/request-provisioning.ts',
-    'src/modules/provisioning/resend-provisioning-request.ts',
-    'src/modules/provisioning/send-provisioning-request.ts',
-  ].map((from) => ({
-    rule: 'table-owned-by-module',
-    from,
-    to: 'src/db/schema/catalog.ts',
-    reason: 'reads providers and products; catalog needs provider read services (issue 12)',
-  })),
-  ...[
-    'src/modules/provisioning/list-provisioning-queue.ts',
-    'src/modules/provisioning/list-provisioning-requests.ts',
-    'src/modules/provisioning/provisioning-payload.ts',
-    'src/modules/provisioning/provisioning-request-view.ts',
-    'src/modules/provisioning/request-provisioning.ts',
-    'src/modules/provisioning/resend-provisioning-request.ts',
-  ].map((from) => ({
-    rule: 'table-owned-by-module',
-    from,
-    to: 'src/db/schema/ordering.ts',
-    reason: 'reads orders and order lines; ordering needs line read services for provisioning (issue 12)',
-  })),
-  {
-    rule: 'table-owned-by-module',
-    from: 'src/modules/provisioning/provisioning-request-view.ts',
-    to: 'src/db/schema/notifications.ts',
-    reason: 'shows the webhook delivery state; notifications needs a delivery-status read service (issue 12)',
-  },
 ];
 
 /** Each rule, and for each file with exceptions a copy that lets through only the listed imports. */

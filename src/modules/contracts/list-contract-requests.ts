@@ -2,7 +2,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { contractRequests, contracts } from '../../db/schema/contracts.js';
-import { members } from '../../db/schema/identity.js';
+import { findMemberContacts } from '../identity/index.js';
 import { type ContractRequestView, contractRequestView } from './contract-request-view.js';
 
 export interface ContractRequestQueueItem extends ContractRequestView {
@@ -16,22 +16,31 @@ export async function listContractRequests(
   input: { state?: ContractRequestView['state'] | undefined } = {},
 ): Promise<ContractRequestQueueItem[]> {
   const rows = await db
-    .select({ request: contractRequests, contract: contracts, member: members })
+    .select({ request: contractRequests, contract: contracts })
     .from(contractRequests)
     .innerJoin(contracts, eq(contracts.id, contractRequests.contractId))
-    .innerJoin(members, eq(members.id, contracts.memberId))
     .where(eq(contractRequests.state, input.state ?? 'requested'))
     .orderBy(asc(contractRequests.desiredDate), asc(contractRequests.id))
     .limit(200);
-  return rows.map(({ request, contract, member }) => ({
-    ...contractRequestView(request),
-    contract: {
-      id: contract.id,
-      number: contract.number,
-      productNameJa: contract.productNameJa,
-      productNameEn: contract.productNameEn,
-      status: contract.status,
-    },
-    member: { id: member.id, loginId: member.loginId, name: member.name, companyName: member.companyName },
-  }));
+  const memberContacts = await findMemberContacts(
+    db,
+    rows.map((row) => row.contract.memberId),
+  );
+  // Every contract has its member (a foreign key): the filter only narrows the type.
+  return rows
+    .flatMap(({ request, contract }) => {
+      const member = memberContacts.get(contract.memberId);
+      return member ? [{ request, contract, member }] : [];
+    })
+    .map(({ request, contract, member }) => ({
+      ...contractRequestView(request),
+      contract: {
+        id: contract.id,
+        number: contract.number,
+        productNameJa: contract.productNameJa,
+        productNameEn: contract.productNameEn,
+        status: contract.status,
+      },
+      member: { id: member.id, loginId: member.loginId, name: member.name, companyName: member.companyName },
+    }));
 }

@@ -25,6 +25,11 @@ export { type DispatchWebhooksInput, dispatchWebhooks } from './dispatch-webhook
 export { type EnqueueMailInput, enqueueMail, messageIdFor } from './enqueue-mail.js';
 export { type EnqueueSmsInput, enqueueSms } from './enqueue-sms.js';
 export { type EnqueueWebhookInput, enqueueWebhook } from './enqueue-webhook.js';
+export {
+  findDeliveries,
+  type MailDelivery,
+  type WebhookDelivery,
+} from './find-deliveries.js';
 export { findWebhookEndpoints, type WebhookEndpointSummary } from './find-webhook-endpoints.js';
 export { getDevMail } from './get-dev-mail.js';
 export { type DevMail, listDevMailbox } from './list-dev-mailbox.js';

@@ -1,9 +1,8 @@
 // OpenAPI schemas of the admin order routes and the functions shaping orders into them.
 import { z } from '@hono/zod-openapi';
-import type { OrderLinePricingRow } from '../../../db/schema/ordering.js';
 import { orderStatuses } from '../../../domain/orders.js';
 import type { OrderForOperator } from '../../../flows/get-order-for-operator.js';
-import type { OrderListItem } from '../../../modules/ordering/index.js';
+import type { OrderLinePricingRow, OrderListItem } from '../../../modules/ordering/index.js';
 import type { ProvisioningQueueItem } from '../../../modules/provisioning/index.js';
 import {
   deliverySchema,
