@@ -223,18 +223,24 @@ export function useAdminProvider(providerId: string) {
 }
 
 /**
- * Sets or removes the provider's webhook URL. The first URL creates the signed endpoint, and the answer
- * carries its secret once (`webhookSecret`); a changed URL keeps the secret.
+ * Sets or removes the provider's webhook URL and the internal networks it may reach. The first URL creates
+ * the signed endpoint, and the answer carries its secret once (`webhookSecret`); a changed URL keeps the secret.
  */
 export function useSaveProviderWebhook(providerId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (webhookUrl: string | null) => {
+    mutationFn: async ({
+      webhookUrl,
+      webhookAllowedNetworks,
+    }: {
+      webhookUrl: string | null;
+      webhookAllowedNetworks: string[];
+    }) => {
       const path = '/api/admin/catalog/providers/{id}';
       return dataOf(
         await api.PATCH(path, {
           params: { path: { id: providerId } },
-          body: { webhookUrl },
+          body: webhookUrl === null ? { webhookUrl } : { webhookUrl, webhookAllowedNetworks },
         }),
         path,
       );

@@ -9197,6 +9197,8 @@ export interface components {
             webhookUrl: string | null;
             /** @description set when the receiver answered 410 Gone; setting the URL again enables it */
             webhookDisabledAt: string | null;
+            /** @description internal ranges (CIDRs) the webhook may reach although they are loopback, private or link-local; empty: public addresses only */
+            webhookAllowedNetworks: string[];
             /** @description the member's contact fields this provider receives, consented to at checkout */
             sharedContactFields: string[];
             createdAt: string;

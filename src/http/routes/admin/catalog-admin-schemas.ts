@@ -24,6 +24,10 @@ export const adminProviderSchema = z
       .string()
       .nullable()
       .openapi({ description: 'set when the receiver answered 410 Gone; setting the URL again enables it' }),
+    webhookAllowedNetworks: z.array(z.string()).openapi({
+      description:
+        'internal ranges (CIDRs) the webhook may reach although they are loopback, private or link-local; empty: public addresses only',
+    }),
     sharedContactFields: z.array(z.string()).openapi({
       description: "the member's contact fields this provider receives, consented to at checkout",
     }),
@@ -75,6 +79,7 @@ export function adminProviderJson(p: ProviderWithWebhook): z.infer<typeof adminP
     ...rest,
     webhookUrl: webhook?.url ?? null,
     webhookDisabledAt: webhook?.disabledAt?.toISOString() ?? null,
+    webhookAllowedNetworks: webhook?.allowedPrivateNetworks ?? [],
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
   };
