@@ -84,8 +84,10 @@ beforeAll(async () => {
     .select()
     .from(catalogProviders)
     .where(eq(catalogProviders.slug, 'mirai-soft'));
+  // The receiver listens on this machine: the provider's network is allowed explicitly, as an operator would.
   const patched = await owner.browser.send(`/api/admin/catalog/providers/${mirai!.id}`, 'PATCH', {
     webhookUrl: receiver.url,
+    webhookAllowedNetworks: ['127.0.0.1/32'],
   });
   expect(patched.status).toBe(200);
   webhookSecret = (await patched.json()).webhookSecret;

@@ -6212,6 +6212,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/contract-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cancellations waiting for a decision
+         * @description Earliest wished date first, at most 200. `state`: `requested` (default), `scheduled`, `withdrawn`, `done`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "requested" | "scheduled" | "withdrawn" | "done";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the applications */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            requests: components["schemas"]["ContractRequestQueueItem"][];
+                        };
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description unknown state */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/contract-requests/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a requested cancellation, or propose another date
+         * @description Without `endDate` the wished last day is confirmed; with one, that day is the last day (re-dated). The contract becomes `cancellation_scheduled`, the member gets the 解約受付 mail with the date it takes effect, the provider is told. Audited.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ContractRequestDecision"];
+                };
+            };
+            responses: {
+                /** @description the scheduled application */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContractRequest"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such application */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the application is not waiting for a decision, or the contract cannot be cancelled */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the date is not a real date, or not after today */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/order-lines/{id}/preparing": {
         parameters: {
             query?: never;
@@ -7982,6 +8142,197 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mypage/contracts/{contractId}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The open cancellation application of one of my contracts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the requested or scheduled cancellation, null when there is none */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cancellation: components["schemas"]["ContractRequest"] & (Record<string, never> | null);
+                        };
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such contract of this member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Apply for the cancellation of one of my contracts (解約申込)
+         * @description A last day outside the product lead time is scheduled at once (`scheduled`, the contract becomes `cancellation_scheduled`); one inside it is `requested` and an operator confirms it or proposes another date. The early-termination fee is the one `GET …/cancellation-quote` shows for the same day.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CancellationApplication"];
+                };
+            };
+            responses: {
+                /** @description the application */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContractRequest"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such contract of this member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description ended or expired, or a cancellation already applied for */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the date is not a real date, or not after today */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/contracts/{contractId}/cancellation/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw the cancellation application of one of my contracts
+         * @description The contract returns to the status it had before; the member and the provider are told.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the withdrawn application */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContractRequest"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such contract of this member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no cancellation to withdraw (none applied for, or the contract has ended) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -9577,8 +9928,8 @@ export interface components {
         AdminContract: components["schemas"]["ContractDetail"] & {
             history?: {
                 id: string;
-                /** @enum {string} */
-                kind: "opened" | "status_changed";
+                /** @description `opened`, `status_changed`, `cancellation_requested`, `cancellation_withdrawn` */
+                kind: string;
                 /** @enum {string|null} */
                 fromStatus: "trial" | "active" | "cancellation_scheduled" | "ended" | "suspended" | "expired" | null;
                 /** @enum {string|null} */
@@ -9634,8 +9985,8 @@ export interface components {
             };
             history: {
                 id: string;
-                /** @enum {string} */
-                kind: "opened" | "status_changed";
+                /** @description `opened`, `status_changed`, `cancellation_requested`, `cancellation_withdrawn` */
+                kind: string;
                 /** @enum {string|null} */
                 fromStatus: "trial" | "active" | "cancellation_scheduled" | "ended" | "suspended" | "expired" | null;
                 /** @enum {string|null} */
@@ -9653,6 +10004,48 @@ export interface components {
              * @example 請求書 INV-2026-000123 の未払いのため
              */
             reason: string;
+        };
+        ContractRequestQueueItem: components["schemas"]["ContractRequest"] & {
+            contract: {
+                id: string;
+                number: string;
+                productName: components["schemas"]["Bilingual"];
+                /** @enum {string} */
+                status: "trial" | "active" | "cancellation_scheduled" | "ended" | "suspended" | "expired";
+            };
+            member: {
+                id: string;
+                loginId: string;
+                name: string;
+                companyName: string | null;
+            };
+        };
+        ContractRequest: {
+            id: string;
+            contractId: string;
+            /** @enum {string} */
+            kind: "cancellation" | "change";
+            /**
+             * @description `requested`: a wish inside the lead time, an operator confirms or proposes another date; `scheduled`: accepted for `effectiveDate`
+             * @enum {string}
+             */
+            state: "requested" | "scheduled" | "withdrawn" | "done";
+            stateLabel: components["schemas"]["Bilingual"];
+            /** @description the wished date (YYYY-MM-DD), the last day for a cancellation */
+            desiredDate: string;
+            /** @description the date it takes effect; null until confirmed */
+            effectiveDate: string | null;
+            /** @description early-termination fee, tax excluded */
+            fee: number;
+            reason: string | null;
+            requestedAt: string;
+            decidedAt: string | null;
+        };
+        ContractRequestDecision: {
+            /** @example 2026-10-31 */
+            endDate?: string;
+            /** @description why another date, shown in the timeline and the audit log */
+            reason?: string;
         };
         OrderLineStepResult: {
             orderLineId: string;
@@ -10015,6 +10408,13 @@ export interface components {
             feeKind: "none" | "remaining_months" | "fixed";
             /** @description tax excluded */
             earlyTerminationFee: number;
+        };
+        CancellationApplication: {
+            /**
+             * @description the desired last day of service (YYYY-MM-DD)
+             * @example 2026-09-30
+             */
+            endDate: string;
         };
     };
     responses: never;
