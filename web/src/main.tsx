@@ -8,9 +8,13 @@ import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { z } from 'zod';
 import { App } from './app';
 import { readStyleNonce } from './csp';
 import { cssVariablesResolver, theme } from './theme';
+
+// The forms run the API's zod schemas; zod's compiled fast path needs eval, which the page's CSP forbids.
+z.config({ jitless: true });
 
 const queryClient = new QueryClient({
   // One retry rides out a blip; more would keep a visitor staring at a spinner before the error shows.
