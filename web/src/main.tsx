@@ -1,4 +1,6 @@
 // Browser entry: global styles and fonts, i18n, and the providers every area of the app shares.
+// The forms run the API's zod schemas: zod is told not to probe eval before any schema module loads.
+import './zod-config';
 import '@mantine/core/styles.css';
 import '@fontsource/noto-sans-jp/400.css';
 import '@fontsource/noto-sans-jp/700.css';
@@ -8,13 +10,9 @@ import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { z } from 'zod';
 import { App } from './app';
 import { readStyleNonce } from './csp';
 import { cssVariablesResolver, theme } from './theme';
-
-// The forms run the API's zod schemas; zod's compiled fast path needs eval, which the page's CSP forbids.
-z.config({ jitless: true });
 
 const queryClient = new QueryClient({
   // One retry rides out a blip; more would keep a visitor staring at a spinner before the error shows.
