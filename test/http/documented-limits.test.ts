@@ -181,7 +181,7 @@ describe('every JSON body of the document', () => {
       actor,
       now: t.clock.now(),
     });
-    const { key: providerKey } = await issueProviderApiKey(t.ctx.db, {
+    await issueProviderApiKey(t.ctx.db, {
       providerId: provider.provider.id,
       label: 'limits',
       actor,

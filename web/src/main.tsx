@@ -1,4 +1,6 @@
 // Browser entry: global styles and fonts, i18n, and the providers every area of the app shares.
+// The forms run the API's zod schemas: zod is told not to probe eval before any schema module loads.
+import './zod-config';
 import '@mantine/core/styles.css';
 import '@fontsource/noto-sans-jp/400.css';
 import '@fontsource/noto-sans-jp/700.css';

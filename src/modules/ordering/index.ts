@@ -1,5 +1,6 @@
 // The ordering module's public face: carts, checkout rules, orders, order numbers.
 export type { OrderContactRow, OrderLinePricingRow } from '../../db/schema/ordering.js';
+export { orderFieldProblem } from '../../domain/forms/checkout-fields.js';
 export { type AddCartItemInput, addCartItem, CART_ITEM_LIMIT } from './add-cart-item.js';
 export { allocateOrderNumber } from './allocate-order-number.js';
 export type { CartChoice } from './cart-choice.js';
@@ -68,4 +69,4 @@ export { orderingErrors } from './ordering-errors.js';
 export { type PricedCart, type PricedCartItem, priceCart } from './price-cart.js';
 export { type RejectOrderLineInput, rejectOrderLine } from './reject-order-line.js';
 export { type OrderListItem, type SearchOrdersInput, searchOrders } from './search-orders.js';
-export { orderFieldProblem, validateCheckoutInput } from './validate-checkout.js';
+export { validateCheckoutInput } from './validate-checkout.js';

@@ -59,7 +59,8 @@ export function EstimatePrintPage() {
     <Container size="md" py="lg" className={classes.page}>
       <Stack gap="md">
         <Group justify="space-between" className={classes.noPrint}>
-          <Button component={Link} to={`/products/${slug}`} variant="subtle">
+          {/* Back to the simulator with the same choice, which the product page reads from its address. */}
+          <Button component={Link} to={`/products/${slug}?${params.toString()}`} variant="subtle">
             {t('catalog.print.back')}
           </Button>
           <Group gap="sm">
