@@ -8675,7 +8675,6 @@ export interface components {
              */
             contactName?: string;
             /**
-             * Format: email
              * @description required for guests; a member’s contact email when omitted
              * @example hanako@example.jp
              */
