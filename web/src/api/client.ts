@@ -10,7 +10,7 @@ export const api = createClient<paths>({ baseUrl: '' });
 // send the language the visitor chose on screen rather than the browser's.
 api.use({
   onRequest({ request }) {
-    request.headers.set('accept-language', i18next.resolvedLanguage === 'en' ? 'en' : 'ja');
+    request.headers.set('accept-language', i18next.language === 'en' ? 'en' : 'ja');
     return request;
   },
 });

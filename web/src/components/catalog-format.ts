@@ -12,5 +12,5 @@ export function formatYen(amount: number): string {
 /** The language the visitor chose on screen. */
 export function useLang(): 'ja' | 'en' {
   const { i18n } = useTranslation();
-  return i18n.resolvedLanguage === 'en' ? 'en' : 'ja';
+  return i18n.language === 'en' ? 'en' : 'ja';
 }

@@ -7,7 +7,7 @@ import { zodIssuesToFields } from '../../../src/domain/validation';
 /** The first message per field path of the schema's issues for `payload`, in the visitor's language. */
 export function useSchemaErrors(): (schema: z.ZodType, payload: unknown) => Record<string, string> {
   const { i18n } = useTranslation();
-  const lang = i18n.resolvedLanguage === 'en' ? 'en' : 'ja';
+  const lang = i18n.language === 'en' ? 'en' : 'ja';
   return (schema, payload) => {
     const parsed = schema.safeParse(payload);
     const byField: Record<string, string> = {};

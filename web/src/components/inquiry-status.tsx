@@ -23,7 +23,7 @@ export function InquiryStatusBadge({ status }: { status: InquiryStatus }) {
 /** Date and time in Tokyo, in the UI language. */
 export function useInquiryTime(): (iso: string) => string {
   const { i18n } = useTranslation();
-  const format = new Intl.DateTimeFormat(i18n.resolvedLanguage === 'en' ? 'en-GB' : 'ja-JP', {
+  const format = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'ja-JP', {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone: 'Asia/Tokyo',

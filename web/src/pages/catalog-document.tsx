@@ -22,7 +22,7 @@ export function CatalogDocumentPage() {
     );
   }
   if (document.isError) return <ProblemAlert error={document.error} title={t('terms.failed')} />;
-  const date = new Intl.DateTimeFormat(i18n.resolvedLanguage === 'en' ? 'en-GB' : 'ja-JP', {
+  const date = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'ja-JP', {
     dateStyle: 'long',
     timeZone: 'Asia/Tokyo',
   }).format(new Date(document.data.publishedAt));

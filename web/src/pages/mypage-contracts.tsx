@@ -36,7 +36,7 @@ export const contractStatusColor: Record<string, string> = {
 
 function useDateFormat() {
   const { i18n } = useTranslation();
-  const locale = i18n.resolvedLanguage === 'en' ? 'en-GB' : 'ja-JP';
+  const locale = i18n.language === 'en' ? 'en-GB' : 'ja-JP';
   return {
     dateTime: (iso: string) =>
       new Intl.DateTimeFormat(locale, {

@@ -37,7 +37,7 @@ const statusColor: Record<string, string> = {
 
 function useDateFormat() {
   const { i18n } = useTranslation();
-  const locale = i18n.resolvedLanguage === 'en' ? 'en-GB' : 'ja-JP';
+  const locale = i18n.language === 'en' ? 'en-GB' : 'ja-JP';
   return {
     dateTime: (iso: string) =>
       new Intl.DateTimeFormat(locale, {

@@ -15,7 +15,7 @@ export const withdrawalInquiryPath = '/inquiry?category=withdrawal';
 
 function Reasons({ status }: { status: MyWithdrawal }) {
   const { t, i18n } = useTranslation();
-  const lang = i18n.resolvedLanguage === 'en' ? 'en' : 'ja';
+  const lang = i18n.language === 'en' ? 'en' : 'ja';
   return (
     <Alert color="yellow" title={t('lifecycle.withdraw.blockedTitle')} role="status">
       <Stack gap="xs">

@@ -11,7 +11,7 @@ import { EmailChangeForm, ProfileEditor } from './profile-edit';
 
 function ProfileTable({ me, caption }: { me: MemberProfile; caption: string }) {
   const { t, i18n } = useTranslation();
-  const registered = new Intl.DateTimeFormat(i18n.resolvedLanguage === 'en' ? 'en-GB' : 'ja-JP', {
+  const registered = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'ja-JP', {
     dateStyle: 'long',
     timeZone: 'Asia/Tokyo',
   }).format(new Date(me.createdAt));

@@ -106,13 +106,17 @@ function Simulator({ product }: { product: ProductDetail }) {
   const fieldErrors = useFieldErrors();
   // The choice lives in the address (plan, term, quantity, options, usage), so back, reload and a shared
   // link show the same simulation; each change replaces the entry rather than adding one to the history.
+  // The page's own state answers at once (a term picked and an option ticked right after must not race
+  // the address update); the address mirrors it.
   const [params, setParams] = useSearchParams();
-  const choice = useMemo(() => choiceFromSearch(product, params), [product, params]);
-  const setChoice = (next: ProductChoice) =>
+  const [choice, setChoiceState] = useState(() => choiceFromSearch(product, params));
+  const setChoice = (next: ProductChoice) => {
+    setChoiceState(next);
     setParams(estimateSearch({ product: product.slug, ...choiceRequest(next) }), {
       replace: true,
       preventScrollReset: true,
     });
+  };
 
   const request: EstimateRequest = useMemo(
     () => ({ product: product.slug, ...choiceRequest(choice) }),
