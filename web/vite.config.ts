@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { consoleMessageKeys } from './src/i18n/console-keys';
+import { messageAreaOf } from './src/i18n/message-areas';
 
 const outDir = fileURLToPath(new URL('../dist/web', import.meta.url));
 
@@ -74,22 +74,19 @@ function chunkModules(): Plugin {
 }
 
 /**
- * `./ja.json?area=console` is the console's part of a language file and `?area=member` the rest: each
- * area's chunk carries only its messages, and the JSON files stay one per language.
+ * `./ja.json?area=console` is the console's part of a language file, `?area=mypage` My Page's and
+ * `?area=store` the rest: each area's chunk carries only its messages, and the JSON files stay one per language.
  */
 function messagesByArea(): Plugin {
   return {
     name: 'keiyaku-messages-by-area',
     enforce: 'pre',
     load(id) {
-      const match = /^(.*\.json)\?area=(console|member)$/.exec(id);
+      const match = /^(.*\.json)\?area=(console|mypage|store)$/.exec(id);
       if (!match?.[1]) return null;
       this.addWatchFile(match[1]);
       const all = JSON.parse(readFileSync(match[1], 'utf8')) as Record<string, unknown>;
-      const wanted = match[2] === 'console';
-      const part = Object.fromEntries(
-        Object.entries(all).filter(([key]) => consoleMessageKeys.includes(key) === wanted),
-      );
+      const part = Object.fromEntries(Object.entries(all).filter(([key]) => messageAreaOf(key) === match[2]));
       // JSON.parse of a string is quicker for a browser to read than the same object as a literal.
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(part))});`;
     },

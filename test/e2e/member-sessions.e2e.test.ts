@@ -84,7 +84,7 @@ describe('My Page security: sign-ins and devices', () => {
     await page.goto(`${baseUrl}/mypage/security`);
     const devices = page.getByRole('region', { name: 'ログイン中の端末' });
     await expect.poll(() => devices.getByRole('row').count()).toBe(3);
-    expect(await devices.getByText('Safari 17 / iOS').isVisible()).toBe(true);
+    expect(await devices.getByText('Safari 17 / iOS', { exact: true }).isVisible()).toBe(true);
     expect(await devices.getByText('この端末', { exact: true }).isVisible()).toBe(true);
     const history = page.getByRole('region', { name: '最近のログイン履歴' });
     await expect.poll(() => history.getByRole('row').count()).toBe(3);

@@ -73,19 +73,21 @@ const storeRoutes = routeModules.filter((src) => !consoleCode.test(src) && !mypa
 // What the first page of each area downloads in Japanese (the default language).
 const storeFirstPage = staticClosure([
   'index.html',
-  entryKey('src/i18n/ja.json?area=member'),
+  entryKey('src/i18n/ja.json?area=store'),
   entryKey('src/layouts/layouts.tsx'),
   entryKey('src/pages/store.tsx'),
 ]);
 const mypageFirstPage = staticClosure([
   'index.html',
-  entryKey('src/i18n/ja.json?area=member'),
+  entryKey('src/i18n/ja.json?area=store'),
+  entryKey('src/i18n/ja.json?area=mypage'),
   entryKey('src/layouts/layouts.tsx'),
   entryKey('src/pages/mypage.tsx'),
 ]);
 const consoleFirstPage = staticClosure([
   'index.html',
-  entryKey('src/i18n/ja.json?area=member'),
+  entryKey('src/i18n/ja.json?area=store'),
+  entryKey('src/i18n/ja.json?area=mypage'),
   entryKey('src/i18n/ja.json?area=console'),
   entryKey('src/layouts/admin-layout.tsx'),
   entryKey('src/pages/admin/dashboard.tsx'),

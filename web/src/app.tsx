@@ -4,7 +4,7 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { NotFound, RouteError } from './components/errors';
-import { loadConsoleMessages } from './i18n';
+import { loadAreaMessages } from './i18n';
 
 /** A route's `lazy`: loads the module on first visit and renders the component it picks. */
 function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
@@ -152,10 +152,11 @@ const router = createBrowserRouter([
   },
   {
     path: '/mypage',
-    lazy: page(
-      () => import('./layouts/layouts'),
-      (m) => m.MypageLayout,
-    ),
+    // My Page's messages come with its layout: a store visitor never downloads them.
+    lazy: async () => {
+      const [{ MypageLayout }] = await Promise.all([import('./layouts/layouts'), loadAreaMessages('mypage')]);
+      return { Component: MypageLayout };
+    },
     errorElement: <RouteError />,
     HydrateFallback,
     children: [
@@ -242,9 +243,13 @@ const router = createBrowserRouter([
   },
   {
     path: '/admin',
-    // The console's messages come with its layout: the store never downloads them.
+    // The console's messages come with its layout: the store never downloads them. It shows members' contracts,
+    // orders and sign-ins too, so My Page's messages come along.
     lazy: async () => {
-      const [{ AdminLayout }] = await Promise.all([import('./layouts/admin-layout'), loadConsoleMessages()]);
+      const [{ AdminLayout }] = await Promise.all([
+        import('./layouts/admin-layout'),
+        loadAreaMessages('console', 'mypage'),
+      ]);
       return { Component: AdminLayout };
     },
     errorElement: <RouteError />,

@@ -2,7 +2,11 @@
 /// <reference types="vite/client" />
 
 // A language file split by area (web/vite.config.ts, messagesByArea): part of the file's top-level groups.
-declare module '*.json?area=member' {
+declare module '*.json?area=store' {
+  const messages: Partial<typeof import('./i18n/ja.json')>;
+  export default messages;
+}
+declare module '*.json?area=mypage' {
   const messages: Partial<typeof import('./i18n/ja.json')>;
   export default messages;
 }

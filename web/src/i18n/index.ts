@@ -1,8 +1,9 @@
 // i18next set-up for the web app: Japanese by default, English on request, choice kept in localStorage.
 // Each language's messages are their own chunks, loaded when first shown: a page downloads one language,
-// and the console's messages only with the console (console-keys.ts).
+// and My Page's and the console's messages only with those areas (message-areas.ts).
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import type { MessageArea } from './message-areas';
 
 type Messages = typeof import('./ja.json');
 
@@ -44,33 +45,46 @@ function storeLanguage(language: Language): void {
   }
 }
 
-/** Member-facing messages load first; the console's part loads when the console does. */
-type Area = 'member' | 'console';
-
-const loaders: Record<Language, Record<Area, () => Promise<{ default: Partial<Messages> }>>> = {
-  ja: { member: () => import('./ja.json?area=member'), console: () => import('./ja.json?area=console') },
-  en: { member: () => import('./en.json?area=member'), console: () => import('./en.json?area=console') },
+/** The store's messages load first; My Page's and the console's parts load when those areas do. */
+const loaders: Record<Language, Record<MessageArea, () => Promise<{ default: Partial<Messages> }>>> = {
+  ja: {
+    store: () => import('./ja.json?area=store'),
+    mypage: () => import('./ja.json?area=mypage'),
+    console: () => import('./ja.json?area=console'),
+  },
+  en: {
+    store: () => import('./en.json?area=store'),
+    mypage: () => import('./en.json?area=mypage'),
+    console: () => import('./en.json?area=console'),
+  },
 };
 
-const areasShown = new Set<Area>(['member']);
+const areasShown = new Set<MessageArea>(['store']);
 const loaded = new Set<string>();
 
 /** Adds one area's messages in one language to i18next, once. */
-async function loadMessages(language: Language, area: Area): Promise<void> {
+async function loadMessages(language: Language, area: MessageArea): Promise<void> {
   if (loaded.has(`${language}/${area}`)) return;
   const { default: messages } = await loaders[language][area]();
   i18next.addResourceBundle(language, 'translation', messages, true, true);
   loaded.add(`${language}/${area}`);
 }
 
-/** Loads the console's messages in the current language (and, from now on, in any language switched to). */
-export async function loadConsoleMessages(): Promise<void> {
-  areasShown.add('console');
-  await loadMessages(isLanguage(i18next.language) ? i18next.language : 'ja', 'console');
+/** Loads an area's messages in the current language (and, from now on, in any language switched to). */
+export async function loadAreaMessages(...areas: MessageArea[]): Promise<void> {
+  const language = isLanguage(i18next.language) ? i18next.language : 'ja';
+  await Promise.all(
+    areas.map((area) => {
+      areasShown.add(area);
+      return loadMessages(language, area);
+    }),
+  );
 }
 
 /** Switches the UI language, remembers it, and keeps <html lang> in step for fonts and screen readers. */
 export async function setLanguage(language: Language): Promise<void> {
+  // Remembered at once, not after the messages arrive: a page load right after the click keeps the choice.
+  storeLanguage(language);
   await Promise.all([...areasShown].map((area) => loadMessages(language, area)));
   await i18next.changeLanguage(language);
 }
@@ -96,6 +110,6 @@ void i18next.use(initReactI18next).init({
 });
 
 /** Settles when the first language's messages are in: main.tsx renders nothing before that. */
-export const i18nReady: Promise<void> = loadMessages(initial, 'member');
+export const i18nReady: Promise<void> = loadMessages(initial, 'store');
 
 export default i18next;

@@ -1,5 +1,5 @@
 // Shared AppShell of the three areas: header with title and language switch, side navigation, footer.
-import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
+import { Anchor, AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { type ComponentType, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -104,7 +104,8 @@ export function AreaShell({
       </AppShell.Header>
 
       <AppShell.Navbar p="sm">
-        <AppShell.Section grow component={ScrollArea}>
+        {/* The browser's own scrolling: Mantine's ScrollArea would add its overlay code to every first page. */}
+        <AppShell.Section grow className={classes.navScroll}>
           <nav aria-label={title}>
             {nav.map((item) => (
               <NavEntry key={item.to} item={item} />

@@ -7,7 +7,6 @@ import {
   Loader,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -58,18 +57,21 @@ function ContactTable({ store }: { store: StoreProfile }) {
       ),
     },
   ];
+  // A plain table: Mantine's Table brings its scroll container, which no other part of the first page needs.
   return (
-    <Table variant="vertical" layout="fixed" withTableBorder className={classes.contact}>
-      <Table.Caption>{t('store.home.contactTitle')}</Table.Caption>
-      <Table.Tbody>
+    <table className={classes.contact}>
+      <caption>{t('store.home.contactTitle')}</caption>
+      <tbody>
         {rows.map(({ id, label, value }) => (
-          <Table.Tr key={id}>
-            <Table.Th className={classes.label}>{label}</Table.Th>
-            <Table.Td>{value}</Table.Td>
-          </Table.Tr>
+          <tr key={id}>
+            <th scope="row" className={classes.label}>
+              {label}
+            </th>
+            <td>{value}</td>
+          </tr>
         ))}
-      </Table.Tbody>
-    </Table>
+      </tbody>
+    </table>
   );
 }
 
