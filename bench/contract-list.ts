@@ -1,6 +1,4 @@
 // My Page's contract list for a member with 50 contracts among 100,000, against a bare Hono + pg server on the same rows, interleaved, as ratios.
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import pg from 'pg';
 import { Temporal } from 'temporal-polyfill';
@@ -8,18 +6,16 @@ import { openDatabase } from '../src/db/client.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import { seedDemoCatalog } from '../src/flows/seed-demo-catalog.js';
 import { startNode } from '../src/runtime.js';
-import type { LoadResult } from './http-load.js';
-import { loadInChild } from './http-throughput.js';
-import { Client, signedInMember } from './member-client.js';
 import {
-  median,
-  onScratch,
-  postgresConfig,
-  progress,
-  type ResultRow,
-  round,
-  type Section,
-} from './support.js';
+  type Ceiling,
+  interleavedLoad,
+  type LoadProbe,
+  rowsAgainstCeiling,
+  serveCeiling,
+  withScratchDatabase,
+} from './interleaved-load.js';
+import { Client, signedInMember } from './member-client.js';
+import { onScratch, postgresConfig, progress, type ResultRow, type Section } from './support.js';
 
 const TOTAL_CONTRACTS = Number(process.env.BENCH_CONTRACTS ?? 100_000);
 const MEMBER_CONTRACTS = 50;
@@ -32,7 +28,7 @@ const ROUNDS = 3;
  * The ceiling: Hono and pg answering the same page (the member's 50 rows in index order and their
  * count) with no session, no ORM, no validation and no shaping. The member comes in the query string.
  */
-function startBaseline(url: string): Promise<{ url: string; stop(): Promise<void> }> {
+function startBaseline(url: string): Promise<Ceiling> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const app = new Hono();
   app.get('/contracts', async (c) => {
@@ -44,17 +40,7 @@ function startBaseline(url: string): Promise<{ url: string; stop(): Promise<void
     const total = await pool.query('select count(*)::int as n from contracts where member_id = $1', [member]);
     return c.json({ contracts: rows.rows, total: total.rows[0].n });
   });
-  return new Promise((resolve) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-      resolve({
-        url: `http://127.0.0.1:${info.port}`,
-        async stop() {
-          await new Promise<void>((done) => server.close(() => done()));
-          await pool.end();
-        },
-      });
-    });
-  });
+  return serveCeiling(app, pool);
 }
 
 /**
@@ -103,41 +89,8 @@ async function growContracts(url: string, memberId: string): Promise<void> {
   }
 }
 
-interface Probe {
-  label: string;
-  url: string;
-  headers?: Record<string, string>;
-}
-
-async function interleaved(probes: Probe[]): Promise<Map<string, LoadResult[]>> {
-  const results = new Map<string, LoadResult[]>(probes.map((p) => [p.label, []]));
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const probe of probes) {
-      const result = await loadInChild({
-        url: probe.url,
-        ...(probe.headers ? { headers: probe.headers } : {}),
-        concurrency: CONCURRENCY,
-        maxRequests: 200_000,
-        durationMs: ROUND_MS,
-        warmupRequests: 200,
-      });
-      results.get(probe.label)!.push(result);
-      progress(
-        `${probe.label}: ${Math.round(result.requestsPerSecond)} req/s, p99 ${result.p99.toFixed(1)} ms`,
-      );
-    }
-  }
-  return results;
-}
-
 /** The contract list on PostgreSQL (the baseline needs a pg server, so there is no embedded variant). */
 export async function contractsPostgres(serverUrl: string): Promise<Section> {
-  const name = `keiyaku_bench_contracts_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
   const rows: ResultRow[] = [];
   const details: Record<string, unknown> = {
     totalContracts: TOTAL_CONTRACTS,
@@ -146,16 +99,16 @@ export async function contractsPostgres(serverUrl: string): Promise<Section> {
     roundMs: ROUND_MS,
     rounds: ROUNDS,
   };
-  try {
-    const handle = await openDatabase({ kind: 'postgres', url: url.toString(), maxConnections: 2 });
-    await migrateDatabase(handle, url.toString());
+  await withScratchDatabase(serverUrl, 'contracts', async (url) => {
+    const handle = await openDatabase({ kind: 'postgres', url, maxConnections: 2 });
+    await migrateDatabase(handle, url);
     await seedDemoCatalog(handle.db, { actor: { kind: 'cli', id: 'bench' }, now: Temporal.Now.instant() });
     await handle.close();
-    const baseline = await startBaseline(url.toString());
+    const baseline = await startBaseline(url);
     try {
       await onScratch(
         'contracts-pg',
-        (dir) => postgresConfig(url.toString(), dir),
+        (dir) => postgresConfig(url, dir),
         async (config) => {
           const node = await startNode({ config, role: 'all' });
           try {
@@ -163,12 +116,12 @@ export async function contractsPostgres(serverUrl: string): Promise<Section> {
             const client = new Client(node.url, new URL(config.publicUrl).origin);
             const memberId = await signedInMember(node, client);
             const grown = performance.now();
-            await growContracts(url.toString(), memberId);
+            await growContracts(url, memberId);
             progress(`${TOTAL_CONTRACTS} contracts ready in ${Math.round(performance.now() - grown)} ms`);
             const first = (await client.send('/api/mypage/contracts', 'GET')) as { total?: number };
             if (first.total !== MEMBER_CONTRACTS)
               throw new Error(`expected ${MEMBER_CONTRACTS}, got ${first.total}`);
-            const probes: Probe[] = [
+            const probes: LoadProbe[] = [
               { label: 'bare list', url: `${baseline.url}/contracts?member=${encodeURIComponent(memberId)}` },
               {
                 label: 'keiyaku My Page list',
@@ -176,18 +129,20 @@ export async function contractsPostgres(serverUrl: string): Promise<Section> {
                 headers: { cookie: client.cookieHeader() },
               },
             ];
-            const results = await interleaved(probes);
-            const bare = median(results.get('bare list')!.map((r) => r.requestsPerSecond));
-            for (const [label, runs] of results) {
-              const rps = median(runs.map((r) => r.requestsPerSecond));
-              const failures = runs.reduce((n, r) => n + r.non2xx + r.errors, 0);
-              rows.push({
-                metric: `${MEMBER_CONTRACTS} of ${TOTAL_CONTRACTS} contracts, ${CONCURRENCY} connections, ${label}`,
-                value: round(rps),
-                unit: 'req/s',
-                note: `${round((rps / bare) * 100)}% of bare; p50 ${round(median(runs.map((r) => r.p50)))} ms, p99 ${round(median(runs.map((r) => r.p99)))} ms${failures ? `; ${failures} failed` : ''}`,
-              });
-            }
+            const results = await interleavedLoad(probes, {
+              rounds: ROUNDS,
+              concurrency: CONCURRENCY,
+              roundMs: ROUND_MS,
+              maxRequests: 200_000,
+            });
+            rows.push(
+              ...rowsAgainstCeiling(
+                results,
+                'bare list',
+                (label) =>
+                  `${MEMBER_CONTRACTS} of ${TOTAL_CONTRACTS} contracts, ${CONCURRENCY} connections, ${label}`,
+              ),
+            );
             details.load = Object.fromEntries(results);
           } finally {
             await node.stop();
@@ -197,9 +152,6 @@ export async function contractsPostgres(serverUrl: string): Promise<Section> {
     } finally {
       await baseline.stop();
     }
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+  });
   return { benchmark: 'contracts', target: 'postgres', rows, details };
 }

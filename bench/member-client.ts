@@ -1,9 +1,8 @@
 // A member's browser for the benchmarks: a cookie jar over fetch, and registration through the public routes up to a signed-in session.
 import { listDevMailbox } from '../src/modules/notifications/index.js';
 import type { startNode } from '../src/runtime.js';
+import { fullRegistration, TEST_PASSWORD } from '../test/helpers/registration.js';
 import { sleep } from './support.js';
-
-export const PASSWORD = 'Kei-yaku2026!';
 
 /** A cookie jar over fetch, sending the Origin the store trusts as a browser would. */
 export class Client {
@@ -59,31 +58,21 @@ export async function signedInMember(
   // A PostgreSQL benchmark database outlives the run, so each run registers a member of its own.
   const loginId = `bench-${Date.now().toString(36)}`;
   const email = `${loginId}@example.jp`;
-  const registered = await client.send('/api/members', 'POST', {
-    memberKind: 'individual',
-    loginId,
-    password: PASSWORD,
-    name: '性能 太郎',
-    nameKana: 'セイノウ タロウ',
-    email,
-    companyName: null,
-    department: null,
-    postalCode: '100-0005',
-    prefecture: '東京都',
-    city: '千代田区',
-    street: '丸の内1-1-1',
-    building: null,
-    phone: '03-1234-5678',
-    secondFactorChannel: 'email',
-    mobilePhone: null,
-    marketingOptIn: false,
-    termsVersion: '2026-04-01',
-    privacyPolicyVersion: '2026-04-01',
-  });
+  const registered = await client.send(
+    '/api/members',
+    'POST',
+    fullRegistration({
+      loginId,
+      password: TEST_PASSWORD,
+      name: '性能 太郎',
+      nameKana: 'セイノウ タロウ',
+      email,
+    }),
+  );
   const link = await mailText(node, email, 1);
   const token = decodeURIComponent(/\/register\/confirm\?token=([A-Za-z0-9_%-]+)/.exec(link)![1]!);
   await client.send('/api/members/confirm-email', 'POST', { token });
-  await client.send('/api/sessions', 'POST', { loginId, password: PASSWORD });
+  await client.send('/api/sessions', 'POST', { loginId, password: TEST_PASSWORD });
   // Confirmation, "registration complete", then the sign-in code.
   const code = /(?:コード|code is): (\d{6})/.exec(await mailText(node, email, 3))![1]!;
   await client.send('/api/sessions/verify-code', 'POST', { code });

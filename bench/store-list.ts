@@ -1,23 +1,20 @@
 // The storefront reads against a bare Hono + pg server on the same database, interleaved, as ratios; catalogs of 20 to 100,000 products.
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import pg from 'pg';
 import { openDatabase } from '../src/db/client.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import { startNode } from '../src/runtime.js';
 import { growBenchCatalog } from './catalog-generator.js';
-import type { LoadResult } from './http-load.js';
-import { loadInChild } from './http-throughput.js';
 import {
-  median,
-  onScratch,
-  postgresConfig,
-  progress,
-  type ResultRow,
-  round,
-  type Section,
-} from './support.js';
+  type Ceiling,
+  interleavedLoad,
+  type LoadProbe,
+  loadProbe,
+  rowsAgainstCeiling,
+  serveCeiling,
+  withScratchDatabase,
+} from './interleaved-load.js';
+import { onScratch, postgresConfig, progress, type ResultRow, round, type Section } from './support.js';
 
 /** Catalog sizes; `BENCH_STORE_SIZES=20,1000` narrows a run. */
 const SIZES = (process.env.BENCH_STORE_SIZES ?? '20,1000,10000,100000').split(',').map(Number);
@@ -30,7 +27,7 @@ const ONE_CLIENT_REQUESTS = 40;
  * The ceiling: Hono and pg answering a raw 20-row product list from the same tables, no ORM, no
  * validation, no derived data. Anything keiyaku does beyond this is the price of its features.
  */
-function startBaseline(url: string): Promise<{ url: string; stop(): Promise<void> }> {
+function startBaseline(url: string): Promise<Ceiling> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const app = new Hono();
   app.get('/products', async (c) => {
@@ -40,65 +37,11 @@ function startBaseline(url: string): Promise<{ url: string; stop(): Promise<void
     );
     return c.json({ items: result.rows });
   });
-  return new Promise((resolve) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-      resolve({
-        url: `http://127.0.0.1:${info.port}`,
-        async stop() {
-          await new Promise<void>((done) => server.close(() => done()));
-          await pool.end();
-        },
-      });
-    });
-  });
+  return serveCeiling(app, pool);
 }
 
-interface Probe {
-  label: string;
-  url: string;
-  body?: string;
-  origin?: string;
-}
-
-function load(
-  probe: Probe,
-  concurrency: number,
-  durationMs: number,
-  maxRequests: number,
-): Promise<LoadResult> {
-  return loadInChild({
-    url: probe.url,
-    ...(probe.body === undefined ? {} : { body: probe.body, origin: probe.origin }),
-    concurrency,
-    maxRequests,
-    durationMs,
-    warmupRequests: concurrency === 1 ? 5 : 200,
-  });
-}
-
-/** Runs every probe `ROUNDS` times in turn (baseline, then each keiyaku read), so drift hits all alike. */
-async function interleaved(probes: Probe[]): Promise<Map<string, LoadResult[]>> {
-  const results = new Map<string, LoadResult[]>(probes.map((p) => [p.label, []]));
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const probe of probes) {
-      const result = await load(probe, CONCURRENCY, ROUND_MS, 100_000);
-      results.get(probe.label)!.push(result);
-      progress(
-        `${probe.label}: ${Math.round(result.requestsPerSecond)} req/s, p99 ${result.p99.toFixed(1)} ms`,
-      );
-    }
-  }
-  return results;
-}
-
-async function storeOnPostgres(serverUrl: string): Promise<Section> {
-  // A database of its own on the given server, dropped afterwards.
-  const name = `keiyaku_bench_store_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+/** The store reads on PostgreSQL (the baseline needs a pg server, so there is no embedded variant). */
+export async function storePostgres(serverUrl: string): Promise<Section> {
   const rows: ResultRow[] = [];
   const details: Record<string, unknown> = {
     sizes: SIZES,
@@ -106,10 +49,10 @@ async function storeOnPostgres(serverUrl: string): Promise<Section> {
     roundMs: ROUND_MS,
     rounds: ROUNDS,
   };
-  try {
-    const handle = await openDatabase({ kind: 'postgres', url: url.toString(), maxConnections: 2 });
-    await migrateDatabase(handle, url.toString());
-    const baseline = await startBaseline(url.toString());
+  await withScratchDatabase(serverUrl, 'store', async (url) => {
+    const handle = await openDatabase({ kind: 'postgres', url, maxConnections: 2 });
+    await migrateDatabase(handle, url);
+    const baseline = await startBaseline(url);
     try {
       for (const size of SIZES) {
         const grown = performance.now();
@@ -117,12 +60,12 @@ async function storeOnPostgres(serverUrl: string): Promise<Section> {
         progress(`catalog of ${size} products ready in ${Math.round(performance.now() - grown)} ms`);
         await onScratch(
           'store-pg',
-          (dir) => postgresConfig(url.toString(), dir),
+          (dir) => postgresConfig(url, dir),
           async (config) => {
             const node = await startNode({ config, role: 'web' });
             try {
               const origin = new URL(config.publicUrl).origin;
-              const probes: Probe[] = [
+              const probes: LoadProbe[] = [
                 { label: 'bare list', url: `${baseline.url}/products` },
                 { label: 'keiyaku list', url: `${node.url}/api/store/products` },
                 {
@@ -139,7 +82,11 @@ async function storeOnPostgres(serverUrl: string): Promise<Section> {
               ];
               // One client, sequential: the latency of one request at this catalog size.
               for (const probe of probes) {
-                const r = await load(probe, 1, 10_000, ONE_CLIENT_REQUESTS);
+                const r = await loadProbe(probe, {
+                  concurrency: 1,
+                  roundMs: 10_000,
+                  maxRequests: ONE_CLIENT_REQUESTS,
+                });
                 const failures = r.non2xx + r.errors;
                 rows.push({
                   metric: `${size} products, one client, ${probe.label} p50`,
@@ -151,19 +98,19 @@ async function storeOnPostgres(serverUrl: string): Promise<Section> {
               }
               // 50 connections, interleaved with the baseline, at the smallest and the largest size.
               if (size === SIZES[0] || size === SIZES.at(-1)) {
-                const results = await interleaved(probes);
-                const bare = median(results.get('bare list')!.map((r) => r.requestsPerSecond));
-                for (const [label, runs] of results) {
-                  const rps = median(runs.map((r) => r.requestsPerSecond));
-                  const p99 = median(runs.map((r) => r.p99));
-                  const failures = runs.reduce((n, r) => n + r.non2xx + r.errors, 0);
-                  rows.push({
-                    metric: `${size} products, ${CONCURRENCY} connections, ${label}`,
-                    value: round(rps),
-                    unit: 'req/s',
-                    note: `${round((rps / bare) * 100)}% of bare; p50 ${round(median(runs.map((r) => r.p50)))} ms, p99 ${round(p99)} ms${failures ? `; ${failures} failed` : ''}`,
-                  });
-                }
+                const results = await interleavedLoad(probes, {
+                  rounds: ROUNDS,
+                  concurrency: CONCURRENCY,
+                  roundMs: ROUND_MS,
+                  maxRequests: 100_000,
+                });
+                rows.push(
+                  ...rowsAgainstCeiling(
+                    results,
+                    'bare list',
+                    (label) => `${size} products, ${CONCURRENCY} connections, ${label}`,
+                  ),
+                );
                 details[`load-${size}`] = Object.fromEntries(results);
               }
             } finally {
@@ -176,14 +123,6 @@ async function storeOnPostgres(serverUrl: string): Promise<Section> {
       await baseline.stop();
       await handle.close();
     }
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+  });
   return { benchmark: 'store', target: 'postgres', rows, details };
-}
-
-/** The store reads on PostgreSQL (the baseline needs a pg server, so there is no embedded variant). */
-export async function storePostgres(url: string): Promise<Section> {
-  return storeOnPostgres(url);
 }
