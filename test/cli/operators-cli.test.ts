@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliResult, childEnv, repoRoot, runCli, startServer } from '../helpers/cli.js';
+import { type CliResult, childEnv, cliArgs, repoRoot, runCli, startServer } from '../helpers/cli.js';
 
 let dataDir: string;
 beforeAll(() => {
@@ -16,7 +16,7 @@ afterAll(() => {
 
 function runWithStdin(args: string[], input: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    const child = spawn(process.execPath, [...cliArgs, ...args], {
       cwd: repoRoot,
       env: childEnv({ DATA_DIR: dataDir }),
     });

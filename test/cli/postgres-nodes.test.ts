@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childEnv, freePort, repoRoot, runCli } from '../helpers/cli.js';
+import { childEnv, cliArgs, freePort, repoRoot, runCli } from '../helpers/cli.js';
 import { withDatabase } from '../helpers/global-setup.js';
 
 const serverUrl = process.env.DATABASE_URL;
@@ -17,7 +17,7 @@ function startNode(
   role: 'web' | 'worker',
   env: Record<string, string>,
 ): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start', '--role', role], {
+  const child = spawn(process.execPath, [...cliArgs, 'start', '--role', role], {
     cwd: repoRoot,
     env: childEnv(env),
   });

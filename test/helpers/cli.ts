@@ -4,7 +4,8 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const cliArgs = ['--import', 'tsx', 'src/cli/main.ts'];
+/** The compiled server, as `npm start` and the installed command run it (the suite's set-up compiles it first). */
+export const cliArgs = ['--enable-source-maps', 'dist/server/cli/main.js'];
 
 export interface CliResult {
   code: number | null;

@@ -1,9 +1,11 @@
-// Migrates one database before the suite: a PGlite snapshot file, or a PostgreSQL template database.
+// Before the suite: compiles the server the CLI tests run (when src/ changed), and migrates one database: a PGlite
+// snapshot file, or a PostgreSQL template database.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { buildServer } from '../../scripts/build-server.mjs';
 import { openDatabase, pgliteOf } from '../../src/db/client.js';
 import { migrateDatabase } from '../../src/db/migrate.js';
 import { startBoss } from '../../src/jobs/boss.js';
@@ -20,6 +22,8 @@ const silent = createLogger('silent');
 
 /** Builds the migrated database every test file starts from, and removes it afterwards. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // The CLI tests run dist/server as `npm start` does: it must be the sources under test, not an older build.
+  await buildServer({ ifStale: true });
   const url = process.env.DATABASE_URL;
   if (url) {
     const template = `keiyaku_tpl_${process.pid}`;
