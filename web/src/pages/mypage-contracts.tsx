@@ -24,6 +24,8 @@ import { NotFound } from '../components/errors';
 import { ProblemAlert } from '../components/problem';
 import { SignInActions, WithMember } from '../components/with-member';
 import classes from './cart.module.css';
+import { useDateFormat } from './contract-dates';
+import { ContractCancellation } from './mypage-cancellation';
 
 export const contractStatusColor: Record<string, string> = {
   trial: 'cyan',
@@ -34,25 +36,7 @@ export const contractStatusColor: Record<string, string> = {
   expired: 'gray',
 };
 
-function useDateFormat() {
-  const { i18n } = useTranslation();
-  const locale = i18n.language === 'en' ? 'en-GB' : 'ja-JP';
-  return {
-    dateTime: (iso: string) =>
-      new Intl.DateTimeFormat(locale, {
-        dateStyle: 'medium',
-        timeStyle: 'short',
-        timeZone: 'Asia/Tokyo',
-      }).format(new Date(iso)),
-    /** A business date (YYYY-MM-DD) as the calendar day it names, whatever the browser's zone. */
-    date: (plain: string) =>
-      new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
-        new Date(`${plain}T00:00:00Z`),
-      ),
-  };
-}
-
-function StatusBadge({ status, label }: { status: string; label: { ja: string; en: string } }) {
+export function StatusBadge({ status, label }: { status: string; label: { ja: string; en: string } }) {
   const lang = useLang();
   return (
     <Badge color={contractStatusColor[status] ?? 'gray'} variant="light">
@@ -291,6 +275,7 @@ function ContractView({ contractId }: { contractId: string }) {
         <StatusBadge status={contract.status} label={contract.statusLabel} />
       </Group>
       <ContractFacts contract={contract} />
+      <ContractCancellation contract={contract} />
       <Title order={3}>{t('contracts.price')}</Title>
       <ContractPrice contract={contract} />
       <Title order={3}>{t('contracts.history')}</Title>

@@ -238,9 +238,7 @@ function ImagesEditor({ def, onChange }: { def: Definition; onChange: (d: Defini
 
 function StatusActions({ product }: { product: AdminProduct }) {
   const { t, i18n } = useTranslation();
-  const name = (product.definition.name as { ja: string; en: string })[
-    i18n.language === 'en' ? 'en' : 'ja'
-  ];
+  const name = (product.definition.name as { ja: string; en: string })[i18n.language === 'en' ? 'en' : 'ja'];
   const change = useChangeProductStatus();
   const [target, setTarget] = useState<ProductStatus | null>(null);
   return (
