@@ -242,10 +242,12 @@ export function ContractHistory({ history }: { history: ContractDetail['history'
     <Timeline active={history.length - 1} bulletSize={14} lineWidth={2} data-testid="contract-history">
       {history.map((entry) => {
         const status = entry.toStatusLabel?.[lang] ?? '';
-        const title =
-          entry.kind === 'opened'
-            ? t('contracts.event.opened', { status })
-            : t('contracts.event.changed', { status });
+        let title = t('contracts.event.changed', { status });
+        if (entry.kind === 'opened') title = t('contracts.event.opened', { status });
+        // Applying inside the lead time and withdrawing leave the status as it was: the step is named instead.
+        if (entry.kind === 'cancellation_requested') title = t('contracts.event.cancellationRequested');
+        if (entry.kind === 'cancellation_withdrawn')
+          title = t('contracts.event.cancellationWithdrawn', { status });
         return (
           <Timeline.Item key={entry.id} title={title}>
             <Text size="xs" c="dimmed">

@@ -140,12 +140,7 @@ function ConfirmForm({
           <ProblemAlert error={confirm.error} />
         )}
         <Group>
-          <Button
-            type="submit"
-            color="orange"
-            variant={confirming ? 'filled' : 'light'}
-            loading={confirm.isPending}
-          >
+          <Button type="submit" variant={confirming ? 'filled' : 'light'} loading={confirm.isPending}>
             {confirming ? t('admin.contractRequests.confirmButton') : t('admin.contractRequests.confirm')}
           </Button>
           <Button variant="subtle" onClick={onClose}>
@@ -157,28 +152,34 @@ function ConfirmForm({
   );
 }
 
+/** What was just confirmed; kept by the page, since the confirmed row leaves the table (or the table goes). */
+function Confirmed({ message, onClose }: { message: string | null; onClose: () => void }) {
+  if (!message) return null;
+  return (
+    <Alert color="teal" role="status" withCloseButton onClose={onClose}>
+      {message}
+    </Alert>
+  );
+}
+
 /** The applications as a table; a `requested` one gets 確定する when the operator may decide. */
 function RequestTable({
   items,
   canDecide,
   caption,
+  onConfirmed,
 }: {
   items: ContractRequestQueueItem[];
   canDecide: boolean;
   caption: string;
+  onConfirmed: (message: string | null) => void;
 }) {
   const { t } = useTranslation();
   const format = useOrderFormat();
   const [openId, setOpenId] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const open = items.find((item) => item.id === openId);
   return (
     <Stack gap="sm">
-      {done && (
-        <Alert color="teal" role="status" withCloseButton onClose={() => setDone(null)}>
-          {done}
-        </Alert>
-      )}
       <Table.ScrollContainer minWidth={960}>
         <Table striped withTableBorder data-testid="contract-requests">
           <Table.Caption>{caption}</Table.Caption>
@@ -236,10 +237,9 @@ function RequestTable({
                       <Button
                         size="xs"
                         variant="light"
-                        color="orange"
                         onClick={() => {
                           setOpenId(item.id);
-                          setDone(null);
+                          onConfirmed(null);
                         }}
                         aria-label={`${t('admin.contractRequests.confirm')} ${item.contract.number}`}
                       >
@@ -260,7 +260,7 @@ function RequestTable({
           onClose={() => setOpenId(null)}
           onDone={(message) => {
             setOpenId(null);
-            setDone(message);
+            onConfirmed(message);
           }}
         />
       )}
@@ -274,6 +274,7 @@ function RequestQueue({ canDecide }: { canDecide: boolean }) {
   const raw = params.get('state');
   const state: ContractRequestState = isState(raw) ? raw : 'requested';
   const requests = useAdminContractRequests(state);
+  const [done, setDone] = useState<string | null>(null);
   let body = null;
   if (requests.isPending) {
     body = (
@@ -296,6 +297,7 @@ function RequestQueue({ canDecide }: { canDecide: boolean }) {
         items={requests.data}
         canDecide={canDecide}
         caption={t('admin.contractRequests.caption', { count: requests.data.length })}
+        onConfirmed={setDone}
       />
     );
   }
@@ -321,6 +323,7 @@ function RequestQueue({ canDecide }: { canDecide: boolean }) {
           w={240}
         />
       </Paper>
+      <Confirmed message={done} onClose={() => setDone(null)} />
       {body}
     </Stack>
   );
@@ -344,17 +347,20 @@ export function AdminContractRequests() {
 export function ContractOpenRequests({ contractId, canDecide }: { contractId: string; canDecide: boolean }) {
   const { t } = useTranslation();
   const requests = useAdminContractRequests('requested');
+  const [done, setDone] = useState<string | null>(null);
   if (requests.isPending) return <Loader size="sm" />;
   if (requests.isError) return <ProblemAlert error={requests.error} />;
   const mine = requests.data.filter((item) => item.contractId === contractId);
-  if (mine.length === 0) return null;
+  if (mine.length === 0) return <Confirmed message={done} onClose={() => setDone(null)} />;
   return (
     <Stack gap="sm">
       <Title order={3}>{t('admin.contractRequests.openRequests')}</Title>
+      <Confirmed message={done} onClose={() => setDone(null)} />
       <RequestTable
         items={mine}
         canDecide={canDecide}
         caption={t('admin.contractRequests.caption', { count: mine.length })}
+        onConfirmed={setDone}
       />
     </Stack>
   );
