@@ -29,7 +29,7 @@ import { useDateFormat } from './contract-dates';
 const cancellableStatuses = ['trial', 'active', 'suspended'];
 const requestStateColor: Record<string, string> = {
   requested: 'yellow',
-  scheduled: 'orange',
+  scheduled: 'blue',
   withdrawn: 'gray',
   done: 'gray',
 };

@@ -35,7 +35,7 @@ import { useOrderFormat } from './order-format';
 
 const stateColor: Record<ContractRequestState, string> = {
   requested: 'yellow',
-  scheduled: 'orange',
+  scheduled: 'blue',
   withdrawn: 'gray',
   done: 'gray',
 };
@@ -52,7 +52,7 @@ function ConfirmForm({
   onClose,
 }: {
   item: ContractRequestQueueItem;
-  onDone: (message: string) => void;
+  onDone: (decided: Decided) => void;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -77,13 +77,7 @@ function ConfirmForm({
         ...(reason.trim() ? { reason: reason.trim() } : {}),
       },
       {
-        onSuccess: (done) =>
-          onDone(
-            t('admin.contractRequests.confirmed', {
-              number: item.contract.number,
-              date: format.date(done.effectiveDate ?? chosen),
-            }),
-          ),
+        onSuccess: (done) => onDone({ number: item.contract.number, date: done.effectiveDate ?? chosen }),
       },
     );
   };
@@ -152,12 +146,20 @@ function ConfirmForm({
   );
 }
 
+/** A confirmation just made: the contract's number and its last day, written in the console's language. */
+interface Decided {
+  number: string;
+  date: string;
+}
+
 /** What was just confirmed; kept by the page, since the confirmed row leaves the table (or the table goes). */
-function Confirmed({ message, onClose }: { message: string | null; onClose: () => void }) {
-  if (!message) return null;
+function Confirmed({ decided }: { decided: Decided | null }) {
+  const { t } = useTranslation();
+  const format = useOrderFormat();
+  if (!decided) return null;
   return (
-    <Alert color="teal" role="status" withCloseButton onClose={onClose}>
-      {message}
+    <Alert color="green" role="status">
+      {t('admin.contractRequests.confirmed', { number: decided.number, date: format.date(decided.date) })}
     </Alert>
   );
 }
@@ -172,7 +174,7 @@ function RequestTable({
   items: ContractRequestQueueItem[];
   canDecide: boolean;
   caption: string;
-  onConfirmed: (message: string | null) => void;
+  onConfirmed: (decided: Decided | null) => void;
 }) {
   const { t } = useTranslation();
   const format = useOrderFormat();
@@ -180,7 +182,7 @@ function RequestTable({
   const open = items.find((item) => item.id === openId);
   return (
     <Stack gap="sm">
-      <Table.ScrollContainer minWidth={960}>
+      <Table.ScrollContainer minWidth={1120}>
         <Table striped withTableBorder data-testid="contract-requests">
           <Table.Caption>{caption}</Table.Caption>
           <Table.Thead>
@@ -226,7 +228,7 @@ function RequestTable({
                   {format.yen(item.fee)}
                 </Table.Td>
                 <Table.Td className={classes.nowrap}>{format.time(item.requestedAt)}</Table.Td>
-                <Table.Td>
+                <Table.Td className={classes.nowrap}>
                   <Badge color={stateColor[item.state]} variant="light">
                     {format.name(item.stateLabel)}
                   </Badge>
@@ -258,9 +260,9 @@ function RequestTable({
           key={open.id}
           item={open}
           onClose={() => setOpenId(null)}
-          onDone={(message) => {
+          onDone={(decided) => {
             setOpenId(null);
-            onConfirmed(message);
+            onConfirmed(decided);
           }}
         />
       )}
@@ -274,7 +276,7 @@ function RequestQueue({ canDecide }: { canDecide: boolean }) {
   const raw = params.get('state');
   const state: ContractRequestState = isState(raw) ? raw : 'requested';
   const requests = useAdminContractRequests(state);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<Decided | null>(null);
   let body = null;
   if (requests.isPending) {
     body = (
@@ -323,7 +325,7 @@ function RequestQueue({ canDecide }: { canDecide: boolean }) {
           w={240}
         />
       </Paper>
-      <Confirmed message={done} onClose={() => setDone(null)} />
+      <Confirmed decided={done} />
       {body}
     </Stack>
   );
@@ -347,15 +349,15 @@ export function AdminContractRequests() {
 export function ContractOpenRequests({ contractId, canDecide }: { contractId: string; canDecide: boolean }) {
   const { t } = useTranslation();
   const requests = useAdminContractRequests('requested');
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<Decided | null>(null);
   if (requests.isPending) return <Loader size="sm" />;
   if (requests.isError) return <ProblemAlert error={requests.error} />;
   const mine = requests.data.filter((item) => item.contractId === contractId);
-  if (mine.length === 0) return <Confirmed message={done} onClose={() => setDone(null)} />;
+  if (mine.length === 0) return <Confirmed decided={done} />;
   return (
     <Stack gap="sm">
       <Title order={3}>{t('admin.contractRequests.openRequests')}</Title>
-      <Confirmed message={done} onClose={() => setDone(null)} />
+      <Confirmed decided={done} />
       <RequestTable
         items={mine}
         canDecide={canDecide}
