@@ -1,4 +1,4 @@
-// Browser test of 解約申込 on the store clock: a member with an active groupware contract applies for a short-notice cancellation on My Page after its quote, an operator re-dates and confirms it in the console, and the member sees the confirmed last day; axe on every page shown, in Japanese and English.
+// Browser test of 解約申込 on the store clock: a member with an active groupware contract applies for a short-notice cancellation on My Page after its quote, an operator re-dates and confirms it in the console, the member sees the confirmed last day and withdraws it; axe on every page shown, in Japanese and English.
 import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -310,5 +310,18 @@ describe('cancellation on My Page and in the console', () => {
     await shot(mypage, 'mypage-cancellation-scheduled-en.png');
     expect(await seriousViolations(mypage)).toEqual([]);
     await switchLanguage(mypage, '日本語', '解約のお申し込み');
+
+    // Before the last day the member withdraws it (two presses): the contract is active again and can be cancelled anew.
+    await mypage.getByRole('button', { name: '解約のお申し込みを取り消す' }).click();
+    await mypage.getByRole('button', { name: '取り消しを確定する' }).click();
+    await expect.poll(() => mypage.getByRole('button', { name: '解約を申し込む' }).isVisible()).toBe(true);
+    expect(await mypage.getByTestId('cancellation').count()).toBe(0);
+    // A scheduled cancellation withdrawn returns the contract to the status it had.
+    await expect
+      .poll(() => mypage.getByTestId('contract-history').innerText())
+      .toMatch(/契約中に変更\s+2031\/04\/04 9:00 · お客様$/);
+    const main = await mypage.locator('main').innerText();
+    expect(main).not.toContain('サービス終了日');
+    expect(await mypage.locator('main .mantine-Badge-root').first().innerText()).toBe('契約中');
   });
 });

@@ -182,7 +182,7 @@ function RequestTable({
   const open = items.find((item) => item.id === openId);
   return (
     <Stack gap="sm">
-      <Table.ScrollContainer minWidth={1120}>
+      <Table.ScrollContainer minWidth={960}>
         <Table striped withTableBorder data-testid="contract-requests">
           <Table.Caption>{caption}</Table.Caption>
           <Table.Thead>
