@@ -228,8 +228,12 @@ function RequestTable({
                   {format.yen(item.fee)}
                 </Table.Td>
                 <Table.Td className={classes.nowrap}>{format.time(item.requestedAt)}</Table.Td>
-                <Table.Td className={classes.nowrap}>
-                  <Badge color={stateColor[item.state]} variant="light">
+                <Table.Td className={classes.nowrap} miw={190}>
+                  <Badge
+                    color={stateColor[item.state]}
+                    variant="light"
+                    styles={{ label: { overflow: 'visible' } }}
+                  >
                     {format.name(item.stateLabel)}
                   </Badge>
                 </Table.Td>
