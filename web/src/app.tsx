@@ -410,6 +410,13 @@ const router = createBrowserRouter([
         ),
       },
       {
+        path: 'contract-requests',
+        lazy: page(
+          () => import('./pages/admin/contract-requests'),
+          (m) => m.AdminContractRequests,
+        ),
+      },
+      {
         path: 'provisioning',
         lazy: page(
           () => import('./pages/admin/provisioning-queue'),

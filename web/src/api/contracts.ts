@@ -123,3 +123,123 @@ export function useContractStatusAction(action: 'suspend' | 'resume') {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: adminContractsKey }),
   });
 }
+
+export type CancellationQuote = components['schemas']['CancellationQuote'];
+export type ContractRequest = Answer<components['schemas']['ContractRequest']>;
+export type ContractRequestState = components['schemas']['ContractRequest']['state'];
+export type ContractRequestQueueItem = Answer<components['schemas']['ContractRequestQueueItem']>;
+
+export const contractRequestStates = [
+  'requested',
+  'scheduled',
+  'withdrawn',
+  'done',
+] as const satisfies readonly ContractRequestState[];
+
+/** GET …/cancellation-quote for a wished last day (the earliest when none); only while the form is open. */
+export function useMyCancellationQuote(contractId: string, endDate: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: [...myContractsKey, 'cancellation-quote', contractId, endDate ?? ''],
+    queryFn: async ({ signal }): Promise<CancellationQuote> => {
+      return dataOf(
+        await api.GET('/api/mypage/contracts/{contractId}/cancellation-quote', {
+          params: { path: { contractId }, query: endDate ? { endDate } : {} },
+          signal,
+        }),
+        '/api/mypage/contracts/{contractId}/cancellation-quote',
+      );
+    },
+    enabled,
+    retry: false,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** GET …/cancellation: the requested or scheduled application, null when there is none. */
+export function useMyCancellation(contractId: string) {
+  return useQuery({
+    queryKey: [...myContractsKey, 'cancellation', contractId],
+    queryFn: async ({ signal }): Promise<ContractRequest | null> => {
+      const body = dataOf(
+        await api.GET('/api/mypage/contracts/{contractId}/cancellation', {
+          params: { path: { contractId } },
+          signal,
+        }),
+        '/api/mypage/contracts/{contractId}/cancellation',
+      );
+      return (body.cancellation ?? null) as ContractRequest | null;
+    },
+    retry: false,
+  });
+}
+
+/** POST …/cancellation (解約申込) with the last day; the contract and its application are read again. */
+export function useApplyCancellation(contractId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (endDate: string) => {
+      return dataOf(
+        await api.POST('/api/mypage/contracts/{contractId}/cancellation', {
+          params: { path: { contractId } },
+          body: { endDate },
+        }),
+        '/api/mypage/contracts/{contractId}/cancellation',
+      ) as ContractRequest;
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: myContractsKey }),
+  });
+}
+
+/** POST …/cancellation/withdraw; the contract and its application are read again. */
+export function useWithdrawCancellation(contractId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async () => {
+      return dataOf(
+        await api.POST('/api/mypage/contracts/{contractId}/cancellation/withdraw', {
+          params: { path: { contractId } },
+        }),
+        '/api/mypage/contracts/{contractId}/cancellation/withdraw',
+      ) as ContractRequest;
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: myContractsKey }),
+  });
+}
+
+/** Whether the roles may confirm or re-date applications (the server's `contracts.decide`), only to hide refused buttons. */
+export function mayDecideContracts(roles: readonly OperatorRole[]): boolean {
+  return roles.some((role) => role === 'owner' || role === 'support');
+}
+
+/** GET /api/admin/contract-requests in one state, earliest wished date first. */
+export function useAdminContractRequests(state: ContractRequestState) {
+  return useQuery({
+    queryKey: [...adminContractsKey, 'requests', state],
+    queryFn: async ({ signal }) => {
+      const body = dataOf(
+        await api.GET('/api/admin/contract-requests', { params: { query: { state } }, signal }),
+        '/api/admin/contract-requests',
+      );
+      return body.requests as ContractRequestQueueItem[];
+    },
+    placeholderData: keepPreviousData,
+    retry: retryBlips,
+  });
+}
+
+/** Confirms an application for the wished day, or for another day with a reason; the queue and contracts are read again. */
+export function useConfirmContractRequest() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ id, endDate, reason }: { id: string; endDate?: string; reason?: string }) => {
+      return dataOf(
+        await api.POST('/api/admin/contract-requests/{id}/confirm', {
+          params: { path: { id } },
+          body: { ...(endDate ? { endDate } : {}), ...(reason ? { reason } : {}) },
+        }),
+        '/api/admin/contract-requests/{id}/confirm',
+      ) as ContractRequest;
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminContractsKey }),
+  });
+}

@@ -24,6 +24,8 @@ import { NotFound } from '../components/errors';
 import { ProblemAlert } from '../components/problem';
 import { SignInActions, WithMember } from '../components/with-member';
 import classes from './cart.module.css';
+import { useDateFormat } from './contract-dates';
+import { ContractCancellation } from './mypage-cancellation';
 
 export const contractStatusColor: Record<string, string> = {
   trial: 'cyan',
@@ -34,25 +36,7 @@ export const contractStatusColor: Record<string, string> = {
   expired: 'gray',
 };
 
-function useDateFormat() {
-  const { i18n } = useTranslation();
-  const locale = i18n.language === 'en' ? 'en-GB' : 'ja-JP';
-  return {
-    dateTime: (iso: string) =>
-      new Intl.DateTimeFormat(locale, {
-        dateStyle: 'medium',
-        timeStyle: 'short',
-        timeZone: 'Asia/Tokyo',
-      }).format(new Date(iso)),
-    /** A business date (YYYY-MM-DD) as the calendar day it names, whatever the browser's zone. */
-    date: (plain: string) =>
-      new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
-        new Date(`${plain}T00:00:00Z`),
-      ),
-  };
-}
-
-function StatusBadge({ status, label }: { status: string; label: { ja: string; en: string } }) {
+export function StatusBadge({ status, label }: { status: string; label: { ja: string; en: string } }) {
   const lang = useLang();
   return (
     <Badge color={contractStatusColor[status] ?? 'gray'} variant="light">
@@ -258,10 +242,12 @@ export function ContractHistory({ history }: { history: ContractDetail['history'
     <Timeline active={history.length - 1} bulletSize={14} lineWidth={2} data-testid="contract-history">
       {history.map((entry) => {
         const status = entry.toStatusLabel?.[lang] ?? '';
-        const title =
-          entry.kind === 'opened'
-            ? t('contracts.event.opened', { status })
-            : t('contracts.event.changed', { status });
+        let title = t('contracts.event.changed', { status });
+        if (entry.kind === 'opened') title = t('contracts.event.opened', { status });
+        // Applying inside the lead time and withdrawing leave the status as it was: the step is named instead.
+        if (entry.kind === 'cancellation_requested') title = t('contracts.event.cancellationRequested');
+        if (entry.kind === 'cancellation_withdrawn')
+          title = t('contracts.event.cancellationWithdrawn', { status });
         return (
           <Timeline.Item key={entry.id} title={title}>
             <Text size="xs" c="dimmed">
@@ -291,6 +277,7 @@ function ContractView({ contractId }: { contractId: string }) {
         <StatusBadge status={contract.status} label={contract.statusLabel} />
       </Group>
       <ContractFacts contract={contract} />
+      <ContractCancellation contract={contract} />
       <Title order={3}>{t('contracts.price')}</Title>
       <ContractPrice contract={contract} />
       <Title order={3}>{t('contracts.history')}</Title>

@@ -1,4 +1,4 @@
-// The console's contracts: search by number, member, product, status and renewal month; one contract with its timeline, suspend and resume with a reason.
+// The console's contracts: search by number, member, product, status and renewal month; one contract with its timeline, its cancellation waiting for a decision, suspend and resume with a reason.
 import {
   Alert,
   Anchor,
@@ -24,6 +24,7 @@ import {
   type AdminContract,
   type ContractStatus,
   contractStatuses,
+  mayDecideContracts,
   maySuspendContracts,
   useAdminContract,
   useAdminContracts,
@@ -33,6 +34,7 @@ import { EmptyState, EmptyStateText } from '../../components/empty-state';
 import { ProblemAlert } from '../../components/problem';
 import { ContractHistory, contractStatusColor } from '../mypage-contracts';
 import classes from './admin.module.css';
+import { ContractOpenRequests } from './contract-requests';
 import { OperatorGate } from './gate';
 import { useOrderFormat } from './order-format';
 import { offsetParam, Pager } from './pager';
@@ -241,7 +243,14 @@ export function AdminContracts() {
   const { t } = useTranslation();
   return (
     <OperatorGate title={t('admin.contracts.title')} about={t('admin.contracts.about')} section="contracts">
-      {() => <ContractList />}
+      {() => (
+        <Stack gap="md">
+          <Anchor component={Link} to="/admin/contract-requests" size="sm">
+            {t('admin.contractRequests.link')}
+          </Anchor>
+          <ContractList />
+        </Stack>
+      )}
     </OperatorGate>
   );
 }
@@ -327,7 +336,15 @@ function StatusAction({ contract }: { contract: AdminContract }) {
   );
 }
 
-function ContractPanel({ id, canSuspend }: { id: string; canSuspend: boolean }) {
+function ContractPanel({
+  id,
+  canSuspend,
+  canDecide,
+}: {
+  id: string;
+  canSuspend: boolean;
+  canDecide: boolean;
+}) {
   const { t } = useTranslation();
   const format = useOrderFormat();
   const { data: contract, error, isPending } = useAdminContract(id);
@@ -387,6 +404,7 @@ function ContractPanel({ id, canSuspend }: { id: string; canSuspend: boolean }) 
           </Fact>
         </SimpleGrid>
       </Card>
+      <ContractOpenRequests contractId={contract.id} canDecide={canDecide} />
       {canSuspend && <StatusAction contract={contract} />}
       <Title order={3}>{t('contracts.history')}</Title>
       <ContractHistory history={contract.history} />
@@ -408,7 +426,11 @@ export function AdminContractPage() {
           <Anchor component={Link} to="/admin/contracts" size="sm">
             {t('admin.contracts.back')}
           </Anchor>
-          <ContractPanel id={contractId} canSuspend={maySuspendContracts(operator.roles)} />
+          <ContractPanel
+            id={contractId}
+            canSuspend={maySuspendContracts(operator.roles)}
+            canDecide={mayDecideContracts(operator.roles)}
+          />
         </Stack>
       )}
     </OperatorGate>
