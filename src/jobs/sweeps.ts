@@ -2,6 +2,7 @@
 import type { Temporal } from 'temporal-polyfill';
 import type { AppContext } from '../context.js';
 import { anonymiseMembersSweep } from '../flows/anonymise-members-sweep.js';
+import { contractTrialsSweep } from '../flows/contract-trials-sweep.js';
 
 /**
  * A named sweep. `run` finds what is due by `now` from `due_at`-style columns and does it, safe to repeat
@@ -17,7 +18,10 @@ export interface Sweep {
  * Every sweep, in the order the store clock runs them: a later sweep may act on what an earlier one did
  * (a renewal before the invoice run that bills it), so new sweeps go where their inputs are ready.
  */
-export const sweeps: readonly Sweep[] = [{ name: 'members.anonymise', run: anonymiseMembersSweep }];
+export const sweeps: readonly Sweep[] = [
+  { name: 'contracts.trials', run: contractTrialsSweep },
+  { name: 'members.anonymise', run: anonymiseMembersSweep },
+];
 
 /** What one sweep did in a `runSweeps` pass. */
 export interface SweepResult {

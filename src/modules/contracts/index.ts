@@ -1,4 +1,6 @@
 // The contracts module's public face: opening contracts from started order lines, reading, suspending and resuming them.
+
+export { type ClaimedReminder, claimDueReminders } from './claim-due-reminders.js';
 export { contractErrors } from './contract-errors.js';
 export type { ContractEventRow, ContractRow } from './contract-record.js';
 export type { ContractDetail, ContractHistoryEntry, ContractSummary } from './contract-view.js';
@@ -7,6 +9,7 @@ export {
   contractTrialsInUseBlocker,
   registerContractWithdrawalBlockers,
 } from './contract-withdrawal-blockers.js';
+export { endTrial, findDueTrials, type TrialOutcome } from './end-trial.js';
 export { getContract } from './get-contract.js';
 export { listMemberContracts } from './list-member-contracts.js';
 export { openContract } from './open-contract.js';

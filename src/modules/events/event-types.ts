@@ -102,6 +102,20 @@ export interface ContractStatusChangedPayload extends ContractEventBase {
   reason: string | null;
 }
 
+/**
+ * `contract.renewed`: a contract moved into its next term, automatically or by a paid manual renewal
+ * (subject: the contract id). The base carries the new term and price snapshot; the previous ones are
+ * beside it, so a billing run needs nothing else.
+ */
+export interface ContractRenewedPayload extends ContractEventBase {
+  /** `auto` (the renewal sweep) or `manual` (a paid renewal quote). */
+  how: 'auto' | 'manual';
+  renewalId: string | null;
+  previousTerm: { term: string; start: string; end: string };
+  previousPricing: PriceSnapshot;
+  newTerm: { term: string; start: string; end: string };
+}
+
 /** `order.line.rejected`: the line cannot be provided (subject: the order line id). */
 export interface OrderLineRejectedPayload {
   orderId: string;
@@ -129,6 +143,7 @@ export interface DomainEventPayloads {
   'order.line.start_date_changed': OrderLineStartDateChangedPayload;
   'contract.started': ContractStartedPayload;
   'contract.status_changed': ContractStatusChangedPayload;
+  'contract.renewed': ContractRenewedPayload;
 }
 
 export type DomainEventType = keyof DomainEventPayloads;
@@ -139,4 +154,5 @@ export const domainEventTypes = [
   'order.line.start_date_changed',
   'contract.started',
   'contract.status_changed',
+  'contract.renewed',
 ] as const;
