@@ -72,7 +72,11 @@ describe('rehearsing a year with the store clock', () => {
 
     const before = await move('2027-04-01T08:59:59+09:00');
     expect(before.status).toBe(200);
-    expect(before.body.sweeps).toEqual([{ name: 'members.anonymise', count: 0 }]);
+    expect(before.body.sweeps).toEqual([
+      { name: 'contracts.trials', count: 0 },
+      { name: 'contracts.renewals', count: 0 },
+      { name: 'members.anonymise', count: 0 },
+    ]);
     expect(await anonymisedAt()).toEqual({
       anonymisedAt: null,
       loginId: 'rehearsal.member',
@@ -85,7 +89,11 @@ describe('rehearsing a year with the store clock', () => {
       from: '2027-03-31T23:59:59Z',
       now: '2027-04-01T00:00:00Z',
       offsetMs: 365 * 86_400_000,
-      sweeps: [{ name: 'members.anonymise', count: 1 }],
+      sweeps: [
+        { name: 'contracts.trials', count: 0 },
+        { name: 'contracts.renewals', count: 0 },
+        { name: 'members.anonymise', count: 1 },
+      ],
       dispatched: expect.any(Number),
     });
     // Done when the answer came, not by the worker's timer later.

@@ -74,6 +74,8 @@ export const operatorPermissions = {
    * on the member's or the provider's request.
    */
   'contracts.suspend': ['support', 'billing'],
+  /** Recording that a manual renewal was paid (until payments exist): billing, who sees the money arrive. */
+  'contracts.record_payment': ['billing'],
 } as const satisfies Record<string, readonly OperatorRole[]>;
 
 export type OperatorAction = keyof typeof operatorPermissions;
