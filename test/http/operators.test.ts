@@ -402,6 +402,10 @@ const adminRoutes: Record<string, Expectation> = {
     access: ['owner', 'support', 'billing'],
     body: { reason: '入金確認' },
   },
+  'POST /api/admin/contracts/{id}/renewals/{renewalId}/payment': {
+    access: ['owner', 'billing'],
+    body: { reason: '入金確認' },
+  },
   'GET /api/admin/catalog/terms-documents': { access: ['owner', 'catalog'] },
   'POST /api/admin/catalog/terms-documents': {
     access: ['owner', 'catalog'],
