@@ -3,7 +3,7 @@ import { Temporal } from 'temporal-polyfill';
 import type { AppContext } from '../context.js';
 import { businessDateAt } from '../domain/clock.js';
 import { nextTermStart } from '../domain/contract-rules.js';
-import { claimDueReminders, endTrial, findDueTrials } from '../modules/contracts/index.js';
+import { claimDueReminders, endTrial, findDueTrials, trialConverts } from '../modules/contracts/index.js';
 import { getMemberProfile } from '../modules/identity/auth-index.js';
 import { enqueueMail } from '../modules/notifications/index.js';
 import { getStoreSettings } from '../modules/store/index.js';
@@ -40,7 +40,8 @@ export async function contractTrialsSweep(ctx: AppContext, now: Temporal.Instant
             contractNumber: r.number,
             productName: locale === 'en' ? r.productNameEn : r.productNameJa,
             trialEnd: r.targetDate,
-            atEnd: r.trialAtEnd ?? 'convert',
+            // Says what endTrial will do: a trial without a payment method ends whatever the product says.
+            atEnd: trialConverts(r.trialAtEnd, r.paymentMethod) ? 'convert' : 'end',
             paidStart: nextTermStart(Temporal.PlainDate.from(r.targetDate)).toString(),
           },
           now,

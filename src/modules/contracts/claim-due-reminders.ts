@@ -16,6 +16,8 @@ export interface ClaimedReminder {
   targetDate: string;
   daysBefore: number;
   trialAtEnd: 'convert' | 'end' | null;
+  /** The contract's payment method: a trial without one ends rather than converts. */
+  paymentMethod: string | null;
   renewalWindowMonths: number;
 }
 
@@ -29,6 +31,7 @@ interface ReminderRow {
   target_date: string;
   days_before: number;
   trial_at_end: 'convert' | 'end' | null;
+  payment_method: string | null;
   renewal_window_months: number;
 }
 
@@ -80,7 +83,7 @@ export async function claimDueReminders(
       returning contract_id, target_date, days_before
     )
     select c.id as contract_id, c.number, c.member_id, c.locale, c.product_name_ja, c.product_name_en,
-           claimed.target_date::text as target_date, claimed.days_before, c.trial_at_end, c.renewal_window_months
+           claimed.target_date::text as target_date, claimed.days_before, c.trial_at_end, c.payment_method, c.renewal_window_months
     from claimed join contracts c on c.id = claimed.contract_id
     order by c.id`,
   );
@@ -94,6 +97,7 @@ export async function claimDueReminders(
     targetDate: r.target_date,
     daysBefore: Number(r.days_before),
     trialAtEnd: r.trial_at_end,
+    paymentMethod: r.payment_method,
     renewalWindowMonths: Number(r.renewal_window_months),
   }));
 }

@@ -22,6 +22,11 @@ export async function findDueTrials(db: DbOrTx, today: Temporal.PlainDate, limit
   return rows.map((r) => r.id);
 }
 
+/** Whether a trial converts at its end: the product converts trials and there is a payment method to charge. */
+export function trialConverts(trialAtEnd: string | null, paymentMethod: string | null): boolean {
+  return trialAtEnd !== 'end' && paymentMethod !== null;
+}
+
 /** What became of a trial: converted (with its first paid term) or ended; null when it was no longer due. */
 export type TrialOutcome = { outcome: 'converted' | 'ended'; contract: ContractRow } | null;
 
@@ -44,7 +49,7 @@ export async function endTrial(
     return null;
   }
   const trialEnd = Temporal.PlainDate.from(current.trialEnd);
-  const convert = current.trialAtEnd !== 'end' && current.paymentMethod !== null;
+  const convert = trialConverts(current.trialAtEnd, current.paymentMethod);
   if (!convert) {
     const row = await moveContract(
       tx,

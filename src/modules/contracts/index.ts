@@ -12,7 +12,7 @@ export {
   contractTrialsInUseBlocker,
   registerContractWithdrawalBlockers,
 } from './contract-withdrawal-blockers.js';
-export { endTrial, findDueTrials, type TrialOutcome } from './end-trial.js';
+export { endTrial, findDueTrials, type TrialOutcome, trialConverts } from './end-trial.js';
 export { expireUnpaidRenewal, findUnpaidRenewals } from './expire-unpaid-renewals.js';
 export { getContract } from './get-contract.js';
 export { getContractRow } from './get-contract-row.js';
