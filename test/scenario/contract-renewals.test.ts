@@ -6,6 +6,7 @@ import { contractEvents, contractRenewals, contracts } from '../../src/db/schema
 import { domainEvents } from '../../src/db/schema/events.js';
 import { termsDocuments } from '../../src/db/schema/identity.js';
 import type { OrderLinePricingRow } from '../../src/db/schema/ordering.js';
+import { storeSettings } from '../../src/db/schema/store.js';
 import { seedDemoCatalog } from '../../src/flows/seed-demo-catalog.js';
 import { type DevMail, listDevMailbox } from '../../src/modules/notifications/index.js';
 import { travel } from '../helpers/member-browser.js';
@@ -693,5 +694,143 @@ describe('the card contract a year later', () => {
     expect(
       (events[1]!.payload as { previousPricing: { termAmount: number } }).previousPricing.termAmount,
     ).toBe(18360);
+  });
+});
+
+describe('支払い方法をリセットする: the wallet contract renewed by hand, paid during the grace period', () => {
+  it('turns automatic renewal off, so the next term is chosen in the renewal quote only', async () => {
+    // The wallet contract is in its 6-month term 2026-06-16 – 2026-12-15 since the sweep of 16 June.
+    expect(await contract(walletId)).toMatchObject({
+      currentTermStart: '2026-06-16',
+      currentTermEnd: '2026-12-15',
+    });
+    const reset = await call(`/api/mypage/contracts/${walletId}/renewal-reset`, 'POST');
+    expect(reset).toEqual({
+      status: 200,
+      body: {
+        contractId: walletId,
+        renewalMode: 'manual',
+        paymentMethod: 'wallet',
+        walletRenewalDay: 15,
+        nextTerm: null,
+        nextTermChangeDeadline: null,
+      },
+    });
+    const again = await call(`/api/mypage/contracts/${walletId}/renewal-reset`, 'POST');
+    expect([again.status, again.body.code]).toEqual([409, 'next_term_change_manual_renewal']);
+    const change = await call(`/api/mypage/contracts/${walletId}/next-term`, 'PUT', { term: '12m' });
+    expect([change.status, change.body.code]).toEqual([409, 'next_term_change_manual_renewal']);
+    const taken = await call(`/api/mypage/contracts/${walletId}/renewals`, 'POST', {});
+    expect(taken.status).toBe(201);
+    expect(taken.body).toMatchObject({
+      term: '6m',
+      termStart: '2026-12-16',
+      termEnd: '2027-06-15',
+      subtotal: 7320,
+      total: 8052,
+      graceEnd: '2026-12-29',
+    });
+    renewalId = taken.body.renewalId as string;
+  });
+
+  it('is neither renewed nor expired after its term end while unpaid inside the grace period', async () => {
+    await move('2026-12-20T10:00:00+09:00');
+    expect(await contract(walletId)).toMatchObject({ status: 'active', currentTermEnd: '2026-12-15' });
+  });
+
+  it('moves into the new term at once when the payment is recorded during the grace period', async () => {
+    const paid = await billing.browser.send(
+      `/api/admin/contracts/${walletId}/renewals/${renewalId}/payment`,
+      'POST',
+      {},
+    );
+    expect(paid.status).toBe(200);
+    expect(await paid.json()).toMatchObject({
+      applied: true,
+      total: 8052,
+      currentTermStart: '2026-12-16',
+      currentTermEnd: '2027-06-15',
+    });
+    expect(await contract(walletId)).toMatchObject({
+      status: 'active',
+      renewalMode: 'manual',
+      currentTermStart: '2026-12-16',
+      currentTermEnd: '2027-06-15',
+      termAmount: 7320n,
+    });
+    const [event] = (await renewedEvents(walletId)).slice(-1);
+    expect(event!.payload).toMatchObject({
+      how: 'manual',
+      renewalId,
+      previousTerm: { term: '6m', start: '2026-06-16', end: '2026-12-15' },
+    });
+    expect(event!.occurredAt.toISOString()).toBe('2026-12-20T01:00:00.000Z');
+  });
+});
+
+describe('changing the payment method (store setting)', () => {
+  it('moves a card contract to bank transfer on the contract: renewed by hand from then on', async () => {
+    const changed = await call(`/api/mypage/contracts/${cardId}/payment-method`, 'PUT', {
+      method: 'bank_transfer',
+    });
+    expect(changed).toEqual({
+      status: 200,
+      body: {
+        contractId: cardId,
+        renewalMode: 'manual',
+        paymentMethod: 'bank_transfer',
+        walletRenewalDay: null,
+        nextTerm: null,
+        nextTermChangeDeadline: null,
+      },
+    });
+    const notOffered = await call(`/api/mypage/contracts/${cardId}/payment-method`, 'PUT', {
+      method: 'agency',
+    });
+    expect(notOffered.status).toBe(422);
+    expect(notOffered.body).toMatchObject({
+      code: 'payment_method_not_offered',
+      messages: {
+        ja: '支払い方法「代理店支払い」はこの商品では使えません。',
+        en: 'Payment agency is not offered for this product.',
+      },
+    });
+    expect((await history(cardId)).at(-1)).toEqual({
+      kind: 'payment_method_changed',
+      to: 'active',
+      actor: 'member',
+      reason: 'bank_transfer',
+    });
+  });
+
+  it('refuses a change to an automatic method while a manual renewal awaits payment, naming it', async () => {
+    await move('2027-02-01T09:00:00+09:00');
+    const taken = await call(`/api/mypage/contracts/${manualId}/renewals`, 'POST', {});
+    expect(taken.status).toBe(201);
+    const pendingId = taken.body.renewalId as string;
+    const toCard = await call(`/api/mypage/contracts/${manualId}/payment-method`, 'PUT', { method: 'card' });
+    expect(toCard.status).toBe(409);
+    expect(toCard.body).toMatchObject({
+      code: 'renewal_previous_unpaid',
+      messages: {
+        ja: `お支払い待ちの更新（2027年4月1日〜2028年3月31日、32,340円、受付番号 ${pendingId}）があります。先にお支払いください。`,
+      },
+    });
+    expect(await contract(manualId)).toMatchObject({ paymentMethod: 'bank_transfer', renewalMode: 'manual' });
+  });
+
+  it('refuses every change where the store changes payment methods only by re-contracting', async () => {
+    await t.ctx.db.update(storeSettings).set({ paymentMethodChange: 'recontract' });
+    const refused = await call(`/api/mypage/contracts/${cardId}/payment-method`, 'PUT', { method: 'card' });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({
+      code: 'payment_method_change_by_recontract',
+      messages: {
+        ja: 'この店舗では契約の支払い方法を変更できません。変更するには解約して改めてご注文ください。',
+        en: 'This store does not change a contract’s payment method: cancel it and order again.',
+      },
+    });
+    expect(await contract(cardId)).toMatchObject({ paymentMethod: 'bank_transfer', renewalMode: 'manual' });
+    await t.ctx.db.update(storeSettings).set({ paymentMethodChange: 'on_contract' });
   });
 });

@@ -1,11 +1,12 @@
 // Changes a contract's payment method where the store allows it (seed 002), or refuses it where only re-contracting does (seed 003).
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Temporal } from 'temporal-polyfill';
 import type { Db } from '../../db/client.js';
-import { contractEvents, contracts } from '../../db/schema/contracts.js';
+import { contractEvents, contractRenewals, contracts } from '../../db/schema/contracts.js';
 import { toDate } from '../../domain/clock.js';
 import { initialRenewalMode } from '../../domain/contracts.js';
 import { newId } from '../../domain/ids.js';
+import { yenFromDb } from '../../domain/money.js';
 import { type Actor, recordAudit } from '../audit/index.js';
 import { loadProducts } from '../catalog/index.js';
 import { getStoreSettings } from '../store/index.js';
@@ -16,7 +17,8 @@ import { renewalErrors } from './renewal-errors.js';
 /**
  * Per the store's `payment_method_change`: `recontract` refuses (`payment_method_change_by_recontract`);
  * `on_contract` takes a method the product offers and sets the renewal mode as a new contract would get
- * it (bank transfer → manual; card, wallet, direct debit → automatic where the plan allows).
+ * it (bank transfer → manual; card, wallet, direct debit → automatic where the plan allows). A change to
+ * automatic renewal is refused while a manual renewal awaits payment (`renewal_previous_unpaid`, naming it).
  */
 export async function changePaymentMethod(
   db: Db,
@@ -34,6 +36,22 @@ export async function changePaymentMethod(
     }
     const plan = product.definition.plans.find((p) => p.code === row.plan);
     const renewalMode = initialRenewalMode(plan?.renewalModes ?? ['auto'], input.method);
+    if (renewalMode === 'auto') {
+      // A renewal awaiting payment would be renewed twice: once by the sweep, once when it is paid
+      // (and, paid after the automatic renewal, it could never be applied). The member pays it first.
+      const [pending] = await tx
+        .select()
+        .from(contractRenewals)
+        .where(and(eq(contractRenewals.contractId, row.id), eq(contractRenewals.status, 'pending')));
+      if (pending) {
+        throw renewalErrors.previousUnpaid({
+          id: pending.id,
+          termStart: pending.termStart,
+          termEnd: pending.termEnd,
+          total: yenFromDb(pending.totalAmount),
+        });
+      }
+    }
     const [updated] = await tx
       .update(contracts)
       .set({

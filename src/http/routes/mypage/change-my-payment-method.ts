@@ -29,7 +29,9 @@ export function changeMyPaymentMethodRoute() {
         },
         401: problem('not signed in'),
         404: problem('no such contract of this member'),
-        409: problem('the store changes payment methods only by re-contracting'),
+        409: problem(
+          'the store changes payment methods only by re-contracting, or a renewal awaits payment (named)',
+        ),
         422: problem('a payment method the product does not offer'),
       },
     }),
