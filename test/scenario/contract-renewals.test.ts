@@ -36,6 +36,8 @@ let manualId: string;
 let unpaidId: string;
 /** The same as `unpaidId`, for concurrent twins. */
 let twinsId: string;
+/** Accounting desktop download edition, 12 months only, options included: 2025-05-01 – 2026-04-30. */
+let downloadId: string;
 /** The manual contract's renewal, taken on 31 January 2026. */
 let renewalId: string;
 
@@ -212,6 +214,11 @@ beforeAll(async () => {
       'bank_transfer',
       '2025-05-01',
     ],
+    [
+      { productSlug: 'mirai-accounting-desktop', plan: 'download', term: '12m' },
+      'bank_transfer',
+      '2025-05-01',
+    ],
   ] as const) {
     const order = await insertTestOrder(t, {
       memberId,
@@ -226,7 +233,14 @@ beforeAll(async () => {
     const [row] = await t.ctx.db.select().from(contracts).where(eq(contracts.orderLineId, lineId));
     started.push(row!.id);
   }
-  [cardId, walletId, manualId, unpaidId, twinsId] = started as [string, string, string, string, string];
+  [cardId, walletId, manualId, unpaidId, twinsId, downloadId] = started as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
 });
 afterAll(async () => {
   vi.useRealTimers();
@@ -584,6 +598,39 @@ describe('manual renewal of a term ending 30 April 2026', () => {
     });
     const pending = await call(`/api/mypage/contracts/${unpaidId}/renewals`, 'POST', {});
     expect(pending.status).toBe(201);
+  });
+
+  it('offers the download edition 12 months only, its options included with no removal', async () => {
+    const quote = await call(`/api/mypage/contracts/${downloadId}/renewal-quote`, 'POST', { options: [] });
+    expect(quote.status).toBe(200);
+    expect(quote.body).toMatchObject({
+      term: '12m',
+      availableTerms: ['12m'],
+      termStart: '2026-05-01',
+      termEnd: '2027-04-30',
+      subtotal: 30000,
+      tax: 3000,
+      total: 33000,
+    });
+    expect(
+      (quote.body.options as { code: string; included: boolean; selected: boolean }[]).map((o) => [
+        o.code,
+        o.included,
+        o.selected,
+      ]),
+    ).toEqual([
+      ['payroll', true, true],
+      ['e-filing', true, true],
+    ]);
+    const sixMonths = await call(`/api/mypage/contracts/${downloadId}/renewal-quote`, 'POST', { term: '6m' });
+    expect(sixMonths.status).toBe(422);
+    expect(sixMonths.body).toMatchObject({
+      code: 'renewal_term_not_offered',
+      messages: {
+        ja: '契約期間「6ヶ月」はこの商品の更新では選べません。',
+        en: 'The term "6 months" cannot be chosen for this product’s renewal.',
+      },
+    });
   });
 
   it.skipIf(!onPostgres)(

@@ -1,4 +1,5 @@
 // The renewal and next-term refusals, with stable codes and ja/en messages that name the date or the renewal in the way.
+import { isTermKey, termLabel } from '../../domain/catalog.js';
 import { AppError } from '../../domain/errors.js';
 
 function jaDate(date: string): string {
@@ -94,9 +95,10 @@ export const renewalErrors = {
     new AppError({
       code: 'renewal_term_not_offered',
       status: 422,
+      // People read the term's label (6ヶ月), not its key (6m); a string that is no term is shown as sent.
       message: {
-        ja: `契約期間「${term}」はこの商品の更新では選べません。`,
-        en: `The term "${term}" cannot be chosen for this product's renewal.`,
+        ja: `契約期間「${isTermKey(term) ? termLabel(term, 'ja') : term}」はこの商品の更新では選べません。`,
+        en: `The term "${isTermKey(term) ? termLabel(term, 'en') : term}" cannot be chosen for this product’s renewal.`,
       },
     }),
   renewalNotFound: () =>
