@@ -38,6 +38,8 @@ let unpaidId: string;
 let twinsId: string;
 /** Accounting desktop download edition, 12 months only, options included: 2025-05-01 – 2026-04-30. */
 let downloadId: string;
+/** The manual contract's second renewal, taken on 1 February 2027. */
+let pendingId: string;
 /** The manual contract's renewal, taken on 31 January 2026. */
 let renewalId: string;
 
@@ -854,7 +856,7 @@ describe('changing the payment method (store setting)', () => {
     await move('2027-02-01T09:00:00+09:00');
     const taken = await call(`/api/mypage/contracts/${manualId}/renewals`, 'POST', {});
     expect(taken.status).toBe(201);
-    const pendingId = taken.body.renewalId as string;
+    pendingId = taken.body.renewalId as string;
     const toCard = await call(`/api/mypage/contracts/${manualId}/payment-method`, 'PUT', { method: 'card' });
     expect(toCard.status).toBe(409);
     expect(toCard.body).toMatchObject({
@@ -865,6 +867,29 @@ describe('changing the payment method (store setting)', () => {
     });
     expect(await contract(manualId)).toMatchObject({ paymentMethod: 'bank_transfer', renewalMode: 'manual' });
   });
+
+  it.skipIf(!onPostgres)(
+    'records one payment when two operators record it at once (concurrent twins; PostgreSQL only: PGlite runs one connection, so requests never overlap)',
+    async () => {
+      const path = `/api/admin/contracts/${manualId}/renewals/${pendingId}/payment`;
+      const [a, b] = await Promise.all([
+        billing.browser.send(path, 'POST', { reason: null }),
+        owner.browser.send(path, 'POST', { reason: null }),
+      ]);
+      expect([a.status, b.status].sort()).toEqual([200, 409]);
+      expect(((await (a.status === 409 ? a : b).json()) as { code: string }).code).toBe(
+        'renewal_not_pending',
+      );
+      const paid = (await history(manualId)).filter((e) => e.kind === 'renewal_paid');
+      expect(paid).toHaveLength(2);
+      expect(paid[1]!.reason).toBe(pendingId);
+      const [renewal] = await t.ctx.db
+        .select()
+        .from(contractRenewals)
+        .where(eq(contractRenewals.id, pendingId));
+      expect([renewal!.status, renewal!.appliedAt]).toEqual(['paid', null]);
+    },
+  );
 
   it('refuses every change where the store changes payment methods only by re-contracting', async () => {
     await t.ctx.db.update(storeSettings).set({ paymentMethodChange: 'recontract' });
