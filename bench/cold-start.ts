@@ -10,7 +10,7 @@ import { startBoss } from '../src/jobs/boss.js';
 import { startWorker } from '../src/jobs/worker.js';
 import { createLogger } from '../src/logger.js';
 import { createWithdrawalBlockerRegistry } from '../src/modules/identity/index.js';
-import { mailTransportFor, smsTransportFor } from '../src/modules/notifications/index.js';
+import { mailTransportFor, smsTransportFor, systemHostResolver } from '../src/modules/notifications/index.js';
 import { startNode } from '../src/runtime.js';
 import { resolveSecret } from '../src/secret.js';
 import {
@@ -70,6 +70,7 @@ async function phases(): Promise<Record<string, number>> {
       config: { ...config, secret: resolveSecret(config) },
       clock: systemClock,
       withdrawalBlockers: createWithdrawalBlockerRegistry(),
+      hostResolver: systemHostResolver,
       database,
       db: database.db,
       logger,

@@ -15,6 +15,8 @@ export interface LoadRequest {
   body?: string;
   /** The Origin header for a POST: the store's PUBLIC_URL origin, which the Origin check trusts. */
   origin?: string;
+  /** Extra headers on every request, e.g. a signed-in member's Cookie. */
+  headers?: Record<string, string>;
 }
 
 /** What the child answers; latencies in milliseconds. */
@@ -32,9 +34,15 @@ export interface LoadResult {
   max: number;
 }
 
-function get(agent: http.Agent, url: URL, body?: string, origin?: string): Promise<number> {
+function get(
+  agent: http.Agent,
+  url: URL,
+  body?: string,
+  origin?: string,
+  extra: Record<string, string> = {},
+): Promise<number> {
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { ...extra, accept: 'application/json' };
     if (body !== undefined) {
       headers['content-type'] = 'application/json';
       headers.origin = origin ?? url.origin;
@@ -63,7 +71,7 @@ export async function runLoad(input: LoadRequest): Promise<LoadResult> {
       Array.from({ length: input.concurrency }, async () => {
         while (warm < input.warmupRequests) {
           warm++;
-          await get(agent, url, input.body, input.origin).catch(() => 0);
+          await get(agent, url, input.body, input.origin, input.headers).catch(() => 0);
         }
       }),
     );
@@ -82,7 +90,7 @@ export async function runLoad(input: LoadRequest): Promise<LoadResult> {
           sent++;
           const t0 = performance.now();
           try {
-            const status = await get(agent, url, input.body, input.origin);
+            const status = await get(agent, url, input.body, input.origin, input.headers);
             latencies.push(performance.now() - t0);
             if (status >= 200 && status < 300) ok++;
             else non2xx++;

@@ -17,6 +17,7 @@ import {
   devMailboxTransport,
   devSmsTransport,
   enqueueMail,
+  systemHostResolver,
 } from '../src/modules/notifications/index.js';
 import { openStore } from '../src/runtime.js';
 import { resolveSecret } from '../src/secret.js';
@@ -57,6 +58,7 @@ async function measureOn(target: string, config: Config): Promise<Section> {
     config: { ...config, secret: resolveSecret(config) },
     clock: systemClock,
     withdrawalBlockers: createWithdrawalBlockerRegistry(),
+    hostResolver: systemHostResolver,
     database: store.database,
     db: store.database.db,
     logger,

@@ -5,16 +5,18 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { coldStart } from './cold-start.js';
+import { contractsPostgres } from './contract-list.js';
 import { httpEmbedded, httpPostgres } from './http-throughput.js';
 import { ordersEmbedded, ordersPostgres } from './order-placement.js';
 import { outboxEmbedded, outboxPostgres } from './outbox-throughput.js';
 import { pgliteWrites, postgresWrites } from './pglite-writes.js';
+import { processStart } from './process-start.js';
 import { storePostgres } from './store-list.js';
 import { type BenchEnv, now, type ResultRow, type Section, withTimeout } from './support.js';
 
 interface Step {
   /** Selects the step on the command line: `npm run bench -- http outbox`. */
-  key: 'cold-start' | 'http' | 'outbox' | 'writes' | 'orders' | 'store';
+  key: 'cold-start' | 'http' | 'outbox' | 'writes' | 'orders' | 'store' | 'contracts' | 'process-start';
   title: string;
   needsPostgres: boolean;
   /** Hard bound on the step, so one stuck benchmark cannot hold the whole run. */
@@ -37,6 +39,13 @@ const steps: Step[] = [
     needsPostgres: false,
     limitMs: 90_000,
     run: coldStart,
+  },
+  {
+    key: 'process-start',
+    title: 'npm start as a process: compiled and with the TypeScript loader (embedded)',
+    needsPostgres: false,
+    limitMs: 600_000,
+    run: processStart,
   },
   {
     key: 'http',
@@ -94,6 +103,13 @@ const steps: Step[] = [
     needsPostgres: true,
     limitMs: 900_000,
     run: async (env) => [await storePostgres(env.postgresUrl!)],
+  },
+  {
+    key: 'contracts',
+    title: "My Page's contract list against a bare Hono + pg server (PostgreSQL)",
+    needsPostgres: true,
+    limitMs: 600_000,
+    run: async (env) => [await contractsPostgres(env.postgresUrl!)],
   },
 ];
 

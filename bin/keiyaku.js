@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The installed `keiyaku` command: runs the TypeScript CLI through tsx.
-import { register } from 'tsx/esm/api';
+// The installed `keiyaku` command: runs the compiled server (dist/server), compiling it first when src/ changed since.
+import { buildServer } from '../scripts/build-server.mjs';
 
-register();
-await import('../src/cli/main.ts');
+await buildServer({ ifStale: true });
+await import('../dist/server/cli/main.js');

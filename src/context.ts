@@ -1,10 +1,10 @@
-// What every route, flow runner and job handler is given: configuration, clock, database, logger, mail, SMS, withdrawal blockers, jobs.
+// What every route, flow runner and job handler is given: configuration, clock, database, logger, mail, SMS, a host resolver, withdrawal blockers, jobs.
 import type { Config } from './config.js';
 import type { DatabaseHandle, Db } from './db/client.js';
 import type { Clock } from './domain/clock.js';
 import type { Logger } from './logger.js';
 import type { WithdrawalBlockerRegistry } from './modules/identity/index.js';
-import type { MailTransport, SmsTransport } from './modules/notifications/index.js';
+import type { HostResolver, MailTransport, SmsTransport } from './modules/notifications/index.js';
 
 export interface AppContext {
   config: Config;
@@ -14,6 +14,8 @@ export interface AppContext {
   logger: Logger;
   mail: MailTransport;
   sms: SmsTransport;
+  /** Resolves webhook hosts for the internal-address check at save and delivery; tests give a fixed table. */
+  hostResolver: HostResolver;
   /** What may stop a member withdrawing; modules register their blockers when the node is wired. */
   withdrawalBlockers: WithdrawalBlockerRegistry;
   /**

@@ -17,7 +17,7 @@ import { type RunningJobs, startJobs } from './jobs/start-jobs.js';
 import type { RunningWorker } from './jobs/worker.js';
 import { createLogger, type Logger } from './logger.js';
 import { backfillProductSearch } from './modules/catalog/index.js';
-import { mailTransportFor, smsTransportFor } from './modules/notifications/index.js';
+import { mailTransportFor, smsTransportFor, systemHostResolver } from './modules/notifications/index.js';
 import { loadStoreClock, STORE_CLOCK_REFRESH_MS } from './modules/store/index.js';
 import { resolveSecret } from './secret.js';
 import { createAppWithdrawalBlockers } from './withdrawal-blockers.js';
@@ -127,6 +127,7 @@ export async function startNode(input: StartNodeInput): Promise<RunningNode> {
     mail: mailTransportFor(config.smtpUrl),
     sms: smsTransportFor(config.twilio),
     // Contracts and billing add their blockers in createAppWithdrawalBlockers once they exist.
+    hostResolver: systemHostResolver,
     withdrawalBlockers: createAppWithdrawalBlockers(clock),
   };
 

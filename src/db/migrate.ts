@@ -1,13 +1,15 @@
 // Applies the committed SQL migrations; on PostgreSQL under an advisory lock so two nodes cannot race.
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { projectRoot } from '../project-root.js';
 import type { DatabaseHandle } from './client.js';
 
-export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+/** The committed migrations stay in src/ whether the server runs from src/ or from dist/server/. */
+export const migrationsFolder = join(projectRoot, 'src/db/migrations');
 
 /** Arbitrary but fixed: every keiyaku node takes the same lock while migrating. */
 const MIGRATION_LOCK_KEY = 4_242_020_001;

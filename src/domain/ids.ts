@@ -9,6 +9,7 @@ export const idPrefixes = {
   contract: 'ctr',
   contractEvent: 'cev',
   contractRenewal: 'crn',
+  contractRequest: 'crq',
   invoice: 'inv',
   payment: 'pay',
   outbox: 'obx',

@@ -10,6 +10,23 @@ import { AppError } from './errors.js';
 export const orderLineStatuses = ['received', 'preparing', 'started', 'rejected'] as const;
 export type OrderLineStatus = (typeof orderLineStatuses)[number];
 
+/**
+ * An order's status as lists show it, derived from its lines (ordering's `deriveOrderStatus`):
+ * `received` until a line moves, `in_progress`, then `completed` or `rejected`.
+ */
+export const orderStatuses = ['received', 'in_progress', 'completed', 'rejected'] as const;
+export type OrderStatus = (typeof orderStatuses)[number];
+
+export const orderStatusLabels: Readonly<Record<'ja' | 'en', Readonly<Record<OrderStatus, string>>>> = {
+  ja: { received: '受付済', in_progress: '準備中', completed: '提供開始', rejected: '不可' },
+  en: {
+    received: 'Received',
+    in_progress: 'In progress',
+    completed: 'Service started',
+    rejected: 'Not possible',
+  },
+};
+
 export const orderLineTransitions: Readonly<Record<OrderLineStatus, readonly OrderLineStatus[]>> = {
   received: ['preparing', 'started', 'rejected'],
   preparing: ['started', 'rejected'],

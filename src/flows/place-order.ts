@@ -1,21 +1,10 @@
 // Places the member's order from the checkout in one transaction: re-price, compare the quote, number, write, mail, event, audit.
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Temporal } from 'temporal-polyfill';
 import type { Db, DbOrTx } from '../db/client.js';
-import {
-  cartItems,
-  type OrderLinePricingRow,
-  orderConsents,
-  orderEvents,
-  orderLines,
-  orders,
-} from '../db/schema/ordering.js';
 import type { PaymentMethodKey } from '../domain/catalog.js';
 import { type TermKey, termLabel } from '../domain/catalog.js';
-import { STORE_TIME_ZONE, toDate } from '../domain/clock.js';
+import { STORE_TIME_ZONE } from '../domain/clock.js';
 import type { Estimate } from '../domain/estimate.js';
-import { newId } from '../domain/ids.js';
-import { yenToDb } from '../domain/money.js';
 import { taxRates } from '../domain/tax.js';
 import { type Actor, recordAudit } from '../modules/audit/index.js';
 import { redeemTrial } from '../modules/catalog/index.js';
@@ -25,12 +14,14 @@ import {
   allocateOrderNumber,
   assertQuoteUnchanged,
   type CheckoutInput,
+  createOrder,
   findOrderByCheckoutQuote,
   findOrderByIdempotencyKey,
   getOrderDetail,
   lockCheckout,
   NO_PAYMENT_METHOD,
   type OrderDetail,
+  type OrderLinePricingRow,
   orderingErrors,
   paymentMethodLabels,
   validateCheckoutInput,
@@ -140,17 +131,14 @@ async function placeIn(tx: DbOrTx, input: PlaceOrderInput): Promise<{ orderId: s
   const totals = checkout.totals!;
   const settings = await getStoreSettings(tx);
   const { number } = await allocateOrderNumber(tx, { format: settings.orderNumberFormat, now });
-  const orderId = newId('order');
-  const at = toDate(now);
   const firstTerm = totals.firstTerm;
 
-  await tx.insert(orders).values({
-    id: orderId,
+  const consentKinds = new Map(checkout.consents.map((c) => [c.documentKey, c.kind]));
+  const { orderId, lineIds } = await createOrder(tx, {
     number,
     memberId,
     idempotencyKey: input.idempotencyKey,
     checkoutQuote: input.quote,
-    status: 'received',
     customerContact: chosen.customerContact,
     billingContact: chosen.billingContact,
     paymentMethod: chosen.paymentMethod ?? NO_PAYMENT_METHOD,
@@ -159,75 +147,35 @@ async function placeIn(tx: DbOrTx, input: PlaceOrderInput): Promise<{ orderId: s
       taxableAmount: g.taxableAmount,
       taxAmount: g.tax,
     })),
-    subtotalAmount: yenToDb(firstTerm.subtotal),
-    taxAmount: yenToDb(firstTerm.tax),
-    totalAmount: yenToDb(firstTerm.total),
+    subtotal: firstTerm.subtotal,
+    tax: firstTerm.tax,
+    total: firstTerm.total,
     locale: checkout.locale,
-    placedAt: at,
-    updatedAt: at,
-  });
-
-  const lineIds: string[] = [];
-  for (const [position, line] of checkout.lines.entries()) {
-    const lineId = newId('orderLine');
-    lineIds.push(lineId);
-    await tx.insert(orderLines).values({
-      id: lineId,
-      orderId,
-      position: position + 1,
+    lines: checkout.lines.map((line) => ({
       productId: line.product.id,
       providerId: line.product.provider.id,
-      productNameJa: line.product.definition.name.ja,
-      productNameEn: line.product.definition.name.en,
+      productName: line.product.definition.name,
       plan: line.estimate.plan,
       term: line.estimate.term,
       quantity: line.estimate.quantity,
       options: line.item.options,
-      isTrial: line.trial !== null,
       trialDays: line.trial?.days ?? null,
       pricing: pricingOf(line.estimate),
       orderFields: chosen.orderFields[line.itemId] ?? {},
-      status: 'received',
-      updatedAt: at,
-    });
-    if (line.trial) {
-      const taken = await redeemTrial(tx, { memberId, productId: line.product.id, orderId, now });
-      // A concurrent order (another key) took the trial first: this transaction rolls back whole.
-      if (!taken) throw orderingErrors.trialAlreadyUsed(line.product.definition.name);
-    }
-  }
-
-  const consentKinds = new Map(checkout.consents.map((c) => [c.documentKey, c.kind]));
-  if (chosen.consents.length > 0) {
-    await tx.insert(orderConsents).values(
-      chosen.consents.map((c) => ({
-        orderId,
-        kind: consentKinds.get(c.documentKey)!,
-        documentKey: c.documentKey,
-        documentVersion: c.version,
-        consentedAt: at,
-      })),
-    );
-  }
-  await tx.insert(orderEvents).values({
-    id: newId('orderEvent'),
-    orderId,
-    orderLineId: null,
-    kind: 'placed',
-    fromStatus: null,
-    toStatus: 'received',
-    actor: `member:${memberId}`,
-    note: null,
-    at,
+    })),
+    consents: chosen.consents.map((c) => ({
+      kind: consentKinds.get(c.documentKey)!,
+      documentKey: c.documentKey,
+      documentVersion: c.version,
+    })),
+    cart: { cartId, itemIds: checkout.lines.map((line) => line.itemId) },
+    now,
   });
-  const itemIds = checkout.lines.map((line) => line.itemId);
-  const deleted = await tx
-    .delete(cartItems)
-    .where(and(eq(cartItems.cartId, cartId ?? ''), inArray(cartItems.id, itemIds)))
-    .returning({ id: cartItems.id });
-  // Under the cart lock nothing else can take these items; if something did, this order must not exist.
-  if (deleted.length !== itemIds.length) {
-    throw new Error(`placing took ${deleted.length} of the ${itemIds.length} cart items it priced`);
+  for (const line of checkout.lines) {
+    if (!line.trial) continue;
+    const taken = await redeemTrial(tx, { memberId, productId: line.product.id, orderId, now });
+    // A concurrent order (another key) took the trial first: this transaction rolls back whole.
+    if (!taken) throw orderingErrors.trialAlreadyUsed(line.product.definition.name);
   }
 
   const placedAt = now.toZonedDateTimeISO(STORE_TIME_ZONE);

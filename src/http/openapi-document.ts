@@ -3,7 +3,7 @@ import { loadConfig } from '../config.js';
 import type { AppContext } from '../context.js';
 import { systemClock } from '../domain/clock.js';
 import { createLogger } from '../logger.js';
-import { devMailboxTransport, devSmsTransport } from '../modules/notifications/index.js';
+import { devMailboxTransport, devSmsTransport, systemHostResolver } from '../modules/notifications/index.js';
 import { createAppWithdrawalBlockers } from '../withdrawal-blockers.js';
 import { createApp } from './app.js';
 import { openApiHeader } from './routes/system/api-docs.js';
@@ -23,6 +23,7 @@ export function buildOpenApiDocument(): ReturnType<ReturnType<typeof createApp>[
     logger: createLogger('silent'),
     mail: devMailboxTransport(),
     sms: devSmsTransport(),
+    hostResolver: systemHostResolver,
     withdrawalBlockers: createAppWithdrawalBlockers(systemClock),
   };
   return createApp(ctx, { webRoot: '/nonexistent' }).getOpenAPI31Document(openApiHeader);

@@ -1,16 +1,16 @@
 // Serves the built React app: hashed assets cached for a year and precompressed, other pages fall back to index.html.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type ServeStaticOptions, serveStatic } from '@hono/node-server/serve-static';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
+import { projectRoot } from '../project-root.js';
 import type { AppEnv } from './openapi-app.js';
 
 /** Written by the web build on its tags; swapped for each response's CSP nonce. */
 export const CSP_NONCE_PLACEHOLDER = '__KEIYAKU_CSP_NONCE__';
 
-export const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
+export const defaultWebRoot = join(projectRoot, 'dist/web');
 
 /** Paths that belong to the server or the build, never to the single-page app's router. */
 export function isServerPath(path: string): boolean {

@@ -4,6 +4,7 @@ import type { AppContext } from '../context.js';
 import { anonymiseMembersSweep } from '../flows/anonymise-members-sweep.js';
 import { contractRenewalsSweep } from '../flows/contract-renewals-sweep.js';
 import { contractTrialsSweep } from '../flows/contract-trials-sweep.js';
+import { endContractsSweep } from '../flows/end-contracts-sweep.js';
 
 /**
  * A named sweep. `run` finds what is due by `now` from `due_at`-style columns and does it, safe to repeat
@@ -24,6 +25,7 @@ export const sweeps: readonly Sweep[] = [
   // same pass; renewals come before anything that bills.
   { name: 'contracts.trials', run: contractTrialsSweep },
   { name: 'contracts.renewals', run: contractRenewalsSweep },
+  { name: 'contracts.end', run: endContractsSweep },
   { name: 'members.anonymise', run: anonymiseMembersSweep },
 ];
 

@@ -191,9 +191,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe('accessibility of every page', () => {
-  // Skipped until the store header's cart link names its count in its visible text (label-content-name-mismatch,
-  // serious): the last run found that and nothing else after the catalog tabs' ids were fixed.
-  it.skip('finds no serious or critical axe violation on any page of the router, in Japanese and in English (skipped: the cart link label)', async () => {
+  it('finds no serious or critical axe violation on any page of the router, in Japanese and in English', async () => {
     // The store's member, with an order, an inquiry and a cart waiting for checkout.
     const memberId = await registerAndConfirm(baseUrl, smtp, fullRegistration(member));
     const memberCookie = await memberSessionCookie(baseUrl, smtp, member, 1);
@@ -248,6 +246,8 @@ describe('accessibility of every page', () => {
       '/*': { url: '/no-such-page', as: 'guest' },
       '/mypage': { url: '/mypage', as: 'member' },
       '/mypage/contracts': { url: '/mypage/contracts', as: 'member' },
+      // No contract has started yet (the order's lines wait for provisioning): the page says it was not found.
+      '/mypage/contracts/:contractId': { url: '/mypage/contracts/ctr_unknown', as: 'member' },
       '/mypage/orders': { url: '/mypage/orders', as: 'member' },
       '/mypage/orders/:orderId': { url: `/mypage/orders/${order.id}`, as: 'member' },
       '/mypage/invoices': { url: '/mypage/invoices', as: 'member' },
@@ -278,6 +278,8 @@ describe('accessibility of every page', () => {
       '/admin/catalog/providers': { url: '/admin/catalog/providers', as: 'owner' },
       '/admin/catalog/documents': { url: '/admin/catalog/documents', as: 'owner' },
       '/admin/orders': { url: '/admin/orders', as: 'owner' },
+      '/admin/contracts': { url: '/admin/contracts', as: 'owner' },
+      '/admin/contracts/:contractId': { url: '/admin/contracts/ctr_unknown', as: 'owner' },
       '/admin/orders/:orderId': { url: `/admin/orders/${order.id}`, as: 'owner' },
       '/admin/provisioning': { url: '/admin/provisioning', as: 'owner' },
       '/admin/catalog/providers/:providerId/connection': {

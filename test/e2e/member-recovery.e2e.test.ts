@@ -90,7 +90,10 @@ describe('a member who forgot their password', () => {
     watch.tolerated = [/status of 410/, /status of 422/];
     const page = await watch.open();
     await page.goto(`${baseUrl}/login`);
-    expect(await page.getByRole('link', { name: 'ログインIDをお忘れの方' }).isVisible()).toBe(true);
+    // The page's code arrives as its own chunk: wait for it rather than look once.
+    await expect
+      .poll(() => page.getByRole('link', { name: 'ログインIDをお忘れの方' }).isVisible())
+      .toBe(true);
     await shot(page, 'login-with-recovery-links.png', { fullPage: true });
     await page.getByRole('link', { name: 'パスワードをお忘れの方' }).click();
     await expect

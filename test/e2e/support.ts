@@ -26,8 +26,12 @@ export async function freePort(): Promise<number> {
 }
 
 /** Runs a command to completion, failing with its output if it does not succeed. */
-export async function run(command: string, args: string[]): Promise<void> {
-  const child = spawn(command, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function run(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
+  const child = spawn(command, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
@@ -39,14 +43,19 @@ export async function run(command: string, args: string[]): Promise<void> {
   if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output}`);
 }
 
-/** Builds dist/web from the sources under test, not whatever was built last. */
+/**
+ * Builds dist/web and dist/server from the sources under test, not whatever was built last; the web app
+ * as `npm run build` does, in production mode (Vitest sets NODE_ENV=test, which would give Vite React's
+ * development build).
+ */
 export async function buildWebApp(): Promise<void> {
-  await run(process.execPath, [
-    join(repoRoot, 'node_modules/vite/bin/vite.js'),
-    'build',
-    '--config',
-    'web/vite.config.ts',
-  ]);
+  await run(
+    process.execPath,
+    [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts'],
+    { ...process.env, NODE_ENV: 'production' },
+  );
+  // The server runs compiled, as `npm start` runs it.
+  await run(process.execPath, [join(repoRoot, 'scripts/build-server.mjs')]);
 }
 
 export interface RunningServer {
@@ -77,7 +86,7 @@ export async function startServer(
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
-  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start'], {
+  const server: ChildProcess = spawn(process.execPath, ['dist/server/cli/main.js', 'start'], {
     cwd: repoRoot,
     env: {
       ...process.env,

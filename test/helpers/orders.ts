@@ -1,18 +1,13 @@
-// Writes an order as placing it does (order, lines, provider consents, the "placed" timeline entry) and hands it to providers in the same transaction.
-import { eq } from 'drizzle-orm';
+// Writes an order through ordering's createOrder, as placing does (order, lines, provider consents, the "placed" timeline entry), and hands it to providers in the same transaction.
 import type { Temporal } from 'temporal-polyfill';
-import { catalogProducts, catalogProviders } from '../../src/db/schema/catalog.js';
+import type { Yen } from '../../src/domain/money.js';
+import { loadProduct } from '../../src/modules/catalog/index.js';
 import {
+  allocateOrderNumber,
+  createOrder,
   type OrderContactRow,
   type OrderLinePricingRow,
-  orderConsents,
-  orderEvents,
-  orderLines,
-  orders,
-} from '../../src/db/schema/ordering.js';
-import { toDate } from '../../src/domain/clock.js';
-import { newId } from '../../src/domain/ids.js';
-import { allocateOrderNumber } from '../../src/modules/ordering/index.js';
+} from '../../src/modules/ordering/index.js';
 import { requestProvisioning } from '../../src/modules/provisioning/index.js';
 import type { TestApp } from './test-app.js';
 
@@ -57,79 +52,53 @@ export async function insertTestOrder(
   },
 ): Promise<{ orderId: string; number: string; lineIds: string[]; requestIds: string[] }> {
   const now = input.now ?? t.clock.now();
-  const at = toDate(now);
   return t.ctx.db.transaction(async (tx) => {
     const { number } = await allocateOrderNumber(tx, { format: 'K{YYYY}-{SEQ:6}', now });
-    const orderId = newId('order');
     const contact = input.contact ?? testContact;
-    await tx.insert(orders).values({
-      id: orderId,
-      number,
-      memberId: input.memberId,
-      idempotencyKey: `test-${number}`,
-      status: 'received',
-      customerContact: contact,
-      billingContact: contact,
-      paymentMethod: input.paymentMethod ?? 'bank_transfer',
-      taxBreakdown: [{ rate: 10, taxableAmount: 8800, taxAmount: 880 }],
-      subtotalAmount: 8800n,
-      taxAmount: 880n,
-      totalAmount: 9680n,
-      locale: input.locale ?? 'ja',
-      placedAt: at,
-      updatedAt: at,
-    });
-    const lineIds: string[] = [];
-    const consented = new Set<string>();
-    for (const [position, line] of input.lines.entries()) {
-      const [product] = await tx
-        .select()
-        .from(catalogProducts)
-        .where(eq(catalogProducts.slug, line.productSlug));
-      const [provider] = await tx
-        .select()
-        .from(catalogProviders)
-        .where(eq(catalogProviders.id, product!.providerId));
-      if (!provider!.isStore && !consented.has(provider!.slug)) {
-        consented.add(provider!.slug);
-        const fields = input.sharedContactFields?.[provider!.slug] ?? provider!.sharedContactFields;
-        await tx.insert(orderConsents).values({
-          orderId,
+    const consents: { kind: string; documentKey: string; documentVersion: string }[] = [];
+    const lines = [];
+    for (const line of input.lines) {
+      const product = await loadProduct(tx, line.productSlug);
+      if (!product) throw new Error(`no product ${line.productSlug}`);
+      const provider = product.provider;
+      if (!provider.isStore && !consents.some((c) => c.documentKey === `provider:${provider.slug}`)) {
+        const fields = input.sharedContactFields?.[provider.slug] ?? provider.sharedContactFields;
+        consents.push({
           kind: 'provider_data_sharing',
-          documentKey: `provider:${provider!.slug}`,
+          documentKey: `provider:${provider.slug}`,
           documentVersion: fields.join('+'),
-          consentedAt: at,
         });
       }
-      const id = newId('orderLine');
-      await tx.insert(orderLines).values({
-        id,
-        orderId,
-        position,
-        productId: product!.id,
-        providerId: product!.providerId,
-        productNameJa: product!.nameJa,
-        productNameEn: product!.nameEn,
+      lines.push({
+        productId: product.id,
+        providerId: provider.id,
+        productName: product.definition.name,
         plan: line.plan,
         term: line.term,
         quantity: line.quantity ?? 1,
         options: line.options ?? [],
-        isTrial: line.trialDays !== undefined && line.trialDays !== null,
         trialDays: line.trialDays ?? null,
         pricing: line.pricing ?? { lines: [], monthlyAmount: null, termAmount: 8800, oneTimeAmount: 0 },
         orderFields: line.orderFields ?? {},
-        status: 'received',
-        updatedAt: at,
       });
-      lineIds.push(id);
     }
-    await tx.insert(orderEvents).values({
-      id: newId('orderEvent'),
-      orderId,
-      kind: 'placed',
-      toStatus: 'received',
-      actor: `member:${input.memberId}`,
-      at,
+    const { orderId, lineIds } = await createOrder(tx, {
+      number,
+      memberId: input.memberId,
+      idempotencyKey: `test-${number}`,
+      checkoutQuote: null,
+      customerContact: contact,
+      billingContact: contact,
+      paymentMethod: input.paymentMethod ?? 'bank_transfer',
+      taxBreakdown: [{ rate: 10, taxableAmount: 8800, taxAmount: 880 }],
+      subtotal: 8800 as Yen,
+      tax: 880 as Yen,
+      total: 9680 as Yen,
+      locale: input.locale ?? 'ja',
+      lines,
+      consents,
+      cart: null,
+      now,
     });
     const requestIds = await requestProvisioning(tx, { orderId, now });
     return { orderId, number, lineIds, requestIds };

@@ -11,6 +11,7 @@ import type { StartWorkerOptions } from '../../src/jobs/worker.js';
 import { createLogger } from '../../src/logger.js';
 import { mailTransportFor, smsTransportFor } from '../../src/modules/notifications/index.js';
 import { createAppWithdrawalBlockers } from '../../src/withdrawal-blockers.js';
+import { createHostTable, type HostTable } from './host-table.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export const TEST_ORIGIN = 'http://127.0.0.1:3000';
@@ -29,6 +30,11 @@ export interface TestApp {
   /** The clock tests travel with; with KEIYAKU_TEST_CLOCK=1 it is the base of `ctx.clock`, a StoreClock. */
   clock: FakeClock;
   database: TestDatabase;
+  /**
+   * The resolver of webhook hosts (`ctx.hostResolver`): names resolve only as a test sets them, so a local
+   * receiver is reached through a name the test maps to 127.0.0.1 and an allowed network, never a bypass.
+   */
+  hosts: HostTable;
   /** `app.request` with the Origin header a browser would send. */
   request(path: string, init?: RequestInit): Promise<Response>;
   /** Starts pg-boss and the worker on this database, as `keiyaku start` does. */
@@ -50,6 +56,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const clock = new FakeClock(options.clockStart ?? '2026-04-01T09:00:00+09:00');
   // As `keiyaku start` does: the rehearsal clock is the fake clock plus the offset owners move it by.
   const storeClock: Clock = config.testClock ? new StoreClock(clock) : clock;
+  const hosts = createHostTable();
   const ctx: AppContext = {
     config,
     clock: storeClock,
@@ -58,6 +65,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     logger: createLogger('silent'),
     mail: mailTransportFor(config.smtpUrl),
     sms: smsTransportFor(config.twilio),
+    hostResolver: hosts,
     withdrawalBlockers: createAppWithdrawalBlockers(storeClock),
   };
   const app = createApp(ctx, {
@@ -70,6 +78,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ctx,
     clock,
     database,
+    hosts,
     request(path, init = {}) {
       const headers = new Headers(init.headers);
       if (!headers.has('origin')) headers.set('origin', TEST_ORIGIN);

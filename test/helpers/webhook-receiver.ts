@@ -30,6 +30,9 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
         body: Buffer.concat(chunks).toString('utf8'),
       });
       response.statusCode = statuses.shift() ?? 204;
+      // A redirect points back at this receiver, so a client that followed it would be seen here.
+      if (response.statusCode >= 300 && response.statusCode < 400)
+        response.setHeader('location', '/redirected');
       response.end();
     });
   });

@@ -2,10 +2,13 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogProducts, catalogTrialRedemptions } from '../../src/db/schema/catalog.js';
+import { members as memberRows } from '../../src/db/schema/identity.js';
 import { outbox } from '../../src/db/schema/notifications.js';
 import { cartItems, carts, orders } from '../../src/db/schema/ordering.js';
 import { provisioningRequests } from '../../src/db/schema/provisioning.js';
+import { placeOrder } from '../../src/flows/place-order.js';
 import { seedDemoCatalog } from '../../src/flows/seed-demo-catalog.js';
+import { withdrawMember } from '../../src/modules/identity/auth-index.js';
 import { registerAndSignIn, type SignedInMember } from '../helpers/member-session.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -180,6 +183,60 @@ describe.skipIf(!process.env.DATABASE_URL)(
           ),
         );
       expect(trials.map((r) => r.orderId)).toEqual([won[0].id]);
+    });
+
+    it('never both places an order and withdraws the member: 8 members each withdraw while their order is placed', async () => {
+      const racers = [];
+      for (let i = 0; i < 8; i++) racers.push(await confirmedCheckout([groupware]));
+      /** The outcome of a call: `ok`, or the code it was refused with. */
+      const settle = (p: Promise<unknown>) =>
+        p.then(
+          () => 'ok',
+          (error: { code?: string }) => error.code ?? String(error),
+        );
+      const outcomes = await Promise.all(
+        racers.map(({ member, body }) => {
+          const { quote, ...checkout } = body;
+          // Called directly: over HTTP the withdrawal would end the session and the placement would be a 401.
+          const placing = settle(
+            placeOrder(t.ctx.db, {
+              memberId: member.memberId,
+              idempotencyKey: `withdrawal-race-${member.memberId}`,
+              checkout: checkout as never,
+              quote,
+              actor: { kind: 'member', id: member.memberId },
+              now: t.clock.now(),
+            }),
+          );
+          const withdrawing = settle(
+            withdrawMember(t.ctx.db, t.ctx.withdrawalBlockers, {
+              memberId: member.memberId,
+              reason: 'self',
+              actor: { kind: 'member', id: member.memberId },
+              now: t.clock.now(),
+            }),
+          );
+          return Promise.all([placing, withdrawing]);
+        }),
+      );
+      const allowed = [
+        JSON.stringify([
+          ['ok', 'withdrawal_blocked'],
+          ['active', 1],
+        ]),
+        JSON.stringify([
+          ['order_member_not_active', 'ok'],
+          ['withdrawn', 0],
+        ]),
+      ];
+      const seen: string[] = [];
+      for (const [i, { member }] of racers.entries()) {
+        const [row] = await t.ctx.db.select().from(memberRows).where(eq(memberRows.id, member.memberId));
+        const placed = await t.ctx.db.select().from(orders).where(eq(orders.memberId, member.memberId));
+        seen.push(JSON.stringify([outcomes[i], [row!.status, placed.length]]));
+      }
+      // Whichever takes the member's row lock first decides; the other is refused with its reason, never both pass.
+      expect(seen.filter((outcome) => !allowed.includes(outcome))).toEqual([]);
     });
 
     it('makes one order from 24 requests with one key: the rest replay it or hear it is still running', async () => {

@@ -1,10 +1,10 @@
-// Opening contracts under concurrency on PostgreSQL: twins of one start make one contract and take one number.
+// Contracts under concurrency on PostgreSQL: twins of one start make one contract and take one number; twins of one cancellation make one.
 import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { contractNumberCounters, contracts } from '../../src/db/schema/contracts.js';
+import { contractNumberCounters, contractRequests, contracts } from '../../src/db/schema/contracts.js';
 import { seedDemoCatalog } from '../../src/flows/seed-demo-catalog.js';
-import { openContract } from '../../src/modules/contracts/index.js';
+import { applyForCancellation, openContract } from '../../src/modules/contracts/index.js';
 import type { OrderLineStartedPayload, RecordedDomainEvent } from '../../src/modules/events/index.js';
 import { confirmLineStart } from '../../src/modules/ordering/index.js';
 import { registerAndSignIn } from '../helpers/member-session.js';
@@ -139,6 +139,53 @@ describe.skipIf(!process.env.DATABASE_URL)(
       expect(rows.map((r) => [r.number, r.renewalMode, r.currentTermEnd])).toEqual([
         ['C2026-000002', 'manual', '2027-04-14'],
       ]);
+    });
+
+    it('makes one cancellation of two applications at once: the other is refused as already applied', async () => {
+      const order = await insertTestOrder(t, {
+        memberId,
+        lines: [{ productSlug: 'rental-server-x10', plan: 'x10', term: '12m' }],
+      });
+      await confirmLineStart(t.ctx.db, {
+        orderLineId: order.lineIds[0]!,
+        serviceStartDate: '2026-04-02',
+        actor: { kind: 'operator', id: null },
+        now: t.clock.now(),
+      });
+      const [contract] = await t.ctx.db
+        .select()
+        .from(contracts)
+        .where(eq(contracts.orderLineId, order.lineIds[0]!));
+      const holder = new pg.Client({ connectionString: t.database.url! });
+      await holder.connect();
+      await holder.query('BEGIN');
+      await holder.query('SELECT * FROM contracts WHERE id = $1 FOR UPDATE', [contract!.id]);
+      const twins = Array.from({ length: 2 }, () =>
+        applyForCancellation(t.ctx.db, {
+          contractId: contract!.id,
+          memberId,
+          endDate: '2026-10-31',
+          actor: { kind: 'member', id: memberId },
+          now: t.clock.now(),
+        }).then(
+          (request) => request.state,
+          (error: { code?: string }) => error.code ?? 'error',
+        ),
+      );
+      expect(await waitForLockWaiters(holder, 2)).toBeGreaterThanOrEqual(2);
+      await holder.query('COMMIT');
+      await holder.end();
+      expect((await Promise.all(twins)).sort()).toEqual([
+        'contract_cancellation_already_applied',
+        'scheduled',
+      ]);
+      const requests = await t.ctx.db
+        .select({ state: contractRequests.state, effectiveDate: contractRequests.effectiveDate })
+        .from(contractRequests)
+        .where(eq(contractRequests.contractId, contract!.id));
+      expect(requests).toEqual([{ state: 'scheduled', effectiveDate: '2026-10-31' }]);
+      const [after] = await t.ctx.db.select().from(contracts).where(eq(contracts.id, contract!.id));
+      expect([after!.status, after!.endDate]).toEqual(['cancellation_scheduled', '2026-10-31']);
     });
   },
 );

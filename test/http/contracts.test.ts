@@ -263,6 +263,9 @@ describe('My Page contracts', () => {
     const paged = await (await memberA.browser.send('/api/mypage/contracts?page=2&pageSize=1', 'GET')).json();
     expect(paged.contracts.map((c: { number: string }) => c.number)).toEqual(['C2026-000001']);
     expect(paged.total).toBe(2);
+    // A page past the end has no row to carry the count: the total still comes back.
+    const past = await (await memberA.browser.send('/api/mypage/contracts?page=3&pageSize=1', 'GET')).json();
+    expect([past.contracts, past.total]).toEqual([[], 2]);
   });
 
   it('shows one contract with options, payment method and history', async () => {

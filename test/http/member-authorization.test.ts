@@ -158,6 +158,20 @@ const memberRoutes: Record<string, MemberRouteCase> = {
     ownMayBeRefused: true,
     body: { method: 'card' },
   },
+  'GET /api/mypage/contracts/{contractId}/cancellation': {
+    scope: 'path',
+    ids: (owner) => ({ contractId: owner.contractId }),
+  },
+  // A's own application is made here and withdrawn by the next route, so A's contract ends as it began.
+  'POST /api/mypage/contracts/{contractId}/cancellation': {
+    scope: 'path',
+    ids: (owner) => ({ contractId: owner.contractId }),
+    body: { endDate: '2026-12-31' },
+  },
+  'POST /api/mypage/contracts/{contractId}/cancellation/withdraw': {
+    scope: 'path',
+    ids: (owner) => ({ contractId: owner.contractId }),
+  },
 };
 
 /** Starts the order's line as an operator would, which opens its contract; returns the contract id. */

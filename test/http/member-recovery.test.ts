@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditLog } from '../../src/db/schema/audit.js';
 import { loginLockouts, memberBackupCodes, memberPasswordResets } from '../../src/db/schema/identity.js';
-import { unlockLoginId, unlockMember } from '../../src/modules/identity/auth-index.js';
+import { unlockLoginId, unlockLoginIdAfterIdentityCheck } from '../../src/modules/identity/auth-index.js';
 import { updateStoreSettings } from '../../src/modules/store/index.js';
 import {
   advanceMinutes,
@@ -153,9 +153,15 @@ describe('lockout (operator unlock)', () => {
     advanceMinutes(t, 24 * 60);
     expect((await signInAttempt('lock-op', password)).status).toBe(423);
 
-    expect(await unlockMember(t.ctx.db, { memberId, actor: operator, now: t.clock.now() })).toEqual({
-      wasLocked: true,
-    });
+    // The console's unlock (POST /api/admin/members/{id}/unlock) after a recorded identity check.
+    expect(
+      await unlockLoginIdAfterIdentityCheck(t.ctx.db, {
+        memberId,
+        identityCheck: { method: 'phone_callback', note: 'called back on the registered number' },
+        actor: operator,
+        now: t.clock.now(),
+      }),
+    ).toEqual({ loginIdKey: 'lock-op', memberId });
     expect((await signInAttempt('lock-op', password)).status).toBe(202);
     expect(
       await unlockLoginId(t.ctx.db, { loginId: 'GHOST-op', actor: operator, now: t.clock.now() }),

@@ -406,6 +406,8 @@ const adminRoutes: Record<string, Expectation> = {
     access: ['owner', 'billing'],
     body: { reason: '入金確認' },
   },
+  'GET /api/admin/contract-requests': { access: ['owner', 'support', 'billing'] },
+  'POST /api/admin/contract-requests/{id}/confirm': { access: ['owner', 'support'], body: {} },
   'GET /api/admin/catalog/terms-documents': { access: ['owner', 'catalog'] },
   'POST /api/admin/catalog/terms-documents': {
     access: ['owner', 'catalog'],

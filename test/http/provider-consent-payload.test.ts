@@ -46,6 +46,8 @@ beforeAll(async () => {
   miraiId = mirai!.id;
   const patched = await owner.browser.send(`/api/admin/catalog/providers/${miraiId}`, 'PATCH', {
     webhookUrl: receiver.url,
+    // The receiver runs on this machine: the provider's webhook may reach it only through this allow-list.
+    webhookAllowedNetworks: ['127.0.0.1/32'],
   });
   expect(patched.status).toBe(200);
   webhookSecret = (await patched.json()).webhookSecret;

@@ -72,11 +72,14 @@ beforeAll(async () => {
 
   const patched = await owner.browser.send(`/api/admin/catalog/providers/${miraiId}`, 'PATCH', {
     webhookUrl: receiver.url,
+    // The receiver runs on this machine: the provider's webhook may reach it only through this allow-list.
+    webhookAllowedNetworks: ['127.0.0.1/32'],
   });
   expect(patched.status).toBe(200);
   const patchedBody = await patched.json();
   expect(patchedBody).toMatchObject({
     webhookUrl: receiver.url,
+    webhookAllowedNetworks: ['127.0.0.1/32'],
     webhookSecret: expect.stringMatching(/^whsec_/),
   });
   webhookSecret = patchedBody.webhookSecret;

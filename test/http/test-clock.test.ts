@@ -99,7 +99,10 @@ describe('with KEIYAKU_TEST_CLOCK=1', () => {
       from: '2026-04-01T00:00:00Z',
       now: '2026-05-01T00:00:00Z',
       offsetMs: 30 * DAY_MS,
-      sweeps: [{ name: 'members.anonymise', count: 0 }],
+      sweeps: [
+        { name: 'contracts.end', count: 0 },
+        { name: 'members.anonymise', count: 0 },
+      ],
       dispatched: expect.any(Number),
     });
     expect(t.ctx.clock.now().toString()).toBe('2026-05-01T00:00:00Z');

@@ -11,6 +11,7 @@ import {
   deliverWebhook,
   enqueueWebhook,
   parseWebhookEndpointUrl,
+  resolveWebhookTarget,
   signWebhook,
   webhookSecretKey,
 } from '../../src/modules/notifications/index.js';
@@ -35,13 +36,12 @@ describe('webhook signing', () => {
     });
   });
 
-  it('accepts https endpoints and plain http only on this machine', () => {
+  it('takes http(s) URLs without credentials (where they may point is checked against their addresses)', () => {
     expect(parseWebhookEndpointUrl('https://provider.example.jp/keiyaku')).toBe(
       'https://provider.example.jp/keiyaku',
     );
     expect(parseWebhookEndpointUrl('http://127.0.0.1:8080/hook')).toBe('http://127.0.0.1:8080/hook');
     for (const bad of [
-      'http://provider.example.jp/hook',
       'ftp://provider.example.jp/hook',
       'https://user:pass@provider.example.jp/hook',
       'https://provider.example.jp/hook#x',
@@ -67,12 +67,17 @@ describe('webhook delivery through the worker', () => {
   });
 
   const sealingKey = () => webhookSecretKey(t.ctx.config.secret);
+  // The receiver listens on this machine: reached only because the endpoint allows 127.0.0.1 explicitly.
+  const target = (url: string) => resolveWebhookTarget(url, t.hosts);
+  const thisMachine = ['127.0.0.1/32'];
 
   it('signs each attempt, keeps the id across a retry after a 500, and stores the secret sealed', async () => {
     t.clock.travelTo('2026-04-13T09:00:00+09:00');
+    const resolved = await target(receiver.url);
     const endpoint = await t.ctx.db.transaction((tx) =>
       createWebhookEndpoint(tx, {
-        url: receiver.url,
+        target: resolved,
+        allowedPrivateNetworks: thisMachine,
         description: 'デモ提供元',
         sealingKey: sealingKey(),
         actor: cli,
@@ -139,9 +144,11 @@ describe('webhook delivery through the worker', () => {
   });
 
   it('disables an endpoint that answers 410 Gone and fails what is still queued for it', async () => {
+    const resolved = await target(receiver.url);
     const endpoint = await t.ctx.db.transaction((tx) =>
       createWebhookEndpoint(tx, {
-        url: receiver.url,
+        target: resolved,
+        allowedPrivateNetworks: thisMachine,
         description: '終了した提供元',
         sealingKey: sealingKey(),
         actor: cli,
@@ -176,9 +183,11 @@ describe('webhook delivery through the worker', () => {
   });
 
   it('records a failed attempt and leaves the message for the retry; the last attempt fails it', async () => {
+    const resolved = await target('http://127.0.0.1:9/unreachable');
     const endpoint = await t.ctx.db.transaction((tx) =>
       createWebhookEndpoint(tx, {
-        url: 'http://127.0.0.1:9/unreachable',
+        target: resolved,
+        allowedPrivateNetworks: thisMachine,
         description: '到達しない',
         sealingKey: sealingKey(),
         actor: cli,
@@ -194,7 +203,13 @@ describe('webhook delivery through the worker', () => {
       }),
     );
     const attempt = (lastAttempt: boolean) =>
-      deliverWebhook(t.ctx.db, { messageId, sealingKey: sealingKey(), now: t.clock.now(), lastAttempt });
+      deliverWebhook(t.ctx.db, {
+        messageId,
+        sealingKey: sealingKey(),
+        now: t.clock.now(),
+        lastAttempt,
+        resolver: t.hosts,
+      });
     await expect(attempt(false)).rejects.toThrow(/webhook msg_/);
     let [row] = await t.ctx.db.select().from(webhookMessages).where(eq(webhookMessages.id, messageId));
     expect(row!.attempts).toBe(1);

@@ -1,123 +1,423 @@
 // Client routes: the store at / (with registration, sign-in and the inquiry form), My Page at /mypage and the admin console at /admin (with its own sign-in).
+// Every layout and page loads on first visit (`lazy`), so each area downloads only its own code: a store
+// visitor never loads the console. test/e2e/web-areas.e2e.test.ts checks that against the build manifest.
+import type { ComponentType } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { AdminLayout, MypageLayout, StoreLayout } from './layouts/layouts';
-import { AdminCatalogDocuments } from './pages/admin/catalog/documents';
-import { AdminProductEditor } from './pages/admin/catalog/product-editor';
-import { AdminCatalogProducts } from './pages/admin/catalog/products';
-import { AdminCatalogProviders } from './pages/admin/catalog/providers';
-import { AdminContractPage, AdminContracts } from './pages/admin/contracts';
-import { AdminDashboard } from './pages/admin/dashboard';
-import { AdminInquiries } from './pages/admin/inquiries';
-import { AdminLoginPage } from './pages/admin/login';
-import { AdminMailbox } from './pages/admin/mailbox';
-import { AdminMemberDetail } from './pages/admin/member/member-detail';
-import { AdminMemberWithdrawPage } from './pages/admin/member-withdraw-page';
-import { AdminMembers } from './pages/admin/members';
-import { AdminOperators } from './pages/admin/operators';
-import { AdminOrderPage } from './pages/admin/order-detail';
-import { AdminOrders } from './pages/admin/orders';
-import { AdminProviderConnectionPage } from './pages/admin/provider-api-keys';
-import { AdminProvisioningQueue } from './pages/admin/provisioning-queue';
-import { AdminRegistrations } from './pages/admin/registrations';
-import { AdminSecurity } from './pages/admin/security';
-import { AdminSettings } from './pages/admin/settings';
-import { CartPage } from './pages/cart';
-import { CatalogDocumentPage } from './pages/catalog-document';
-import { CheckoutCompletePage, CheckoutPage } from './pages/checkout';
-import { NotFound, RouteError } from './pages/errors';
-import { EstimatePrintPage } from './pages/estimate-print';
-import { InquiryPage, InquiryReceivedPage } from './pages/inquiry';
-import { LoginPage } from './pages/login';
-import { LoginIdReminderPage } from './pages/login-id-reminder';
-import { MypageHome, MypageProfile, MypageSection } from './pages/mypage';
-import { MypageContract, MypageContracts } from './pages/mypage-contracts';
-import { MypageInquiries, MypageInquiry } from './pages/mypage-inquiries';
-import { MypageOrder, MypageOrders } from './pages/mypage-orders';
-import { MypageSecurity } from './pages/mypage-security';
-import { MypageWithdraw } from './pages/mypage-withdraw';
-import { PasswordResetPage } from './pages/password-reset';
-import { ProductPage } from './pages/product';
-import { ProductsPage } from './pages/products';
-import { EmailChangeConfirmPage } from './pages/profile-edit';
-import { RegisterConfirmPage, RegisterPage } from './pages/register';
-import { StoreHome } from './pages/store';
-import { TermsPage } from './pages/terms';
+import { NotFound, RouteError } from './components/errors';
+import { loadConsoleMessages } from './i18n';
+
+/** A route's `lazy`: loads the module on first visit and renders the component it picks. */
+function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
+  return async () => ({ Component: pick(await load()) });
+}
+
+/** A My Page section that has no page of its own yet: the shared section page, told which one. */
+function mypageSection(section: 'invoices') {
+  return async () => {
+    const { MypageSection } = await import('./pages/mypage');
+    return { Component: () => <MypageSection section={section} /> };
+  };
+}
+
+// Nothing to show until the first area's code arrives; the page paints as soon as it does.
+const HydrateFallback = () => null;
 
 const router = createBrowserRouter([
   // The printable estimate stands alone: the paper gets the estimate, not the store's header and menus.
-  { path: '/products/:slug/estimate', element: <EstimatePrintPage />, errorElement: <RouteError /> },
+  {
+    path: '/products/:slug/estimate',
+    lazy: page(
+      () => import('./pages/estimate-print'),
+      (m) => m.EstimatePrintPage,
+    ),
+    errorElement: <RouteError />,
+    HydrateFallback,
+  },
   {
     path: '/',
-    element: <StoreLayout />,
+    lazy: page(
+      () => import('./layouts/layouts'),
+      (m) => m.StoreLayout,
+    ),
     errorElement: <RouteError />,
+    HydrateFallback,
     children: [
-      { index: true, element: <StoreHome /> },
-      { path: 'products', element: <ProductsPage /> },
-      { path: 'products/:slug', element: <ProductPage /> },
-      { path: 'register', element: <RegisterPage /> },
-      { path: 'register/confirm', element: <RegisterConfirmPage /> },
-      { path: 'login', element: <LoginPage /> },
-      { path: 'password-reset', element: <PasswordResetPage /> },
-      { path: 'login-id-reminder', element: <LoginIdReminderPage /> },
-      { path: 'terms/:kind', element: <TermsPage /> },
-      { path: 'inquiry', element: <InquiryPage /> },
-      { path: 'inquiry/received', element: <InquiryReceivedPage /> },
-      { path: 'documents/:key', element: <CatalogDocumentPage /> },
-      { path: 'cart', element: <CartPage /> },
-      { path: 'checkout', element: <CheckoutPage /> },
-      { path: 'checkout/complete/:orderId', element: <CheckoutCompletePage /> },
+      {
+        index: true,
+        lazy: page(
+          () => import('./pages/store'),
+          (m) => m.StoreHome,
+        ),
+      },
+      {
+        path: 'products',
+        lazy: page(
+          () => import('./pages/products'),
+          (m) => m.ProductsPage,
+        ),
+      },
+      {
+        path: 'products/:slug',
+        lazy: page(
+          () => import('./pages/product'),
+          (m) => m.ProductPage,
+        ),
+      },
+      {
+        path: 'register',
+        lazy: page(
+          () => import('./pages/register'),
+          (m) => m.RegisterPage,
+        ),
+      },
+      {
+        path: 'register/confirm',
+        lazy: page(
+          () => import('./pages/register'),
+          (m) => m.RegisterConfirmPage,
+        ),
+      },
+      {
+        path: 'login',
+        lazy: page(
+          () => import('./pages/login'),
+          (m) => m.LoginPage,
+        ),
+      },
+      {
+        path: 'password-reset',
+        lazy: page(
+          () => import('./pages/password-reset'),
+          (m) => m.PasswordResetPage,
+        ),
+      },
+      {
+        path: 'login-id-reminder',
+        lazy: page(
+          () => import('./pages/login-id-reminder'),
+          (m) => m.LoginIdReminderPage,
+        ),
+      },
+      {
+        path: 'terms/:kind',
+        lazy: page(
+          () => import('./pages/terms'),
+          (m) => m.TermsPage,
+        ),
+      },
+      {
+        path: 'inquiry',
+        lazy: page(
+          () => import('./pages/inquiry'),
+          (m) => m.InquiryPage,
+        ),
+      },
+      {
+        path: 'inquiry/received',
+        lazy: page(
+          () => import('./pages/inquiry'),
+          (m) => m.InquiryReceivedPage,
+        ),
+      },
+      {
+        path: 'documents/:key',
+        lazy: page(
+          () => import('./pages/catalog-document'),
+          (m) => m.CatalogDocumentPage,
+        ),
+      },
+      {
+        path: 'cart',
+        lazy: page(
+          () => import('./pages/cart'),
+          (m) => m.CartPage,
+        ),
+      },
+      {
+        path: 'checkout',
+        lazy: page(
+          () => import('./pages/checkout'),
+          (m) => m.CheckoutPage,
+        ),
+      },
+      {
+        path: 'checkout/complete/:orderId',
+        lazy: page(
+          () => import('./pages/checkout'),
+          (m) => m.CheckoutCompletePage,
+        ),
+      },
       { path: '*', element: <NotFound home="/" /> },
     ],
   },
   {
     path: '/mypage',
-    element: <MypageLayout />,
+    lazy: page(
+      () => import('./layouts/layouts'),
+      (m) => m.MypageLayout,
+    ),
     errorElement: <RouteError />,
+    HydrateFallback,
     children: [
-      { index: true, element: <MypageHome /> },
-      { path: 'contracts', element: <MypageContracts /> },
-      { path: 'contracts/:contractId', element: <MypageContract /> },
-      { path: 'orders', element: <MypageOrders /> },
-      { path: 'orders/:orderId', element: <MypageOrder /> },
-      { path: 'invoices', element: <MypageSection section="invoices" /> },
-      { path: 'profile', element: <MypageProfile /> },
-      { path: 'security', element: <MypageSecurity /> },
-      { path: 'inquiries', element: <MypageInquiries /> },
-      { path: 'inquiries/:inquiryId', element: <MypageInquiry /> },
-      { path: 'withdraw', element: <MypageWithdraw /> },
-      { path: 'email-change/confirm', element: <EmailChangeConfirmPage /> },
+      {
+        index: true,
+        lazy: page(
+          () => import('./pages/mypage'),
+          (m) => m.MypageHome,
+        ),
+      },
+      {
+        path: 'contracts',
+        lazy: page(
+          () => import('./pages/mypage-contracts'),
+          (m) => m.MypageContracts,
+        ),
+      },
+      {
+        path: 'contracts/:contractId',
+        lazy: page(
+          () => import('./pages/mypage-contracts'),
+          (m) => m.MypageContract,
+        ),
+      },
+      {
+        path: 'orders',
+        lazy: page(
+          () => import('./pages/mypage-orders'),
+          (m) => m.MypageOrders,
+        ),
+      },
+      {
+        path: 'orders/:orderId',
+        lazy: page(
+          () => import('./pages/mypage-orders'),
+          (m) => m.MypageOrder,
+        ),
+      },
+      { path: 'invoices', lazy: mypageSection('invoices') },
+      {
+        path: 'profile',
+        lazy: page(
+          () => import('./pages/mypage'),
+          (m) => m.MypageProfile,
+        ),
+      },
+      {
+        path: 'security',
+        lazy: page(
+          () => import('./pages/mypage-security'),
+          (m) => m.MypageSecurity,
+        ),
+      },
+      {
+        path: 'inquiries',
+        lazy: page(
+          () => import('./pages/mypage-inquiries'),
+          (m) => m.MypageInquiries,
+        ),
+      },
+      {
+        path: 'inquiries/:inquiryId',
+        lazy: page(
+          () => import('./pages/mypage-inquiries'),
+          (m) => m.MypageInquiry,
+        ),
+      },
+      {
+        path: 'withdraw',
+        lazy: page(
+          () => import('./pages/mypage-withdraw'),
+          (m) => m.MypageWithdraw,
+        ),
+      },
+      {
+        path: 'email-change/confirm',
+        lazy: page(
+          () => import('./pages/profile-edit'),
+          (m) => m.EmailChangeConfirmPage,
+        ),
+      },
       { path: '*', element: <NotFound home="/mypage" /> },
     ],
   },
   {
     path: '/admin',
-    element: <AdminLayout />,
+    // The console's messages come with its layout: the store never downloads them.
+    lazy: async () => {
+      const [{ AdminLayout }] = await Promise.all([import('./layouts/admin-layout'), loadConsoleMessages()]);
+      return { Component: AdminLayout };
+    },
     errorElement: <RouteError />,
+    HydrateFallback,
     children: [
-      { index: true, element: <AdminDashboard /> },
-      { path: 'login', element: <AdminLoginPage /> },
-      { path: 'mailbox', element: <AdminMailbox /> },
-      { path: 'mailbox/:mailId', element: <AdminMailbox /> },
-      { path: 'inquiries', element: <AdminInquiries /> },
-      { path: 'inquiries/:inquiryId', element: <AdminInquiries /> },
-      { path: 'settings', element: <AdminSettings /> },
-      { path: 'registrations', element: <AdminRegistrations /> },
-      { path: 'members/:memberId/withdraw', element: <AdminMemberWithdrawPage /> },
-      { path: 'security', element: <AdminSecurity /> },
-      { path: 'members', element: <AdminMembers /> },
-      { path: 'members/:memberId', element: <AdminMemberDetail /> },
-      { path: 'operators', element: <AdminOperators /> },
-      { path: 'catalog', element: <AdminCatalogProducts /> },
-      { path: 'catalog/products/new', element: <AdminProductEditor /> },
-      { path: 'catalog/products/:productId', element: <AdminProductEditor /> },
-      { path: 'catalog/providers', element: <AdminCatalogProviders /> },
-      { path: 'catalog/documents', element: <AdminCatalogDocuments /> },
-      { path: 'orders', element: <AdminOrders /> },
-      { path: 'orders/:orderId', element: <AdminOrderPage /> },
-      { path: 'contracts', element: <AdminContracts /> },
-      { path: 'contracts/:contractId', element: <AdminContractPage /> },
-      { path: 'provisioning', element: <AdminProvisioningQueue /> },
-      { path: 'catalog/providers/:providerId/connection', element: <AdminProviderConnectionPage /> },
+      {
+        index: true,
+        lazy: page(
+          () => import('./pages/admin/dashboard'),
+          (m) => m.AdminDashboard,
+        ),
+      },
+      {
+        path: 'login',
+        lazy: page(
+          () => import('./pages/admin/login'),
+          (m) => m.AdminLoginPage,
+        ),
+      },
+      {
+        path: 'mailbox',
+        lazy: page(
+          () => import('./pages/admin/mailbox'),
+          (m) => m.AdminMailbox,
+        ),
+      },
+      {
+        path: 'mailbox/:mailId',
+        lazy: page(
+          () => import('./pages/admin/mailbox'),
+          (m) => m.AdminMailbox,
+        ),
+      },
+      {
+        path: 'inquiries',
+        lazy: page(
+          () => import('./pages/admin/inquiries'),
+          (m) => m.AdminInquiries,
+        ),
+      },
+      {
+        path: 'inquiries/:inquiryId',
+        lazy: page(
+          () => import('./pages/admin/inquiries'),
+          (m) => m.AdminInquiries,
+        ),
+      },
+      {
+        path: 'settings',
+        lazy: page(
+          () => import('./pages/admin/settings'),
+          (m) => m.AdminSettings,
+        ),
+      },
+      {
+        path: 'registrations',
+        lazy: page(
+          () => import('./pages/admin/registrations'),
+          (m) => m.AdminRegistrations,
+        ),
+      },
+      {
+        path: 'members/:memberId/withdraw',
+        lazy: page(
+          () => import('./pages/admin/member-withdraw-page'),
+          (m) => m.AdminMemberWithdrawPage,
+        ),
+      },
+      {
+        path: 'security',
+        lazy: page(
+          () => import('./pages/admin/security'),
+          (m) => m.AdminSecurity,
+        ),
+      },
+      {
+        path: 'members',
+        lazy: page(
+          () => import('./pages/admin/members'),
+          (m) => m.AdminMembers,
+        ),
+      },
+      {
+        path: 'members/:memberId',
+        lazy: page(
+          () => import('./pages/admin/member/member-detail'),
+          (m) => m.AdminMemberDetail,
+        ),
+      },
+      {
+        path: 'operators',
+        lazy: page(
+          () => import('./pages/admin/operators'),
+          (m) => m.AdminOperators,
+        ),
+      },
+      {
+        path: 'catalog',
+        lazy: page(
+          () => import('./pages/admin/catalog/products'),
+          (m) => m.AdminCatalogProducts,
+        ),
+      },
+      {
+        path: 'catalog/products/new',
+        lazy: page(
+          () => import('./pages/admin/catalog/product-editor'),
+          (m) => m.AdminProductEditor,
+        ),
+      },
+      {
+        path: 'catalog/products/:productId',
+        lazy: page(
+          () => import('./pages/admin/catalog/product-editor'),
+          (m) => m.AdminProductEditor,
+        ),
+      },
+      {
+        path: 'catalog/providers',
+        lazy: page(
+          () => import('./pages/admin/catalog/providers'),
+          (m) => m.AdminCatalogProviders,
+        ),
+      },
+      {
+        path: 'catalog/documents',
+        lazy: page(
+          () => import('./pages/admin/catalog/documents'),
+          (m) => m.AdminCatalogDocuments,
+        ),
+      },
+      {
+        path: 'orders',
+        lazy: page(
+          () => import('./pages/admin/orders'),
+          (m) => m.AdminOrders,
+        ),
+      },
+      {
+        path: 'orders/:orderId',
+        lazy: page(
+          () => import('./pages/admin/order-detail'),
+          (m) => m.AdminOrderPage,
+        ),
+      },
+      {
+        path: 'contracts',
+        lazy: page(
+          () => import('./pages/admin/contracts'),
+          (m) => m.AdminContracts,
+        ),
+      },
+      {
+        path: 'contracts/:contractId',
+        lazy: page(
+          () => import('./pages/admin/contracts'),
+          (m) => m.AdminContractPage,
+        ),
+      },
+      {
+        path: 'provisioning',
+        lazy: page(
+          () => import('./pages/admin/provisioning-queue'),
+          (m) => m.AdminProvisioningQueue,
+        ),
+      },
+      {
+        path: 'catalog/providers/:providerId/connection',
+        lazy: page(
+          () => import('./pages/admin/provider-api-keys'),
+          (m) => m.AdminProviderConnectionPage,
+        ),
+      },
       { path: '*', element: <NotFound home="/admin" /> },
     ],
   },

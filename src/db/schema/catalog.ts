@@ -14,6 +14,8 @@ import {
   timestamp,
   unique,
 } from 'drizzle-orm/pg-core';
+import { productStatuses } from '../../domain/catalog.js';
+import { isOneOf } from '../one-of.js';
 import { members } from './identity.js';
 import { webhookEndpoints } from './notifications.js';
 
@@ -151,7 +153,7 @@ export const catalogProducts = pgTable(
     index('catalog_products_category_idx').on(t.category).where(sql`${t.status} = 'published'`),
     // Keyword search is LIKE '%word%' on the folded text: trigrams (pg_trgm) let the index answer it.
     index('catalog_products_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
-    check('catalog_products_status_known', sql`${t.status} in ('draft', 'published', 'retired')`),
+    check('catalog_products_status_known', isOneOf(t.status, productStatuses)),
     check(
       'catalog_products_kind_known',
       sql`${t.kind} in ('cloud', 'saas', 'hosting', 'software', 'service', 'other')`,

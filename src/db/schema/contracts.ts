@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   check,
+  customType,
   date,
   index,
   integer,
@@ -17,6 +18,13 @@ import { catalogProducts } from './catalog.js';
 import { members } from './identity.js';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** A PostgreSQL `daterange`, read as its text form (`[2026-05-01,2026-09-01)`). */
+const dateRange = customType<{ data: string }>({
+  dataType() {
+    return 'daterange';
+  },
+});
 
 /** The price as the member agreed to it on the order line: the estimate engine's rows and totals, tax-exclusive. */
 export interface ContractPricingRow {
@@ -90,6 +98,8 @@ export const contracts = pgTable(
     /** `card`, `bank_transfer`, `direct_debit`, `agency`, `wallet`, or null for a trial without one. */
     paymentMethod: text('payment_method'),
     status: text('status', { enum: contractStatusValues }).notNull(),
+    /** What a scheduled cancellation returns to when the member withdraws it. */
+    statusBeforeCancellation: text('status_before_cancellation', { enum: contractStatusValues }),
     /** What a suspended contract resumes to. */
     statusBeforeSuspension: text('status_before_suspension', { enum: contractStatusValues }),
     startDate: date('start_date', { mode: 'string' }).notNull(),
@@ -117,6 +127,14 @@ export const contracts = pgTable(
     endDate: date('end_date', { mode: 'string' }),
     startedAt: at('started_at').notNull(),
     updatedAt: at('updated_at').notNull(),
+    /**
+     * The days the member pays for: from the start (or the day after a free trial) to the last day of
+     * service, open while no end is set; empty for a trial that ended unpaid. Kept by the database from
+     * the dates above, so no operation can forget it; billing's "billable in period P" reads it.
+     */
+    billablePeriod: dateRange('billable_period').generatedAlwaysAs(
+      sql`case when end_date is not null and end_date < coalesce(trial_end + 1, start_date) then 'empty'::daterange else daterange(coalesce(trial_end + 1, start_date), end_date, '[]') end`,
+    ),
   },
   (t) => [
     uniqueIndex('contracts_number_unique').on(t.number),
@@ -127,6 +145,8 @@ export const contracts = pgTable(
     index('contracts_status_term_end_idx').on(t.status, t.currentTermEnd),
     index('contracts_end_date_idx').on(t.endDate),
     index('contracts_product_idx').on(t.productId),
+    // Billing's one query: the contracts whose paid days overlap a period (`&&`).
+    index('contracts_billable_period_idx').using('gist', t.billablePeriod),
     check(
       'contracts_status_known',
       sql`${t.status} in ('trial', 'active', 'cancellation_scheduled', 'ended', 'suspended', 'expired')`,
@@ -164,6 +184,54 @@ export const contractEvents = pgTable(
     at: at('at').notNull(),
   },
   (t) => [index('contract_events_contract_idx').on(t.contractId, t.at, t.id)],
+);
+
+export const contractRequestKinds = ['cancellation', 'change'] as const;
+/**
+ * `requested`: a wish inside the lead time, waiting for an operator; `scheduled`: accepted for its effective
+ * date; `withdrawn`: taken back by the member before the date; `done`: carried out on its date.
+ */
+export const contractRequestStates = ['requested', 'scheduled', 'withdrawn', 'done'] as const;
+
+/** A member's application for a cancellation (解約申込) or a change with a desired date, and what became of it. */
+export const contractRequests = pgTable(
+  'contract_requests',
+  {
+    id: text('id').primaryKey(),
+    contractId: text('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    memberId: text('member_id').notNull(),
+    kind: text('kind', { enum: contractRequestKinds }).notNull(),
+    state: text('state', { enum: contractRequestStates }).notNull(),
+    /** The date the member asked for: the last day of service for a cancellation, the first day for a change. */
+    desiredDate: date('desired_date', { mode: 'string' }).notNull(),
+    /** The date it takes effect: the wish, or the date an operator confirmed; null while requested. */
+    effectiveDate: date('effective_date', { mode: 'string' }),
+    /** The early-termination fee (tax-exclusive yen) for the effective (or desired) date. */
+    fee: bigint('fee', { mode: 'bigint' }).notNull().default(sql`0`),
+    /** A change's new plan, quantity and options, and its price snapshot (null for a cancellation). */
+    change: jsonb('change').$type<Record<string, unknown>>(),
+    reason: text('reason'),
+    requestedAt: at('requested_at').notNull(),
+    decidedAt: at('decided_at'),
+    decidedBy: text('decided_by'),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [
+    // One open application of each kind per contract: concurrent twins cannot both apply.
+    uniqueIndex('contract_requests_open_unique')
+      .on(t.contractId, t.kind)
+      .where(sql`${t.state} in ('requested', 'scheduled')`),
+    // The console's queue and the sweeps: open requests by state and date.
+    index('contract_requests_state_date_idx').on(t.state, t.effectiveDate, t.id),
+    index('contract_requests_contract_idx').on(t.contractId, t.requestedAt),
+    check('contract_requests_kind_known', sql`${t.kind} in ('cancellation', 'change')`),
+    check(
+      'contract_requests_state_known',
+      sql`${t.state} in ('requested', 'scheduled', 'withdrawn', 'done')`,
+    ),
+  ],
 );
 
 export const contractRenewalStatusValues = ['pending', 'paid', 'cancelled'] as const;

@@ -11,6 +11,8 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
+import { type MemberLifecycleStatus, memberLifecycleStatuses } from '../../domain/member-status.js';
+import { isOneOf } from '../one-of.js';
 
 /**
  * better-auth's `user` model. Its unique `email` is an internal address per member
@@ -107,9 +109,9 @@ export const authTwoFactor = pgTable(
 export const memberKinds = ['corporate', 'individual'] as const;
 export const secondFactorChannels = ['email', 'sms'] as const;
 
-/** The member lifecycle; the allowed steps between these are data in `src/domain/member-status.ts`. */
-export const memberStatuses = ['unconfirmed', 'pending_review', 'active', 'rejected', 'withdrawn'] as const;
-export type MemberStatus = (typeof memberStatuses)[number];
+/** The member lifecycle: the list, its labels and the allowed steps are data in `src/domain/member-status.ts`. */
+export const memberStatuses = memberLifecycleStatuses;
+export type MemberStatus = MemberLifecycleStatus;
 
 /** The member profile: who the member is and how to reach them. The email is not unique on purpose. */
 export const members = pgTable(
@@ -165,10 +167,7 @@ export const members = pgTable(
   (t) => [
     index('members_email_idx').on(t.email),
     index('members_anonymise_due_idx').on(t.anonymiseDueAt),
-    check(
-      'members_status_known',
-      sql`${t.status} in ('unconfirmed', 'pending_review', 'active', 'rejected', 'withdrawn')`,
-    ),
+    check('members_status_known', isOneOf(t.status, memberLifecycleStatuses)),
     check('members_locale_known', sql`${t.locale} in ('ja', 'en')`),
     check('members_kind_known', sql`${t.memberKind} in ('corporate', 'individual')`),
     check('members_second_factor_channel_known', sql`${t.secondFactorChannel} in ('email', 'sms')`),

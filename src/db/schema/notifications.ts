@@ -73,6 +73,11 @@ export const webhookEndpoints = pgTable('webhook_endpoints', {
   /** Set by an operator, or when the receiver answers 410 Gone; no new messages go to it then. */
   disabledAt: timestamp('disabled_at', { withTimezone: true, mode: 'date' }),
   disabledReason: text('disabled_reason'),
+  /**
+   * CIDR ranges an operator allows although they are internal (a provider on the same network); every
+   * other loopback, private, link-local, unique-local or metadata address is refused at save and delivery.
+   */
+  allowedPrivateNetworks: text('allowed_private_networks').array().notNull().default(sql`'{}'::text[]`),
 });
 
 /**

@@ -14,6 +14,8 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { orderLineStatuses, orderStatuses } from '../../domain/orders.js';
+import { isOneOf } from '../one-of.js';
 import { catalogProducts } from './catalog.js';
 import { members } from './identity.js';
 
@@ -94,8 +96,9 @@ export interface OrderLinePricingRow {
   oneTimeAmount: number;
 }
 
-export const orderStatuses = ['received', 'in_progress', 'completed', 'rejected'] as const;
-export const orderLineStatusValues = ['received', 'preparing', 'started', 'rejected'] as const;
+// The lists and their labels are data in src/domain/orders.ts; the columns and CHECKs follow them.
+export { orderStatuses };
+export const orderLineStatusValues = orderLineStatuses;
 
 /** Each calendar year's last order sequence: numbers are taken under a row lock and never reused. */
 export const orderNumberCounters = pgTable('order_number_counters', {
@@ -146,7 +149,7 @@ export const orders = pgTable(
     uniqueIndex('orders_member_idempotency_key_unique').on(t.memberId, t.idempotencyKey),
     uniqueIndex('orders_member_checkout_quote_unique').on(t.memberId, t.checkoutQuote),
     index('orders_member_placed_idx').on(t.memberId, t.placedAt),
-    check('orders_status_known', sql`${t.status} in ('received', 'in_progress', 'completed', 'rejected')`),
+    check('orders_status_known', isOneOf(t.status, orderStatuses)),
   ],
 );
 
@@ -185,7 +188,7 @@ export const orderLines = pgTable(
   (t) => [
     uniqueIndex('order_lines_order_position_unique').on(t.orderId, t.position),
     index('order_lines_provider_status_idx').on(t.providerId, t.status),
-    check('order_lines_status_known', sql`${t.status} in ('received', 'preparing', 'started', 'rejected')`),
+    check('order_lines_status_known', isOneOf(t.status, orderLineStatuses)),
     check('order_lines_quantity_positive', sql`${t.quantity} > 0`),
   ],
 );

@@ -25,11 +25,6 @@ function guard(roles: readonly OperatorRole[], refused: string): MiddlewareHandl
   };
 }
 
-/** Lets the request through when its operator holds one of `roles`; 401 without an operator session, 403 otherwise. */
-export function requireRole(...roles: OperatorRole[]): MiddlewareHandler<AdminEnv> {
-  return guard(roles, roles.join(' | '));
-}
-
 /** The guard for one action of the permission map; every admin route except signing in uses one. */
 export function requirePermission(action: OperatorAction): MiddlewareHandler<AdminEnv> {
   return guard(rolesFor(action), action);

@@ -19,6 +19,7 @@ export function deliverWebhookHandler(ctx: AppContext) {
         sealingKey,
         now: ctx.clock.now(),
         lastAttempt: job.retryCount >= job.retryLimit,
+        resolver: ctx.hostResolver,
       }).catch((error: unknown) => {
         ctx.logger.warn(
           { messageId: job.data.messageId, retryCount: job.retryCount, err: error },

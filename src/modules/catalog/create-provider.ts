@@ -8,15 +8,23 @@ import { kernelErrors } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
 import { zodIssuesToFields } from '../../domain/validation.js';
 import { type Actor, recordAudit } from '../audit/index.js';
+import { type HostResolver, systemHostResolver } from '../notifications/index.js';
 import { catalogErrors } from './catalog-errors.js';
 import { providerJson } from './load-products.js';
 import { providerSchema } from './provider-fields.js';
-import { applyProviderWebhook, type ProviderWithWebhook, withWebhooks } from './provider-webhook.js';
+import {
+  applyProviderWebhook,
+  type ProviderWithWebhook,
+  resolveProviderWebhook,
+  withWebhooks,
+} from './provider-webhook.js';
 
 export interface CreateProviderInput {
   provider: unknown;
   /** `webhookSecretKey(config.secret)`: seals the webhook secret of a provider given a `webhookUrl`. */
   sealingKey?: Buffer;
+  /** Resolves the webhook URL's host for the internal-address check (`ctx.hostResolver`). */
+  resolver?: HostResolver;
   actor: Actor;
   now: Temporal.Instant;
 }
@@ -31,7 +39,11 @@ export interface ProviderChangeResult {
 export async function createProvider(db: Db, input: CreateProviderInput): Promise<ProviderChangeResult> {
   const parsed = providerSchema.safeParse(input.provider);
   if (!parsed.success) throw kernelErrors.validation(zodIssuesToFields(parsed.error.issues));
-  const { webhookUrl, ...values } = parsed.data;
+  const { webhookUrl, webhookAllowedNetworks, ...values } = parsed.data;
+  const target =
+    webhookUrl === null
+      ? null
+      : await resolveProviderWebhook(webhookUrl, input.resolver ?? systemHostResolver);
   return db.transaction(async (tx) => {
     const [taken] = await tx
       .select({ id: catalogProviders.id })
@@ -43,7 +55,8 @@ export async function createProvider(db: Db, input: CreateProviderInput): Promis
       providerId: id,
       providerSlug: values.slug,
       currentEndpointId: null,
-      url: webhookUrl,
+      target,
+      allowedPrivateNetworks: webhookAllowedNetworks,
       sealingKey: input.sealingKey,
       actor: input.actor,
       now: input.now,
@@ -58,7 +71,7 @@ export async function createProvider(db: Db, input: CreateProviderInput): Promis
       action: 'catalog.provider.created',
       targetType: 'provider',
       targetId: id,
-      after: { ...values, webhookUrl },
+      after: { ...values, webhookUrl, webhookAllowedNetworks },
       at: input.now,
     });
     const [provider] = await withWebhooks(tx, [providerJson(row!)]);

@@ -7,11 +7,12 @@ import { toDate } from '../../domain/clock.js';
 import { kernelErrors } from '../../domain/errors.js';
 import { zodIssuesToFields } from '../../domain/validation.js';
 import { type Actor, recordAudit } from '../audit/index.js';
+import { type HostResolver, systemHostResolver } from '../notifications/index.js';
 import { catalogErrors } from './catalog-errors.js';
 import type { ProviderChangeResult } from './create-provider.js';
 import { providerJson } from './load-products.js';
 import { providerPatchSchema } from './provider-fields.js';
-import { applyProviderWebhook, withWebhooks } from './provider-webhook.js';
+import { applyProviderWebhook, resolveProviderWebhook, withWebhooks } from './provider-webhook.js';
 import { refreshProductSearch } from './refresh-product-search.js';
 
 export interface UpdateProviderInput {
@@ -19,6 +20,8 @@ export interface UpdateProviderInput {
   patch: unknown;
   /** `webhookSecretKey(config.secret)`, used when the patch gives a first `webhookUrl`. */
   sealingKey?: Buffer;
+  /** Resolves the webhook URL's host for the internal-address check (`ctx.hostResolver`). */
+  resolver?: HostResolver;
   actor: Actor;
   now: Temporal.Instant;
 }
@@ -27,7 +30,11 @@ export interface UpdateProviderInput {
 export async function updateProvider(db: Db, input: UpdateProviderInput): Promise<ProviderChangeResult> {
   const parsed = providerPatchSchema.safeParse(input.patch);
   if (!parsed.success) throw kernelErrors.validation(zodIssuesToFields(parsed.error.issues));
-  const { webhookUrl, ...patch } = parsed.data;
+  const { webhookUrl, webhookAllowedNetworks, ...patch } = parsed.data;
+  const target =
+    typeof webhookUrl === 'string'
+      ? await resolveProviderWebhook(webhookUrl, input.resolver ?? systemHostResolver)
+      : webhookUrl;
   return db.transaction(async (tx) => {
     const [before] = await tx
       .select()
@@ -44,12 +51,13 @@ export async function updateProvider(db: Db, input: UpdateProviderInput): Promis
     }
     let webhookEndpointId = before.webhookEndpointId;
     let webhookSecret: string | null = null;
-    if (webhookUrl !== undefined) {
+    if (webhookUrl !== undefined || webhookAllowedNetworks !== undefined) {
       const applied = await applyProviderWebhook(tx, {
         providerId: before.id,
         providerSlug: patch.slug ?? before.slug,
         currentEndpointId: before.webhookEndpointId,
-        url: webhookUrl,
+        target,
+        allowedPrivateNetworks: webhookAllowedNetworks,
         sealingKey: input.sealingKey,
         actor: input.actor,
         now: input.now,
@@ -83,7 +91,11 @@ export async function updateProvider(db: Db, input: UpdateProviderInput): Promis
         ...Object.fromEntries(keys.map((k) => [k, before[k]])),
         ...(webhookUrl === undefined ? {} : { webhookEndpointId: before.webhookEndpointId }),
       },
-      after: { ...patch, ...(webhookUrl === undefined ? {} : { webhookUrl, webhookEndpointId }) },
+      after: {
+        ...patch,
+        ...(webhookUrl === undefined ? {} : { webhookUrl, webhookEndpointId }),
+        ...(webhookAllowedNetworks === undefined ? {} : { webhookAllowedNetworks }),
+      },
       at: input.now,
     });
     const [provider] = await withWebhooks(tx, [providerJson(after!)]);

@@ -19,3 +19,43 @@ export const contractErrors = {
       },
     }),
 };
+
+/** Refusals of cancellation applications and their decisions. */
+export const cancellationErrors = {
+  /** A cancellation is already scheduled or waiting for the store (409). */
+  alreadyApplied: () =>
+    new AppError({
+      code: 'contract_cancellation_already_applied',
+      status: 409,
+      message: {
+        ja: 'この契約はすでに解約のお申し込みを受け付けています。',
+        en: 'A cancellation of this contract has already been applied for.',
+      },
+    }),
+  /** Withdrawing when there is nothing to withdraw (409). */
+  nothingToWithdraw: () =>
+    new AppError({
+      code: 'contract_cancellation_not_pending',
+      status: 409,
+      message: {
+        ja: '取り消せる解約のお申し込みがありません。',
+        en: 'There is no cancellation application to withdraw.',
+      },
+    }),
+  /** An operator decision on a request that is no longer waiting (409). */
+  notRequested: () =>
+    new AppError({
+      code: 'contract_request_not_pending',
+      status: 409,
+      message: {
+        ja: 'このお申し込みは確認待ちではありません（確定済み、または取り消し済み）。',
+        en: 'This application is not waiting for a decision (already decided or withdrawn).',
+      },
+    }),
+  requestNotFound: () =>
+    new AppError({
+      code: 'contract_request_not_found',
+      status: 404,
+      message: { ja: 'お申し込みが見つかりません。', en: 'No such application.' },
+    }),
+};

@@ -1,21 +1,38 @@
-// The contracts module's public face: opening contracts from started order lines, reading, suspending and resuming them.
+// The contracts module's public face: opening contracts from started order lines, reading, suspending and resuming them, cancelling and ending them, trials and renewals, and billing's read model.
 
+export {
+  type ApplyForCancellationInput,
+  applyForCancellation,
+} from './apply-for-cancellation.js';
 export { applyPaidRenewals } from './apply-paid-renewals.js';
 export { type ChangeNextTermInput, changeNextTerm, nextTermDeadlineOf } from './change-next-term.js';
 export { changePaymentMethod } from './change-payment-method.js';
 export { type ClaimedReminder, claimDueReminders } from './claim-due-reminders.js';
-export { contractErrors } from './contract-errors.js';
+export {
+  type ConfirmCancellationRequestInput,
+  confirmCancellationRequest,
+} from './confirm-cancellation-request.js';
+export { cancellationErrors, contractErrors } from './contract-errors.js';
 export type { ContractEventRow, ContractRow } from './contract-record.js';
+export type { ContractRequestView } from './contract-request-view.js';
 export type { ContractDetail, ContractHistoryEntry, ContractSummary } from './contract-view.js';
 export {
   contractsInForceBlocker,
   contractTrialsInUseBlocker,
   registerContractWithdrawalBlockers,
 } from './contract-withdrawal-blockers.js';
+export { endDueContracts } from './end-due-contracts.js';
 export { endTrial, findDueTrials, type TrialOutcome, trialConverts } from './end-trial.js';
 export { expireUnpaidRenewal, findUnpaidRenewals } from './expire-unpaid-renewals.js';
 export { getContract } from './get-contract.js';
 export { getContractRow } from './get-contract-row.js';
+export { getOpenCancellation } from './get-open-cancellation.js';
+export {
+  type BillableContract,
+  type ListBillableContractsInput,
+  listBillableContracts,
+} from './list-billable-contracts.js';
+export { type ContractRequestQueueItem, listContractRequests } from './list-contract-requests.js';
 export { listMemberContracts } from './list-member-contracts.js';
 export { openContract } from './open-contract.js';
 export { type PricedTerm, priceTerms, type TermChoice } from './price-contract-term.js';
@@ -36,4 +53,5 @@ export { resetRenewalPayment } from './reset-renewal-payment.js';
 export { type ResumeContractInput, resumeContract } from './resume-contract.js';
 export { type ContractListItem, type SearchContractsInput, searchContracts } from './search-contracts.js';
 export { type SuspendContractInput, suspendContract } from './suspend-contract.js';
+export { type WithdrawCancellationInput, withdrawCancellation } from './withdraw-cancellation.js';
 export { type RenewalWrite, writeRenewals } from './write-renewals.js';

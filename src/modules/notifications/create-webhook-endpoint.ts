@@ -6,11 +6,14 @@ import { toDate } from '../../domain/clock.js';
 import { newId } from '../../domain/ids.js';
 import { sealSecret } from '../../domain/sealed-secret.js';
 import { type Actor, recordAudit } from '../audit/index.js';
-import { parseWebhookEndpointUrl } from './webhook-endpoint-url.js';
 import { newWebhookSecret } from './webhook-signing.js';
+import { assertWebhookTargetAllowed, type ResolvedWebhookTarget } from './webhook-target.js';
 
 export interface CreateWebhookEndpointInput {
-  url: string;
+  /** The URL with its host resolved before the transaction (`resolveWebhookTarget`). */
+  target: ResolvedWebhookTarget;
+  /** Internal ranges the operator allows for this endpoint (CIDRs); none by default. */
+  allowedPrivateNetworks?: string[];
   description: string;
   /** `webhookSecretKey(config.secret)`. */
   sealingKey: Buffer;
@@ -25,12 +28,14 @@ export interface CreatedWebhookEndpoint {
   secret: string;
 }
 
-/** Creates the endpoint (audited without the secret) in the caller's transaction. */
+/** Creates the endpoint (audited without the secret) in the caller's transaction; an internal target is refused. */
 export async function createWebhookEndpoint(
   tx: DbOrTx,
   input: CreateWebhookEndpointInput,
 ): Promise<CreatedWebhookEndpoint> {
-  const url = parseWebhookEndpointUrl(input.url);
+  const allowedPrivateNetworks = input.allowedPrivateNetworks ?? [];
+  assertWebhookTargetAllowed(input.target, allowedPrivateNetworks);
+  const url = input.target.url;
   const id = newId('webhookEndpoint');
   const secret = newWebhookSecret();
   await tx.insert(webhookEndpoints).values({
@@ -38,6 +43,7 @@ export async function createWebhookEndpoint(
     url,
     description: input.description,
     sealedSecret: sealSecret(input.sealingKey, id, secret),
+    allowedPrivateNetworks,
     createdAt: toDate(input.now),
   });
   await recordAudit(tx, {
@@ -45,7 +51,7 @@ export async function createWebhookEndpoint(
     action: 'webhook_endpoint.created',
     targetType: 'webhook_endpoint',
     targetId: id,
-    after: { url, description: input.description },
+    after: { url, description: input.description, allowedPrivateNetworks },
     at: input.now,
   });
   return { id, url, secret };

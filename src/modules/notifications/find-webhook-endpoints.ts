@@ -9,6 +9,7 @@ export interface WebhookEndpointSummary {
   createdAt: Date;
   disabledAt: Date | null;
   disabledReason: string | null;
+  allowedPrivateNetworks: string[];
 }
 
 /** The endpoints among `ids` that exist, by id. */
@@ -24,6 +25,7 @@ export async function findWebhookEndpoints(
       createdAt: webhookEndpoints.createdAt,
       disabledAt: webhookEndpoints.disabledAt,
       disabledReason: webhookEndpoints.disabledReason,
+      allowedPrivateNetworks: webhookEndpoints.allowedPrivateNetworks,
     })
     .from(webhookEndpoints)
     .where(inArray(webhookEndpoints.id, [...ids]));

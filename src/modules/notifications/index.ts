@@ -1,6 +1,10 @@
 // The notifications module's public face: queue mail and SMS in a transaction; the jobs deliver them.
 export { carriesSecret } from './carries-secret.js';
 export {
+  type ChangeWebhookEndpointNetworksInput,
+  changeWebhookEndpointNetworks,
+} from './change-webhook-endpoint-networks.js';
+export {
   type ChangeWebhookEndpointUrlInput,
   changeWebhookEndpointUrl,
 } from './change-webhook-endpoint-url.js';
@@ -25,8 +29,14 @@ export { type DispatchWebhooksInput, dispatchWebhooks } from './dispatch-webhook
 export { type EnqueueMailInput, enqueueMail, messageIdFor } from './enqueue-mail.js';
 export { type EnqueueSmsInput, enqueueSms } from './enqueue-sms.js';
 export { type EnqueueWebhookInput, enqueueWebhook } from './enqueue-webhook.js';
+export {
+  findDeliveries,
+  type MailDelivery,
+  type WebhookDelivery,
+} from './find-deliveries.js';
 export { findWebhookEndpoints, type WebhookEndpointSummary } from './find-webhook-endpoints.js';
 export { getDevMail } from './get-dev-mail.js';
+export { type HostResolver, type ResolvedAddress, systemHostResolver } from './host-resolver.js';
 export { type DevMail, listDevMailbox } from './list-dev-mailbox.js';
 export { type DevSms, listDevSms } from './list-dev-sms.js';
 export {
@@ -59,3 +69,10 @@ export {
   signWebhook,
   webhookSecretKey,
 } from './webhook-signing.js';
+export {
+  assertWebhookTargetAllowed,
+  describeRefusedTarget,
+  type ResolvedWebhookTarget,
+  resolveWebhookTarget,
+  webhookAddressKind,
+} from './webhook-target.js';

@@ -13,13 +13,14 @@ import {
   operatorVerification,
 } from '../../db/schema/operators.js';
 import {
+  betterAuthIdFor,
+  betterAuthLogger,
   hashPassword,
   LOGIN_ID_MAX,
   LOGIN_ID_MIN,
   LOGIN_ID_PATTERN,
   verifyPassword,
 } from '../identity/auth-index.js';
-import { betterAuthIdFor, betterAuthLogger } from '../identity/better-auth-shared.js';
 import { enqueueMail } from '../notifications/index.js';
 
 /** The cookie prefix of operator sessions; members' cookies are `keiyaku.*`, so neither instance reads the other's. */

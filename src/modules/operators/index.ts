@@ -1,6 +1,6 @@
 // The operators module's public face: staff accounts apart from members, their roles and their sign-in.
 
-export { operatorStatuses } from '../../db/schema/operators.js';
+export { type OperatorStatus, operatorStatuses } from '../../db/schema/operators.js';
 export type { ActingOperator } from './acting-operator.js';
 export {
   OPERATOR_CODE_ATTEMPTS,

@@ -76,6 +76,11 @@ export const operatorPermissions = {
   'contracts.suspend': ['support', 'billing'],
   /** Recording that a manual renewal was paid (until payments exist): billing, who sees the money arrive. */
   'contracts.record_payment': ['billing'],
+  /**
+   * Deciding cancellations and changes wished inside the lead time (confirm the date or propose another):
+   * support, who talks to the member and the provider about what date can be met.
+   */
+  'contracts.decide': ['support'],
 } as const satisfies Record<string, readonly OperatorRole[]>;
 
 export type OperatorAction = keyof typeof operatorPermissions;

@@ -1,8 +1,8 @@
 // One order as operators see it: the order, its member, lines, timeline and consents.
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { members } from '../../db/schema/identity.js';
 import { orderConsents, orderEvents, orderLines, orders } from '../../db/schema/ordering.js';
+import { findMemberContacts } from '../identity/index.js';
 import { orderingErrors } from './ordering-errors.js';
 
 export interface OrderRecord {
@@ -15,12 +15,9 @@ export interface OrderRecord {
 
 /** The order or `order_not_found` (404). */
 export async function getOrderRecord(db: DbOrTx, orderId: string): Promise<OrderRecord> {
-  const [row] = await db
-    .select({ order: orders, member: members })
-    .from(orders)
-    .innerJoin(members, eq(members.id, orders.memberId))
-    .where(eq(orders.id, orderId));
-  if (!row) throw orderingErrors.orderNotFound();
+  const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
+  const member = order ? (await findMemberContacts(db, [order.memberId])).get(order.memberId) : undefined;
+  if (!order || !member) throw orderingErrors.orderNotFound();
   const [lines, timeline, consents] = await Promise.all([
     db.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.position)),
     db
@@ -34,9 +31,9 @@ export async function getOrderRecord(db: DbOrTx, orderId: string): Promise<Order
       .where(eq(orderConsents.orderId, orderId))
       .orderBy(asc(orderConsents.documentKey)),
   ]);
-  const m = row.member;
+  const m = member;
   return {
-    order: row.order,
+    order,
     member: { id: m.id, loginId: m.loginId, name: m.name, companyName: m.companyName, email: m.email },
     lines,
     timeline,

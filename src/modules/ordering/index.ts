@@ -1,4 +1,6 @@
 // The ordering module's public face: carts, checkout rules, orders, order numbers.
+export type { OrderContactRow, OrderLinePricingRow } from '../../db/schema/ordering.js';
+export { orderFieldProblem } from '../../domain/forms/checkout-fields.js';
 export { type AddCartItemInput, addCartItem, CART_ITEM_LIMIT } from './add-cart-item.js';
 export { allocateOrderNumber } from './allocate-order-number.js';
 export type { CartChoice } from './cart-choice.js';
@@ -24,8 +26,12 @@ export {
 export { assertQuoteUnchanged, quoteOf } from './checkout-quote.js';
 export { type ConfirmLineStartInput, confirmLineStart } from './confirm-line-start.js';
 export { countOrderWork, type OrderWork } from './count-order-work.js';
+export { type CreateOrderInput, createOrder, type NewOrderLine } from './create-order.js';
 export { findCartId, lockCartId } from './find-cart.js';
+export { findOrderLineStates, type OrderLineState, orderLineStatusIn } from './find-order-line-states.js';
+export { getOrderForProvisioning, type OrderForProvisioning } from './get-order-for-provisioning.js';
 export { getOrderRecord, type OrderRecord } from './get-order-record.js';
+export { listWaitingOrderLines } from './list-waiting-order-lines.js';
 export { lockCheckout } from './lock-checkout.js';
 export { type MarkLinePreparingInput, markLinePreparing } from './mark-line-preparing.js';
 export {
@@ -40,7 +46,14 @@ export {
 } from './member-orders.js';
 export { mergeGuestCart } from './merge-guest-cart.js';
 export { orderLineErrors } from './order-line-errors.js';
-export type { OrderLineStepInput } from './order-line-step.js';
+export {
+  addTimelineEntry,
+  type OrderLineRow,
+  type OrderLineStepInput,
+  type OrderRow,
+  type TimelineEntry,
+  timelineActor,
+} from './order-line-step.js';
 export {
   deriveOrderStatus,
   type OrderStatus,
@@ -56,4 +69,4 @@ export { orderingErrors } from './ordering-errors.js';
 export { type PricedCart, type PricedCartItem, priceCart } from './price-cart.js';
 export { type RejectOrderLineInput, rejectOrderLine } from './reject-order-line.js';
 export { type OrderListItem, type SearchOrdersInput, searchOrders } from './search-orders.js';
-export { orderFieldProblem, validateCheckoutInput } from './validate-checkout.js';
+export { validateCheckoutInput } from './validate-checkout.js';

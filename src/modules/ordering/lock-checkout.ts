@@ -1,7 +1,6 @@
 // Locks a member's checkout for placing an order: the member row against withdrawal, then the cart against everything else.
-import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { members } from '../../db/schema/identity.js';
+import { lockMemberForOrder } from '../identity/index.js';
 import { lockCartId } from './find-cart.js';
 
 /**
@@ -14,11 +13,7 @@ export async function lockCheckout(
   tx: DbOrTx,
   memberId: string,
 ): Promise<{ memberStatus: string | null; cartId: string | null }> {
-  const [member] = await tx
-    .select({ status: members.status })
-    .from(members)
-    .where(eq(members.id, memberId))
-    .for('key share');
+  const memberStatus = await lockMemberForOrder(tx, memberId);
   const cartId = await lockCartId(tx, { kind: 'member', memberId });
-  return { memberStatus: member?.status ?? null, cartId };
+  return { memberStatus, cartId };
 }

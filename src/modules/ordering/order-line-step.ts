@@ -2,12 +2,12 @@
 import { and, eq } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { DbOrTx } from '../../db/client.js';
-import { catalogProviders } from '../../db/schema/catalog.js';
 import { orderEvents, orderLines, orders } from '../../db/schema/ordering.js';
 import { businessDateAt, toDate } from '../../domain/clock.js';
 import { parsePlainDate } from '../../domain/dates.js';
 import { newId } from '../../domain/ids.js';
 import type { Actor } from '../audit/index.js';
+import { findProviders } from '../catalog/index.js';
 import { loadBusinessCalendar } from '../store/index.js';
 import { orderLineErrors } from './order-line-errors.js';
 import { deriveOrderStatus } from './order-status.js';
@@ -34,11 +34,14 @@ export async function lockOrderLine(
     throw orderLineErrors.notFound();
   }
   const [order] = await tx.select().from(orders).where(eq(orders.id, line.orderId)).for('update');
-  const [provider] = await tx
-    .select({ ja: catalogProviders.nameJa, en: catalogProviders.nameEn })
-    .from(catalogProviders)
-    .where(eq(catalogProviders.id, line.providerId));
-  return { line, order: order!, providerName: provider ?? { ja: line.providerId, en: line.providerId } };
+  const provider = (await findProviders(tx, [line.providerId])).get(line.providerId);
+  return {
+    line,
+    order: order!,
+    providerName: provider
+      ? { ja: provider.nameJa, en: provider.nameEn }
+      : { ja: line.providerId, en: line.providerId },
+  };
 }
 
 /** `operator:opr_…`, `provider:prv_…`: the timeline's way of naming who did it. */

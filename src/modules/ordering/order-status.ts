@@ -1,17 +1,7 @@
-// The order's status as lists show it, derived from its lines, with its ja/en labels.
-import type { OrderLineStatus } from '../../domain/orders.js';
+// The order's status as lists show it, derived from its lines; the list and its ja/en labels are in src/domain/orders.ts.
+import type { OrderLineStatus, OrderStatus } from '../../domain/orders.js';
 
-export type OrderStatus = 'received' | 'in_progress' | 'completed' | 'rejected';
-
-export const orderStatusLabels: Readonly<Record<'ja' | 'en', Readonly<Record<OrderStatus, string>>>> = {
-  ja: { received: '受付済', in_progress: '準備中', completed: '提供開始', rejected: '不可' },
-  en: {
-    received: 'Received',
-    in_progress: 'In progress',
-    completed: 'Service started',
-    rejected: 'Not possible',
-  },
-};
+export { type OrderStatus, orderStatusLabels } from '../../domain/orders.js';
 
 /**
  * Every line received → received; every line rejected → rejected; every line started or rejected (at least

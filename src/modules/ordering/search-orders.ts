@@ -2,9 +2,9 @@
 import { and, count, desc, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm';
 import type { Temporal } from 'temporal-polyfill';
 import type { DbOrTx } from '../../db/client.js';
-import { members } from '../../db/schema/identity.js';
 import { orders } from '../../db/schema/ordering.js';
 import { STORE_TIME_ZONE } from '../../domain/clock.js';
+import { findMemberContacts, memberMatching } from '../identity/index.js';
 
 export interface SearchOrdersInput {
   /** Part of an order number, ignoring case. */
@@ -49,13 +49,7 @@ export async function searchOrders(
   const member = input.member?.trim();
   if (member) {
     const pattern = likePattern(member);
-    const anyField = or(
-      eq(orders.memberId, member),
-      ilike(members.loginId, pattern),
-      ilike(members.name, pattern),
-      ilike(members.companyName, pattern),
-      ilike(members.email, pattern),
-    );
+    const anyField = or(eq(orders.memberId, member), memberMatching(orders.memberId, pattern));
     if (anyField) conditions.push(anyField);
   }
   if (input.status) conditions.push(eq(orders.status, input.status));
@@ -64,28 +58,33 @@ export async function searchOrders(
   const where = conditions.length ? and(...conditions) : undefined;
   const limit = Math.min(Math.max(input.limit ?? 50, 1), 200);
   const rows = await db
-    .select({ order: orders, member: members })
+    .select()
     .from(orders)
-    .innerJoin(members, eq(members.id, orders.memberId))
     .where(where)
     .orderBy(desc(orders.placedAt), desc(orders.id))
     .limit(limit)
     .offset(Math.max(input.offset ?? 0, 0));
-  const [total] = await db
-    .select({ n: count() })
-    .from(orders)
-    .innerJoin(members, eq(members.id, orders.memberId))
-    .where(where);
+  const [total] = await db.select({ n: count() }).from(orders).where(where);
+  const memberContacts = await findMemberContacts(
+    db,
+    rows.map((row) => row.memberId),
+  );
   return {
     total: total?.n ?? 0,
-    items: rows.map(({ order, member: m }) => ({
-      id: order.id,
-      number: order.number,
-      status: order.status,
-      member: { id: m.id, loginId: m.loginId, name: m.name, companyName: m.companyName },
-      totalAmount: Number(order.totalAmount),
-      paymentMethod: order.paymentMethod,
-      placedAt: order.placedAt,
-    })),
+    // Every order has its member (a foreign key): the filter only narrows the type.
+    items: rows
+      .flatMap((order) => {
+        const m = memberContacts.get(order.memberId);
+        return m ? [{ order, m }] : [];
+      })
+      .map(({ order, m }) => ({
+        id: order.id,
+        number: order.number,
+        status: order.status,
+        member: { id: m.id, loginId: m.loginId, name: m.name, companyName: m.companyName },
+        totalAmount: Number(order.totalAmount),
+        paymentMethod: order.paymentMethod,
+        placedAt: order.placedAt,
+      })),
   };
 }

@@ -2,9 +2,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Temporal } from 'temporal-polyfill';
 import type { Db } from '../../db/client.js';
-import { catalogProviders } from '../../db/schema/catalog.js';
 import { providerApiKeys } from '../../db/schema/provisioning.js';
 import { toDate } from '../../domain/clock.js';
+import { findProviders } from '../catalog/index.js';
 import { hashProviderApiKey, PROVIDER_KEY_PREFIX } from './provider-api-key.js';
 import { provisioningErrors } from './provisioning-errors.js';
 
@@ -21,16 +21,13 @@ export async function authenticateProviderKey(
   now: Temporal.Instant,
 ): Promise<AuthenticatedProvider> {
   if (!key?.startsWith(PROVIDER_KEY_PREFIX) || key.length > 200) throw provisioningErrors.keyInvalid();
-  const [row] = await db
-    .select({
-      keyId: providerApiKeys.id,
-      providerId: catalogProviders.id,
-      providerSlug: catalogProviders.slug,
-    })
+  const [stored] = await db
+    .select({ keyId: providerApiKeys.id, providerId: providerApiKeys.providerId })
     .from(providerApiKeys)
-    .innerJoin(catalogProviders, eq(catalogProviders.id, providerApiKeys.providerId))
     .where(and(eq(providerApiKeys.keyHash, hashProviderApiKey(key)), isNull(providerApiKeys.revokedAt)));
-  if (!row) throw provisioningErrors.keyInvalid();
+  const provider = stored ? (await findProviders(db, [stored.providerId])).get(stored.providerId) : undefined;
+  if (!stored || !provider) throw provisioningErrors.keyInvalid();
+  const row = { providerId: provider.id, providerSlug: provider.slug, keyId: stored.keyId };
   await db
     .update(providerApiKeys)
     .set({ lastUsedAt: toDate(now) })

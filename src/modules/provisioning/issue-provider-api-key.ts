@@ -1,13 +1,11 @@
 // Issues an API key for a provider's system: returned once, stored as a hash, audited without the key.
-import { eq } from 'drizzle-orm';
 import type { Temporal } from 'temporal-polyfill';
 import type { Db } from '../../db/client.js';
-import { catalogProviders } from '../../db/schema/catalog.js';
 import { providerApiKeys } from '../../db/schema/provisioning.js';
 import { toDate } from '../../domain/clock.js';
 import { newId } from '../../domain/ids.js';
 import { type Actor, recordAudit } from '../audit/index.js';
-import { catalogErrors } from '../catalog/index.js';
+import { catalogErrors, findProviders } from '../catalog/index.js';
 import { type ProviderApiKeySummary, providerApiKeyJson } from './list-provider-api-keys.js';
 import { hashProviderApiKey, newProviderApiKey, visiblePrefix } from './provider-api-key.js';
 
@@ -24,10 +22,7 @@ export async function issueProviderApiKey(
   input: IssueProviderApiKeyInput,
 ): Promise<{ key: string; summary: ProviderApiKeySummary }> {
   return db.transaction(async (tx) => {
-    const [provider] = await tx
-      .select({ id: catalogProviders.id })
-      .from(catalogProviders)
-      .where(eq(catalogProviders.id, input.providerId));
+    const provider = (await findProviders(tx, [input.providerId])).get(input.providerId);
     if (!provider) throw catalogErrors.providerNotFound();
     const key = newProviderApiKey();
     const [row] = await tx

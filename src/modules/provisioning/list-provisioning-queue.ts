@@ -1,10 +1,10 @@
 // The operators' provisioning queue: order lines not yet started or rejected, oldest first, with their provider and hand-off.
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { catalogProviders } from '../../db/schema/catalog.js';
-import { type OrderLinePricingRow, orderLines, orders } from '../../db/schema/ordering.js';
 import { provisioningRequests } from '../../db/schema/provisioning.js';
 import type { OrderLineStatus } from '../../domain/orders.js';
+import { findProviders } from '../catalog/index.js';
+import { listWaitingOrderLines, type OrderLinePricingRow } from '../ordering/index.js';
 import { loadProvisioningRequestViews, type ProvisioningRequestView } from './provisioning-request-view.js';
 
 export interface ProvisioningQueueItem {
@@ -42,17 +42,16 @@ export async function listProvisioningQueue(
   db: DbOrTx,
   input: ListProvisioningQueueInput,
 ): Promise<{ items: ProvisioningQueueItem[]; total: number }> {
-  const where = and(
-    inArray(orderLines.status, ['received', 'preparing']),
-    input.providerId ? eq(orderLines.providerId, input.providerId) : undefined,
+  const waiting = await listWaitingOrderLines(db, { providerId: input.providerId });
+  const providers = await findProviders(
+    db,
+    waiting.map((r) => r.line.providerId),
   );
-  const rows = await db
-    .select({ line: orderLines, order: orders, provider: catalogProviders })
-    .from(orderLines)
-    .innerJoin(orders, eq(orders.id, orderLines.orderId))
-    .innerJoin(catalogProviders, eq(catalogProviders.id, orderLines.providerId))
-    .where(where)
-    .orderBy(asc(orders.placedAt), asc(orders.number), asc(orderLines.position));
+  // Every line's provider exists (a foreign key): this only narrows the type.
+  const rows = waiting.flatMap((r) => {
+    const provider = providers.get(r.line.providerId);
+    return provider ? [{ ...r, provider }] : [];
+  });
   const page = rows.slice(input.offset, input.offset + input.limit);
   const lineIds = page.map((r) => r.line.id);
   const requests = lineIds.length

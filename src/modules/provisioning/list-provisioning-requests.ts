@@ -1,9 +1,9 @@
 // Lists one provider's provisioning requests (or one order's, for operators), filtered by the line's status.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { orderLines } from '../../db/schema/ordering.js';
 import { provisioningRequests } from '../../db/schema/provisioning.js';
 import type { OrderLineStatus } from '../../domain/orders.js';
+import { orderLineStatusIn } from '../ordering/index.js';
 import { loadProvisioningRequestViews, type ProvisioningRequestView } from './provisioning-request-view.js';
 
 export interface ListProvisioningRequestsInput {
@@ -23,7 +23,7 @@ export async function listProvisioningRequests(
   const where = and(
     input.providerId === undefined ? undefined : eq(provisioningRequests.providerId, input.providerId),
     input.orderId === undefined ? undefined : eq(provisioningRequests.orderId, input.orderId),
-    input.statuses?.length ? inArray(orderLines.status, [...input.statuses]) : undefined,
+    input.statuses?.length ? orderLineStatusIn(provisioningRequests.orderLineId, input.statuses) : undefined,
   );
   return loadProvisioningRequestViews(db, where, { limit: input.limit ?? 1000, offset: input.offset ?? 0 });
 }

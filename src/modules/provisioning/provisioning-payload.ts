@@ -1,6 +1,6 @@
 // Builds what a provider receives about one order line: only what it needs and what the member agreed to share.
-import type { OrderContactRow } from '../../db/schema/ordering.js';
 import type { ProvisioningPayloadRow } from '../../db/schema/provisioning.js';
+import type { OrderContactRow } from '../ordering/index.js';
 
 /**
  * Contact fields a provider can be given (the provider's `sharedContactFields`, as the member agreed to them)

@@ -1,10 +1,10 @@
 // A provisioning request as providers and operators read it: what was sent, where the line stands, and how delivery went.
-import { asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { asc, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { outbox, webhookMessages } from '../../db/schema/notifications.js';
-import { orderLines } from '../../db/schema/ordering.js';
 import { type ProvisioningPayloadRow, provisioningRequests } from '../../db/schema/provisioning.js';
 import type { OrderLineStatus } from '../../domain/orders.js';
+import { findDeliveries } from '../notifications/index.js';
+import { findOrderLineStates } from '../ordering/index.js';
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
 
@@ -42,41 +42,26 @@ export async function loadProvisioningRequestViews(
   where: SQL | undefined,
   page: { limit: number; offset: number } = { limit: 1000, offset: 0 },
 ): Promise<ProvisioningRequestView[]> {
-  const rows = await db
-    .select({ request: provisioningRequests, line: orderLines })
+  const requests = await db
+    .select()
     .from(provisioningRequests)
-    .innerJoin(orderLines, eq(orderLines.id, provisioningRequests.orderLineId))
     .where(where)
     .orderBy(asc(provisioningRequests.createdAt), asc(provisioningRequests.id))
     .limit(page.limit)
     .offset(page.offset);
-  const messageIds = rows.flatMap((r) => (r.request.webhookMessageId ? [r.request.webhookMessageId] : []));
-  const outboxIds = rows.flatMap((r) => r.request.mailOutboxIds);
-  const messages = new Map(
-    messageIds.length
-      ? (
-          await db
-            .select({
-              id: webhookMessages.id,
-              status: webhookMessages.status,
-              attempts: webhookMessages.attempts,
-              lastStatusCode: webhookMessages.lastStatusCode,
-            })
-            .from(webhookMessages)
-            .where(inArray(webhookMessages.id, messageIds))
-        ).map((m) => [m.id, m])
-      : [],
+  const states = await findOrderLineStates(
+    db,
+    requests.map((r) => r.orderLineId),
   );
-  const mails = new Map(
-    outboxIds.length
-      ? (
-          await db
-            .select({ id: outbox.id, to: outbox.recipient, status: outbox.status })
-            .from(outbox)
-            .where(inArray(outbox.id, outboxIds))
-        ).map((m) => [m.id, m])
-      : [],
-  );
+  const { webhooks: messages, mails } = await findDeliveries(db, {
+    webhookMessageIds: requests.flatMap((r) => (r.webhookMessageId ? [r.webhookMessageId] : [])),
+    outboxIds: requests.flatMap((r) => r.mailOutboxIds),
+  });
+  const rows = requests.flatMap((request) => {
+    // Every request has its line (a foreign key): this only narrows the type.
+    const line = states.get(request.orderLineId);
+    return line ? [{ request, line }] : [];
+  });
   return rows.map(({ request, line }) => {
     const message = request.webhookMessageId ? messages.get(request.webhookMessageId) : undefined;
     const mailRows = request.mailOutboxIds.flatMap((id) => {

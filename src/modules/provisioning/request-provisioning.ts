@@ -1,12 +1,11 @@
 // Creates the provisioning requests of a new order, in the order's transaction: one per line of a provider other than the store.
-import { eq, inArray } from 'drizzle-orm';
 import type { Temporal } from 'temporal-polyfill';
 import type { DbOrTx } from '../../db/client.js';
-import { catalogProducts, catalogProviders } from '../../db/schema/catalog.js';
-import { orderConsents, orderEvents, orderLines, orders } from '../../db/schema/ordering.js';
 import { provisioningRequests } from '../../db/schema/provisioning.js';
 import { toDate } from '../../domain/clock.js';
 import { newId } from '../../domain/ids.js';
+import { findProductSlugs, findProviders } from '../catalog/index.js';
+import { addTimelineEntry, getOrderForProvisioning } from '../ordering/index.js';
 import { consentedContactFields, provisioningPayload } from './provisioning-payload.js';
 import { sendProvisioningRequest } from './send-provisioning-request.js';
 
@@ -22,38 +21,20 @@ export interface RequestProvisioningInput {
  * timeline entry. A line of the store itself waits for an operator and gets no request.
  */
 export async function requestProvisioning(tx: DbOrTx, input: RequestProvisioningInput): Promise<string[]> {
-  const [order] = await tx.select().from(orders).where(eq(orders.id, input.orderId));
-  if (!order) throw new Error(`no order ${input.orderId}`);
-  const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id));
-  if (lines.length === 0) return [];
-  const providers = new Map(
-    (
-      await tx
-        .select()
-        .from(catalogProviders)
-        .where(inArray(catalogProviders.id, [...new Set(lines.map((l) => l.providerId))]))
-    ).map((p) => [p.id, p]),
-  );
-  const slugs = new Map(
-    (
-      await tx
-        .select({ id: catalogProducts.id, slug: catalogProducts.slug })
-        .from(catalogProducts)
-        .where(inArray(catalogProducts.id, [...new Set(lines.map((l) => l.productId))]))
-    ).map((p) => [p.id, p.slug]),
-  );
   // What each provider may receive is what the member agreed to for it on this order, not the provider's
   // setting now: the consent's version is the list of fields the member saw.
-  const consents = await tx
-    .select({
-      kind: orderConsents.kind,
-      documentKey: orderConsents.documentKey,
-      documentVersion: orderConsents.documentVersion,
-    })
-    .from(orderConsents)
-    .where(eq(orderConsents.orderId, order.id));
+  const { order, lines, consents } = await getOrderForProvisioning(tx, input.orderId);
+  if (lines.length === 0) return [];
+  const providers = await findProviders(
+    tx,
+    lines.map((l) => l.providerId),
+  );
+  const slugs = await findProductSlugs(
+    tx,
+    lines.map((l) => l.productId),
+  );
   const created: string[] = [];
-  for (const line of [...lines].sort((a, b) => a.position - b.position)) {
+  for (const line of lines) {
     const provider = providers.get(line.providerId);
     if (!provider || provider.isStore) continue;
     const id = newId('provisioningRequest');
@@ -77,8 +58,7 @@ export async function requestProvisioning(tx: DbOrTx, input: RequestProvisioning
       createdAt: toDate(input.now),
       lastSentAt: toDate(input.now),
     });
-    await tx.insert(orderEvents).values({
-      id: newId('orderEvent'),
+    await addTimelineEntry(tx, {
       orderId: order.id,
       orderLineId: line.id,
       kind: 'provisioning_requested',
@@ -86,7 +66,7 @@ export async function requestProvisioning(tx: DbOrTx, input: RequestProvisioning
       note: [sent.webhookMessageId ? 'webhook' : null, sent.mailOutboxIds.length ? 'mail' : null]
         .filter(Boolean)
         .join('+'),
-      at: toDate(input.now),
+      now: input.now,
     });
     created.push(id);
   }

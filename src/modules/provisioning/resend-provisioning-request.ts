@@ -2,12 +2,11 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Temporal } from 'temporal-polyfill';
 import type { Db } from '../../db/client.js';
-import { catalogProviders } from '../../db/schema/catalog.js';
-import { orderEvents } from '../../db/schema/ordering.js';
 import { provisioningRequests } from '../../db/schema/provisioning.js';
 import { toDate } from '../../domain/clock.js';
-import { newId } from '../../domain/ids.js';
 import { type Actor, recordAudit } from '../audit/index.js';
+import { findProviders } from '../catalog/index.js';
+import { addTimelineEntry, timelineActor } from '../ordering/index.js';
 import { getProvisioningRequest } from './get-provisioning-request.js';
 import { provisioningErrors } from './provisioning-errors.js';
 import type { ProvisioningRequestView } from './provisioning-request-view.js';
@@ -36,10 +35,7 @@ export async function resendProvisioningRequest(
     if (!locked) throw provisioningErrors.requestNotFound();
     const view = await getProvisioningRequest(tx, { requestId: locked.id });
     if (view.delivery.status !== 'failed') throw provisioningErrors.resendNotNeeded();
-    const [provider] = await tx
-      .select()
-      .from(catalogProviders)
-      .where(eq(catalogProviders.id, locked.providerId));
+    const provider = (await findProviders(tx, [locked.providerId])).get(locked.providerId);
     const sent = await sendProvisioningRequest(tx, {
       requestId: locked.id,
       payload: locked.payload,
@@ -55,14 +51,13 @@ export async function resendProvisioningRequest(
         lastSentAt: toDate(input.now),
       })
       .where(eq(provisioningRequests.id, locked.id));
-    await tx.insert(orderEvents).values({
-      id: newId('orderEvent'),
+    await addTimelineEntry(tx, {
       orderId: locked.orderId,
       orderLineId: locked.orderLineId,
       kind: 'provisioning_requested',
-      actor: input.actor.id ? `${input.actor.kind}:${input.actor.id}` : input.actor.kind,
+      actor: timelineActor(input.actor),
       note: 'resent',
-      at: toDate(input.now),
+      now: input.now,
     });
     await recordAudit(tx, {
       actor: input.actor,

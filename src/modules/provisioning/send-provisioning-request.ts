@@ -1,9 +1,8 @@
 // Sends one provisioning request through the outboxes: the signed webhook and a mail to each contact address.
-import { asc, eq } from 'drizzle-orm';
 import type { Temporal } from 'temporal-polyfill';
 import type { DbOrTx } from '../../db/client.js';
-import { catalogOrderFields } from '../../db/schema/catalog.js';
 import type { ProvisioningPayloadRow } from '../../db/schema/provisioning.js';
+import { listOrderFieldLabels } from '../catalog/index.js';
 import { enqueueMail, enqueueWebhook, findWebhookEndpoints } from '../notifications/index.js';
 import { contactLabels } from './provisioning-payload.js';
 
@@ -45,11 +44,7 @@ export async function sendProvisioningRequest(
     }
   }
   // Providers are Japanese companies of a Japanese store: their mail is in Japanese.
-  const fields = await tx
-    .select({ key: catalogOrderFields.key, label: catalogOrderFields.labelJa })
-    .from(catalogOrderFields)
-    .where(eq(catalogOrderFields.productId, payload.line.productId))
-    .orderBy(asc(catalogOrderFields.sortOrder));
+  const fields = await listOrderFieldLabels(tx, payload.line.productId);
   const labels = new Map(fields.map((f) => [f.key, f.label]));
   const order = new Map(fields.map((f, i) => [f.key, i]));
   const orderFields = Object.entries(payload.orderFields).sort(

@@ -1,13 +1,12 @@
 // Takes an inquiry from a guest or a member: spent form token, number, receipt mail, rate slot and audit entry in one transaction.
-import { eq } from 'drizzle-orm';
 import type { Temporal } from 'temporal-polyfill';
 import type { Db } from '../../db/client.js';
-import { members } from '../../db/schema/identity.js';
 import { inquiries } from '../../db/schema/support.js';
 import { toDate } from '../../domain/clock.js';
 import { newId } from '../../domain/ids.js';
 import type { InquiryCategory, InquiryStatus } from '../../domain/inquiries.js';
 import { type Actor, recordAudit } from '../audit/index.js';
+import { findMemberContacts } from '../identity/index.js';
 import { enqueueMail, type Locale } from '../notifications/index.js';
 import { allocateInquiryNumber } from './allocate-inquiry-number.js';
 import { consumeFormToken } from './consume-form-token.js';
@@ -59,10 +58,7 @@ export async function submitInquiry(db: Db, input: SubmitInquiryInput): Promise<
   let contactEmail = input.contactEmail?.trim() || null;
   let locale = input.locale;
   if (input.memberId) {
-    const [member] = await db
-      .select({ name: members.name, email: members.email, locale: members.locale })
-      .from(members)
-      .where(eq(members.id, input.memberId));
+    const member = (await findMemberContacts(db, [input.memberId])).get(input.memberId);
     if (!member) throw new Error(`signed-in member ${input.memberId} has no profile`);
     contactName ??= member.name;
     contactEmail ??= member.email;

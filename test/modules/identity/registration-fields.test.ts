@@ -1,6 +1,8 @@
 // The registration form: each field's normalising rules, cross-field rules, and the one 422 that lists every problem.
 import { describe, expect, it } from 'vitest';
 import { AppError, type FieldIssue } from '../../../src/domain/errors.js';
+import { prefectures as sharedPrefectures } from '../../../src/domain/forms/prefectures.js';
+import { zodIssuesToFields as zodIssuesToFieldsForTest } from '../../../src/domain/validation.js';
 import {
   mobilePhoneNumberSchema,
   nameKanaSchema,
@@ -11,6 +13,8 @@ import {
   parseRegistration,
   phoneNumberSchema,
   postalCodeSchema,
+  prefectures,
+  registrationSchema,
 } from '../../../src/modules/identity/index.js';
 
 const options: ParseRegistrationOptions = {
@@ -290,5 +294,46 @@ describe('parseRegistration', () => {
       'termsVersion',
       'privacyPolicyVersion',
     ]);
+  });
+});
+
+describe('the registration form as the web app sends it empty', () => {
+  it('says 入力してください for every empty required text field, not that its format is wrong', () => {
+    const blank = {
+      ...valid,
+      loginId: '',
+      password: '',
+      name: '',
+      nameKana: '',
+      email: '',
+      companyName: '',
+      postalCode: '',
+      prefecture: '',
+      city: '',
+      street: '',
+      phone: '',
+      mobilePhone: '',
+    };
+    const byPath = registrationSchema.safeParse(blank).error?.issues ?? [];
+    expect(
+      zodIssuesToFieldsForTest(byPath).map((issue) => [issue.path, issue.code, issue.message.ja]),
+    ).toEqual([
+      ['loginId', 'required', '入力してください。'],
+      ['password', 'required', '入力してください。'],
+      ['name', 'required', '入力してください。'],
+      ['nameKana', 'required', '入力してください。'],
+      ['email', 'required', '入力してください。'],
+      ['postalCode', 'required', '入力してください。'],
+      ['prefecture', 'prefecture', '都道府県を選んでください。'],
+      ['city', 'required', '入力してください。'],
+      ['street', 'required', '入力してください。'],
+      ['phone', 'required', '入力してください。'],
+      ['companyName', 'required', '法人の方は会社名を入力してください。'],
+      ['mobilePhone', 'required', 'SMSで認証する場合は携帯電話番号を入力してください。'],
+    ]);
+  });
+
+  it('checks prefectures against the same 47 names Japan Post data gives the server', () => {
+    expect([...sharedPrefectures]).toEqual([...prefectures]);
   });
 });

@@ -1,6 +1,6 @@
 // Member and operator administration: search, the member record, unlocks and second-factor resets after an identity check, operator management.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api, apiError } from './client';
+import { api, dataOf, expectOk, retryBlips } from './client';
 import type { components } from './schema';
 
 export type AdminMemberSummary = components['schemas']['AdminMemberSummary'];
@@ -17,18 +17,18 @@ export const identityCheckMethods: IdentityCheckMethod[] = [
 
 const membersKey = ['admin', 'members'] as const;
 const operatorsKey = ['admin', 'operators'] as const;
-const retryBlips = (failures: number, error: Error) => failures < 1 && !(error instanceof ApiError);
 
 export function useAdminMembers(q: string) {
   return useQuery({
     queryKey: [...membersKey, 'search', q],
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/api/admin/members', {
-        params: { query: { q: q || undefined, limit: 50 } },
-        signal,
-      });
-      if (data === undefined) throw apiError(response, '/api/admin/members', error);
-      return data;
+      return dataOf(
+        await api.GET('/api/admin/members', {
+          params: { query: { q: q || undefined, limit: 50 } },
+          signal,
+        }),
+        '/api/admin/members',
+      );
     },
     retry: retryBlips,
   });
@@ -39,12 +39,13 @@ export function useAdminMemberSignIns(id: string) {
   return useQuery({
     queryKey: [...membersKey, 'sign-ins', id],
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/api/admin/members/{memberId}/sign-ins', {
-        params: { path: { memberId: id } },
-        signal,
-      });
-      if (data === undefined) throw apiError(response, '/api/admin/members/{memberId}/sign-ins', error);
-      return data.signIns;
+      return dataOf(
+        await api.GET('/api/admin/members/{memberId}/sign-ins', {
+          params: { path: { memberId: id } },
+          signal,
+        }),
+        '/api/admin/members/{memberId}/sign-ins',
+      ).signIns;
     },
     retry: retryBlips,
   });
@@ -54,12 +55,13 @@ export function useAdminMember(id: string) {
   return useQuery({
     queryKey: [...membersKey, 'one', id],
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/api/admin/members/{id}', {
-        params: { path: { id } },
-        signal,
-      });
-      if (data === undefined) throw apiError(response, '/api/admin/members/{id}', error);
-      return data;
+      return dataOf(
+        await api.GET('/api/admin/members/{id}', {
+          params: { path: { id } },
+          signal,
+        }),
+        '/api/admin/members/{id}',
+      );
     },
     retry: retryBlips,
   });
@@ -69,11 +71,13 @@ export function useUnlockMember(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (identityCheck: IdentityCheck) => {
-      const { error, response } = await api.POST('/api/admin/members/{id}/unlock', {
-        params: { path: { id } },
-        body: { identityCheck },
-      });
-      if (!response.ok) throw apiError(response, '/api/admin/members/{id}/unlock', error);
+      expectOk(
+        await api.POST('/api/admin/members/{id}/unlock', {
+          params: { path: { id } },
+          body: { identityCheck },
+        }),
+        '/api/admin/members/{id}/unlock',
+      );
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: membersKey }),
   });
@@ -83,12 +87,13 @@ export function useResetMemberSecondFactor(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (identityCheck: IdentityCheck) => {
-      const { data, error, response } = await api.POST('/api/admin/members/{id}/second-factor/reset', {
-        params: { path: { id } },
-        body: { identityCheck },
-      });
-      if (data === undefined) throw apiError(response, '/api/admin/members/{id}/second-factor/reset', error);
-      return data;
+      return dataOf(
+        await api.POST('/api/admin/members/{id}/second-factor/reset', {
+          params: { path: { id } },
+          body: { identityCheck },
+        }),
+        '/api/admin/members/{id}/second-factor/reset',
+      );
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: membersKey }),
   });
@@ -98,9 +103,7 @@ export function useUnlockLoginId() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: { loginId: string; identityCheck: IdentityCheck }) => {
-      const { data, error, response } = await api.POST('/api/admin/login-ids/unlock', { body });
-      if (data === undefined) throw apiError(response, '/api/admin/login-ids/unlock', error);
-      return data;
+      return dataOf(await api.POST('/api/admin/login-ids/unlock', { body }), '/api/admin/login-ids/unlock');
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: membersKey }),
   });
@@ -110,9 +113,7 @@ export function useOperators() {
   return useQuery({
     queryKey: operatorsKey,
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/api/admin/operators', { signal });
-      if (data === undefined) throw apiError(response, '/api/admin/operators', error);
-      return data.operators;
+      return dataOf(await api.GET('/api/admin/operators', { signal }), '/api/admin/operators').operators;
     },
     retry: retryBlips,
   });
@@ -124,9 +125,7 @@ export function useCreateOperator() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: NewOperator) => {
-      const { data, error, response } = await api.POST('/api/admin/operators', { body });
-      if (data === undefined) throw apiError(response, '/api/admin/operators', error);
-      return data;
+      return dataOf(await api.POST('/api/admin/operators', { body }), '/api/admin/operators');
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: operatorsKey }),
   });
@@ -136,12 +135,13 @@ export function useChangeOperatorRoles() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ id, roles }: { id: string; roles: AdminOperator['roles'] }) => {
-      const { data, error, response } = await api.PUT('/api/admin/operators/{id}/roles', {
-        params: { path: { id } },
-        body: { roles },
-      });
-      if (data === undefined) throw apiError(response, '/api/admin/operators/{id}/roles', error);
-      return data;
+      return dataOf(
+        await api.PUT('/api/admin/operators/{id}/roles', {
+          params: { path: { id } },
+          body: { roles },
+        }),
+        '/api/admin/operators/{id}/roles',
+      );
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: operatorsKey }),
   });
@@ -153,8 +153,7 @@ export function useSetOperatorStatus() {
     mutationFn: async ({ id, action }: { id: string; action: 'disable' | 'enable' }) => {
       const path =
         action === 'disable' ? '/api/admin/operators/{id}/disable' : '/api/admin/operators/{id}/enable';
-      const { error, response } = await api.POST(path, { params: { path: { id } }, body: {} });
-      if (!response.ok) throw apiError(response, path, error);
+      expectOk(await api.POST(path, { params: { path: { id } }, body: {} }), path);
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: operatorsKey }),
   });
@@ -174,8 +173,7 @@ export function useOperatorAccessAction() {
     }) => {
       const path =
         action === 'unlock' ? '/api/admin/operators/{id}/unlock' : '/api/admin/operators/{id}/totp/reset';
-      const { error, response } = await api.POST(path, { params: { path: { id } }, body: { identityCheck } });
-      if (!response.ok) throw apiError(response, path, error);
+      expectOk(await api.POST(path, { params: { path: { id } }, body: { identityCheck } }), path);
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: operatorsKey }),
   });
@@ -186,12 +184,13 @@ export function useMail(id: string | undefined) {
     queryKey: ['admin', 'mailbox', 'one', id],
     enabled: id !== undefined,
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/api/admin/mailbox/{id}', {
-        params: { path: { id: id ?? '' } },
-        signal,
-      });
-      if (data === undefined) throw apiError(response, '/api/admin/mailbox/{id}', error);
-      return data;
+      return dataOf(
+        await api.GET('/api/admin/mailbox/{id}', {
+          params: { path: { id: id ?? '' } },
+          signal,
+        }),
+        '/api/admin/mailbox/{id}',
+      );
     },
     retry: retryBlips,
   });

@@ -1,6 +1,6 @@
 // The admin catalog API through the generated client: providers, products with their whole definitions, status changes and document versions.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api, apiError } from './client';
+import { api, dataOf, retryBlips } from './client';
 import type { components } from './schema';
 
 export type AdminProvider = components['schemas']['AdminProvider'];
@@ -14,15 +14,13 @@ const productsKey = [...catalogKey, 'products'] as const;
 const documentsKey = [...catalogKey, 'documents'] as const;
 
 // An answer from the server would only be repeated; a network blip earns one retry.
-const retryBlips = (failures: number, error: Error) => failures < 1 && !(error instanceof ApiError);
 
 export function useAdminProviders() {
   return useQuery({
     queryKey: providersKey,
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/api/admin/catalog/providers', { signal });
-      if (data === undefined) throw apiError(response, '/api/admin/catalog/providers', error);
-      return data.providers;
+      return dataOf(await api.GET('/api/admin/catalog/providers', { signal }), '/api/admin/catalog/providers')
+        .providers;
     },
     retry: retryBlips,
   });
@@ -43,18 +41,20 @@ export function useSaveProvider() {
   return useMutation({
     mutationFn: async ({ id, fields }: { id?: string; fields: ProviderFields }) => {
       if (id === undefined) {
-        const { data, error, response } = await api.POST('/api/admin/catalog/providers', {
-          body: { ...fields },
-        });
-        if (data === undefined) throw apiError(response, '/api/admin/catalog/providers', error);
-        return data;
+        return dataOf(
+          await api.POST('/api/admin/catalog/providers', {
+            body: { ...fields },
+          }),
+          '/api/admin/catalog/providers',
+        );
       }
-      const { data, error, response } = await api.PATCH('/api/admin/catalog/providers/{id}', {
-        params: { path: { id } },
-        body: { ...fields },
-      });
-      if (data === undefined) throw apiError(response, '/api/admin/catalog/providers/{id}', error);
-      return data;
+      return dataOf(
+        await api.PATCH('/api/admin/catalog/providers/{id}', {
+          params: { path: { id } },
+          body: { ...fields },
+        }),
+        '/api/admin/catalog/providers/{id}',
+      );
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: catalogKey }),
   });
@@ -64,9 +64,8 @@ export function useAdminProducts() {
   return useQuery({
     queryKey: productsKey,
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/api/admin/catalog/products', { signal });
-      if (data === undefined) throw apiError(response, '/api/admin/catalog/products', error);
-      return data.products;
+      return dataOf(await api.GET('/api/admin/catalog/products', { signal }), '/api/admin/catalog/products')
+        .products;
     },
     retry: retryBlips,
   });
@@ -77,12 +76,13 @@ export function useAdminProduct(id: string | undefined) {
     queryKey: [...productsKey, 'one', id],
     enabled: id !== undefined,
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/api/admin/catalog/products/{id}', {
-        params: { path: { id: id! } },
-        signal,
-      });
-      if (data === undefined) throw apiError(response, '/api/admin/catalog/products/{id}', error);
-      return data;
+      return dataOf(
+        await api.GET('/api/admin/catalog/products/{id}', {
+          params: { path: { id: id! } },
+          signal,
+        }),
+        '/api/admin/catalog/products/{id}',
+      );
     },
     retry: retryBlips,
   });
@@ -94,16 +94,18 @@ export function useSaveProduct() {
   return useMutation({
     mutationFn: async ({ id, definition }: { id?: string; definition: Record<string, unknown> }) => {
       if (id === undefined) {
-        const { data, error, response } = await api.POST('/api/admin/catalog/products', { body: definition });
-        if (data === undefined) throw apiError(response, '/api/admin/catalog/products', error);
-        return data;
+        return dataOf(
+          await api.POST('/api/admin/catalog/products', { body: definition }),
+          '/api/admin/catalog/products',
+        );
       }
-      const { data, error, response } = await api.PUT('/api/admin/catalog/products/{id}', {
-        params: { path: { id } },
-        body: definition,
-      });
-      if (data === undefined) throw apiError(response, '/api/admin/catalog/products/{id}', error);
-      return data;
+      return dataOf(
+        await api.PUT('/api/admin/catalog/products/{id}', {
+          params: { path: { id } },
+          body: definition,
+        }),
+        '/api/admin/catalog/products/{id}',
+      );
     },
     onSuccess: (product) => {
       queryClient.setQueryData([...productsKey, 'one', product.id], product);
@@ -119,12 +121,13 @@ export function useChangeProductStatus() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ id, status }: { id: string; status: ProductStatus }) => {
-      const { data, error, response } = await api.POST('/api/admin/catalog/products/{id}/status', {
-        params: { path: { id } },
-        body: { status },
-      });
-      if (data === undefined) throw apiError(response, '/api/admin/catalog/products/{id}/status', error);
-      return data;
+      return dataOf(
+        await api.POST('/api/admin/catalog/products/{id}/status', {
+          params: { path: { id } },
+          body: { status },
+        }),
+        '/api/admin/catalog/products/{id}/status',
+      );
     },
     onSuccess: (product) => {
       queryClient.setQueryData([...productsKey, 'one', product.id], product);
@@ -139,9 +142,10 @@ export function useAdminTermsDocuments() {
   return useQuery({
     queryKey: documentsKey,
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/api/admin/catalog/terms-documents', { signal });
-      if (data === undefined) throw apiError(response, '/api/admin/catalog/terms-documents', error);
-      return data.documents;
+      return dataOf(
+        await api.GET('/api/admin/catalog/terms-documents', { signal }),
+        '/api/admin/catalog/terms-documents',
+      ).documents;
     },
     retry: retryBlips,
   });
@@ -160,11 +164,12 @@ export function usePublishTermsDocument() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (fields: TermsDocumentFields) => {
-      const { data, error, response } = await api.POST('/api/admin/catalog/terms-documents', {
-        body: { ...fields },
-      });
-      if (data === undefined) throw apiError(response, '/api/admin/catalog/terms-documents', error);
-      return data;
+      return dataOf(
+        await api.POST('/api/admin/catalog/terms-documents', {
+          body: { ...fields },
+        }),
+        '/api/admin/catalog/terms-documents',
+      );
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: documentsKey }),
   });

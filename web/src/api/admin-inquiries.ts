@@ -1,6 +1,6 @@
 // The operator inquiry inbox over the admin API: list, detail, assignment, notes, replies and status changes.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api, apiError } from './client';
+import { api, dataOf, retryBlips } from './client';
 import type { components } from './schema';
 
 export type AdminInquiry = components['schemas']['AdminInquiry'];
@@ -13,7 +13,6 @@ type InquiryCategory = components['schemas']['InquiryCategory'];
 // Under the 'admin' prefix of api/admin.ts, so signing out drops these with every other admin query.
 const inboxKey = ['admin', 'inquiries'] as const;
 const assigneesKey = ['admin', 'inquiry-assignees'] as const;
-const retryBlips = (failures: number, error: Error) => failures < 1 && !(error instanceof ApiError);
 
 export interface InboxFilters {
   status?: InquiryStatus | undefined;
@@ -29,12 +28,13 @@ export function useInquiryInbox(filters: InboxFilters) {
   return useQuery({
     queryKey: [...inboxKey, 'list', filters],
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/api/admin/inquiries', {
-        params: { query: filters },
-        signal,
-      });
-      if (data === undefined) throw apiError(response, '/api/admin/inquiries', error);
-      return data;
+      return dataOf(
+        await api.GET('/api/admin/inquiries', {
+          params: { query: filters },
+          signal,
+        }),
+        '/api/admin/inquiries',
+      );
     },
     // The table keeps the last page while the next filter's answer is on its way.
     placeholderData: keepPreviousData,
@@ -46,12 +46,13 @@ export function useAdminInquiry(id: string) {
   return useQuery({
     queryKey: [...inboxKey, 'one', id],
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/api/admin/inquiries/{id}', {
-        params: { path: { id } },
-        signal,
-      });
-      if (data === undefined) throw apiError(response, '/api/admin/inquiries/{id}', error);
-      return data;
+      return dataOf(
+        await api.GET('/api/admin/inquiries/{id}', {
+          params: { path: { id } },
+          signal,
+        }),
+        '/api/admin/inquiries/{id}',
+      );
     },
     retry: retryBlips,
   });
@@ -62,9 +63,8 @@ export function useInquiryAssignees() {
   return useQuery({
     queryKey: assigneesKey,
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/api/admin/inquiry-assignees', { signal });
-      if (data === undefined) throw apiError(response, '/api/admin/inquiry-assignees', error);
-      return data.operators;
+      return dataOf(await api.GET('/api/admin/inquiry-assignees', { signal }), '/api/admin/inquiry-assignees')
+        .operators;
     },
     staleTime: 60_000,
     retry: retryBlips,
@@ -80,9 +80,7 @@ function useInquiryChange<Input>(
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: Input) => {
-      const { data, error, response } = await send(input);
-      if (data === undefined) throw apiError(response, path, error);
-      return data;
+      return dataOf(await send(input), path);
     },
     onSuccess: (inquiry) => {
       queryClient.setQueryData([...inboxKey, 'one', id], inquiry);

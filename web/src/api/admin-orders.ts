@@ -1,7 +1,7 @@
 // Orders in the admin console over the admin API: the list, one order, the provisioning queue, the line actions, and a provider's API keys and webhook.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { OperatorRole } from './admin';
-import { ApiError, api, apiError } from './client';
+import { api, dataOf, everyValue, retryBlips } from './client';
 import type { components } from './schema';
 
 export type AdminOrderSummary = components['schemas']['AdminOrderSummary'];
@@ -17,18 +17,17 @@ export type ProvisioningQueueItem = components['schemas']['ProvisioningQueueItem
 export type ProviderApiKey = components['schemas']['ProviderApiKey'];
 export type AdminProvider = components['schemas']['AdminProvider'];
 
-export const adminOrderStatuses = [
+export const adminOrderStatuses = everyValue<AdminOrderStatus>()([
   'received',
   'in_progress',
   'completed',
   'rejected',
-] as const satisfies readonly AdminOrderStatus[];
+]);
 
 // Under the 'admin' prefix of api/admin.ts, so signing out drops these with every other admin query.
 const ordersKey = ['admin', 'orders'] as const;
 const queueKey = ['admin', 'provisioning-queue'] as const;
 const providerKey = (providerId: string) => ['admin', 'provider-connection', providerId] as const;
-const retryBlips = (failures: number, error: Error) => failures < 1 && !(error instanceof ApiError);
 
 /**
  * Whether the roles may act on orders (confirm, reject, change a date, resend), and manage a provider's keys
@@ -56,12 +55,13 @@ export function useAdminOrders(filters: OrderFilters) {
   return useQuery({
     queryKey: [...ordersKey, 'list', filters],
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/api/admin/orders', {
-        params: { query: filters },
-        signal,
-      });
-      if (data === undefined) throw apiError(response, '/api/admin/orders', error);
-      return data;
+      return dataOf(
+        await api.GET('/api/admin/orders', {
+          params: { query: filters },
+          signal,
+        }),
+        '/api/admin/orders',
+      );
     },
     // The table keeps the last page while the next search's answer is on its way.
     placeholderData: keepPreviousData,
@@ -73,12 +73,13 @@ export function useAdminOrder(id: string) {
   return useQuery({
     queryKey: [...ordersKey, 'one', id],
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/api/admin/orders/{id}', {
-        params: { path: { id } },
-        signal,
-      });
-      if (data === undefined) throw apiError(response, '/api/admin/orders/{id}', error);
-      return data;
+      return dataOf(
+        await api.GET('/api/admin/orders/{id}', {
+          params: { path: { id } },
+          signal,
+        }),
+        '/api/admin/orders/{id}',
+      );
     },
     retry: retryBlips,
   });
@@ -89,12 +90,13 @@ export function useProvisioningQueue() {
     queryKey: queueKey,
     queryFn: async ({ signal }) => {
       // The whole queue at once (the API pages by 200 at most): it is the day's work, not an archive.
-      const { data, error, response } = await api.GET('/api/admin/provisioning-queue', {
-        params: { query: { limit: 200 } },
-        signal,
-      });
-      if (data === undefined) throw apiError(response, '/api/admin/provisioning-queue', error);
-      return data;
+      return dataOf(
+        await api.GET('/api/admin/provisioning-queue', {
+          params: { query: { limit: 200 } },
+          signal,
+        }),
+        '/api/admin/provisioning-queue',
+      );
     },
     retry: retryBlips,
   });
@@ -118,57 +120,56 @@ function useOrderChange<Input>(send: (input: Input) => Promise<unknown>) {
 export function useMarkLinePreparing() {
   return useOrderChange(async (lineId: string) => {
     const path = '/api/admin/order-lines/{id}/preparing';
-    const { data, error, response } = await api.POST(path, { params: { path: { id: lineId } } });
-    if (data === undefined) throw apiError(response, path, error);
-    return data;
+    return dataOf(await api.POST(path, { params: { path: { id: lineId } } }), path);
   });
 }
 
 export function useConfirmLineStart() {
   return useOrderChange(async (input: { lineId: string; serviceStartDate: string }) => {
     const path = '/api/admin/order-lines/{id}/start';
-    const { data, error, response } = await api.POST(path, {
-      params: { path: { id: input.lineId } },
-      body: { serviceStartDate: input.serviceStartDate },
-    });
-    if (data === undefined) throw apiError(response, path, error);
-    return data;
+    return dataOf(
+      await api.POST(path, {
+        params: { path: { id: input.lineId } },
+        body: { serviceStartDate: input.serviceStartDate },
+      }),
+      path,
+    );
   });
 }
 
 export function useChangeLineStartDate() {
   return useOrderChange(async (input: { lineId: string; serviceStartDate: string; note?: string }) => {
     const path = '/api/admin/order-lines/{id}/start-date';
-    const { data, error, response } = await api.POST(path, {
-      params: { path: { id: input.lineId } },
-      body: {
-        serviceStartDate: input.serviceStartDate,
-        ...(input.note === undefined ? {} : { note: input.note }),
-      },
-    });
-    if (data === undefined) throw apiError(response, path, error);
-    return data;
+    return dataOf(
+      await api.POST(path, {
+        params: { path: { id: input.lineId } },
+        body: {
+          serviceStartDate: input.serviceStartDate,
+          ...(input.note === undefined ? {} : { note: input.note }),
+        },
+      }),
+      path,
+    );
   });
 }
 
 export function useRejectLine() {
   return useOrderChange(async (input: { lineId: string; reason: string }) => {
     const path = '/api/admin/order-lines/{id}/reject';
-    const { data, error, response } = await api.POST(path, {
-      params: { path: { id: input.lineId } },
-      body: { reason: input.reason },
-    });
-    if (data === undefined) throw apiError(response, path, error);
-    return data;
+    return dataOf(
+      await api.POST(path, {
+        params: { path: { id: input.lineId } },
+        body: { reason: input.reason },
+      }),
+      path,
+    );
   });
 }
 
 export function useResendProvisioning() {
   return useOrderChange(async (requestId: string) => {
     const path = '/api/admin/provisioning-requests/{id}/resend';
-    const { data, error, response } = await api.POST(path, { params: { path: { id: requestId } } });
-    if (data === undefined) throw apiError(response, path, error);
-    return data;
+    return dataOf(await api.POST(path, { params: { path: { id: requestId } } }), path);
   });
 }
 
@@ -177,9 +178,7 @@ export function useProviderApiKeys(providerId: string) {
     queryKey: [...providerKey(providerId), 'keys'],
     queryFn: async ({ signal }) => {
       const path = '/api/admin/catalog/providers/{id}/api-keys';
-      const { data, error, response } = await api.GET(path, { params: { path: { id: providerId } }, signal });
-      if (data === undefined) throw apiError(response, path, error);
-      return data.keys;
+      return dataOf(await api.GET(path, { params: { path: { id: providerId } }, signal }), path).keys;
     },
     retry: retryBlips,
   });
@@ -190,9 +189,7 @@ export function useIssueProviderApiKey(providerId: string) {
   return useMutation({
     mutationFn: async (body: { label: string }) => {
       const path = '/api/admin/catalog/providers/{id}/api-keys';
-      const { data, error, response } = await api.POST(path, { params: { path: { id: providerId } }, body });
-      if (data === undefined) throw apiError(response, path, error);
-      return data;
+      return dataOf(await api.POST(path, { params: { path: { id: providerId } }, body }), path);
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: providerKey(providerId) }),
   });
@@ -203,9 +200,7 @@ export function useRevokeProviderApiKey(providerId: string) {
   return useMutation({
     mutationFn: async (keyId: string) => {
       const path = '/api/admin/catalog/providers/{id}/api-keys/{keyId}/revoke';
-      const { data, error, response } = await api.POST(path, { params: { path: { id: providerId, keyId } } });
-      if (data === undefined) throw apiError(response, path, error);
-      return data;
+      return dataOf(await api.POST(path, { params: { path: { id: providerId, keyId } } }), path);
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: providerKey(providerId) }),
   });
@@ -217,29 +212,38 @@ export function useAdminProvider(providerId: string) {
     queryKey: [...providerKey(providerId), 'provider'],
     queryFn: async ({ signal }) => {
       const path = '/api/admin/catalog/providers';
-      const { data, error, response } = await api.GET(path, { signal });
-      if (data === undefined) throw apiError(response, path, error);
-      return data.providers.find((provider) => provider.id === providerId) ?? null;
+      return (
+        dataOf(await api.GET(path, { signal }), path).providers.find(
+          (provider) => provider.id === providerId,
+        ) ?? null
+      );
     },
     retry: retryBlips,
   });
 }
 
 /**
- * Sets or removes the provider's webhook URL. The first URL creates the signed endpoint, and the answer
- * carries its secret once (`webhookSecret`); a changed URL keeps the secret.
+ * Sets or removes the provider's webhook URL and the internal networks it may reach. The first URL creates
+ * the signed endpoint, and the answer carries its secret once (`webhookSecret`); a changed URL keeps the secret.
  */
 export function useSaveProviderWebhook(providerId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (webhookUrl: string | null) => {
+    mutationFn: async ({
+      webhookUrl,
+      webhookAllowedNetworks,
+    }: {
+      webhookUrl: string | null;
+      webhookAllowedNetworks: string[];
+    }) => {
       const path = '/api/admin/catalog/providers/{id}';
-      const { data, error, response } = await api.PATCH(path, {
-        params: { path: { id: providerId } },
-        body: { webhookUrl },
-      });
-      if (data === undefined) throw apiError(response, path, error);
-      return data;
+      return dataOf(
+        await api.PATCH(path, {
+          params: { path: { id: providerId } },
+          body: webhookUrl === null ? { webhookUrl } : { webhookUrl, webhookAllowedNetworks },
+        }),
+        path,
+      );
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin'] }),
   });
@@ -250,9 +254,7 @@ export function useRotateProviderWebhookSecret(providerId: string) {
   return useMutation({
     mutationFn: async () => {
       const path = '/api/admin/catalog/providers/{id}/webhook-secret';
-      const { data, error, response } = await api.POST(path, { params: { path: { id: providerId } } });
-      if (data === undefined) throw apiError(response, path, error);
-      return data;
+      return dataOf(await api.POST(path, { params: { path: { id: providerId } } }), path);
     },
   });
 }

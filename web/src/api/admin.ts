@@ -1,6 +1,6 @@
 // Operator identity and the admin API: who is signed in, the two sign-in steps, the mailbox and SMS outbox, store settings, closure days, TOTP.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api, apiError } from './client';
+import { api, dataOf, expectOk, retryBlips } from './client';
 import type { components } from './schema';
 
 export type OperatorProfile = components['schemas']['OperatorProfile'];
@@ -22,17 +22,15 @@ const devSmsKey = [adminKey, 'sms'] as const;
 const overviewKey = [adminKey, 'overview'] as const;
 
 // An answer from the server would only be repeated; a network blip earns one retry.
-const retryBlips = (failures: number, error: Error) => failures < 1 && !(error instanceof ApiError);
 
 /** The signed-in operator, or null when nobody is: the 401 of a signed-out visitor is data, not an error. */
 export function useOperator() {
   return useQuery({
     queryKey: operatorKey,
     queryFn: async ({ signal }): Promise<OperatorProfile | null> => {
-      const { data, error, response } = await api.GET('/api/admin/me', { signal });
-      if (response.status === 401) return null;
-      if (!response.ok || data === undefined) throw apiError(response, '/api/admin/me', error);
-      return data;
+      const answer = await api.GET('/api/admin/me', { signal });
+      if (answer.response.status === 401) return null;
+      return dataOf(answer, '/api/admin/me');
     },
     retry: retryBlips,
   });
@@ -41,9 +39,7 @@ export function useOperator() {
 export function useOperatorSignIn() {
   return useMutation({
     mutationFn: async (body: { loginId: string; password: string }) => {
-      const { data, error, response } = await api.POST('/api/admin/sessions', { body });
-      if (data === undefined) throw apiError(response, '/api/admin/sessions', error);
-      return data;
+      return dataOf(await api.POST('/api/admin/sessions', { body }), '/api/admin/sessions');
     },
   });
 }
@@ -52,11 +48,12 @@ export function useOperatorVerifyCode() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (code: string) => {
-      const { data, error, response } = await api.POST('/api/admin/sessions/verify-code', {
-        body: { code },
-      });
-      if (data === undefined) throw apiError(response, '/api/admin/sessions/verify-code', error);
-      return data;
+      return dataOf(
+        await api.POST('/api/admin/sessions/verify-code', {
+          body: { code },
+        }),
+        '/api/admin/sessions/verify-code',
+      );
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: operatorKey }),
   });
@@ -66,8 +63,7 @@ export function useOperatorSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async () => {
-      const { error, response } = await api.DELETE('/api/admin/sessions/current');
-      if (!response.ok) throw apiError(response, '/api/admin/sessions/current', error);
+      expectOk(await api.DELETE('/api/admin/sessions/current'), '/api/admin/sessions/current');
     },
     onSuccess: () => {
       // The previous operator's settings and mails must not linger in the cache for the next one.
@@ -82,9 +78,7 @@ export function useAdminOverview() {
   return useQuery({
     queryKey: overviewKey,
     queryFn: async ({ signal }): Promise<AdminOverview> => {
-      const { data, error, response } = await api.GET('/api/admin/overview', { signal });
-      if (data === undefined) throw apiError(response, '/api/admin/overview', error);
-      return data;
+      return dataOf(await api.GET('/api/admin/overview', { signal }), '/api/admin/overview');
     },
     retry: retryBlips,
     // Work comes in all day: coming back to the home page shows the numbers as they are now.
@@ -96,12 +90,13 @@ export function useMailbox() {
   return useQuery({
     queryKey: mailboxKey,
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/api/admin/mailbox', {
-        params: { query: { limit: 100 } },
-        signal,
-      });
-      if (data === undefined) throw apiError(response, '/api/admin/mailbox', error);
-      return data.mails;
+      return dataOf(
+        await api.GET('/api/admin/mailbox', {
+          params: { query: { limit: 100 } },
+          signal,
+        }),
+        '/api/admin/mailbox',
+      ).mails;
     },
     retry: retryBlips,
   });
@@ -111,12 +106,13 @@ export function useDevSms() {
   return useQuery({
     queryKey: devSmsKey,
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/api/admin/sms', {
-        params: { query: { limit: 100 } },
-        signal,
-      });
-      if (data === undefined) throw apiError(response, '/api/admin/sms', error);
-      return data.messages;
+      return dataOf(
+        await api.GET('/api/admin/sms', {
+          params: { query: { limit: 100 } },
+          signal,
+        }),
+        '/api/admin/sms',
+      ).messages;
     },
     retry: retryBlips,
   });
@@ -126,9 +122,7 @@ export function useAdminStore() {
   return useQuery({
     queryKey: storeKey,
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/api/admin/store', { signal });
-      if (data === undefined) throw apiError(response, '/api/admin/store', error);
-      return data;
+      return dataOf(await api.GET('/api/admin/store', { signal }), '/api/admin/store');
     },
     retry: retryBlips,
   });
@@ -141,9 +135,7 @@ export function useUpdateStore() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (patch: StorePatch) => {
-      const { data, error, response } = await api.PATCH('/api/admin/store', { body: patch });
-      if (data === undefined) throw apiError(response, '/api/admin/store', error);
-      return data;
+      return dataOf(await api.PATCH('/api/admin/store', { body: patch }), '/api/admin/store');
     },
     onSuccess: (data) => {
       queryClient.setQueryData(storeKey, data);
@@ -157,9 +149,7 @@ export function useClosureDays() {
   return useQuery({
     queryKey: closureDaysKey,
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/api/admin/closure-days', { signal });
-      if (data === undefined) throw apiError(response, '/api/admin/closure-days', error);
-      return data.days;
+      return dataOf(await api.GET('/api/admin/closure-days', { signal }), '/api/admin/closure-days').days;
     },
     retry: retryBlips,
   });
@@ -169,9 +159,7 @@ export function useAddClosureDay() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: { day: string; reason: string }) => {
-      const { data, error, response } = await api.POST('/api/admin/closure-days', { body });
-      if (data === undefined) throw apiError(response, '/api/admin/closure-days', error);
-      return data;
+      return dataOf(await api.POST('/api/admin/closure-days', { body }), '/api/admin/closure-days');
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: closureDaysKey }),
   });
@@ -181,10 +169,12 @@ export function useRemoveClosureDay() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (day: string) => {
-      const { error, response } = await api.DELETE('/api/admin/closure-days/{day}', {
-        params: { path: { day } },
-      });
-      if (!response.ok) throw apiError(response, '/api/admin/closure-days/{day}', error);
+      expectOk(
+        await api.DELETE('/api/admin/closure-days/{day}', {
+          params: { path: { day } },
+        }),
+        '/api/admin/closure-days/{day}',
+      );
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: closureDaysKey }),
   });
@@ -193,9 +183,7 @@ export function useRemoveClosureDay() {
 export function useStartTotp() {
   return useMutation({
     mutationFn: async (password: string) => {
-      const { data, error, response } = await api.POST('/api/admin/me/totp', { body: { password } });
-      if (data === undefined) throw apiError(response, '/api/admin/me/totp', error);
-      return data;
+      return dataOf(await api.POST('/api/admin/me/totp', { body: { password } }), '/api/admin/me/totp');
     },
   });
 }
@@ -204,8 +192,10 @@ export function useConfirmTotp() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (code: string) => {
-      const { error, response } = await api.POST('/api/admin/me/totp/confirm', { body: { code } });
-      if (!response.ok) throw apiError(response, '/api/admin/me/totp/confirm', error);
+      expectOk(
+        await api.POST('/api/admin/me/totp/confirm', { body: { code } }),
+        '/api/admin/me/totp/confirm',
+      );
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: operatorKey }),
   });

@@ -1,7 +1,7 @@
 // The cart through the generated client: read it, put a choice into it, change or remove an item; every answer is the whole re-priced cart.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Estimate } from './catalog';
-import { api, apiError } from './client';
+import { api, dataOf } from './client';
 import type { Answer } from './nullable';
 import type { components } from './schema';
 
@@ -21,9 +21,7 @@ export function useCart() {
   return useQuery({
     queryKey: cartKey,
     queryFn: async ({ signal }): Promise<Cart> => {
-      const { data, error, response } = await api.GET('/api/store/cart', { signal });
-      if (!response.ok || data === undefined) throw apiError(response, '/api/store/cart', error);
-      return data as Cart;
+      return dataOf(await api.GET('/api/store/cart', { signal }), '/api/store/cart') as Cart;
     },
   });
 }
@@ -42,31 +40,31 @@ function useCartMutation<Input>(run: (input: Input) => Promise<Cart>) {
 /** POST /api/store/cart/items. */
 export function useAddCartItem() {
   return useCartMutation(async (body: CartItemAdd): Promise<Cart> => {
-    const { data, error, response } = await api.POST('/api/store/cart/items', { body });
-    if (data === undefined) throw apiError(response, '/api/store/cart/items', error);
-    return data as Cart;
+    return dataOf(await api.POST('/api/store/cart/items', { body }), '/api/store/cart/items') as Cart;
   });
 }
 
 /** PATCH /api/store/cart/items/{itemId}: a new plan, term, quantity, options or usage. */
 export function useChangeCartItem() {
   return useCartMutation(async ({ itemId, choice }: { itemId: string; choice: CartItemChoice }) => {
-    const { data, error, response } = await api.PATCH('/api/store/cart/items/{itemId}', {
-      params: { path: { itemId } },
-      body: choice,
-    });
-    if (data === undefined) throw apiError(response, '/api/store/cart/items/{itemId}', error);
-    return data as Cart;
+    return dataOf(
+      await api.PATCH('/api/store/cart/items/{itemId}', {
+        params: { path: { itemId } },
+        body: choice,
+      }),
+      '/api/store/cart/items/{itemId}',
+    ) as Cart;
   });
 }
 
 /** DELETE /api/store/cart/items/{itemId}. */
 export function useRemoveCartItem() {
   return useCartMutation(async (itemId: string) => {
-    const { data, error, response } = await api.DELETE('/api/store/cart/items/{itemId}', {
-      params: { path: { itemId } },
-    });
-    if (data === undefined) throw apiError(response, '/api/store/cart/items/{itemId}', error);
-    return data as Cart;
+    return dataOf(
+      await api.DELETE('/api/store/cart/items/{itemId}', {
+        params: { path: { itemId } },
+      }),
+      '/api/store/cart/items/{itemId}',
+    ) as Cart;
   });
 }

@@ -1,6 +1,6 @@
 // The storefront catalog through the generated client: product search, one product, and the live estimate.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { ApiError, api, apiError } from './client';
+import { ApiError, api, dataOf } from './client';
 import type { components, paths } from './schema';
 
 export type ProductPage = components['schemas']['ProductPage'];
@@ -15,9 +15,10 @@ export function useProducts(query: ProductQuery) {
   return useQuery({
     queryKey: ['products', query],
     queryFn: async ({ signal }): Promise<ProductPage> => {
-      const { data, error, response } = await api.GET('/api/store/products', { params: { query }, signal });
-      if (!response.ok || data === undefined) throw apiError(response, '/api/store/products', error);
-      return data;
+      return dataOf(
+        await api.GET('/api/store/products', { params: { query }, signal }),
+        '/api/store/products',
+      );
     },
     placeholderData: keepPreviousData,
   });
@@ -28,13 +29,13 @@ export function useProduct(slug: string) {
   return useQuery({
     queryKey: ['product', slug],
     queryFn: async ({ signal }): Promise<ProductDetail> => {
-      const { data, error, response } = await api.GET('/api/store/products/{product}', {
-        params: { path: { product: slug } },
-        signal,
-      });
-      if (!response.ok || data === undefined)
-        throw apiError(response, '/api/store/products/{product}', error);
-      return data;
+      return dataOf(
+        await api.GET('/api/store/products/{product}', {
+          params: { path: { product: slug } },
+          signal,
+        }),
+        '/api/store/products/{product}',
+      );
     },
     retry: (count, error) => !(error instanceof ApiError && error.status === 404) && count < 2,
   });
@@ -46,9 +47,10 @@ export function useEstimate(request: EstimateRequest | null) {
     queryKey: ['estimate', request],
     enabled: request !== null,
     queryFn: async ({ signal }): Promise<Estimate> => {
-      const { data, error, response } = await api.POST('/api/store/estimates', { body: request!, signal });
-      if (!response.ok || data === undefined) throw apiError(response, '/api/store/estimates', error);
-      return data;
+      return dataOf(
+        await api.POST('/api/store/estimates', { body: request!, signal }),
+        '/api/store/estimates',
+      );
     },
     placeholderData: keepPreviousData,
     retry: false,
@@ -62,13 +64,13 @@ export function useCatalogDocument(key: string) {
   return useQuery({
     queryKey: ['catalog-document', key],
     queryFn: async ({ signal }): Promise<CatalogTermsDocument> => {
-      const { data, error, response } = await api.GET('/api/store/terms-documents/{key}', {
-        params: { path: { key } },
-        signal,
-      });
-      if (!response.ok || data === undefined)
-        throw apiError(response, '/api/store/terms-documents/{key}', error);
-      return data;
+      return dataOf(
+        await api.GET('/api/store/terms-documents/{key}', {
+          params: { path: { key } },
+          signal,
+        }),
+        '/api/store/terms-documents/{key}',
+      );
     },
     retry: false,
   });
@@ -76,10 +78,11 @@ export function useCatalogDocument(key: string) {
 
 /** POST /api/store/estimates/pdf: the same choice rendered by the server as an A4 PDF, returned as a file to save. */
 export async function fetchEstimatePdf(request: EstimateRequest, locale: 'ja' | 'en'): Promise<Blob> {
-  const { data, error, response } = await api.POST('/api/store/estimates/pdf', {
-    body: { ...request, locale },
-    parseAs: 'blob',
-  });
-  if (!response.ok || data === undefined) throw apiError(response, '/api/store/estimates/pdf', error);
-  return data as Blob;
+  return dataOf(
+    await api.POST('/api/store/estimates/pdf', {
+      body: { ...request, locale },
+      parseAs: 'blob',
+    }),
+    '/api/store/estimates/pdf',
+  ) as Blob;
 }

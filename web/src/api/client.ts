@@ -10,7 +10,7 @@ export const api = createClient<paths>({ baseUrl: '' });
 // send the language the visitor chose on screen rather than the browser's.
 api.use({
   onRequest({ request }) {
-    request.headers.set('accept-language', i18next.resolvedLanguage === 'en' ? 'en' : 'ja');
+    request.headers.set('accept-language', i18next.language === 'en' ? 'en' : 'ja');
     return request;
   },
 });
@@ -45,3 +45,35 @@ function isProblem(value: unknown): value is Problem {
 export function apiError(response: Response, path: string, body: unknown): ApiError {
   return new ApiError(response.status, path, isProblem(body) ? body : undefined);
 }
+
+/** What every openapi-fetch call answers: the body of a success, or the error body of a failure. */
+interface Answered<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/** The body of a successful answer; a failed one throws its ApiError (the one place answers become errors). */
+export function dataOf<T>({ data, error, response }: Answered<T>, path: string): T {
+  if (!response.ok || data === undefined) throw apiError(response, path, error);
+  return data;
+}
+
+/** Throws the ApiError of a failed answer, for calls whose success carries no body worth reading. */
+export function expectOk({ error, response }: Answered<unknown>, path: string): void {
+  if (!response.ok) throw apiError(response, path, error);
+}
+
+/**
+ * A runtime list of every value of a status type generated from the server's list (src/domain): the
+ * typecheck fails when the list here misses a value or has one the server does not know.
+ */
+export function everyValue<T extends string>() {
+  return <const L extends readonly T[]>(
+    list: L & ([T] extends [L[number]] ? unknown : 'misses a value'),
+  ): L => list;
+}
+
+/** TanStack Query's `retry`: one retry rides out a network blip; an answer from the server would only repeat. */
+export const retryBlips = (failures: number, error: Error): boolean =>
+  failures < 1 && !(error instanceof ApiError);

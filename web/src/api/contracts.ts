@@ -1,7 +1,7 @@
 // Contracts through the generated client: My Page's list and detail, the console's search, detail, suspend and resume.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { OperatorRole } from './admin';
-import { ApiError, api, apiError } from './client';
+import { api, dataOf, retryBlips } from './client';
 import type { Answer } from './nullable';
 import type { components } from './schema';
 
@@ -23,7 +23,6 @@ export const contractStatuses = [
 const myContractsKey = ['my-contracts'] as const;
 // Under the 'admin' prefix of api/admin.ts, so signing out drops these with every other admin query.
 const adminContractsKey = ['admin', 'contracts'] as const;
-const retryBlips = (failures: number, error: Error) => failures < 1 && !(error instanceof ApiError);
 
 const PAGE_SIZE = 50;
 
@@ -32,12 +31,13 @@ export function useMyContracts(page: number) {
   return useQuery({
     queryKey: [...myContractsKey, page],
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/api/mypage/contracts', {
-        params: { query: { page, pageSize: PAGE_SIZE } },
-        signal,
-      });
-      if (!response.ok || data === undefined) throw apiError(response, '/api/mypage/contracts', error);
-      return data;
+      return dataOf(
+        await api.GET('/api/mypage/contracts', {
+          params: { query: { page, pageSize: PAGE_SIZE } },
+          signal,
+        }),
+        '/api/mypage/contracts',
+      );
     },
     placeholderData: keepPreviousData,
   });
@@ -48,14 +48,13 @@ export function useMyContract(contractId: string) {
   return useQuery({
     queryKey: [...myContractsKey, 'detail', contractId],
     queryFn: async ({ signal }): Promise<ContractDetail> => {
-      const { data, error, response } = await api.GET('/api/mypage/contracts/{contractId}', {
-        params: { path: { contractId } },
-        signal,
-      });
-      if (!response.ok || data === undefined) {
-        throw apiError(response, '/api/mypage/contracts/{contractId}', error);
-      }
-      return data as ContractDetail;
+      return dataOf(
+        await api.GET('/api/mypage/contracts/{contractId}', {
+          params: { path: { contractId } },
+          signal,
+        }),
+        '/api/mypage/contracts/{contractId}',
+      ) as ContractDetail;
     },
     retry: false,
   });
@@ -80,12 +79,13 @@ export function useAdminContracts(filters: ContractFilters) {
   return useQuery({
     queryKey: [...adminContractsKey, 'list', filters],
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/api/admin/contracts', {
-        params: { query: filters },
-        signal,
-      });
-      if (data === undefined) throw apiError(response, '/api/admin/contracts', error);
-      return data;
+      return dataOf(
+        await api.GET('/api/admin/contracts', {
+          params: { query: filters },
+          signal,
+        }),
+        '/api/admin/contracts',
+      );
     },
     placeholderData: keepPreviousData,
     retry: retryBlips,
@@ -96,12 +96,13 @@ export function useAdminContract(id: string) {
   return useQuery({
     queryKey: [...adminContractsKey, 'one', id],
     queryFn: async ({ signal }): Promise<AdminContract> => {
-      const { data, error, response } = await api.GET('/api/admin/contracts/{id}', {
-        params: { path: { id } },
-        signal,
-      });
-      if (data === undefined) throw apiError(response, '/api/admin/contracts/{id}', error);
-      return data as AdminContract;
+      return dataOf(
+        await api.GET('/api/admin/contracts/{id}', {
+          params: { path: { id } },
+          signal,
+        }),
+        '/api/admin/contracts/{id}',
+      ) as AdminContract;
     },
     retry: retryBlips,
   });
@@ -114,9 +115,10 @@ export function useContractStatusAction(action: 'suspend' | 'resume') {
     mutationFn: async ({ id, reason }: { id: string; reason: string }) => {
       const path =
         action === 'suspend' ? '/api/admin/contracts/{id}/suspend' : '/api/admin/contracts/{id}/resume';
-      const { data, error, response } = await api.POST(path, { params: { path: { id } }, body: { reason } });
-      if (data === undefined) throw apiError(response, path, error);
-      return data as AdminContract;
+      return dataOf(
+        await api.POST(path, { params: { path: { id } }, body: { reason } }),
+        path,
+      ) as AdminContract;
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: adminContractsKey }),
   });

@@ -1,6 +1,6 @@
 // Inquiries over the API for guests and members: the form token, sending the form, and My Page's inquiries.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api, apiError } from './client';
+import { api, dataOf, everyValue, retryBlips } from './client';
 import type { components } from './schema';
 
 export type InquiryCategory = components['schemas']['InquiryCategory'];
@@ -20,28 +20,23 @@ export const inquiryCategories: readonly InquiryCategory[] = [
   'other',
 ];
 
-export const inquiryStatuses: readonly InquiryStatus[] = ['new', 'in_progress', 'answered', 'closed'];
+export const inquiryStatuses = everyValue<InquiryStatus>()(['new', 'in_progress', 'answered', 'closed']);
 
 export function isInquiryCategory(value: unknown): value is InquiryCategory {
   return typeof value === 'string' && (inquiryCategories as readonly string[]).includes(value);
 }
 
 const myInquiriesKey = ['my-inquiries'] as const;
-const retryBlips = (failures: number, error: Error) => failures < 1 && !(error instanceof ApiError);
 
 /** Fetches a fresh form token; called when the form opens and again when the old one has expired. */
 export async function fetchInquiryFormToken() {
-  const { data, error, response } = await api.GET('/api/inquiries/form-token');
-  if (data === undefined) throw apiError(response, '/api/inquiries/form-token', error);
-  return data;
+  return dataOf(await api.GET('/api/inquiries/form-token'), '/api/inquiries/form-token');
 }
 
 export function useSubmitInquiry() {
   return useMutation({
     mutationFn: async (body: InquiryForm) => {
-      const { data, error, response } = await api.POST('/api/inquiries', { body });
-      if (data === undefined) throw apiError(response, '/api/inquiries', error);
-      return data;
+      return dataOf(await api.POST('/api/inquiries', { body }), '/api/inquiries');
     },
   });
 }
@@ -50,9 +45,7 @@ export function useMyInquiries(enabled: boolean) {
   return useQuery({
     queryKey: myInquiriesKey,
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/api/mypage/inquiries', { signal });
-      if (data === undefined) throw apiError(response, '/api/mypage/inquiries', error);
-      return data.items;
+      return dataOf(await api.GET('/api/mypage/inquiries', { signal }), '/api/mypage/inquiries').items;
     },
     enabled,
     retry: retryBlips,
@@ -63,12 +56,13 @@ export function useMyInquiry(id: string, enabled: boolean) {
   return useQuery({
     queryKey: [...myInquiriesKey, id],
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/api/mypage/inquiries/{id}', {
-        params: { path: { id } },
-        signal,
-      });
-      if (data === undefined) throw apiError(response, '/api/mypage/inquiries/{id}', error);
-      return data;
+      return dataOf(
+        await api.GET('/api/mypage/inquiries/{id}', {
+          params: { path: { id } },
+          signal,
+        }),
+        '/api/mypage/inquiries/{id}',
+      );
     },
     enabled,
     retry: retryBlips,
@@ -79,12 +73,13 @@ export function useAddMyInquiryMessage(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: string) => {
-      const { data, error, response } = await api.POST('/api/mypage/inquiries/{id}/messages', {
-        params: { path: { id } },
-        body: { body },
-      });
-      if (data === undefined) throw apiError(response, '/api/mypage/inquiries/{id}/messages', error);
-      return data;
+      return dataOf(
+        await api.POST('/api/mypage/inquiries/{id}/messages', {
+          params: { path: { id } },
+          body: { body },
+        }),
+        '/api/mypage/inquiries/{id}/messages',
+      );
     },
     onSuccess: (inquiry) => {
       queryClient.setQueryData([...myInquiriesKey, id], inquiry);

@@ -1,6 +1,6 @@
 // Registration review and withdrawal: the operators' queue, the withdraw action, and the member's own withdrawal page.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api, apiError } from './client';
+import { ApiError, api, dataOf, retryBlips } from './client';
 import type { components } from './schema';
 
 export type AdminRegistration = components['schemas']['AdminRegistration'];
@@ -13,18 +13,17 @@ const registrationsKey = ['admin', 'registrations'] as const;
 const withdrawalCheckKey = ['admin', 'member-withdrawal'] as const;
 const myWithdrawalKey = ['my-withdrawal'] as const;
 
-const retryBlips = (failures: number, error: Error) => failures < 1 && !(error instanceof ApiError);
-
 export function useRegistrations(status: MemberStatus) {
   return useQuery({
     queryKey: [...registrationsKey, status],
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/api/admin/registrations', {
-        params: { query: { status, limit: 200, offset: 0 } },
-        signal,
-      });
-      if (data === undefined) throw apiError(response, '/api/admin/registrations', error);
-      return data;
+      return dataOf(
+        await api.GET('/api/admin/registrations', {
+          params: { query: { status, limit: 200, offset: 0 } },
+          signal,
+        }),
+        '/api/admin/registrations',
+      );
     },
     retry: retryBlips,
   });
@@ -34,11 +33,12 @@ export function useApproveRegistration() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (id: string) => {
-      const { data, error, response } = await api.POST('/api/admin/registrations/{id}/approve', {
-        params: { path: { id } },
-      });
-      if (data === undefined) throw apiError(response, '/api/admin/registrations/{id}/approve', error);
-      return data;
+      return dataOf(
+        await api.POST('/api/admin/registrations/{id}/approve', {
+          params: { path: { id } },
+        }),
+        '/api/admin/registrations/{id}/approve',
+      );
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: registrationsKey }),
   });
@@ -48,12 +48,13 @@ export function useRejectRegistration() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ id, reason }: { id: string; reason: string }) => {
-      const { data, error, response } = await api.POST('/api/admin/registrations/{id}/reject', {
-        params: { path: { id } },
-        body: { reason },
-      });
-      if (data === undefined) throw apiError(response, '/api/admin/registrations/{id}/reject', error);
-      return data;
+      return dataOf(
+        await api.POST('/api/admin/registrations/{id}/reject', {
+          params: { path: { id } },
+          body: { reason },
+        }),
+        '/api/admin/registrations/{id}/reject',
+      );
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: registrationsKey }),
   });
@@ -64,12 +65,13 @@ export function useMemberWithdrawalCheck(memberId: string, enabled = true) {
   return useQuery({
     queryKey: [...withdrawalCheckKey, memberId],
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/api/admin/members/{id}/withdrawal', {
-        params: { path: { id: memberId } },
-        signal,
-      });
-      if (data === undefined) throw apiError(response, '/api/admin/members/{id}/withdrawal', error);
-      return data;
+      return dataOf(
+        await api.GET('/api/admin/members/{id}/withdrawal', {
+          params: { path: { id: memberId } },
+          signal,
+        }),
+        '/api/admin/members/{id}/withdrawal',
+      );
     },
     enabled,
     retry: retryBlips,
@@ -80,12 +82,13 @@ export function useWithdrawMember() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ memberId, reason }: { memberId: string; reason: string }) => {
-      const { data, error, response } = await api.POST('/api/admin/members/{id}/withdraw', {
-        params: { path: { id: memberId } },
-        body: { reason },
-      });
-      if (data === undefined) throw apiError(response, '/api/admin/members/{id}/withdraw', error);
-      return data;
+      return dataOf(
+        await api.POST('/api/admin/members/{id}/withdraw', {
+          params: { path: { id: memberId } },
+          body: { reason },
+        }),
+        '/api/admin/members/{id}/withdraw',
+      );
     },
     // The member list and record, and the check itself, all change.
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['admin'] }),
@@ -97,9 +100,7 @@ export function useMyWithdrawal() {
   return useQuery({
     queryKey: myWithdrawalKey,
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/api/mypage/withdrawal', { signal });
-      if (data === undefined) throw apiError(response, '/api/mypage/withdrawal', error);
-      return data;
+      return dataOf(await api.GET('/api/mypage/withdrawal', { signal }), '/api/mypage/withdrawal');
     },
     retry: retryBlips,
   });
@@ -109,11 +110,12 @@ export function useWithdrawMe() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (password: string) => {
-      const { data, error, response } = await api.POST('/api/mypage/withdrawal', {
-        body: { password, confirm: true },
-      });
-      if (data === undefined) throw apiError(response, '/api/mypage/withdrawal', error);
-      return data;
+      return dataOf(
+        await api.POST('/api/mypage/withdrawal', {
+          body: { password, confirm: true },
+        }),
+        '/api/mypage/withdrawal',
+      );
     },
     onSuccess: () => {
       // Every session has ended: the header and My Page must show a signed-out visitor at once.

@@ -1,6 +1,6 @@
 // Member identity over the API: who is signed in, registration, confirmation, the two sign-in steps, sign-out.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api, apiError } from './client';
+import { api, dataOf, expectOk, retryBlips } from './client';
 import type { components } from './schema';
 
 export type MemberProfile = components['schemas']['MemberProfile'];
@@ -17,21 +17,17 @@ export function useMe() {
     queryKey: meKey,
     queryFn: async ({ signal }): Promise<MemberProfile | null> => {
       // Asked on every page, guests included: /api/session answers them 200 with null, not a 401.
-      const { data, error, response } = await api.GET('/api/session', { signal });
-      if (!response.ok || data === undefined) throw apiError(response, '/api/session', error);
-      return data.member;
+      return dataOf(await api.GET('/api/session', { signal }), '/api/session').member;
     },
     // A network blip earns one retry; an answer from the server would only be repeated.
-    retry: (failures, error) => failures < 1 && !(error instanceof ApiError),
+    retry: retryBlips,
   });
 }
 
 export function useRegisterMember() {
   return useMutation({
     mutationFn: async (body: MemberRegistration) => {
-      const { data, error, response } = await api.POST('/api/members', { body });
-      if (data === undefined) throw apiError(response, '/api/members', error);
-      return data;
+      return dataOf(await api.POST('/api/members', { body }), '/api/members');
     },
   });
 }
@@ -39,11 +35,12 @@ export function useRegisterMember() {
 export function useResendConfirmation() {
   return useMutation({
     mutationFn: async (loginId: string) => {
-      const { data, error, response } = await api.POST('/api/members/resend-confirmation', {
-        body: { loginId },
-      });
-      if (data === undefined) throw apiError(response, '/api/members/resend-confirmation', error);
-      return data;
+      return dataOf(
+        await api.POST('/api/members/resend-confirmation', {
+          body: { loginId },
+        }),
+        '/api/members/resend-confirmation',
+      );
     },
   });
 }
@@ -56,9 +53,10 @@ export function useConfirmEmail(token: string) {
   return useQuery({
     queryKey: ['confirm-email', token],
     queryFn: async () => {
-      const { data, error, response } = await api.POST('/api/members/confirm-email', { body: { token } });
-      if (data === undefined) throw apiError(response, '/api/members/confirm-email', error);
-      return data;
+      return dataOf(
+        await api.POST('/api/members/confirm-email', { body: { token } }),
+        '/api/members/confirm-email',
+      );
     },
     enabled: token !== '',
     retry: false,
@@ -70,9 +68,7 @@ export function useConfirmEmail(token: string) {
 export function useSignIn() {
   return useMutation({
     mutationFn: async (body: { loginId: string; password: string }) => {
-      const { data, error, response } = await api.POST('/api/sessions', { body });
-      if (data === undefined) throw apiError(response, '/api/sessions', error);
-      return data;
+      return dataOf(await api.POST('/api/sessions', { body }), '/api/sessions');
     },
   });
 }
@@ -81,9 +77,10 @@ export function useVerifyCode() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (code: string) => {
-      const { data, error, response } = await api.POST('/api/sessions/verify-code', { body: { code } });
-      if (data === undefined) throw apiError(response, '/api/sessions/verify-code', error);
-      return data;
+      return dataOf(
+        await api.POST('/api/sessions/verify-code', { body: { code } }),
+        '/api/sessions/verify-code',
+      );
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: meKey }),
   });
@@ -92,9 +89,7 @@ export function useVerifyCode() {
 export function useResendCode() {
   return useMutation({
     mutationFn: async () => {
-      const { data, error, response } = await api.POST('/api/sessions/resend-code');
-      if (data === undefined) throw apiError(response, '/api/sessions/resend-code', error);
-      return data;
+      return dataOf(await api.POST('/api/sessions/resend-code'), '/api/sessions/resend-code');
     },
   });
 }
@@ -103,8 +98,7 @@ export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async () => {
-      const { error, response } = await api.DELETE('/api/sessions/current');
-      if (!response.ok) throw apiError(response, '/api/sessions/current', error);
+      expectOk(await api.DELETE('/api/sessions/current'), '/api/sessions/current');
     },
     onSuccess: () => {
       queryClient.setQueryData(meKey, null);
@@ -120,9 +114,7 @@ export function useCurrentTerms() {
   return useQuery({
     queryKey: ['terms', 'current'],
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/api/terms/current', { signal });
-      if (data === undefined) throw apiError(response, '/api/terms/current', error);
-      return data;
+      return dataOf(await api.GET('/api/terms/current', { signal }), '/api/terms/current');
     },
     staleTime: 5 * 60 * 1000,
   });
@@ -138,9 +130,7 @@ export function useUpdateProfile() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: MemberProfilePatch) => {
-      const { data, error, response } = await api.PATCH('/api/mypage/profile', { body });
-      if (data === undefined) throw apiError(response, '/api/mypage/profile', error);
-      return data;
+      return dataOf(await api.PATCH('/api/mypage/profile', { body }), '/api/mypage/profile');
     },
     onSuccess: (profile) => queryClient.setQueryData(meKey, profile),
   });
@@ -149,9 +139,10 @@ export function useUpdateProfile() {
 export function useRequestEmailChange() {
   return useMutation({
     mutationFn: async (newEmail: string) => {
-      const { data, error, response } = await api.POST('/api/mypage/email-change', { body: { newEmail } });
-      if (data === undefined) throw apiError(response, '/api/mypage/email-change', error);
-      return data;
+      return dataOf(
+        await api.POST('/api/mypage/email-change', { body: { newEmail } }),
+        '/api/mypage/email-change',
+      );
     },
   });
 }
@@ -162,10 +153,10 @@ export function useConfirmEmailChange(token: string, enabled: boolean) {
   return useQuery({
     queryKey: ['confirm-email-change', token],
     queryFn: async () => {
-      const { data, error, response } = await api.POST('/api/mypage/email-change/confirm', {
-        body: { token },
-      });
-      if (data === undefined) throw apiError(response, '/api/mypage/email-change/confirm', error);
+      const data = dataOf(
+        await api.POST('/api/mypage/email-change/confirm', { body: { token } }),
+        '/api/mypage/email-change/confirm',
+      );
       await queryClient.invalidateQueries({ queryKey: meKey });
       return data;
     },

@@ -1,7 +1,7 @@
 // Checkout and the member's orders through the generated client: the checkout, its confirmation, placing the order once per Idempotency-Key, My Page's orders.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { cartKey } from './cart';
-import { api, apiError } from './client';
+import { api, dataOf } from './client';
 import type { Answer } from './nullable';
 import type { components } from './schema';
 
@@ -21,9 +21,7 @@ export function useCheckout() {
   return useQuery({
     queryKey: checkoutKey,
     queryFn: async ({ signal }): Promise<Checkout> => {
-      const { data, error, response } = await api.GET('/api/mypage/checkout', { signal });
-      if (!response.ok || data === undefined) throw apiError(response, '/api/mypage/checkout', error);
-      return data as Checkout;
+      return dataOf(await api.GET('/api/mypage/checkout', { signal }), '/api/mypage/checkout') as Checkout;
     },
     retry: false,
     // The form is filled in on this answer: a refetch in the background must not reset it.
@@ -36,9 +34,10 @@ export function useCheckout() {
 export function useConfirmCheckout() {
   return useMutation({
     mutationFn: async (body: CheckoutInput): Promise<CheckoutConfirmation> => {
-      const { data, error, response } = await api.POST('/api/mypage/checkout/confirm', { body });
-      if (data === undefined) throw apiError(response, '/api/mypage/checkout/confirm', error);
-      return data as CheckoutConfirmation;
+      return dataOf(
+        await api.POST('/api/mypage/checkout/confirm', { body }),
+        '/api/mypage/checkout/confirm',
+      ) as CheckoutConfirmation;
     },
   });
 }
@@ -59,12 +58,13 @@ export function usePlaceOrder() {
       quote: string;
       idempotencyKey: string;
     }) => {
-      const { data, error, response } = await api.POST('/api/mypage/orders', {
-        params: { header: { 'idempotency-key': idempotencyKey } },
-        body: { ...input, quote },
-      });
-      if (data === undefined) throw apiError(response, '/api/mypage/orders', error);
-      return data;
+      return dataOf(
+        await api.POST('/api/mypage/orders', {
+          params: { header: { 'idempotency-key': idempotencyKey } },
+          body: { ...input, quote },
+        }),
+        '/api/mypage/orders',
+      );
     },
     onSuccess: () => {
       // The ordered items left the cart; the orders list has one more.
@@ -81,12 +81,13 @@ export function useMyOrders(page: number) {
   return useQuery({
     queryKey: [...ordersKey, page],
     queryFn: async ({ signal }): Promise<OrderPage> => {
-      const { data, error, response } = await api.GET('/api/mypage/orders', {
-        params: { query: { page, pageSize: PAGE_SIZE } },
-        signal,
-      });
-      if (!response.ok || data === undefined) throw apiError(response, '/api/mypage/orders', error);
-      return data;
+      return dataOf(
+        await api.GET('/api/mypage/orders', {
+          params: { query: { page, pageSize: PAGE_SIZE } },
+          signal,
+        }),
+        '/api/mypage/orders',
+      );
     },
     placeholderData: keepPreviousData,
   });
@@ -97,12 +98,13 @@ export function useMyOrder(orderId: string) {
   return useQuery({
     queryKey: [...ordersKey, 'detail', orderId],
     queryFn: async ({ signal }): Promise<OrderDetail> => {
-      const { data, error, response } = await api.GET('/api/mypage/orders/{orderId}', {
-        params: { path: { orderId } },
-        signal,
-      });
-      if (!response.ok || data === undefined) throw apiError(response, '/api/mypage/orders/{orderId}', error);
-      return data as OrderDetail;
+      return dataOf(
+        await api.GET('/api/mypage/orders/{orderId}', {
+          params: { path: { orderId } },
+          signal,
+        }),
+        '/api/mypage/orders/{orderId}',
+      ) as OrderDetail;
     },
     retry: false,
   });

@@ -1,6 +1,6 @@
 // Account recovery and security over the API: forgotten password and login ID, backup-code sign-in, password change, backup codes.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, apiError } from './client';
+import { api, dataOf } from './client';
 import type { components } from './schema';
 
 export type BackupCode = components['schemas']['BackupCode'];
@@ -9,9 +9,7 @@ export type PasswordResetCompletion = components['schemas']['PasswordResetComple
 export function useRequestPasswordReset() {
   return useMutation({
     mutationFn: async (loginId: string) => {
-      const { data, error, response } = await api.POST('/api/password-resets', { body: { loginId } });
-      if (data === undefined) throw apiError(response, '/api/password-resets', error);
-      return data;
+      return dataOf(await api.POST('/api/password-resets', { body: { loginId } }), '/api/password-resets');
     },
   });
 }
@@ -19,9 +17,10 @@ export function useRequestPasswordReset() {
 export function useCompletePasswordReset() {
   return useMutation({
     mutationFn: async (body: PasswordResetCompletion) => {
-      const { data, error, response } = await api.POST('/api/password-resets/complete', { body });
-      if (data === undefined) throw apiError(response, '/api/password-resets/complete', error);
-      return data;
+      return dataOf(
+        await api.POST('/api/password-resets/complete', { body }),
+        '/api/password-resets/complete',
+      );
     },
   });
 }
@@ -29,9 +28,10 @@ export function useCompletePasswordReset() {
 export function useRequestLoginIdReminder() {
   return useMutation({
     mutationFn: async (email: string) => {
-      const { data, error, response } = await api.POST('/api/login-id-reminders', { body: { email } });
-      if (data === undefined) throw apiError(response, '/api/login-id-reminders', error);
-      return data;
+      return dataOf(
+        await api.POST('/api/login-id-reminders', { body: { email } }),
+        '/api/login-id-reminders',
+      );
     },
   });
 }
@@ -40,11 +40,12 @@ export function useVerifyBackupCode() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (code: string) => {
-      const { data, error, response } = await api.POST('/api/sessions/verify-backup-code', {
-        body: { code },
-      });
-      if (data === undefined) throw apiError(response, '/api/sessions/verify-backup-code', error);
-      return data;
+      return dataOf(
+        await api.POST('/api/sessions/verify-backup-code', {
+          body: { code },
+        }),
+        '/api/sessions/verify-backup-code',
+      );
     },
     // The same key as useMe in member.ts: the header and My Page learn that a member is now signed in.
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['me'] }),
@@ -54,9 +55,7 @@ export function useVerifyBackupCode() {
 export function useChangePassword() {
   return useMutation({
     mutationFn: async (body: { currentPassword: string; newPassword: string }) => {
-      const { data, error, response } = await api.POST('/api/mypage/password', { body });
-      if (data === undefined) throw apiError(response, '/api/mypage/password', error);
-      return data;
+      return dataOf(await api.POST('/api/mypage/password', { body }), '/api/mypage/password');
     },
   });
 }
@@ -64,11 +63,12 @@ export function useChangePassword() {
 export function useRevealBackupCodes() {
   return useMutation({
     mutationFn: async (password: string) => {
-      const { data, error, response } = await api.POST('/api/mypage/backup-codes/reveal', {
-        body: { password },
-      });
-      if (data === undefined) throw apiError(response, '/api/mypage/backup-codes/reveal', error);
-      return data.codes;
+      return dataOf(
+        await api.POST('/api/mypage/backup-codes/reveal', {
+          body: { password },
+        }),
+        '/api/mypage/backup-codes/reveal',
+      ).codes;
     },
   });
 }
@@ -76,11 +76,12 @@ export function useRevealBackupCodes() {
 export function useRegenerateBackupCodes() {
   return useMutation({
     mutationFn: async (password: string) => {
-      const { data, error, response } = await api.POST('/api/mypage/backup-codes/regenerate', {
-        body: { password },
-      });
-      if (data === undefined) throw apiError(response, '/api/mypage/backup-codes/regenerate', error);
-      return data.codes;
+      return dataOf(
+        await api.POST('/api/mypage/backup-codes/regenerate', {
+          body: { password },
+        }),
+        '/api/mypage/backup-codes/regenerate',
+      ).codes;
     },
   });
 }

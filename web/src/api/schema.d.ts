@@ -6032,6 +6032,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/contracts/{id}/renewals/{renewalId}/payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the payment of a manual renewal (更新の入金記録) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    renewalId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description paid */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecordedRenewalPayment"];
+                    };
+                };
+                /** @description no such contract or renewal */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the renewal is not awaiting payment */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/contracts/{id}/suspend": {
         parameters: {
             query?: never;
@@ -6196,6 +6260,166 @@ export interface paths {
                     };
                 };
                 /** @description no reason given */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/contract-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cancellations waiting for a decision
+         * @description Earliest wished date first, at most 200. `state`: `requested` (default), `scheduled`, `withdrawn`, `done`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "requested" | "scheduled" | "withdrawn" | "done";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the applications */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            requests: components["schemas"]["ContractRequestQueueItem"][];
+                        };
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description unknown state */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/contract-requests/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a requested cancellation, or propose another date
+         * @description Without `endDate` the wished last day is confirmed; with one, that day is the last day (re-dated). The contract becomes `cancellation_scheduled`, the member gets the 解約受付 mail with the date it takes effect, the provider is told. Audited.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ContractRequestDecision"];
+                };
+            };
+            responses: {
+                /** @description the scheduled application */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContractRequest"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such application */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the application is not waiting for a decision, or the contract cannot be cancelled */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the date is not a real date, or not after today */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7982,6 +8206,635 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mypage/contracts/{contractId}/renewal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How one of my contracts renews, with the next-term change deadline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the renewal state */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContractRenewalState"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such contract of this member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/contracts/{contractId}/renewal-quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Quote the manual renewal of one of my contracts */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["RenewalChoice"];
+                };
+            };
+            responses: {
+                /** @description the quote */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RenewalQuote"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such contract of this member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description renews automatically, outside the window (with its opening date), or an earlier renewal is unpaid */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a term or option the product does not offer */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/contracts/{contractId}/renewals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply for the manual renewal of one of my contracts (pending until paid) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["RenewalChoice"];
+                };
+            };
+            responses: {
+                /** @description the pending renewal */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RequestedRenewal"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such contract of this member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description renews automatically, outside the window, or an earlier renewal is unpaid (named) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a term or option the product does not offer */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/contracts/{contractId}/next-term": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change the next term of one of my automatically renewed contracts */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["RenewalChoice"] & {
+                        walletRenewalDay?: 5 | 10 | 15 | 20 | 25;
+                    };
+                };
+            };
+            responses: {
+                /** @description the renewal state */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContractRenewalState"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such contract of this member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description after the deadline (named), or the contract renews by hand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a term or option the product does not offer */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/contracts/{contractId}/renewal-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn automatic renewal off for one of my contracts */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the renewal state */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContractRenewalState"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such contract of this member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the contract renews by hand already */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/contracts/{contractId}/payment-method": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change the payment method of one of my contracts (store setting: on the contract) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        method: "card" | "bank_transfer" | "direct_debit" | "agency" | "wallet";
+                    };
+                };
+            };
+            responses: {
+                /** @description the renewal state */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContractRenewalState"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such contract of this member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the store changes payment methods only by re-contracting, or a renewal awaits payment (named) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a payment method the product does not offer */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/contracts/{contractId}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The open cancellation application of one of my contracts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the requested or scheduled cancellation, null when there is none */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cancellation: components["schemas"]["ContractRequest"] & (Record<string, never> | null);
+                        };
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such contract of this member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Apply for the cancellation of one of my contracts (解約申込)
+         * @description A last day outside the product lead time is scheduled at once (`scheduled`, the contract becomes `cancellation_scheduled`); one inside it is `requested` and an operator confirms it or proposes another date. The early-termination fee is the one `GET …/cancellation-quote` shows for the same day.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CancellationApplication"];
+                };
+            };
+            responses: {
+                /** @description the application */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContractRequest"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such contract of this member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description ended or expired, or a cancellation already applied for */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the date is not a real date, or not after today */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/contracts/{contractId}/cancellation/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw the cancellation application of one of my contracts
+         * @description The contract returns to the status it had before; the member and the provider are told.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the withdrawn application */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContractRequest"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such contract of this member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no cancellation to withdraw (none applied for, or the contract has ended) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -8324,7 +9177,6 @@ export interface components {
              */
             contactName?: string;
             /**
-             * Format: email
              * @description required for guests; a member’s contact email when omitted
              * @example hanako@example.jp
              */
@@ -9197,6 +10049,8 @@ export interface components {
             webhookUrl: string | null;
             /** @description set when the receiver answered 410 Gone; setting the URL again enables it */
             webhookDisabledAt: string | null;
+            /** @description internal ranges (CIDRs) the webhook may reach although they are loopback, private or link-local; empty: public addresses only */
+            webhookAllowedNetworks: string[];
             /** @description the member's contact fields this provider receives, consented to at checkout */
             sharedContactFields: string[];
             createdAt: string;
@@ -9575,8 +10429,8 @@ export interface components {
         AdminContract: components["schemas"]["ContractDetail"] & {
             history?: {
                 id: string;
-                /** @enum {string} */
-                kind: "opened" | "status_changed";
+                /** @description `opened`, `status_changed`, `cancellation_requested`, `cancellation_withdrawn` */
+                kind: string;
                 /** @enum {string|null} */
                 fromStatus: "trial" | "active" | "cancellation_scheduled" | "ended" | "suspended" | "expired" | null;
                 /** @enum {string|null} */
@@ -9632,8 +10486,8 @@ export interface components {
             };
             history: {
                 id: string;
-                /** @enum {string} */
-                kind: "opened" | "status_changed";
+                /** @description `opened`, `status_changed`, `cancellation_requested`, `cancellation_withdrawn` */
+                kind: string;
                 /** @enum {string|null} */
                 fromStatus: "trial" | "active" | "cancellation_scheduled" | "ended" | "suspended" | "expired" | null;
                 /** @enum {string|null} */
@@ -9645,12 +10499,67 @@ export interface components {
                 at: string;
             }[];
         };
+        RecordedRenewalPayment: {
+            contractId: string;
+            renewalId: string;
+            /** @enum {string} */
+            status: "paid";
+            termStart: string;
+            termEnd: string;
+            total: number;
+            /** @description true: the term had begun, so the contract is already in it */
+            applied: boolean;
+            currentTermStart: string;
+            currentTermEnd: string;
+        };
         ContractStatusReason: {
             /**
              * @description why, shown in the timeline and the audit log
              * @example 請求書 INV-2026-000123 の未払いのため
              */
             reason: string;
+        };
+        ContractRequestQueueItem: components["schemas"]["ContractRequest"] & {
+            contract: {
+                id: string;
+                number: string;
+                productName: components["schemas"]["Bilingual"];
+                /** @enum {string} */
+                status: "trial" | "active" | "cancellation_scheduled" | "ended" | "suspended" | "expired";
+            };
+            member: {
+                id: string;
+                loginId: string;
+                name: string;
+                companyName: string | null;
+            };
+        };
+        ContractRequest: {
+            id: string;
+            contractId: string;
+            /** @enum {string} */
+            kind: "cancellation" | "change";
+            /**
+             * @description `requested`: a wish inside the lead time, an operator confirms or proposes another date; `scheduled`: accepted for `effectiveDate`
+             * @enum {string}
+             */
+            state: "requested" | "scheduled" | "withdrawn" | "done";
+            stateLabel: components["schemas"]["Bilingual"];
+            /** @description the wished date (YYYY-MM-DD), the last day for a cancellation */
+            desiredDate: string;
+            /** @description the date it takes effect; null until confirmed */
+            effectiveDate: string | null;
+            /** @description early-termination fee, tax excluded */
+            fee: number;
+            reason: string | null;
+            requestedAt: string;
+            decidedAt: string | null;
+        };
+        ContractRequestDecision: {
+            /** @example 2026-10-31 */
+            endDate?: string;
+            /** @description why another date, shown in the timeline and the audit log */
+            reason?: string;
         };
         OrderLineStepResult: {
             orderLineId: string;
@@ -10013,6 +10922,73 @@ export interface components {
             feeKind: "none" | "remaining_months" | "fixed";
             /** @description tax excluded */
             earlyTerminationFee: number;
+        };
+        ContractRenewalState: {
+            contractId: string;
+            /** @enum {string} */
+            renewalMode: "auto" | "manual";
+            paymentMethod: string | null;
+            walletRenewalDay: number | null;
+            nextTerm: {
+                term: string;
+                options: {
+                    code: string;
+                    quantity?: number;
+                }[];
+            } | null;
+            /** @description YYYY-MM-DD; null when none applies */
+            nextTermChangeDeadline: string | null;
+        };
+        RenewalQuote: {
+            contractId: string;
+            term: string;
+            termMonths: number;
+            termStart: string;
+            termEnd: string;
+            availableTerms: string[];
+            options: {
+                code: string;
+                name: components["schemas"]["Bilingual"];
+                included: boolean;
+                required: boolean;
+                selected: boolean;
+            }[];
+            lines: {
+                kind: string;
+                code: string;
+                name: components["schemas"]["Bilingual"];
+                quantity: number;
+                unitPrice: number;
+                amount: number;
+            }[];
+            /** @description one term, tax excluded */
+            subtotal: number;
+            tax: number;
+            /** @description one term, tax included */
+            total: number;
+            windowOpens: string;
+            graceEnd: string;
+        };
+        RenewalChoice: {
+            /**
+             * @description the next term; the current one when absent
+             * @example 12m
+             */
+            term?: string;
+            /** @description codes of the optional options to keep; included options come with the plan */
+            options?: string[];
+        };
+        RequestedRenewal: components["schemas"]["RenewalQuote"] & {
+            renewalId: string;
+            /** @enum {string} */
+            status: "pending";
+        };
+        CancellationApplication: {
+            /**
+             * @description the desired last day of service (YYYY-MM-DD)
+             * @example 2026-09-30
+             */
+            endDate: string;
         };
     };
     responses: never;

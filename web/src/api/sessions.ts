@@ -1,6 +1,6 @@
 // The member's sign-in history and sessions over the API: list, sign out one device, everywhere else, everywhere.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiError } from './client';
+import { api, dataOf, expectOk } from './client';
 import type { components } from './schema';
 
 export type SignInEntry = components['schemas']['SignInEntry'];
@@ -13,9 +13,7 @@ export function useMySignIns() {
   return useQuery({
     queryKey: signInsKey,
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/api/mypage/sign-ins', { signal });
-      if (data === undefined) throw apiError(response, '/api/mypage/sign-ins', error);
-      return data.signIns;
+      return dataOf(await api.GET('/api/mypage/sign-ins', { signal }), '/api/mypage/sign-ins').signIns;
     },
   });
 }
@@ -24,9 +22,7 @@ export function useMySessions() {
   return useQuery({
     queryKey: sessionsKey,
     queryFn: async ({ signal }) => {
-      const { data, error, response } = await api.GET('/api/mypage/sessions', { signal });
-      if (data === undefined) throw apiError(response, '/api/mypage/sessions', error);
-      return data.sessions;
+      return dataOf(await api.GET('/api/mypage/sessions', { signal }), '/api/mypage/sessions').sessions;
     },
   });
 }
@@ -44,10 +40,12 @@ export function useRevokeSession() {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: async (session: ActiveSession) => {
-      const { error, response } = await api.DELETE('/api/mypage/sessions/{sessionId}', {
-        params: { path: { sessionId: session.id } },
-      });
-      if (!response.ok) throw apiError(response, '/api/mypage/sessions/{sessionId}', error);
+      expectOk(
+        await api.DELETE('/api/mypage/sessions/{sessionId}', {
+          params: { path: { sessionId: session.id } },
+        }),
+        '/api/mypage/sessions/{sessionId}',
+      );
       return session;
     },
     onSuccess: (session) => refresh(session.current),
@@ -60,9 +58,7 @@ export function useRevokeSessions() {
     mutationFn: async (scope: 'others' | 'all') => {
       const path =
         scope === 'others' ? '/api/mypage/sessions/revoke-others' : '/api/mypage/sessions/revoke-all';
-      const { data, error, response } = await api.POST(path);
-      if (data === undefined) throw apiError(response, path, error);
-      return { scope, revoked: data.revoked };
+      return { scope, revoked: dataOf(await api.POST(path), path).revoked };
     },
     onSuccess: ({ scope }) => refresh(scope === 'all'),
   });

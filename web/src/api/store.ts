@@ -1,6 +1,6 @@
 // The store's public profile (name, issuer, contact), read once and shared by every layout.
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, api } from './client';
+import { api, dataOf } from './client';
 import type { paths } from './schema';
 
 export type StoreProfile = paths['/api/store']['get']['responses'][200]['content']['application/json'];
@@ -10,9 +10,7 @@ export function useStoreProfile() {
   return useQuery({
     queryKey: ['store'],
     queryFn: async ({ signal }): Promise<StoreProfile> => {
-      const { data, response } = await api.GET('/api/store', { signal });
-      if (!response.ok || data === undefined) throw new ApiError(response.status, '/api/store');
-      return data;
+      return dataOf(await api.GET('/api/store', { signal }), '/api/store');
     },
     staleTime: Number.POSITIVE_INFINITY,
   });

@@ -1,6 +1,6 @@
 // The rehearsal store clock (KEIYAKU_TEST_CLOCK=1): its time for the console banner, and the owner's move forward.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api, apiError } from './client';
+import { api, apiError, dataOf, retryBlips } from './client';
 import type { components } from './schema';
 
 export type TestClock = components['schemas']['TestClock'];
@@ -25,7 +25,7 @@ export function useTestClock(enabled = true) {
     },
     // The store's time runs on; a move made elsewhere shows within a minute.
     refetchInterval: 60_000,
-    retry: (failures, error) => failures < 1 && !(error instanceof ApiError),
+    retry: retryBlips,
   });
 }
 
@@ -34,9 +34,7 @@ export function useMoveTestClock() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (to: string): Promise<TestClockMove> => {
-      const { data, error, response } = await api.POST('/api/admin/test-clock', { body: { to } });
-      if (data === undefined) throw apiError(response, '/api/admin/test-clock', error);
-      return data;
+      return dataOf(await api.POST('/api/admin/test-clock', { body: { to } }), '/api/admin/test-clock');
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin'] }),
   });

@@ -35,22 +35,30 @@ export function ContactFields({
   values,
   onChange,
   errorOf,
+  onPostalCodeChecked,
 }: {
   values: ContactValues;
   onChange: (patch: Partial<ContactValues>) => void;
   errorOf: (field: ContactField) => string | undefined;
+  /** Told whether Japan Post knows the typed code (`true`: unknown), so the form can refuse it at the field. */
+  onPostalCodeChecked: (unknown: boolean) => void;
 }) {
   const { t } = useTranslation();
   const text = (field: ContactField) => (event: { currentTarget: { value: string } }) =>
     onChange({ [field]: event.currentTarget.value });
 
-  // Filling in is a help, not a rule: an unknown code leaves the fields for the member to type.
+  // A known code fills in what it determines; an unknown one is an error at the field and changes nothing
+  // else, so the address of a previous code is never kept under a code it does not belong to unnoticed.
   const fillFromPostalCode = async (code: string) => {
     // Full-width digits and IME dashes are typed too; the lookup needs the seven digits only.
     const digits = code.normalize('NFKC').replace(/\D/g, '');
+    onPostalCodeChecked(false);
     if (digits.length !== 7) return;
     const found = await lookupPostalCode(digits);
-    if (!found) return;
+    if (!found) {
+      onPostalCodeChecked(true);
+      return;
+    }
     onChange({
       postalCode: found.postalCode,
       ...(found.prefecture ? { prefecture: found.prefecture } : {}),

@@ -1,5 +1,5 @@
 // The store header's cart button with the number of items in the cart, shown on every screen size.
-import { Badge, Button } from '@mantine/core';
+import { Badge, Button, VisuallyHidden } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,19 +29,19 @@ export function CartLink() {
   useCartFollowsMember();
   const { data } = useCart();
   const count = data?.items.length ?? 0;
+  // The name is the visible text ("カート" and the count's badge) plus the unit for screen readers, so what a
+  // voice-control user reads on the button is also its accessible name (no aria-label that differs from it).
   return (
     <Button
       component={Link}
       to="/cart"
       size="xs"
       variant="default"
-      aria-label={t('cart.headerLabel', { count })}
       rightSection={
-        count > 0 ? (
-          <Badge size="sm" circle data-testid="cart-count">
-            {count}
-          </Badge>
-        ) : undefined
+        <Badge size="sm" circle variant={count > 0 ? 'filled' : 'light'}>
+          <span data-testid="cart-count">{count}</span>
+          <VisuallyHidden>{t('cart.headerUnit', { count })}</VisuallyHidden>
+        </Badge>
       }
     >
       {t('cart.header')}

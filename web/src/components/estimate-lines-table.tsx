@@ -3,7 +3,7 @@ import { Table } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Estimate } from '../api/catalog';
-import { formatYen, useLang } from '../pages/catalog-format';
+import { formatYen, useLang } from './catalog-format';
 
 export function EstimateLinesTable({
   estimate,

@@ -2,7 +2,7 @@
 import { Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Estimate } from '../api/catalog';
-import { formatYen, useLang } from '../pages/catalog-format';
+import { formatYen, useLang } from './catalog-format';
 import { EstimateLinesTable } from './estimate-lines-table';
 import classes from './estimate-result.module.css';
 import { RateGroupRow } from './tax-summary';

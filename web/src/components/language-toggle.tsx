@@ -6,7 +6,7 @@ import { setLanguage } from '../i18n';
 export function LanguageToggle() {
   const { t, i18n } = useTranslation();
   // useTranslation re-renders this button when the language changes, so `next` stays current.
-  const next = i18n.resolvedLanguage === 'en' ? 'ja' : 'en';
+  const next = i18n.language === 'en' ? 'ja' : 'en';
   return (
     <Button
       variant="default"

@@ -16,7 +16,7 @@ export interface MemberWithdrawProps {
 /** A button opening the withdrawal dialog; for members who are not active it says why nothing can be done. */
 export function MemberWithdraw({ memberId, status, onDone }: MemberWithdrawProps) {
   const { t, i18n } = useTranslation();
-  const lang = i18n.resolvedLanguage === 'en' ? 'en' : 'ja';
+  const lang = i18n.language === 'en' ? 'en' : 'ja';
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const check = useMemberWithdrawalCheck(memberId, open);

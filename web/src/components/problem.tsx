@@ -8,7 +8,7 @@ type Lang = 'ja' | 'en';
 
 function useLang(): Lang {
   const { i18n } = useTranslation();
-  return i18n.resolvedLanguage === 'en' ? 'en' : 'ja';
+  return i18n.language === 'en' ? 'en' : 'ja';
 }
 
 /** The message of a failed request: the problem's own text when the server sent one. */

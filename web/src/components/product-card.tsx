@@ -3,7 +3,7 @@ import { Anchor, Card, Image, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ProductSummary } from '../api/catalog';
-import { formatYen, useLang } from '../pages/catalog-format';
+import { formatYen, useLang } from './catalog-format';
 import { ProductBadges } from './product-badges';
 import classes from './product-card.module.css';
 

@@ -2,7 +2,7 @@
 import { Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { EstimateRequest, ProductDetail } from '../api/catalog';
-import { formatYen, useLang } from '../pages/catalog-format';
+import { formatYen, useLang } from './catalog-format';
 
 export type Plan = ProductDetail['plans'][number];
 

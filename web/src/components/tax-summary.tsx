@@ -3,7 +3,7 @@ import { Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { components } from '../api/schema';
-import { formatYen } from '../pages/catalog-format';
+import { formatYen } from './catalog-format';
 import classes from './tax-summary.module.css';
 
 export type DocumentTax = components['schemas']['DocumentTax'];

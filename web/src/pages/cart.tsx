@@ -4,11 +4,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { type CartItem, useCart, useChangeCartItem, useRemoveCartItem } from '../api/cart';
-import type { Estimate } from '../api/catalog';
 import { useProduct } from '../api/catalog';
 import { useMe } from '../api/member';
+import { formatYen, useLang } from '../components/catalog-format';
 import { EmptyState, EmptyStateText } from '../components/empty-state';
-import { EstimateLinesTable } from '../components/estimate-lines-table';
+import { EstimateLines } from '../components/estimate-lines';
 import { ProblemAlert, useFieldErrors } from '../components/problem';
 import {
   choiceFrom,
@@ -18,19 +18,6 @@ import {
 } from '../components/product-choice';
 import { TaxSummary } from '../components/tax-summary';
 import classes from './cart.module.css';
-import { formatYen, useLang } from './catalog-format';
-
-/** The estimate's rows in a compact table: what is charged per term, once, or per month of usage. */
-export function EstimateLines({ estimate }: { estimate: Estimate }) {
-  const { t } = useTranslation();
-  return (
-    <EstimateLinesTable
-      estimate={estimate}
-      className={classes.lines}
-      nameNote={(line) => (line.taxRate === 'reduced' ? ` ${t('catalog.reducedMark')}` : '')}
-    />
-  );
-}
 
 /** Plan, term, quantity and options in one line, from the estimate when the item is priced. */
 function ChoiceSummary({ item }: { item: CartItem }) {

@@ -3,9 +3,9 @@ import { Group, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useCatalogDocument } from '../api/catalog';
+import { useLang } from '../components/catalog-format';
 import { Markdown } from '../components/markdown';
 import { ProblemAlert } from '../components/problem';
-import { useLang } from './catalog-format';
 import classes from './member.module.css';
 
 export function CatalogDocumentPage() {
@@ -22,7 +22,7 @@ export function CatalogDocumentPage() {
     );
   }
   if (document.isError) return <ProblemAlert error={document.error} title={t('terms.failed')} />;
-  const date = new Intl.DateTimeFormat(i18n.resolvedLanguage === 'en' ? 'en-GB' : 'ja-JP', {
+  const date = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'ja-JP', {
     dateStyle: 'long',
     timeZone: 'Asia/Tokyo',
   }).format(new Date(document.data.publishedAt));

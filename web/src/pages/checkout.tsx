@@ -18,9 +18,10 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
+import { type CheckoutRulesView, checkoutFormIssues } from '../../../src/domain/forms/checkout-fields';
 import { ApiError } from '../api/client';
 import {
   type Checkout,
@@ -33,13 +34,14 @@ import {
   useMyOrder,
   usePlaceOrder,
 } from '../api/orders';
+import { formatYen, useLang } from '../components/catalog-format';
+import { EstimateLines } from '../components/estimate-lines';
+import { focusFirstError, useFormErrors } from '../components/form-check';
 import { formatPhone } from '../components/phone';
 import { ProblemAlert, useProblemText } from '../components/problem';
 import { TaxSummary } from '../components/tax-summary';
-import { EstimateLines } from './cart';
+import { WithMember } from '../components/with-member';
 import classes from './cart.module.css';
-import { formatYen, useLang } from './catalog-format';
-import { WithMember } from './mypage';
 
 const contactKeys = [
   'companyName',
@@ -74,7 +76,7 @@ function ContactFields({
 }: {
   kind: ContactKind;
   value: CheckoutContact;
-  onChange: (value: CheckoutContact) => void;
+  onChange: (value: CheckoutContact, key: (typeof contactKeys)[number]) => void;
   errors: Record<string, string>;
 }) {
   const { t } = useTranslation();
@@ -90,7 +92,7 @@ function ContactFields({
           autoComplete={key === 'email' ? 'email' : key === 'phone' ? 'tel' : undefined}
           onChange={(event) => {
             const text = event.currentTarget.value;
-            onChange({ ...value, [key]: requiredContactKeys.has(key) || text !== '' ? text : null });
+            onChange({ ...value, [key]: requiredContactKeys.has(key) || text !== '' ? text : null }, key);
           }}
         />
       ))}
@@ -143,6 +145,20 @@ function OrderFieldInput({
   );
 }
 
+/** The checkout as the shared checkout rules read it. */
+function rulesView(checkout: Checkout): CheckoutRulesView {
+  return {
+    lines: checkout.lines.map((line) => ({
+      itemId: line.itemId,
+      paymentProblem: line.paymentProblem ?? null,
+      orderFields: line.orderFields,
+    })),
+    paymentMethods: checkout.paymentMethods.map((m) => ({ ...m, reason: m.reason ?? null })),
+    paymentMethodRequired: checkout.paymentMethodRequired,
+    consents: checkout.consents,
+  };
+}
+
 /** The input as first shown: contacts from the profile, empty order fields, the only usable method if one. */
 function initialInput(checkout: Checkout): CheckoutInput {
   const usable = checkout.paymentMethods.filter((m) => m.available);
@@ -169,15 +185,40 @@ function CheckoutForm({
   const { t } = useTranslation();
   const lang = useLang();
   const confirm = useConfirmCheckout();
-  const errors = errorsByPath(confirm.error, lang);
+  const state = useFormErrors();
+  const form = useRef<HTMLFormElement>(null);
+  // The API's rules run here first, so one click names every problem; the server's answer adds what only it knows.
+  const clientErrors = (): Record<string, string> => {
+    const byPath: Record<string, string> = {};
+    for (const issue of checkoutFormIssues(rulesView(checkout), input))
+      byPath[issue.path] ??= issue.message[lang];
+    return byPath;
+  };
+  const client = state.submitted ? clientErrors() : {};
+  const server = errorsByPath(confirm.error, lang);
+  const errors: Record<string, string> = {};
+  for (const path of new Set([...Object.keys(client), ...Object.keys(server)])) {
+    const message = state.pick(client, server, path);
+    if (message) errors[path] = message;
+  }
+  /** A change to the input that edits these paths, whose server errors then no longer apply. */
+  const change = (paths: string[], next: CheckoutInput) => {
+    state.markEdited(paths);
+    setInput(next);
+  };
   const agreed = (key: string) => input.consents.some((c) => c.documentKey === key);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    confirm.mutate(input, { onSuccess: onConfirmed });
+    state.markSubmitted();
+    if (Object.keys(clientErrors()).length > 0) {
+      focusFirstError(form.current);
+      return;
+    }
+    confirm.mutate(input, { onSuccess: onConfirmed, onError: () => focusFirstError(form.current) });
   };
   const fieldErrorCount = Object.keys(errors).length;
   return (
-    <form onSubmit={submit} noValidate>
+    <form ref={form} onSubmit={submit} noValidate>
       <Stack gap="lg">
         <Card withBorder padding="lg">
           <Stack gap="md">
@@ -186,7 +227,9 @@ function CheckoutForm({
             <ContactFields
               kind="customerContact"
               value={input.customerContact}
-              onChange={(customerContact) => setInput({ ...input, customerContact })}
+              onChange={(customerContact, key) =>
+                change([`customerContact.${key}`], { ...input, customerContact })
+              }
               errors={errors}
             />
             <Group justify="space-between">
@@ -194,7 +237,12 @@ function CheckoutForm({
               <Button
                 size="xs"
                 variant="default"
-                onClick={() => setInput({ ...input, billingContact: { ...input.customerContact } })}
+                onClick={() =>
+                  change(
+                    contactKeys.map((key) => `billingContact.${key}`),
+                    { ...input, billingContact: { ...input.customerContact } },
+                  )
+                }
               >
                 {t('checkout.sameAsCustomer')}
               </Button>
@@ -202,7 +250,9 @@ function CheckoutForm({
             <ContactFields
               kind="billingContact"
               value={input.billingContact}
-              onChange={(billingContact) => setInput({ ...input, billingContact })}
+              onChange={(billingContact, key) =>
+                change([`billingContact.${key}`], { ...input, billingContact })
+              }
               errors={errors}
             />
           </Stack>
@@ -259,7 +309,7 @@ function CheckoutForm({
                         value={input.orderFields[line.itemId]?.[field.key] ?? ''}
                         error={errors[`orderFields.${line.itemId}.${field.key}`]}
                         onChange={(value) =>
-                          setInput({
+                          change([`orderFields.${line.itemId}.${field.key}`], {
                             ...input,
                             orderFields: {
                               ...input.orderFields,
@@ -293,7 +343,7 @@ function CheckoutForm({
             )}
             <Radio.Group
               value={input.paymentMethod}
-              onChange={(paymentMethod) => setInput({ ...input, paymentMethod })}
+              onChange={(paymentMethod) => change(['paymentMethod'], { ...input, paymentMethod })}
               error={errors.paymentMethod}
               label={t('checkout.paymentMethod')}
               required={checkout.paymentMethodRequired}
@@ -323,7 +373,7 @@ function CheckoutForm({
                   error={errors[`consents.${consent.documentKey}`]}
                   onChange={(event) => {
                     const others = input.consents.filter((c) => c.documentKey !== consent.documentKey);
-                    setInput({
+                    change([`consents.${consent.documentKey}`], {
                       ...input,
                       consents: event.currentTarget.checked
                         ? [...others, { documentKey: consent.documentKey, version: consent.version }]

@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { fetchEstimatePdf, useEstimate, useProduct } from '../api/catalog';
 import { useStoreProfile } from '../api/store';
+import { useLang } from '../components/catalog-format';
 import { EstimateResult } from '../components/estimate-result';
 import { LanguageToggle } from '../components/language-toggle';
 import { useProblemText } from '../components/problem';
-import { useLang } from './catalog-format';
 import classes from './estimate-print.module.css';
 import { estimateRequestFromSearch } from './estimate-query';
 
@@ -59,7 +59,8 @@ export function EstimatePrintPage() {
     <Container size="md" py="lg" className={classes.page}>
       <Stack gap="md">
         <Group justify="space-between" className={classes.noPrint}>
-          <Button component={Link} to={`/products/${slug}`} variant="subtle">
+          {/* Back to the simulator with the same choice, which the product page reads from its address. */}
+          <Button component={Link} to={`/products/${slug}?${params.toString()}`} variant="subtle">
             {t('catalog.print.back')}
           </Button>
           <Group gap="sm">

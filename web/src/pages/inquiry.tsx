@@ -13,9 +13,10 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { inquiryFormFieldsSchema } from '../../../src/domain/forms/inquiry-fields';
 import { ApiError } from '../api/client';
 import {
   fetchInquiryFormToken,
@@ -25,10 +26,11 @@ import {
   useSubmitInquiry,
 } from '../api/inquiries';
 import { useMe } from '../api/member';
+import { focusFirstError, useFormErrors, useSchemaErrors } from '../components/form-check';
+import { formatPhone } from '../components/phone';
 import { useFieldErrors, useProblemText } from '../components/problem';
 import { StoreContactLine } from '../components/store-contact';
 import classes from './inquiry.module.css';
-import { nationalNumber } from './profile-edit';
 
 const formFields = ['category', 'subject', 'message', 'contactName', 'contactEmail', 'contactPhone'] as const;
 type FormField = (typeof formFields)[number];
@@ -79,7 +81,9 @@ export function InquiryPage() {
     contactPhone: '',
   });
   const [honeypot, setHoneypot] = useState('');
-  const [missing, setMissing] = useState<FormField[]>([]);
+  const schemaErrors = useSchemaErrors();
+  const errors = useFormErrors();
+  const form = useRef<HTMLFormElement>(null);
   const [renewed, setRenewed] = useState(false);
   const [prefilled, setPrefilled] = useState(false);
 
@@ -91,7 +95,7 @@ export function InquiryPage() {
       ...current,
       contactName: current.contactName || member.name,
       contactEmail: current.contactEmail || member.email,
-      contactPhone: current.contactPhone || nationalNumber(member.phone),
+      contactPhone: current.contactPhone || formatPhone(member.phone),
     }));
   }, [member, prefilled]);
 
@@ -103,18 +107,25 @@ export function InquiryPage() {
   }, [categoryParam]);
 
   const set = (field: FormField) => (value: string) => {
+    errors.markEdited([field]);
     setValues((current) => ({ ...current, [field]: value }));
-    setMissing((current) => current.filter((f) => f !== field));
   };
 
-  const required: FormField[] = ['category', 'subject', 'message', 'contactName', 'contactEmail'];
+  // The API's own field rules, so every problem shows at once and in the words the server would use.
+  const client = () =>
+    schemaErrors(inquiryFormFieldsSchema, {
+      ...values,
+      contactPhone: values.contactPhone.trim() === '' ? undefined : values.contactPhone,
+    });
 
   const send = async (event: FormEvent) => {
     event.preventDefault();
     if (submit.isPending) return;
-    const empty = required.filter((field) => values[field].trim() === '');
-    setMissing(empty);
-    if (empty.length > 0) return;
+    errors.markSubmitted();
+    if (Object.keys(client()).length > 0) {
+      focusFirstError(form.current);
+      return;
+    }
     setRenewed(false);
     let current = token.data;
     if (!current || Date.parse(current.expiresAt) - Date.now() < tokenRenewMarginMs) {
@@ -139,6 +150,7 @@ export function InquiryPage() {
           navigate('/inquiry/received', { state });
         },
         onError: (error) => {
+          focusFirstError(form.current);
           if (error instanceof ApiError && tokenProblems.includes(error.code ?? '')) {
             setRenewed(true);
             void token.refetch();
@@ -150,8 +162,8 @@ export function InquiryPage() {
 
   const failure = submit.isError ? submit.error : null;
   const server = failure ? fieldErrors(failure, formFields) : { byField: {}, other: [] };
-  const errorOf = (field: FormField): string | undefined =>
-    missing.includes(field) ? t('inquiry.form.required') : server.byField[field];
+  const clientErrors = errors.submitted ? client() : {};
+  const errorOf = (field: FormField): string | undefined => errors.pick(clientErrors, server.byField, field);
   const fieldFailure = Object.keys(server.byField).length > 0 && server.other.length === 0;
   const code = failure instanceof ApiError ? failure.code : undefined;
 
@@ -215,7 +227,7 @@ export function InquiryPage() {
       )}
       {alert}
       <Paper withBorder p="lg">
-        <form onSubmit={(event) => void send(event)} noValidate>
+        <form ref={form} onSubmit={(event) => void send(event)} noValidate>
           <Stack gap="md">
             <NativeSelect
               label={t('inquiry.form.category')}

@@ -18,12 +18,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/client';
 import { type ContractDetail, useMyContract, useMyContracts } from '../api/contracts';
+import { formatYen, useLang } from '../components/catalog-format';
 import { EmptyState, EmptyStateText } from '../components/empty-state';
+import { NotFound } from '../components/errors';
 import { ProblemAlert } from '../components/problem';
+import { SignInActions, WithMember } from '../components/with-member';
 import classes from './cart.module.css';
-import { formatYen, useLang } from './catalog-format';
-import { NotFound } from './errors';
-import { SignInActions, WithMember } from './mypage';
 
 export const contractStatusColor: Record<string, string> = {
   trial: 'cyan',
@@ -36,7 +36,7 @@ export const contractStatusColor: Record<string, string> = {
 
 function useDateFormat() {
   const { i18n } = useTranslation();
-  const locale = i18n.resolvedLanguage === 'en' ? 'en-GB' : 'ja-JP';
+  const locale = i18n.language === 'en' ? 'en-GB' : 'ja-JP';
   return {
     dateTime: (iso: string) =>
       new Intl.DateTimeFormat(locale, {

@@ -2,7 +2,6 @@
 import {
   Alert,
   Anchor,
-  Badge,
   Button,
   Group,
   Loader,
@@ -18,7 +17,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/client';
 import {
-  type InquiryStatus,
   type MyInquiry,
   type MyInquirySummary,
   useAddMyInquiryMessage,
@@ -26,37 +24,10 @@ import {
   useMyInquiry,
 } from '../api/inquiries';
 import { EmptyState, EmptyStateText } from '../components/empty-state';
+import { InquiryStatusBadge, useInquiryTime } from '../components/inquiry-status';
 import { ProblemAlert, useFieldErrors } from '../components/problem';
+import { SignInActions, WithMember } from '../components/with-member';
 import classes from './inquiry.module.css';
-import { SignInActions, WithMember } from './mypage';
-
-const statusColors: Record<InquiryStatus, string> = {
-  new: 'blue',
-  in_progress: 'orange',
-  answered: 'green',
-  closed: 'gray',
-};
-
-/** The status as a coloured badge in the UI language. */
-export function InquiryStatusBadge({ status }: { status: InquiryStatus }) {
-  const { t } = useTranslation();
-  return (
-    <Badge color={statusColors[status]} variant="light" data-status={status}>
-      {t(`inquiry.statuses.${status}`)}
-    </Badge>
-  );
-}
-
-/** Date and time in Tokyo, in the UI language. */
-export function useInquiryTime(): (iso: string) => string {
-  const { i18n } = useTranslation();
-  const format = new Intl.DateTimeFormat(i18n.resolvedLanguage === 'en' ? 'en-GB' : 'ja-JP', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Asia/Tokyo',
-  });
-  return (iso) => format.format(new Date(iso));
-}
 
 function Loading() {
   const { t } = useTranslation();
@@ -283,7 +254,7 @@ function MyInquiryBody({ id }: { id: string }) {
           {t('inquiry.mine.receivedAt')}: {time(data.createdAt)}
         </Text>
       </Stack>
-      <Stack gap="sm" aria-label={t('admin.inquiries.thread')}>
+      <Stack gap="sm" aria-label={t('inquiry.mine.thread')}>
         <ThreadEntry from="customer" at={data.createdAt} body={data.message} />
         {data.messages.map((message) => (
           <ThreadEntry

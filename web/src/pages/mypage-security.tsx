@@ -25,8 +25,8 @@ import { useStoreProfile } from '../api/store';
 import { EmptyState, EmptyStateText } from '../components/empty-state';
 import { PasswordRules } from '../components/password-rules';
 import { ProblemAlert, useFieldErrors, useProblemText } from '../components/problem';
+import { SignInActions, WithMember } from '../components/with-member';
 import classes from './member.module.css';
-import { SignInActions, WithMember } from './mypage';
 import security from './mypage-security.module.css';
 import { ActiveSessions, SignInHistory } from './mypage-sessions';
 

@@ -1,5 +1,17 @@
 // My Page security: recent sign-ins (time in JST, address, browser) and the devices signed in now, with sign-out buttons.
-import { Alert, Badge, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import {
   type ActiveSession,
@@ -14,7 +26,7 @@ import { ProblemAlert } from '../components/problem';
 /** Date and time in the store's zone, whatever zone the browser is in. */
 function useDateTime(): (iso: string) => string {
   const { i18n } = useTranslation();
-  const format = new Intl.DateTimeFormat(i18n.resolvedLanguage === 'en' ? 'en-GB' : 'ja-JP', {
+  const format = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'ja-JP', {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone: 'Asia/Tokyo',
@@ -138,9 +150,10 @@ function SessionRow({ session }: { session: ActiveSession }) {
           color={session.current ? 'gray' : 'red'}
           loading={revoke.isPending}
           onClick={() => revoke.mutate(session)}
-          aria-label={t('mypageSessions.sessions.signOutOneLabel', { browser })}
         >
+          {/* The browser's name is spoken after the visible words, so the name still contains what is seen. */}
           {t('mypageSessions.sessions.signOutOne')}
+          <VisuallyHidden>{t('mypageSessions.sessions.signOutOneLabel', { browser })}</VisuallyHidden>
         </Button>
         {revoke.isError && <ProblemAlert error={revoke.error} />}
       </Table.Td>

@@ -7,15 +7,15 @@ import { ApiError } from '../api/client';
 import { type MyWithdrawal, useMyWithdrawal, useWithdrawMe } from '../api/lifecycle';
 import { EmptyState, EmptyStateText } from '../components/empty-state';
 import { ProblemAlert } from '../components/problem';
+import { SignInActions, WithMember } from '../components/with-member';
 import classes from './member.module.css';
-import { SignInActions, WithMember } from './mypage';
 
 /** The inquiry form with the withdrawal category chosen. */
 export const withdrawalInquiryPath = '/inquiry?category=withdrawal';
 
 function Reasons({ status }: { status: MyWithdrawal }) {
   const { t, i18n } = useTranslation();
-  const lang = i18n.resolvedLanguage === 'en' ? 'en' : 'ja';
+  const lang = i18n.language === 'en' ? 'en' : 'ja';
   return (
     <Alert color="yellow" title={t('lifecycle.withdraw.blockedTitle')} role="status">
       <Stack gap="xs">

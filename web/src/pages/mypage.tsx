@@ -1,65 +1,17 @@
 // My Page: the signed-in member's home and profile; for visitors, what each section holds and how to sign in.
-import { Alert, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { type MemberProfile, useMe } from '../api/member';
+import type { MemberProfile } from '../api/member';
 import { EmptyState, EmptyStateText } from '../components/empty-state';
+import { formatPhone } from '../components/phone';
 import { StoreContactLine } from '../components/store-contact';
+import { SignInActions, WithMember } from '../components/with-member';
 import classes from './member.module.css';
-import { EmailChangeForm, nationalNumber, ProfileEditor } from './profile-edit';
-
-/** Sign-in and registration buttons for a visitor. */
-export function SignInActions() {
-  const { t } = useTranslation();
-  return (
-    <Group gap="sm">
-      <Button component={Link} to="/login">
-        {t('account.signIn')}
-      </Button>
-      <Button component={Link} to="/register" variant="default">
-        {t('account.register')}
-      </Button>
-    </Group>
-  );
-}
-
-/** Renders the page for the member, the visitor's empty state, or the wait and failure of GET /api/mypage/me. */
-export function WithMember({
-  signedOut,
-  children,
-}: {
-  signedOut: ReactNode;
-  children: (me: MemberProfile) => ReactNode;
-}) {
-  const { t } = useTranslation();
-  const { data, isPending, isError, refetch } = useMe();
-  if (isPending) {
-    return (
-      <Group gap="sm" role="status">
-        <Loader size="sm" />
-        <Text>{t('mypage.loading')}</Text>
-      </Group>
-    );
-  }
-  if (isError) {
-    return (
-      <Alert color="red" title={t('mypage.loadError.title')}>
-        <Stack gap="sm" align="flex-start">
-          <Text size="sm">{t('mypage.loadError.body')}</Text>
-          <Button size="xs" variant="light" color="red" onClick={() => void refetch()}>
-            {t('mypage.loadError.retry')}
-          </Button>
-        </Stack>
-      </Alert>
-    );
-  }
-  return data === null ? signedOut : children(data);
-}
+import { EmailChangeForm, ProfileEditor } from './profile-edit';
 
 function ProfileTable({ me, caption }: { me: MemberProfile; caption: string }) {
   const { t, i18n } = useTranslation();
-  const registered = new Intl.DateTimeFormat(i18n.resolvedLanguage === 'en' ? 'en-GB' : 'ja-JP', {
+  const registered = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'ja-JP', {
     dateStyle: 'long',
     timeZone: 'Asia/Tokyo',
   }).format(new Date(me.createdAt));
@@ -82,7 +34,7 @@ function ProfileTable({ me, caption }: { me: MemberProfile; caption: string }) {
         ? `〒${me.postalCode} ${me.prefecture}${me.city}${me.street}${me.building ? ` ${me.building}` : ''}`
         : '—',
     },
-    { id: 'phone', label: t('mypage.profile.phone'), value: nationalNumber(me.phone) || '—' },
+    { id: 'phone', label: t('mypage.profile.phone'), value: formatPhone(me.phone) || '—' },
     {
       id: 'channel',
       label: t('mypage.profile.channel'),

@@ -15,23 +15,24 @@ import {
 } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { type CartItemAdd, useAddCartItem } from '../api/cart';
 import { type EstimateRequest, type ProductDetail, useEstimate, useProduct } from '../api/catalog';
 import { ApiError } from '../api/client';
+import { formatYen, useLang } from '../components/catalog-format';
+import { NotFound } from '../components/errors';
 import { EstimateResult } from '../components/estimate-result';
 import { Markdown } from '../components/markdown';
 import { ProblemAlert, useFieldErrors, useProblemText } from '../components/problem';
 import { ProductBadges } from '../components/product-badges';
 import {
+  choiceFrom,
   choiceRequest,
   initialChoice,
   type ProductChoice,
   ProductChoiceFields,
 } from '../components/product-choice';
-import { formatYen, useLang } from './catalog-format';
-import { NotFound } from './errors';
-import { estimateSearch } from './estimate-query';
+import { estimateRequestFromSearch, estimateSearch } from './estimate-query';
 import classes from './product.module.css';
 
 /** The product's free trial: its trial plan on the plan's first term, flagged so the server prices it at ¥0. */
@@ -84,11 +85,38 @@ function PlanTable({ product }: { product: ProductDetail }) {
   );
 }
 
+/** The simulator's choice an address describes; a missing or unknown plan starts from the product's first. */
+function choiceFromSearch(product: ProductDetail, params: URLSearchParams): ProductChoice {
+  if (!params.get('plan')) return initialChoice(product);
+  const request = estimateRequestFromSearch(product.slug, params);
+  const quantity =
+    request.quantity !== undefined && Number.isFinite(request.quantity) ? request.quantity : null;
+  return choiceFrom(product, {
+    plan: request.plan,
+    term: request.term,
+    quantity,
+    options: request.options ?? [],
+    usage: (request.usage ?? []).filter((u) => Number.isFinite(u.quantity)),
+  });
+}
+
 function Simulator({ product }: { product: ProductDetail }) {
   const { t } = useTranslation();
   const problemText = useProblemText();
   const fieldErrors = useFieldErrors();
-  const [choice, setChoice] = useState<ProductChoice>(() => initialChoice(product));
+  // The choice lives in the address (plan, term, quantity, options, usage), so back, reload and a shared
+  // link show the same simulation; each change replaces the entry rather than adding one to the history.
+  // The page's own state answers at once (a term picked and an option ticked right after must not race
+  // the address update); the address mirrors it.
+  const [params, setParams] = useSearchParams();
+  const [choice, setChoiceState] = useState(() => choiceFromSearch(product, params));
+  const setChoice = (next: ProductChoice) => {
+    setChoiceState(next);
+    setParams(estimateSearch({ product: product.slug, ...choiceRequest(next) }), {
+      replace: true,
+      preventScrollReset: true,
+    });
+  };
 
   const request: EstimateRequest = useMemo(
     () => ({ product: product.slug, ...choiceRequest(choice) }),

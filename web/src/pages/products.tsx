@@ -18,10 +18,10 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { type ProductQuery, useProducts } from '../api/catalog';
+import { useLang } from '../components/catalog-format';
 import { EmptyState, EmptyStateText } from '../components/empty-state';
 import { useProblemText } from '../components/problem';
 import { ProductCard } from '../components/product-card';
-import { useLang } from './catalog-format';
 import classes from './products.module.css';
 
 const PAGE_SIZE = 12;

@@ -12,9 +12,10 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { profilePatchSchema } from '../../../src/domain/forms/member-fields';
 import {
   type MemberProfile,
   type MemberProfilePatch,
@@ -29,6 +30,7 @@ import {
   type ContactValues,
   contactFields,
 } from '../components/address-fields';
+import { focusFirstError, useFormErrors, useSchemaErrors } from '../components/form-check';
 import { formatPhone } from '../components/phone';
 import { ProblemAlert, useFieldErrors, useProblemText } from '../components/problem';
 import classes from './member.module.css';
@@ -39,11 +41,6 @@ interface Values extends ContactValues {
   secondFactorChannel: 'email' | 'sms';
   mobilePhone: string;
   marketingOptIn: boolean;
-}
-
-/** A stored E.164 number as people in Japan read and type it (`+81312345678` → `03-1234-5678`). */
-export function nationalNumber(e164: string | null): string {
-  return formatPhone(e164);
 }
 
 function valuesOf(me: MemberProfile): Values {
@@ -58,9 +55,9 @@ function valuesOf(me: MemberProfile): Values {
     city: me.city,
     street: me.street,
     building: me.building ?? '',
-    phone: nationalNumber(me.phone),
+    phone: formatPhone(me.phone),
     secondFactorChannel: me.secondFactorChannel,
-    mobilePhone: nationalNumber(me.mobilePhone),
+    mobilePhone: formatPhone(me.mobilePhone),
     marketingOptIn: me.marketingOptIn,
   };
 }
@@ -88,25 +85,55 @@ export function ProfileEditor({ me }: { me: MemberProfile }) {
   const [savedNothing, setSavedNothing] = useState(false);
   const changed = (Object.keys(values) as (keyof Values)[]).filter((key) => values[key] !== initial[key]);
   const needsPassword = changed.some((key) => guarded.includes(key));
+  const schemaErrors = useSchemaErrors();
+  const errors = useFormErrors();
+  const form = useRef<HTMLFormElement>(null);
+  const [postalUnknown, setPostalUnknown] = useState(false);
   const server = update.isError ? fieldErrors(update.error, apiFields) : { byField: {}, other: [] };
-  const errorOf = (field: string): string | undefined => server.byField[field];
+  /** The form's fields as the API takes them; blank optional text is null, the mobile only for SMS. */
+  const asPatch = (keys: readonly (keyof Values)[]): Record<string, unknown> => {
+    const patch: Record<string, unknown> = {};
+    for (const key of keys) {
+      const value = values[key];
+      patch[key] = typeof value === 'string' && optional.includes(key) && value.trim() === '' ? null : value;
+    }
+    return patch;
+  };
+  // The whole form is checked, not only the changed fields, so one save names every problem on the page.
+  const client = (): Record<string, string> => {
+    const all = asPatch(Object.keys(values) as (keyof Values)[]);
+    if (values.secondFactorChannel !== 'sms') all.mobilePhone = null;
+    if (values.memberKind !== 'corporate') {
+      all.companyName = null;
+      all.department = null;
+    }
+    const found = schemaErrors(profilePatchSchema, all);
+    if (values.memberKind === 'corporate' && values.companyName.trim() === '')
+      found.companyName ??= t('fields.companyName.required');
+    if (postalUnknown && !found.postalCode) found.postalCode = t('fields.postalCode.unknown');
+    if (needsPassword && currentPassword === '') found.currentPassword = t('fields.required');
+    return found;
+  };
+  const clientErrors = errors.submitted ? client() : {};
+  const errorOf = (field: string): string | undefined => errors.pick(clientErrors, server.byField, field);
   const patchValues = (patch: Partial<Values>) => {
     setSavedNothing(false);
-    update.reset();
+    errors.markEdited(Object.keys(patch));
     setValues((previous) => ({ ...previous, ...patch }));
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    errors.markSubmitted();
+    if (Object.keys(client()).length > 0) {
+      focusFirstError(form.current);
+      return;
+    }
     if (changed.length === 0) {
       setSavedNothing(true);
       return;
     }
-    const patch: Record<string, unknown> = {};
-    for (const key of changed) {
-      const value = values[key];
-      patch[key] = typeof value === 'string' && optional.includes(key) && value.trim() === '' ? null : value;
-    }
+    const patch = asPatch(changed);
     if (needsPassword) patch.currentPassword = currentPassword;
     update.mutate(patch as MemberProfilePatch, {
       onSuccess: (profile) => {
@@ -115,12 +142,13 @@ export function ProfileEditor({ me }: { me: MemberProfile }) {
         setValues(next);
         setCurrentPassword('');
       },
+      onError: () => focusFirstError(form.current),
     });
   };
 
   return (
     <Paper withBorder p="lg" className={classes.profile}>
-      <form onSubmit={submit} noValidate>
+      <form ref={form} onSubmit={submit} noValidate>
         <Stack gap="md">
           <Title order={2} size="h3">
             {t('mypage.profile.edit')}
@@ -160,7 +188,12 @@ export function ProfileEditor({ me }: { me: MemberProfile }) {
             onChange={(event) => patchValues({ nameKana: event.currentTarget.value })}
             error={errorOf('nameKana')}
           />
-          <ContactFields values={values} onChange={patchValues} errorOf={errorOf} />
+          <ContactFields
+            values={values}
+            onChange={patchValues}
+            errorOf={errorOf}
+            onPostalCodeChecked={setPostalUnknown}
+          />
           <ChannelFields
             channel={values.secondFactorChannel}
             mobilePhone={values.mobilePhone}
@@ -179,7 +212,10 @@ export function ProfileEditor({ me }: { me: MemberProfile }) {
               autoComplete="current-password"
               required
               value={currentPassword}
-              onChange={(event) => setCurrentPassword(event.currentTarget.value)}
+              onChange={(event) => {
+                errors.markEdited(['currentPassword']);
+                setCurrentPassword(event.currentTarget.value);
+              }}
               error={errorOf('currentPassword')}
               visibilityToggleButtonProps={{ 'aria-label': t('fields.password.toggle') }}
             />

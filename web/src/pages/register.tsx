@@ -13,9 +13,10 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { registrationSchema } from '../../../src/domain/forms/member-fields';
 import { useConfirmEmail, useCurrentTerms, useRegisterMember } from '../api/member';
 import {
   ChannelFields,
@@ -30,6 +31,7 @@ import {
   withNext,
 } from '../components/after-sign-in';
 import { DevMailboxLink } from '../components/dev-mailbox-link';
+import { focusFirstError, useFormErrors, useSchemaErrors } from '../components/form-check';
 import { PasswordRules } from '../components/password-rules';
 import { ProblemAlert, useFieldErrors, useProblemText } from '../components/problem';
 import { ResendConfirmation } from '../components/resend-confirmation';
@@ -59,7 +61,6 @@ interface Values extends ContactValues {
   mobilePhone: string;
   marketingOptIn: boolean;
 }
-type LocalErrors = Partial<Record<'terms' | 'privacy', string>>;
 
 const empty: Values = {
   loginId: '',
@@ -118,22 +119,66 @@ function RegistrationSent({ loginId, email }: { loginId: string; email: string }
   );
 }
 
+/** What the form sends: blank optional fields as null, the company only for a corporation, the mobile only for SMS. */
+function registrationPayload(values: Values, versions: { terms: string; privacy: string }) {
+  const corporate = values.memberKind === 'corporate';
+  return {
+    memberKind: values.memberKind,
+    loginId: values.loginId.trim(),
+    password: values.password,
+    name: values.name.trim(),
+    nameKana: values.nameKana.trim(),
+    email: values.email.trim(),
+    companyName: corporate ? orNull(values.companyName) : null,
+    department: corporate ? orNull(values.department) : null,
+    postalCode: values.postalCode,
+    prefecture: values.prefecture,
+    city: values.city,
+    street: values.street,
+    building: orNull(values.building),
+    phone: values.phone,
+    secondFactorChannel: values.secondFactorChannel,
+    mobilePhone: values.secondFactorChannel === 'sms' ? orNull(values.mobilePhone) : null,
+    marketingOptIn: values.marketingOptIn,
+    termsVersion: versions.terms,
+    privacyPolicyVersion: versions.privacy,
+  };
+}
+
 export function RegisterPage() {
   const { t } = useTranslation();
   const register = useRegisterMember();
   const fieldErrors = useFieldErrors();
+  const schemaErrors = useSchemaErrors();
+  const errors = useFormErrors();
+  const form = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState<Values>(empty);
   const [acceptTerms, setAcceptTerms] = useState(false);
   const [acceptPrivacy, setAcceptPrivacy] = useState(false);
-  const [local, setLocal] = useState<LocalErrors>({});
+  const [postalUnknown, setPostalUnknown] = useState(false);
   const terms = useCurrentTerms();
   const next = useAfterSignIn();
 
   if (register.isSuccess) return <RegistrationSent loginId={register.data.loginId} email={values.email} />;
 
   const server = register.isError ? fieldErrors(register.error, apiFields) : { byField: {}, other: [] };
-  const errorOf = (field: string): string | undefined => server.byField[field];
-  const update = (patch: Partial<Values>) => setValues((previous) => ({ ...previous, ...patch }));
+  const versions = { terms: terms.data?.terms.version ?? '', privacy: terms.data?.privacy.version ?? '' };
+  const client = (): Record<string, string> => {
+    const found = schemaErrors(registrationSchema, registrationPayload(values, versions));
+    // Consent and a postal code Japan Post does not know are the form's own words; the rest is the API's schema.
+    if (!acceptTerms) found.termsVersion = t('register.consent.termsRequired');
+    else delete found.termsVersion;
+    if (!acceptPrivacy) found.privacyPolicyVersion = t('register.consent.privacyRequired');
+    else delete found.privacyPolicyVersion;
+    if (postalUnknown && !found.postalCode) found.postalCode = t('fields.postalCode.unknown');
+    return found;
+  };
+  const clientErrors = errors.submitted ? client() : {};
+  const errorOf = (field: string): string | undefined => errors.pick(clientErrors, server.byField, field);
+  const update = (patch: Partial<Values>) => {
+    errors.markEdited(Object.keys(patch));
+    setValues((previous) => ({ ...previous, ...patch }));
+  };
   const set =
     (field: 'loginId' | 'password' | 'name' | 'nameKana' | 'email') =>
     (event: { currentTarget: { value: string } }) =>
@@ -141,36 +186,15 @@ export function RegisterPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found: LocalErrors = {};
-    if (!acceptTerms) found.terms = t('register.consent.termsRequired');
-    if (!acceptPrivacy) found.privacy = t('register.consent.privacyRequired');
-    setLocal(found);
-    if (Object.keys(found).length > 0 || !terms.data) return;
-    const corporate = values.memberKind === 'corporate';
-    register.mutate(
-      {
-        memberKind: values.memberKind,
-        loginId: values.loginId.trim(),
-        password: values.password,
-        name: values.name.trim(),
-        nameKana: values.nameKana.trim(),
-        email: values.email.trim(),
-        companyName: corporate ? orNull(values.companyName) : null,
-        department: corporate ? orNull(values.department) : null,
-        postalCode: values.postalCode,
-        prefecture: values.prefecture,
-        city: values.city,
-        street: values.street,
-        building: orNull(values.building),
-        phone: values.phone,
-        secondFactorChannel: values.secondFactorChannel,
-        mobilePhone: values.secondFactorChannel === 'sms' ? orNull(values.mobilePhone) : null,
-        marketingOptIn: values.marketingOptIn,
-        termsVersion: terms.data.terms.version,
-        privacyPolicyVersion: terms.data.privacy.version,
-      },
-      { onSuccess: () => rememberNextAfterRegistration(next) },
-    );
+    errors.markSubmitted();
+    if (Object.keys(client()).length > 0 || !terms.data) {
+      focusFirstError(form.current);
+      return;
+    }
+    register.mutate(registrationPayload(values, versions), {
+      onSuccess: () => rememberNextAfterRegistration(next),
+      onError: () => focusFirstError(form.current),
+    });
   };
 
   // Field errors are shown at their fields; the Alert is for what no field can explain.
@@ -188,7 +212,7 @@ export function RegisterPage() {
           {server.other.join(' ')}
         </Alert>
       )}
-      <form onSubmit={submit} noValidate>
+      <form ref={form} onSubmit={submit} noValidate>
         <Stack gap="md">
           <TextInput
             label={t('fields.loginId.label')}
@@ -236,7 +260,12 @@ export function RegisterPage() {
             onChange={set('email')}
             error={errorOf('email')}
           />
-          <ContactFields values={values} onChange={update} errorOf={errorOf} />
+          <ContactFields
+            values={values}
+            onChange={update}
+            errorOf={errorOf}
+            onPostalCodeChecked={setPostalUnknown}
+          />
           <ChannelFields
             channel={values.secondFactorChannel}
             mobilePhone={values.mobilePhone}
@@ -254,18 +283,18 @@ export function RegisterPage() {
             checked={acceptTerms}
             onChange={(event) => {
               setAcceptTerms(event.currentTarget.checked);
-              setLocal(({ terms: _, ...rest }) => rest);
+              errors.markEdited(['termsVersion']);
             }}
-            error={local.terms ?? server.byField.termsVersion}
+            error={errorOf('termsVersion')}
           />
           <Checkbox
             label={<ConsentLabel kind="privacy" version={terms.data?.privacy.version} />}
             checked={acceptPrivacy}
             onChange={(event) => {
               setAcceptPrivacy(event.currentTarget.checked);
-              setLocal(({ privacy: _, ...rest }) => rest);
+              errors.markEdited(['privacyPolicyVersion']);
             }}
-            error={local.privacy ?? server.byField.privacyPolicyVersion}
+            error={errorOf('privacyPolicyVersion')}
           />
           <Group>
             <Button type="submit" loading={register.isPending}>

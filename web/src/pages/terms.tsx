@@ -22,7 +22,7 @@ export function TermsPage() {
   }
   if (current.isError) return <ProblemAlert error={current.error} title={t('terms.failed')} />;
   const document = current.data[kind];
-  const date = new Intl.DateTimeFormat(i18n.resolvedLanguage === 'en' ? 'en-GB' : 'ja-JP', {
+  const date = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'ja-JP', {
     dateStyle: 'long',
     timeZone: 'Asia/Tokyo',
   }).format(new Date(document.publishedAt));

@@ -1,5 +1,6 @@
 // OpenAPI schemas of the admin catalog routes and the functions shaping providers and products into them.
 import { z } from '@hono/zod-openapi';
+import { productStatuses } from '../../../domain/catalog.js';
 import type {
   CatalogProduct,
   CatalogTermsDocument,
@@ -23,6 +24,10 @@ export const adminProviderSchema = z
       .string()
       .nullable()
       .openapi({ description: 'set when the receiver answered 410 Gone; setting the URL again enables it' }),
+    webhookAllowedNetworks: z.array(z.string()).openapi({
+      description:
+        'internal ranges (CIDRs) the webhook may reach although they are loopback, private or link-local; empty: public addresses only',
+    }),
     sharedContactFields: z.array(z.string()).openapi({
       description: "the member's contact fields this provider receives, consented to at checkout",
     }),
@@ -34,7 +39,7 @@ export const adminProviderSchema = z
 export const adminProductSchema = z
   .object({
     id: z.string(),
-    status: z.enum(['draft', 'published', 'retired']),
+    status: z.enum(productStatuses),
     provider: z.object({ id: z.string(), slug: z.string(), nameJa: z.string(), nameEn: z.string() }),
     definition: z.record(z.string(), z.unknown()).openapi({
       description:
@@ -74,6 +79,7 @@ export function adminProviderJson(p: ProviderWithWebhook): z.infer<typeof adminP
     ...rest,
     webhookUrl: webhook?.url ?? null,
     webhookDisabledAt: webhook?.disabledAt?.toISOString() ?? null,
+    webhookAllowedNetworks: webhook?.allowedPrivateNetworks ?? [],
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
   };

@@ -74,6 +74,7 @@ export function adminCreateProviderRoute() {
       const provider = await createProvider(ctx.db, {
         provider: c.req.valid('json'),
         sealingKey: webhookSecretKey(ctx.config.secret),
+        resolver: ctx.hostResolver,
         actor: operatorActor(c),
         now: ctx.clock.now(),
       });
@@ -114,6 +115,7 @@ export function adminUpdateProviderRoute() {
         providerId: c.req.valid('param').id,
         patch: c.req.valid('json'),
         sealingKey: webhookSecretKey(ctx.config.secret),
+        resolver: ctx.hostResolver,
         actor: operatorActor(c),
         now: ctx.clock.now(),
       });

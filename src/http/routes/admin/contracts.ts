@@ -37,7 +37,9 @@ const adminContractSchema = contractDetailSchema
     history: z.array(
       z.object({
         id: z.string(),
-        kind: z.enum(['opened', 'status_changed']),
+        kind: z.string().openapi({
+          description: '`opened`, `status_changed`, `cancellation_requested`, `cancellation_withdrawn`',
+        }),
         fromStatus: contractStatusSchema.nullable(),
         toStatus: contractStatusSchema.nullable(),
         toStatusLabel: z.object({ ja: z.string(), en: z.string() }).nullable(),

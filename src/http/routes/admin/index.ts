@@ -1,4 +1,5 @@
 // The admin API: every route under /api/admin, guarded by the operator session and the permission map.
+
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../openapi-app.js';
 import { adminAddInquiryNoteRoute } from './add-inquiry-note.js';
@@ -26,6 +27,7 @@ import {
   adminRemoveClosureDayRoute,
 } from './closure-days.js';
 import { adminConfirmTotpRoute } from './confirm-totp.js';
+import { adminConfirmContractRequestRoute, adminListContractRequestsRoute } from './contract-requests.js';
 import {
   adminGetContractRoute,
   adminListContractsRoute,
@@ -144,6 +146,8 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {
   app.route('/', recordContractRenewalPaymentRoute());
   app.route('/', adminSuspendContractRoute());
   app.route('/', adminResumeContractRoute());
+  app.route('/', adminListContractRequestsRoute());
+  app.route('/', adminConfirmContractRequestRoute());
   app.route('/', adminMarkLinePreparingRoute());
   app.route('/', adminConfirmLineStartRoute());
   app.route('/', adminRejectLineRoute());

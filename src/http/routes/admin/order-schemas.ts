@@ -1,8 +1,8 @@
 // OpenAPI schemas of the admin order routes and the functions shaping orders into them.
 import { z } from '@hono/zod-openapi';
-import type { OrderLinePricingRow } from '../../../db/schema/ordering.js';
+import { orderStatuses } from '../../../domain/orders.js';
 import type { OrderForOperator } from '../../../flows/get-order-for-operator.js';
-import type { OrderListItem } from '../../../modules/ordering/index.js';
+import type { OrderLinePricingRow, OrderListItem } from '../../../modules/ordering/index.js';
 import type { ProvisioningQueueItem } from '../../../modules/provisioning/index.js';
 import {
   deliverySchema,
@@ -11,12 +11,10 @@ import {
   provisioningRequestSchema,
 } from '../provider/provisioning-schemas.js';
 
-export const orderStatusSchema = z
-  .enum(['received', 'in_progress', 'completed', 'rejected'])
-  .openapi('OrderStatus', {
-    description:
-      'derived from the lines: received; in_progress once a line moved; completed when every line is started or rejected (one started); rejected when every line is',
-  });
+export const orderStatusSchema = z.enum(orderStatuses).openapi('OrderStatus', {
+  description:
+    'derived from the lines: received; in_progress once a line moved; completed when every line is started or rejected (one started); rejected when every line is',
+});
 
 const memberRef = z.object({
   id: z.string(),

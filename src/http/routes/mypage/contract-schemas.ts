@@ -57,7 +57,9 @@ export const contractIdParamsSchema = z.object({ contractId: z.string().min(1).m
 
 const historyEntrySchema = z.object({
   id: z.string(),
-  kind: z.enum(['opened', 'status_changed']),
+  kind: z.string().openapi({
+    description: '`opened`, `status_changed`, `cancellation_requested`, `cancellation_withdrawn`',
+  }),
   fromStatus: contractStatusSchema.nullable(),
   toStatus: contractStatusSchema.nullable(),
   toStatusLabel: bilingualSchema.nullable(),
@@ -150,7 +152,7 @@ export function contractDetailJson(c: ContractDetail) {
     earlyTermination: c.earlyTermination,
     history: c.history.map((h) => ({
       id: h.id,
-      kind: h.kind as 'opened' | 'status_changed',
+      kind: h.kind,
       fromStatus: h.fromStatus,
       toStatus: h.toStatus,
       toStatusLabel:

@@ -2,7 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import type { PaymentMethodKey } from '../../../domain/catalog.js';
 import { type TermKey, termLabel } from '../../../domain/catalog.js';
-import { orderLineStatusLabels } from '../../../domain/orders.js';
+import { orderLineStatuses, orderLineStatusLabels, orderStatuses } from '../../../domain/orders.js';
 import {
   type OrderDetail,
   type OrderSummary,
@@ -13,8 +13,8 @@ import {
 import { bilingualSchema } from '../store/catalog-schemas.js';
 import { checkoutContactSchema } from './checkout-schemas.js';
 
-const orderStatusSchema = z.enum(['received', 'in_progress', 'completed', 'rejected']);
-const lineStatusSchema = z.enum(['received', 'preparing', 'started', 'rejected']);
+const orderStatusSchema = z.enum(orderStatuses);
+const lineStatusSchema = z.enum(orderLineStatuses);
 
 export const orderSummarySchema = z
   .object({

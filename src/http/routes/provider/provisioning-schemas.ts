@@ -1,13 +1,12 @@
 // OpenAPI schemas of provisioning requests and line steps, shared by the provider API and the admin API.
 import { z } from '@hono/zod-openapi';
+import { orderLineStatuses } from '../../../domain/orders.js';
 import type { ProvisioningRequestView } from '../../../modules/provisioning/index.js';
 import { multilineText } from '../../input-text-guard.js';
 
-export const lineStatusSchema = z
-  .enum(['received', 'preparing', 'started', 'rejected'])
-  .openapi('OrderLineStatus', {
-    description: 'received (受付済) → preparing (準備中) → started (提供開始), or rejected (不可)',
-  });
+export const lineStatusSchema = z.enum(orderLineStatuses).openapi('OrderLineStatus', {
+  description: 'received (受付済) → preparing (準備中) → started (提供開始), or rejected (不可)',
+});
 
 export const deliverySchema = z
   .object({

@@ -2,6 +2,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AppContext } from '../../../context.js';
 import { AppError } from '../../../domain/errors.js';
+import {
+  contactPhoneSchema,
+  inquiryContactEmailSchema,
+  inquiryContactNameSchema,
+  inquiryMessageSchema,
+  inquirySubjectSchema,
+} from '../../../domain/forms/inquiry-fields.js';
 import { requireMemberId } from '../../../modules/identity/auth-index.js';
 import { submitInquiry } from '../../../modules/support/index.js';
 import { clientAddress } from '../../client-address.js';
@@ -14,22 +21,17 @@ import { inquiryCategorySchema, inquiryNumberSchema, inquiryStatusSchema } from 
 const inquiryFormSchema = z
   .object({
     category: inquiryCategorySchema,
-    subject: z.string().trim().min(1).max(200).openapi({ example: 'ログインIDを忘れました' }),
-    message: multilineText(z.string().trim().min(1).max(5000)),
-    contactName: z.string().trim().min(1).max(100).optional().openapi({
+    subject: inquirySubjectSchema.openapi({ example: 'ログインIDを忘れました' }),
+    message: multilineText(inquiryMessageSchema),
+    contactName: inquiryContactNameSchema.optional().openapi({
       description: 'required for guests; a member’s profile name when omitted',
       example: '山田 花子',
     }),
-    contactEmail: z.email().max(254).optional().openapi({
+    contactEmail: inquiryContactEmailSchema.optional().openapi({
       description: 'required for guests; a member’s contact email when omitted',
       example: 'hanako@example.jp',
     }),
-    contactPhone: z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9][0-9 ()-]{5,24}$/, 'digits, spaces, "(", ")", "-" and a leading "+" only')
-      .optional()
-      .openapi({ example: '03-1234-5678' }),
+    contactPhone: contactPhoneSchema.optional().openapi({ example: '03-1234-5678' }),
     formToken: z.string().min(1).max(200),
     website: z.string().max(500).optional().openapi({ description: 'the honeypot: must stay empty' }),
   })

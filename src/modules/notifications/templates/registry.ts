@@ -1,5 +1,8 @@
 // Every mail template by name; the outbox stores the name, so renaming one is a migration.
 
+import { contractCancellationAcceptedTemplate } from './contract-cancellation-accepted.js';
+import { contractCancellationCompleteTemplate } from './contract-cancellation-complete.js';
+import { contractCancellationWithdrawnTemplate } from './contract-cancellation-withdrawn.js';
 import { contractExpiredTemplate } from './contract-expired.js';
 import { contractRenewalReminderTemplate } from './contract-renewal-reminder.js';
 import { contractRenewedTemplate } from './contract-renewed.js';
@@ -27,6 +30,7 @@ import { orderLineRejectedTemplate } from './order-line-rejected.js';
 import { orderLineStartedTemplate } from './order-line-started.js';
 import { orderReceiptTemplate } from './order-receipt.js';
 import { orderStartDateChangedTemplate } from './order-start-date-changed.js';
+import { providerContractNoticeTemplate } from './provider-contract-notice.js';
 import { provisioningRequestedTemplate } from './provisioning-requested.js';
 import { smtpTestTemplate } from './smtp-test.js';
 import type { MailTemplate } from './types.js';
@@ -61,6 +65,10 @@ export const mailTemplates = {
   'contract-renewal-reminder': contractRenewalReminderTemplate,
   'contract-renewed': contractRenewedTemplate,
   'contract-expired': contractExpiredTemplate,
+  'contract-cancellation-accepted': contractCancellationAcceptedTemplate,
+  'contract-cancellation-complete': contractCancellationCompleteTemplate,
+  'contract-cancellation-withdrawn': contractCancellationWithdrawnTemplate,
+  'provider-contract-notice': providerContractNoticeTemplate,
 } as const satisfies Record<string, MailTemplate>;
 
 export type MailTemplateName = keyof typeof mailTemplates;

@@ -38,9 +38,9 @@ import {
   inquiryStatuses,
   isInquiryCategory,
 } from '../../api/inquiries';
+import { InquiryStatusBadge, useInquiryTime } from '../../components/inquiry-status';
 import { ProblemAlert, useFieldErrors } from '../../components/problem';
 import inquiryClasses from '../inquiry.module.css';
-import { InquiryStatusBadge, useInquiryTime } from '../mypage-inquiries';
 import { OperatorGate } from './gate';
 import { offsetParam, Pager } from './pager';
 

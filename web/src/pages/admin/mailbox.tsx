@@ -11,7 +11,7 @@ import { OperatorGate } from './gate';
 
 function useDeliveredAt(): (iso: string) => string {
   const { i18n } = useTranslation();
-  const format = new Intl.DateTimeFormat(i18n.resolvedLanguage === 'en' ? 'en-GB' : 'ja-JP', {
+  const format = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'ja-JP', {
     dateStyle: 'medium',
     timeStyle: 'medium',
     timeZone: 'Asia/Tokyo',

@@ -1,6 +1,6 @@
 // Formatting shared by the admin order pages: times and business dates in Asia/Tokyo, yen, names in the console's language.
 import { useTranslation } from 'react-i18next';
-import { formatYen, useLang } from '../catalog-format';
+import { formatYen, useLang } from '../../components/catalog-format';
 
 export interface OrderFormat {
   lang: 'ja' | 'en';

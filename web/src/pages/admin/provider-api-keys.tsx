@@ -11,6 +11,7 @@ import {
   Stack,
   Table,
   Text,
+  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -207,15 +208,38 @@ function Webhook({ providerId }: { providerId: string }) {
   const rotate = useRotateProviderWebhookSecret(providerId);
   const fieldErrors = useFieldErrors();
   const [url, setUrl] = useState<string | null>(null);
+  const [networks, setNetworks] = useState<string | null>(null);
   const current = provider.data?.webhookUrl ?? '';
   const value = url ?? current;
+  const networksValue = networks ?? (provider.data?.webhookAllowedNetworks ?? []).join('\n');
+  const networkList = networksValue
+    .split(/[\s,]+/)
+    .map((n) => n.trim())
+    .filter(Boolean);
   const server = save.isError
-    ? fieldErrors(save.error, ['webhookUrl'])
+    ? fieldErrors(save.error, ['webhookUrl', ...networkList.map((_, i) => `webhookAllowedNetworks.${i}`)])
     : { byField: {} as Record<string, string> };
+  const networksError =
+    networkList
+      .map((n, i) =>
+        server.byField[`webhookAllowedNetworks.${i}`]
+          ? `${n}: ${server.byField[`webhookAllowedNetworks.${i}`]}`
+          : null,
+      )
+      .filter(Boolean)
+      .join(' ') || undefined;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     rotate.reset();
-    save.mutate(value.trim() === '' ? null : value.trim(), { onSuccess: () => setUrl(null) });
+    save.mutate(
+      { webhookUrl: value.trim() === '' ? null : value.trim(), webhookAllowedNetworks: networkList },
+      {
+        onSuccess: () => {
+          setUrl(null);
+          setNetworks(null);
+        },
+      },
+    );
   };
   const secret = rotate.data?.webhookSecret ?? save.data?.webhookSecret ?? null;
   return (
@@ -262,7 +286,22 @@ function Webhook({ providerId }: { providerId: string }) {
               </Button>
             )}
           </Group>
-          {save.isError && server.byField.webhookUrl === undefined && <ProblemAlert error={save.error} />}
+          <Textarea
+            mt="sm"
+            label={t('admin.providerKeys.webhookNetworks')}
+            description={t('admin.providerKeys.webhookNetworksHelp')}
+            placeholder="10.20.0.0/16"
+            value={networksValue}
+            onChange={(event) => setNetworks(event.currentTarget.value)}
+            error={networksError}
+            name="webhookAllowedNetworks"
+            autosize
+            minRows={2}
+            w={{ base: '100%', sm: 480 }}
+          />
+          {save.isError && server.byField.webhookUrl === undefined && networksError === undefined && (
+            <ProblemAlert error={save.error} />
+          )}
           {rotate.isError && <ProblemAlert error={rotate.error} />}
         </form>
       </Stack>

@@ -171,7 +171,7 @@ function SettingsForm({ store }: { store: AdminStore }) {
 
 function useDayLabel(): (day: string) => string {
   const { i18n } = useTranslation();
-  const format = new Intl.DateTimeFormat(i18n.resolvedLanguage === 'en' ? 'en-GB' : 'ja-JP', {
+  const format = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'ja-JP', {
     dateStyle: 'full',
     timeZone: 'UTC',
   });

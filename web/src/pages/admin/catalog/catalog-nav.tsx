@@ -30,6 +30,13 @@ export function CatalogNav() {
           </Tabs.Tab>
         ))}
       </Tabs.List>
+      {/* Each tab's aria-controls must name an element: the lists below the tabs are their own pages, so
+          each tab gets an empty panel that the page's content follows. */}
+      {tabs.map((tab) => (
+        <Tabs.Panel key={tab.key} value={tab.key}>
+          {null}
+        </Tabs.Panel>
+      ))}
     </Tabs>
   );
 }

@@ -137,7 +137,7 @@ function DocumentList({ onNewVersion }: { onNewVersion: (d: AdminTermsDocument) 
       </Group>
     );
   if (documents.isError) return <ProblemAlert error={documents.error} />;
-  const en = i18n.resolvedLanguage === 'en';
+  const en = i18n.language === 'en';
   const when = (iso: string) =>
     new Date(iso).toLocaleString(en ? 'en-GB' : 'ja-JP', {
       timeZone: 'Asia/Tokyo',

@@ -76,6 +76,6 @@ export function AddItemButton({
 /** An item's name in the page language, else in Japanese, else its code, else the "untitled" text. */
 export function useItemLabel(name: Bilingual, code: string, untitled: string): string {
   const { i18n } = useTranslation();
-  const lang = i18n.resolvedLanguage === 'en' ? 'en' : 'ja';
+  const lang = i18n.language === 'en' ? 'en' : 'ja';
   return name[lang] || name.ja || code || untitled;
 }

@@ -74,7 +74,7 @@ function OffersMatrix({
   onChange: (offers: Offer[]) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const lang = i18n.resolvedLanguage === 'en' ? 'en' : 'ja';
+  const lang = i18n.language === 'en' ? 'en' : 'ja';
   const cells = plans.flatMap((plan) =>
     plan.terms
       .filter((term) => term.term !== '')

@@ -238,9 +238,7 @@ function ImagesEditor({ def, onChange }: { def: Definition; onChange: (d: Defini
 
 function StatusActions({ product }: { product: AdminProduct }) {
   const { t, i18n } = useTranslation();
-  const name = (product.definition.name as { ja: string; en: string })[
-    i18n.resolvedLanguage === 'en' ? 'en' : 'ja'
-  ];
+  const name = (product.definition.name as { ja: string; en: string })[i18n.language === 'en' ? 'en' : 'ja'];
   const change = useChangeProductStatus();
   const [target, setTarget] = useState<ProductStatus | null>(null);
   return (
@@ -292,7 +290,7 @@ function StatusActions({ product }: { product: AdminProduct }) {
 
 function ProductForm({ product, created }: { product?: AdminProduct; created?: boolean }) {
   const { t, i18n } = useTranslation();
-  const lang = i18n.resolvedLanguage === 'en' ? 'en' : 'ja';
+  const lang = i18n.language === 'en' ? 'en' : 'ja';
   const navigate = useNavigate();
   const providers = useAdminProviders();
   const documents = useAdminTermsDocuments();
@@ -550,7 +548,7 @@ function ProductForm({ product, created }: { product?: AdminProduct; created?: b
 
 export function AdminProductEditor() {
   const { t, i18n } = useTranslation();
-  const lang = i18n.resolvedLanguage === 'en' ? 'en' : 'ja';
+  const lang = i18n.language === 'en' ? 'en' : 'ja';
   const { productId } = useParams();
   const location = useLocation();
   const created = (location.state as { created?: boolean } | null)?.created === true;

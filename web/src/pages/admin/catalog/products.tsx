@@ -13,7 +13,7 @@ type Filter = ProductStatus | 'all';
 
 function ProductList() {
   const { t, i18n } = useTranslation();
-  const lang = i18n.resolvedLanguage === 'en' ? 'en' : 'ja';
+  const lang = i18n.language === 'en' ? 'en' : 'ja';
   const products = useAdminProducts();
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<Filter>('all');

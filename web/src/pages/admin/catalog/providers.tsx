@@ -134,7 +134,7 @@ function ProviderList({ onEdit }: { onEdit: (p: AdminProvider) => void }) {
       </Group>
     );
   if (providers.isError) return <ProblemAlert error={providers.error} />;
-  const en = i18n.resolvedLanguage === 'en';
+  const en = i18n.language === 'en';
   return (
     <Table.ScrollContainer minWidth={680}>
       <Table withTableBorder verticalSpacing="sm">

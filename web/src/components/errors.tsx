@@ -2,7 +2,7 @@
 import { Button, Center, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { EmptyState, EmptyStateText } from '../components/empty-state';
+import { EmptyState, EmptyStateText } from './empty-state';
 
 export function NotFound({ home }: { home: string }) {
   const { t } = useTranslation();

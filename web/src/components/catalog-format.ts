@@ -1,4 +1,4 @@
-// Formatting shared by the catalog pages: yen the Japanese way and the visitor's language.
+// Formatting shared by every area: yen the Japanese way and the visitor's language.
 import { useTranslation } from 'react-i18next';
 
 /** `¥1,234` (no decimals; money is whole yen). */
@@ -12,5 +12,5 @@ export function formatYen(amount: number): string {
 /** The language the visitor chose on screen. */
 export function useLang(): 'ja' | 'en' {
   const { i18n } = useTranslation();
-  return i18n.resolvedLanguage === 'en' ? 'en' : 'ja';
+  return i18n.language === 'en' ? 'en' : 'ja';
 }

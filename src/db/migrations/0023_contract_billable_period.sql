@@ -1,0 +1,2 @@
+ALTER TABLE "contracts" ADD COLUMN "billable_period" daterange GENERATED ALWAYS AS (case when end_date is not null and end_date < coalesce(trial_end + 1, start_date) then 'empty'::daterange else daterange(coalesce(trial_end + 1, start_date), end_date, '[]') end) STORED;--> statement-breakpoint
+CREATE INDEX "contracts_billable_period_idx" ON "contracts" USING gist ("billable_period");

@@ -1,0 +1,1 @@
+ALTER TABLE "webhook_endpoints" ADD COLUMN "allowed_private_networks" text[] DEFAULT '{}'::text[] NOT NULL;
