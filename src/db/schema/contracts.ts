@@ -173,7 +173,7 @@ export const contractEvents = pgTable(
     contractId: text('contract_id')
       .notNull()
       .references(() => contracts.id),
-    /** `opened`, `status_changed`, `renewed`, `converted`, `next_term_changed`, `renewal_quoted`, `renewal_paid`, `renewal_reset`, `payment_method_changed`. */
+    /** `opened`, `status_changed`, `renewed`, `auto_renewal_stopped`, `converted`, `next_term_changed`, `renewal_quoted`, `renewal_paid`, `renewal_reset`, `payment_method_changed`. */
     kind: text('kind').notNull(),
     fromStatus: text('from_status'),
     toStatus: text('to_status'),

@@ -46,7 +46,7 @@ export {
 } from './quote-renewal.js';
 export { type RecordedRenewalPayment, recordRenewalPayment } from './record-renewal-payment.js';
 export { registerContractSubscribers } from './register-contract-subscribers.js';
-export { renewDueContracts } from './renew-due-contracts.js';
+export { type RenewDueResult, renewDueContracts } from './renew-due-contracts.js';
 export { renewalErrors } from './renewal-errors.js';
 export { type RequestedRenewal, requestRenewal } from './request-renewal.js';
 export { resetRenewalPayment } from './reset-renewal-payment.js';

@@ -1,10 +1,12 @@
 // Prices one more term of a contract at the catalog's current prices, through the store's one estimate engine.
 import type { DbOrTx } from '../../db/client.js';
 import type { ContractPricingRow } from '../../db/schema/contracts.js';
+import { AppError } from '../../domain/errors.js';
 import { type Estimate, estimate } from '../../domain/estimate.js';
 import { taxRates } from '../../domain/tax.js';
 import { type CatalogProduct, loadProducts, toPriceableProduct } from '../catalog/index.js';
 import { getStoreSettings } from '../store/index.js';
+import { renewalErrors } from './renewal-errors.js';
 
 /** What a term is priced for: the product, plan, term, quantity and options. */
 export interface TermChoice {
@@ -72,17 +74,42 @@ export async function priceTerms(
   db: DbOrTx,
   choices: readonly TermChoice[],
 ): Promise<Map<string, PricedTerm>> {
+  const priced = new Map<string, PricedTerm>();
+  for (const [key, result] of await priceTermsOrRefusals(db, choices)) {
+    if (result instanceof AppError) throw result;
+    priced.set(key, result);
+  }
+  return priced;
+}
+
+/**
+ * Like `priceTerms`, but a choice the catalog no longer offers (a product gone, a plan, term or option
+ * withdrawn) maps to the engine's refusal instead of failing the whole batch, so one stale contract
+ * cannot stop the others from renewing.
+ */
+export async function priceTermsOrRefusals(
+  db: DbOrTx,
+  choices: readonly TermChoice[],
+): Promise<Map<string, PricedTerm | AppError>> {
   const products = new Map(
     (await loadProducts(db, [...new Set(choices.map((c) => c.productId))])).map((p) => [p.id, p]),
   );
   const { taxRounding } = await getStoreSettings(db);
-  const priced = new Map<string, PricedTerm>();
+  const priced = new Map<string, PricedTerm | AppError>();
   for (const choice of choices) {
     const key = termChoiceKey(choice);
     if (priced.has(key)) continue;
     const product = products.get(choice.productId);
-    if (!product) throw new Error(`product ${choice.productId} is gone from the catalog`);
-    priced.set(key, priceTermOn(product, choice, taxRounding));
+    if (!product) {
+      priced.set(key, renewalErrors.productUnavailable());
+      continue;
+    }
+    try {
+      priced.set(key, priceTermOn(product, choice, taxRounding));
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      priced.set(key, error);
+    }
   }
   return priced;
 }

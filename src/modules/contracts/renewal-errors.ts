@@ -36,6 +36,16 @@ const methodLabels: Record<string, { ja: string; en: string }> = {
 };
 
 export const renewalErrors = {
+  /** The contract's product is no longer in the catalog, so its next term has no price. */
+  productUnavailable: () =>
+    new AppError({
+      code: 'renewal_product_unavailable',
+      status: 409,
+      message: {
+        ja: 'この商品は現在お取り扱いがないため、更新できません。',
+        en: 'This product is no longer offered, so it cannot be renewed.',
+      },
+    }),
   /** The contract renews automatically (or is not in force): there is nothing to quote by hand. */
   notManual: () =>
     new AppError({

@@ -1,11 +1,15 @@
-// Moves a batch of locked contracts into their next terms in one statement: the rows, their history and `contract.renewed`.
+// Moves a batch of locked contracts into their next terms set-based: the rows and their history, `contract.renewed` through the events module, one audit entry each.
 import { sql } from 'drizzle-orm';
 import type { Temporal } from 'temporal-polyfill';
 import type { DbOrTx } from '../../db/client.js';
 import type { ContractPricingRow } from '../../db/schema/contracts.js';
 import { toDate } from '../../domain/clock.js';
 import { newId } from '../../domain/ids.js';
+import { recordAudits } from '../audit/index.js';
+import { type ContractRenewedPayload, recordDomainEvents } from '../events/index.js';
 import { queryRows } from './query-rows.js';
+
+const SYSTEM = { kind: 'system' as const, id: null };
 
 /** One contract's next term, decided by the caller (the sweep's catalog price, or a paid renewal quote). */
 export interface RenewalWrite {
@@ -22,12 +26,12 @@ export interface RenewalWrite {
 }
 
 /**
- * Writes a batch in one statement (the caller holds the rows' locks, in its transaction): the contracts
- * get the new term, options and price snapshot, and the next-term change is used up; each gets a
- * `renewed` history entry and a `contract.renewed` domain event whose payload is built in SQL from the
- * updated row and the row as it was (the CTE's snapshot before the update). The event ids are UUIDv7s
- * made here, so consumers still read the events in the order they happened. No in-process subscriber
- * listens to `contract.renewed`; billing reads it from the table. Returns the contract ids renewed.
+ * Writes a batch with three statements whatever its size (the caller holds the rows' locks, in its
+ * transaction): one for the contracts (new term, options and price snapshot, the next-term change used
+ * up) with a `renewed` history entry each, returning each `contract.renewed` payload built in SQL from
+ * the updated row and the row as it was (the CTE's snapshot before the update); one for the events,
+ * through the events module so its subscribers run; one for the audit entries. Returns the contract ids
+ * renewed, in id order.
  */
 export async function writeRenewals(
   tx: DbOrTx,
@@ -44,17 +48,16 @@ export async function writeRenewals(
     term_end: r.end,
     how: r.how,
     renewal_id: r.renewalId,
-    event_id: newId('domainEvent'),
     history_id: newId('contractEvent'),
   }));
   const at = toDate(input.now);
-  const renewed = await queryRows<{ id: string }>(
+  const renewed = await queryRows<{ id: string; payload: ContractRenewedPayload }>(
     tx,
     sql`
     with input as (
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
         id text, term text, term_months int, options jsonb, pricing int, term_start date, term_end date,
-        how text, renewal_id text, event_id text, history_id text)
+        how text, renewal_id text, history_id text)
     ), prices as (
       select (ord - 1)::int as idx, value as pricing
       from jsonb_array_elements(${JSON.stringify(input.pricings)}::jsonb) with ordinality as p(value, ord)
@@ -74,15 +77,14 @@ export async function writeRenewals(
         updated_at = ${at}
       from input join prices on prices.idx = input.pricing
       where c.id = input.id
-      returning c.*, input.how, input.renewal_id, input.event_id, input.history_id
+      returning c.*, input.how, input.renewal_id, input.history_id
     ), history as (
       insert into contract_events (id, contract_id, kind, from_status, to_status, actor_kind, actor_id, reason, at)
       select upd.history_id, upd.id, 'renewed', upd.status, upd.status, 'system', null,
              case when upd.how = 'manual' then upd.renewal_id else null end, ${at}
       from upd
-    ), events as (
-      insert into domain_events (id, type, subject_id, payload, occurred_at)
-      select upd.event_id, 'contract.renewed', upd.id, jsonb_build_object(
+    )
+    select upd.id, jsonb_build_object(
         'contractId', upd.id,
         'contractNumber', upd.number,
         'memberId', upd.member_id,
@@ -107,10 +109,36 @@ export async function writeRenewals(
         'previousPricing', old.pricing,
         'newTerm', jsonb_build_object('term', upd.term,
           'start', to_char(upd.current_term_start, 'YYYY-MM-DD'), 'end', to_char(upd.current_term_end, 'YYYY-MM-DD'))
-      ), ${at}
-      from upd join old on old.id = upd.id
-    )
-    select id from upd order by id`,
+      ) as payload
+    from upd join old on old.id = upd.id
+    order by upd.id`,
   );
+  await recordDomainEvents(tx, {
+    type: 'contract.renewed',
+    events: renewed.map((r) => ({ subjectId: r.id, payload: r.payload })),
+    at: input.now,
+  });
+  await recordAudits(tx, {
+    actor: SYSTEM,
+    action: 'contract.renewed',
+    targetType: 'contract',
+    entries: renewed.map(({ id, payload: p }) => ({
+      targetId: id,
+      before: {
+        term: p.previousTerm.term,
+        currentTermStart: p.previousTerm.start,
+        currentTermEnd: p.previousTerm.end,
+        termAmount: p.previousPricing.termAmount,
+      },
+      after: {
+        term: p.newTerm.term,
+        currentTermStart: p.newTerm.start,
+        currentTermEnd: p.newTerm.end,
+        termAmount: p.pricing.termAmount,
+      },
+      reason: p.how === 'manual' ? `manual renewal ${p.renewalId}` : 'automatic renewal',
+    })),
+    at: input.now,
+  });
   return renewed.map((r) => r.id);
 }

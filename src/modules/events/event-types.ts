@@ -117,6 +117,18 @@ export interface ContractRenewedPayload extends ContractEventBase {
 }
 
 /**
+ * `contract.auto_renewal_stopped`: the renewal sweep could not price a contract's next term (its plan,
+ * term or an option is no longer offered), so it renews by hand from now on and expires after the grace
+ * period unless the member takes a renewal quote (subject: the contract id).
+ */
+export interface ContractAutoRenewalStoppedPayload extends ContractEventBase {
+  /** The term and options that could not be priced. */
+  attempted: { term: string; options: { code: string; quantity?: number }[] };
+  /** The price engine's refusal code, e.g. `estimate_term_not_offered`. */
+  reason: string;
+}
+
+/**
  * `contract.cancellation_scheduled`: a cancellation accepted for its last day (subject: the contract id).
  * Billing stops charging after `endDate` and bills `earlyTerminationFee` (tax-exclusive yen) with the last invoice.
  */
@@ -166,6 +178,7 @@ export interface DomainEventPayloads {
   'contract.started': ContractStartedPayload;
   'contract.status_changed': ContractStatusChangedPayload;
   'contract.renewed': ContractRenewedPayload;
+  'contract.auto_renewal_stopped': ContractAutoRenewalStoppedPayload;
   'contract.cancellation_scheduled': ContractCancellationScheduledPayload;
   'contract.ended': ContractEndedPayload;
 }
@@ -179,6 +192,7 @@ export const domainEventTypes = [
   'contract.started',
   'contract.status_changed',
   'contract.renewed',
+  'contract.auto_renewal_stopped',
   'contract.cancellation_scheduled',
   'contract.ended',
 ] as const;
