@@ -9,6 +9,7 @@ import { domainEvents } from '../../src/db/schema/events.js';
 import { termsDocuments } from '../../src/db/schema/identity.js';
 import { renewDue } from '../../src/flows/contract-renewals-sweep.js';
 import { seedDemoCatalog } from '../../src/flows/seed-demo-catalog.js';
+import { changePaymentMethod } from '../../src/modules/contracts/index.js';
 import {
   type ContractRenewedPayload,
   type RecordedDomainEvent,
@@ -26,6 +27,8 @@ let memberId: string;
 let keptId: string;
 /** The same, whose next term is 6 months, a term the catalog stops offering before the renewal. */
 let staleId: string;
+/** The same, whose member chose 12 months for the next term and then moved to bank transfer. */
+let movedId: string;
 /** What the test's subscriber saw of `contract.renewed`, with whether the contract row was already renewed in that transaction. */
 const seen: { subjectId: string; how: string; newTerm: unknown; rowTermEnd: string }[] = [];
 
@@ -62,6 +65,11 @@ beforeAll(async () => {
   ).memberId;
   keptId = await startCard();
   staleId = await startCard();
+  movedId = await startCard();
+  await t.ctx.db
+    .update(contracts)
+    .set({ nextTerm: { term: '12m', options: [] } })
+    .where(eq(contracts.id, movedId));
   await t.ctx.db
     .update(contracts)
     .set({ nextTerm: { term: '6m', options: [] } })
@@ -96,6 +104,36 @@ beforeAll(async () => {
 afterAll(async () => {
   vi.useRealTimers();
   await t.close();
+});
+
+describe('a card contract with a next-term change moving to bank transfer', () => {
+  it('drops the change, which only instructs the automatic renewal, and does not bring it back with the card', async () => {
+    const actor = { kind: 'member' as const, id: memberId };
+    const input = { contractId: movedId, memberId, actor, now: t.clock.now() };
+    expect(await changePaymentMethod(t.ctx.db, { ...input, method: 'bank_transfer' })).toMatchObject({
+      paymentMethod: 'bank_transfer',
+      renewalMode: 'manual',
+      nextTerm: null,
+    });
+    const [audit] = await t.ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, movedId), eq(auditLog.action, 'contract.payment_method_changed')));
+    expect([audit!.before, audit!.after]).toEqual([
+      { paymentMethod: 'card', renewalMode: 'auto', nextTerm: { term: '12m', options: [] } },
+      { paymentMethod: 'bank_transfer', renewalMode: 'manual', nextTerm: null },
+    ]);
+    expect(await changePaymentMethod(t.ctx.db, { ...input, method: 'card' })).toMatchObject({
+      paymentMethod: 'card',
+      renewalMode: 'auto',
+      nextTerm: null,
+    });
+    // Renewed by hand from here, so the batch below is about the other two.
+    await t.ctx.db
+      .update(contracts)
+      .set({ paymentMethod: 'bank_transfer', renewalMode: 'manual' })
+      .where(eq(contracts.id, movedId));
+  });
 });
 
 describe('the automatic-renewal batch of 1 December 2025', () => {

@@ -18,6 +18,7 @@ import { renewalErrors } from './renewal-errors.js';
  * Per the store's `payment_method_change`: `recontract` refuses (`payment_method_change_by_recontract`);
  * `on_contract` takes a method the product offers and sets the renewal mode as a new contract would get
  * it (bank transfer → manual; card, wallet, direct debit → automatic where the plan allows). A change to
+ * bank transfer drops the next-term change (it only instructs the automatic renewal). A change to
  * automatic renewal is refused while a manual renewal awaits payment (`renewal_previous_unpaid`, naming it).
  */
 export async function changePaymentMethod(
@@ -58,6 +59,9 @@ export async function changePaymentMethod(
         paymentMethod: input.method,
         renewalMode,
         walletRenewalDay: input.method === 'wallet' ? (row.walletRenewalDay ?? 25) : null,
+        // A next-term change is an instruction to the automatic renewal (seed 002); renewed by hand,
+        // the member chooses the next term in the renewal quote, so the old choice must not linger.
+        nextTerm: renewalMode === 'manual' ? null : row.nextTerm,
         updatedAt: toDate(input.now),
       })
       .where(eq(contracts.id, row.id))
@@ -78,8 +82,8 @@ export async function changePaymentMethod(
       action: 'contract.payment_method_changed',
       targetType: 'contract',
       targetId: row.id,
-      before: { paymentMethod: row.paymentMethod, renewalMode: row.renewalMode },
-      after: { paymentMethod: input.method, renewalMode },
+      before: { paymentMethod: row.paymentMethod, renewalMode: row.renewalMode, nextTerm: row.nextTerm },
+      after: { paymentMethod: input.method, renewalMode, nextTerm: updated!.nextTerm },
       at: input.now,
     });
     return updated!;

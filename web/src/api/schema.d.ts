@@ -9676,6 +9676,11 @@ export interface components {
              * @example C{YYYY}-{SEQ:6}
              */
             contractNumberFormat: string;
+            /**
+             * @description how members change a contract's payment method: on_contract (on My Page) or recontract (cancel and order again)
+             * @enum {string}
+             */
+            paymentMethodChange: "on_contract" | "recontract";
             updatedAt: string;
         };
         /** @description any of the settings; a field left out is not changed */
@@ -9706,6 +9711,8 @@ export interface components {
             personalDataRetentionDays?: number;
             orderNumberFormat?: string;
             contractNumberFormat?: string;
+            /** @enum {string} */
+            paymentMethodChange?: "on_contract" | "recontract";
         };
         ClosureDay: {
             /** @example 2026-08-13 */
