@@ -8,6 +8,7 @@ export const idPrefixes = {
   order: 'ord',
   contract: 'ctr',
   contractEvent: 'cev',
+  contractRenewal: 'crn',
   contractRequest: 'crq',
   invoice: 'inv',
   payment: 'pay',

@@ -2,6 +2,8 @@
 import type { Temporal } from 'temporal-polyfill';
 import type { AppContext } from '../context.js';
 import { anonymiseMembersSweep } from '../flows/anonymise-members-sweep.js';
+import { contractRenewalsSweep } from '../flows/contract-renewals-sweep.js';
+import { contractTrialsSweep } from '../flows/contract-trials-sweep.js';
 import { endContractsSweep } from '../flows/end-contracts-sweep.js';
 
 /**
@@ -19,6 +21,10 @@ export interface Sweep {
  * (a renewal before the invoice run that bills it), so new sweeps go where their inputs are ready.
  */
 export const sweeps: readonly Sweep[] = [
+  // Trials convert first, so a rehearsal jumping past a converted trial's first term renews it in the
+  // same pass; renewals come before anything that bills.
+  { name: 'contracts.trials', run: contractTrialsSweep },
+  { name: 'contracts.renewals', run: contractRenewalsSweep },
   { name: 'contracts.end', run: endContractsSweep },
   { name: 'members.anonymise', run: anonymiseMembersSweep },
 ];

@@ -402,6 +402,10 @@ const adminRoutes: Record<string, Expectation> = {
     access: ['owner', 'support', 'billing'],
     body: { reason: '入金確認' },
   },
+  'POST /api/admin/contracts/{id}/renewals/{renewalId}/payment': {
+    access: ['owner', 'billing'],
+    body: { reason: '入金確認' },
+  },
   'GET /api/admin/contract-requests': { access: ['owner', 'support', 'billing'] },
   'POST /api/admin/contract-requests/{id}/confirm': { access: ['owner', 'support'], body: {} },
   'GET /api/admin/catalog/terms-documents': { access: ['owner', 'catalog'] },
@@ -510,8 +514,41 @@ describe('roles on every admin route', () => {
       'personalDataRetentionDays',
       'orderNumberFormat',
       'contractNumberFormat',
+      'paymentMethodChange',
     ]);
     expect(patch.additionalProperties).toBe(false);
+  });
+
+  it("sets the store's payment-method change policy: owner only, audited, a bad value refused as problem+json", async () => {
+    const refused = await browsers.support.send('/api/admin/store', 'PATCH', {
+      paymentMethodChange: 'recontract',
+    });
+    expect(refused.status).toBe(403);
+    const bad = await browsers.owner.send('/api/admin/store', 'PATCH', { paymentMethodChange: 'by_phone' });
+    expect(bad.status).toBe(422);
+    expect(bad.headers.get('content-type')).toContain('application/problem+json');
+    const problem = (await bad.json()) as { code: string; errors: { path: string }[] };
+    expect([problem.code, problem.errors.map((f) => f.path)]).toEqual([
+      'validation_failed',
+      ['paymentMethodChange'],
+    ]);
+    expect(await (await browsers.owner.send('/api/admin/store', 'GET')).json()).toMatchObject({
+      paymentMethodChange: 'on_contract',
+    });
+    const set = await browsers.owner.send('/api/admin/store', 'PATCH', { paymentMethodChange: 'recontract' });
+    expect(set.status).toBe(200);
+    expect(await set.json()).toMatchObject({ paymentMethodChange: 'recontract' });
+    const [ownerRow] = await t.ctx.db.select().from(operators).where(eq(operators.loginId, 'role-owner'));
+    const audits = await t.ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.actorId, ownerRow!.id), eq(auditLog.action, 'store.settings.update')));
+    expect(audits.map((a) => a.after)).toContainEqual(
+      expect.objectContaining({ paymentMethodChange: 'recontract' }),
+    );
+    expect(
+      (await browsers.owner.send('/api/admin/store', 'PATCH', { paymentMethodChange: 'on_contract' })).status,
+    ).toBe(200);
   });
 
   it('records store changes with the operator as the actor', async () => {

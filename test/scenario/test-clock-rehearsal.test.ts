@@ -73,6 +73,8 @@ describe('rehearsing a year with the store clock', () => {
     const before = await move('2027-04-01T08:59:59+09:00');
     expect(before.status).toBe(200);
     expect(before.body.sweeps).toEqual([
+      { name: 'contracts.trials', count: 0 },
+      { name: 'contracts.renewals', count: 0 },
       { name: 'contracts.end', count: 0 },
       { name: 'members.anonymise', count: 0 },
     ]);
@@ -89,6 +91,8 @@ describe('rehearsing a year with the store clock', () => {
       now: '2027-04-01T00:00:00Z',
       offsetMs: 365 * 86_400_000,
       sweeps: [
+        { name: 'contracts.trials', count: 0 },
+        { name: 'contracts.renewals', count: 0 },
         { name: 'contracts.end', count: 0 },
         { name: 'members.anonymise', count: 1 },
       ],

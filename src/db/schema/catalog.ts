@@ -117,6 +117,8 @@ export const catalogProducts = pgTable(
     checkoutNoteEn: text('checkout_note_en').notNull().default(''),
     /** The store's own order in lists ("recommended"), lower first. */
     sortOrder: integer('sort_order').notNull().default(0),
+    /** How many months before a term's end a manual renewal may be applied for (seed 004: 2). */
+    renewalWindowMonths: integer('renewal_window_months').notNull().default(2),
     publishedAt: at('published_at'),
     createdAt: at('created_at').notNull(),
     updatedAt: at('updated_at').notNull(),
@@ -342,6 +344,8 @@ export const catalogTrials = pgTable(
     /** The trial-conditions document (a key of `catalog_terms_documents`). */
     conditionsDocumentKey: text('conditions_document_key').notNull(),
     paymentMethodRequired: boolean('payment_method_required').notNull().default(false),
+    /** At the trial's end: `convert` to the paid plan chosen at order, or `end` the contract. */
+    atEnd: text('at_end').notNull().default('convert'),
     active: boolean('active').notNull().default(true),
   },
   (t) => [check('catalog_trials_days_positive', sql`${t.days} between 1 and 365`)],

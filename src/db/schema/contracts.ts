@@ -9,6 +9,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -51,6 +52,12 @@ export const contractStatusValues = [
   'suspended',
   'expired',
 ] as const;
+
+/** A next-term change (seed 002): the term and options the next automatic renewal uses. */
+export interface ContractNextTerm {
+  term: string;
+  options: { code: string; quantity?: number }[];
+}
 
 /** Each Tokyo calendar year's last contract sequence: numbers are taken under a row lock and never reused. */
 export const contractNumberCounters = pgTable('contract_number_counters', {
@@ -106,6 +113,14 @@ export const contracts = pgTable(
     renewalMode: text('renewal_mode', { enum: ['auto', 'manual'] }).notNull(),
     /** The last day of a free trial; null for a paid contract. */
     trialEnd: date('trial_end', { mode: 'string' }),
+    /** What happens at the trial's end, from the product as it was at the start: `convert` or `end`. */
+    trialAtEnd: text('trial_at_end', { enum: ['convert', 'end'] }),
+    /** Months before the term end the manual renewal window opens, from the product at the start (default 2). */
+    renewalWindowMonths: integer('renewal_window_months').notNull().default(2),
+    /** The wallet member's chosen automatic-renewal day (5/10/15/20/25); null for other payment methods. */
+    walletRenewalDay: integer('wallet_renewal_day'),
+    /** The next term's length and options as the member changed them before the deadline; null: the same again. */
+    nextTerm: jsonb('next_term').$type<ContractNextTerm>(),
     /** The member's language at order time: mails about the contract use it. */
     locale: text('locale').notNull(),
     /** The last day of service once a cancellation is accepted or the contract ended. */
@@ -139,6 +154,14 @@ export const contracts = pgTable(
     check('contracts_renewal_mode_known', sql`${t.renewalMode} in ('auto', 'manual')`),
     check('contracts_quantity_positive', sql`${t.quantity} > 0`),
     check('contracts_term_order', sql`${t.currentTermStart} <= ${t.currentTermEnd}`),
+    check(
+      'contracts_trial_at_end_known',
+      sql`${t.trialAtEnd} is null or ${t.trialAtEnd} in ('convert', 'end')`,
+    ),
+    check(
+      'contracts_wallet_renewal_day_known',
+      sql`${t.walletRenewalDay} is null or ${t.walletRenewalDay} in (5, 10, 15, 20, 25)`,
+    ),
   ],
 );
 
@@ -150,7 +173,7 @@ export const contractEvents = pgTable(
     contractId: text('contract_id')
       .notNull()
       .references(() => contracts.id),
-    /** `opened`, `status_changed`. */
+    /** `opened`, `status_changed`, `renewed`, `auto_renewal_stopped`, `converted`, `next_term_changed`, `renewal_quoted`, `renewal_paid`, `renewal_reset`, `payment_method_changed`. */
     kind: text('kind').notNull(),
     fromStatus: text('from_status'),
     toStatus: text('to_status'),
@@ -209,4 +232,68 @@ export const contractRequests = pgTable(
       sql`${t.state} in ('requested', 'scheduled', 'withdrawn', 'done')`,
     ),
   ],
+);
+
+export const contractRenewalStatusValues = ['pending', 'paid', 'cancelled'] as const;
+
+/**
+ * A manual renewal (seed 004): the quote the member proceeded with, priced then for the next term.
+ * `pending` until an operator records its payment (`paid`), after which the renewal sweep moves the
+ * contract into it on its first day. At most one pending renewal per contract, and one renewal per
+ * contract and term start that is not cancelled: twins cannot renew twice.
+ */
+export const contractRenewals = pgTable(
+  'contract_renewals',
+  {
+    id: text('id').primaryKey(),
+    contractId: text('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    memberId: text('member_id').notNull(),
+    status: text('status', { enum: contractRenewalStatusValues }).notNull(),
+    term: text('term').notNull(),
+    termMonths: integer('term_months').notNull(),
+    options: jsonb('options').$type<{ code: string; quantity?: number }[]>().notNull(),
+    pricing: jsonb('pricing').$type<ContractPricingRow>().notNull(),
+    /** The term's amount including tax, as the quote showed it (what the member pays). */
+    totalAmount: bigint('total_amount', { mode: 'bigint' }).notNull(),
+    termStart: date('term_start', { mode: 'string' }).notNull(),
+    termEnd: date('term_end', { mode: 'string' }).notNull(),
+    quotedAt: at('quoted_at').notNull(),
+    paidAt: at('paid_at'),
+    paidBy: text('paid_by'),
+    /** Set when the sweep moved the contract into this term. */
+    appliedAt: at('applied_at'),
+  },
+  (t) => [
+    uniqueIndex('contract_renewals_one_pending').on(t.contractId).where(sql`${t.status} = 'pending'`),
+    uniqueIndex('contract_renewals_one_per_term')
+      .on(t.contractId, t.termStart)
+      .where(sql`${t.status} <> 'cancelled'`),
+    // The sweep's read: paid renewals not yet applied, by their first day.
+    index('contract_renewals_due_idx')
+      .on(t.termStart)
+      .where(sql`${t.status} = 'paid' and ${t.appliedAt} is null`),
+    check('contract_renewals_status_known', sql`${t.status} in ('pending', 'paid', 'cancelled')`),
+  ],
+);
+
+/**
+ * Reminder mails already sent (trial end, renewal): the key makes each one go out once however often
+ * the sweep runs, on however many nodes.
+ */
+export const contractReminders = pgTable(
+  'contract_reminders',
+  {
+    contractId: text('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    /** `trial_end` or `renewal`. */
+    kind: text('kind').notNull(),
+    /** The date reminded of (the trial's or the term's last day). */
+    targetDate: date('target_date', { mode: 'string' }).notNull(),
+    daysBefore: integer('days_before').notNull(),
+    sentAt: at('sent_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.contractId, t.kind, t.targetDate, t.daysBefore] })],
 );

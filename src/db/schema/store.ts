@@ -1,6 +1,6 @@
 // Tables of the store module: the store's identity, its own closure days and the rehearsal clock's offset.
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, check, date, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** One row (id = 1): who the store is, as printed on invoices and shown on the storefront. */
 export const storeSettings = pgTable(
@@ -46,6 +46,19 @@ export const storeSettings = pgTable(
     orderNumberFormat: text('order_number_format').notNull().default('K{YYYY}-{SEQ:6}'),
     /** How contract numbers are written, with the same tokens as order numbers. */
     contractNumberFormat: text('contract_number_format').notNull().default('C{YYYY}-{SEQ:6}'),
+    /** Days before a trial's last day the reminder mail goes out (0: none). */
+    trialReminderDays: integer('trial_reminder_days').notNull().default(7),
+    /** Days before a manual renewal's term end the reminder mails go out, e.g. 60/30/7. */
+    renewalReminderDays: jsonb('renewal_reminder_days')
+      .$type<number[]>()
+      .notNull()
+      .default(sql`'[60, 30, 7]'::jsonb`),
+    /** Days after the term end a manual renewal may still be paid before the contract expires. */
+    renewalGraceDays: integer('renewal_grace_days').notNull().default(14),
+    /** `on_contract`: members change a contract's payment method (seed 002); `recontract`: only by cancelling and ordering again (seed 003). */
+    paymentMethodChange: text('payment_method_change', { enum: ['on_contract', 'recontract'] })
+      .notNull()
+      .default('on_contract'),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [
@@ -60,6 +73,12 @@ export const storeSettings = pgTable(
     check('store_settings_registration_review_known', sql`${t.registrationReview} in ('auto', 'manual')`),
     check('store_settings_withdrawal_known', sql`${t.withdrawal} in ('self-service', 'by-request')`),
     check('store_settings_retention_days_range', sql`${t.personalDataRetentionDays} between 1 and 3650`),
+    check('store_settings_trial_reminder_days_range', sql`${t.trialReminderDays} between 0 and 365`),
+    check('store_settings_renewal_grace_days_range', sql`${t.renewalGraceDays} between 0 and 365`),
+    check(
+      'store_settings_payment_method_change_known',
+      sql`${t.paymentMethodChange} in ('on_contract', 'recontract')`,
+    ),
   ],
 );
 

@@ -2,6 +2,7 @@
 
 export { type IdentityCheckMethod, identityCheckMethods } from '../../db/schema/audit.js';
 export { type Actor, type RecordAuditInput, recordAudit } from './record-audit.js';
+export { type AuditOfBatch, recordAudits } from './record-audits.js';
 export {
   type IdentityCheck,
   identityCheckSchema,

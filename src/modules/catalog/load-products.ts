@@ -192,6 +192,7 @@ function productFromDocument(doc: ProductDocument): CatalogProduct {
       leadTimeNote: { ja: str(row.lead_time_note_ja), en: str(row.lead_time_note_en) },
       checkoutNote: { ja: str(row.checkout_note_ja), en: str(row.checkout_note_en) },
       sortOrder: num(row.sort_order),
+      renewalWindowMonths: num(row.renewal_window_months),
       plans: doc.plans.map(({ row: plan, terms, usage }) => ({
         code: str(plan.code),
         name: { ja: str(plan.name_ja), en: str(plan.name_en) },
@@ -252,6 +253,7 @@ function productFromDocument(doc: ProductDocument): CatalogProduct {
               plan: planCode.get(str(trial.plan_id))!,
               conditionsDocument: str(trial.conditions_document_key),
               paymentMethodRequired: trial.payment_method_required as boolean,
+              atEnd: trial.at_end as 'convert' | 'end',
             }
           : null,
       orderFields: doc.fields.map((f) => ({

@@ -173,6 +173,8 @@ export const productDefinitionSchema = z
     leadTimeNote: text(500),
     checkoutNote: text(2000),
     sortOrder: z.number().int().min(-1000000).max(1000000).default(0),
+    /** Months before a term's end a manual renewal may be applied for (seed 004: 2). */
+    renewalWindowMonths: z.number().int().min(0).max(12).default(2),
     plans: z.array(planSchema).min(1).max(50),
     options: z.array(optionSchema).max(100).default([]),
     trial: z
@@ -181,6 +183,8 @@ export const productDefinitionSchema = z
         plan: code,
         conditionsDocument: z.string().min(1).max(80).regex(slugPattern),
         paymentMethodRequired: z.boolean().default(false),
+        /** At the trial's end: convert to the paid plan chosen at order, or end the contract. */
+        atEnd: z.enum(['convert', 'end']).default('convert'),
       })
       .nullable()
       .default(null),

@@ -93,6 +93,7 @@ export async function writeProductDefinition(tx: Tx, input: WriteProductDefiniti
     termsDocumentKeys: def.termsDocuments,
     paymentMethods: def.paymentMethods,
     leadTimeDays: def.leadTimeDays,
+    renewalWindowMonths: def.renewalWindowMonths,
     leadTimeNoteJa: def.leadTimeNote.ja,
     leadTimeNoteEn: def.leadTimeNote.en,
     checkoutNoteJa: def.checkoutNote.ja,
@@ -246,6 +247,7 @@ export async function writeProductDefinition(tx: Tx, input: WriteProductDefiniti
       planId: planIds.get(def.trial.plan)!,
       conditionsDocumentKey: def.trial.conditionsDocument,
       paymentMethodRequired: def.trial.paymentMethodRequired,
+      atEnd: def.trial.atEnd,
       active: true,
     };
     await tx

@@ -1,8 +1,13 @@
-// The contracts module's public face: opening contracts from started order lines, reading, suspending and resuming them, cancelling and ending them, and billing's read model.
+// The contracts module's public face: opening contracts from started order lines, reading, suspending and resuming them, cancelling and ending them, trials and renewals, and billing's read model.
+
 export {
   type ApplyForCancellationInput,
   applyForCancellation,
 } from './apply-for-cancellation.js';
+export { applyPaidRenewals } from './apply-paid-renewals.js';
+export { type ChangeNextTermInput, changeNextTerm, nextTermDeadlineOf } from './change-next-term.js';
+export { changePaymentMethod } from './change-payment-method.js';
+export { type ClaimedReminder, claimDueReminders } from './claim-due-reminders.js';
 export {
   type ConfirmCancellationRequestInput,
   confirmCancellationRequest,
@@ -17,7 +22,10 @@ export {
   registerContractWithdrawalBlockers,
 } from './contract-withdrawal-blockers.js';
 export { endDueContracts } from './end-due-contracts.js';
+export { endTrial, findDueTrials, type TrialOutcome, trialConverts } from './end-trial.js';
+export { expireUnpaidRenewal, findUnpaidRenewals } from './expire-unpaid-renewals.js';
 export { getContract } from './get-contract.js';
+export { getContractRow } from './get-contract-row.js';
 export { getOpenCancellation } from './get-open-cancellation.js';
 export {
   type BillableContract,
@@ -27,9 +35,23 @@ export {
 export { type ContractRequestQueueItem, listContractRequests } from './list-contract-requests.js';
 export { listMemberContracts } from './list-member-contracts.js';
 export { openContract } from './open-contract.js';
+export { type PricedTerm, priceTerms, type TermChoice } from './price-contract-term.js';
 export { type CancellationQuote, quoteCancellation } from './quote-cancellation.js';
+export {
+  assertRenewalQuotable,
+  priceRenewal,
+  type RenewalChoice,
+  type RenewalQuote,
+  type RenewalQuoteOption,
+} from './quote-renewal.js';
+export { type RecordedRenewalPayment, recordRenewalPayment } from './record-renewal-payment.js';
 export { registerContractSubscribers } from './register-contract-subscribers.js';
+export { type RenewDueResult, renewDueContracts } from './renew-due-contracts.js';
+export { renewalErrors } from './renewal-errors.js';
+export { type RequestedRenewal, requestRenewal } from './request-renewal.js';
+export { resetRenewalPayment } from './reset-renewal-payment.js';
 export { type ResumeContractInput, resumeContract } from './resume-contract.js';
 export { type ContractListItem, type SearchContractsInput, searchContracts } from './search-contracts.js';
 export { type SuspendContractInput, suspendContract } from './suspend-contract.js';
 export { type WithdrawCancellationInput, withdrawCancellation } from './withdraw-cancellation.js';
+export { type RenewalWrite, writeRenewals } from './write-renewals.js';

@@ -14,6 +14,7 @@ import { type RecordedDomainEvent, recordDomainEvent } from '../events/index.js'
 import { getStoreSettings } from '../store/index.js';
 import { lockContractNumberCounter, takeContractNumber } from './allocate-contract-number.js';
 import { contractEventBase } from './contract-record.js';
+import { moveContract } from './move-contract.js';
 
 /**
  * Opens one contract per order line; a second delivery of the same start finds it and does nothing.
@@ -78,6 +79,10 @@ export async function openContract(
           : null,
       renewalMode: initialRenewalMode(plan?.renewalModes ?? ['auto'], p.paymentMethod),
       trialEnd: trialEnd?.toString() ?? null,
+      trialAtEnd: trialEnd ? (product?.definition.trial?.atEnd ?? 'convert') : null,
+      renewalWindowMonths: product?.definition.renewalWindowMonths ?? 2,
+      // Wallet members choose their automatic-renewal day (5/10/15/20/25) on My Page; the 25th until then.
+      walletRenewalDay: p.paymentMethod === 'wallet' ? 25 : null,
       locale: p.locale,
       startedAt: at,
       updatedAt: at,
@@ -100,5 +105,43 @@ export async function openContract(
     payload: { ...contractEventBase(row!), orderId: p.orderId, orderLineId: p.orderLineId },
     at: event.at,
   });
+  if (!p.isTrial) await closeTrialConvertedByOrder(tx, row!, event.at);
   return { contractId: id, opened: true };
+}
+
+/**
+ * Ordering the paid plan during a trial converts it (seed 000): the member's trial of the same product
+ * ends the day before the paid contract starts (or on its own last day, if earlier), with the paid
+ * contract's number as the reason, so the trial is not converted a second time at its end.
+ */
+async function closeTrialConvertedByOrder(
+  tx: DbOrTx,
+  paid: typeof contracts.$inferSelect,
+  at: Temporal.Instant,
+): Promise<void> {
+  const trials = await tx
+    .select({ id: contracts.id, trialEnd: contracts.trialEnd })
+    .from(contracts)
+    .where(
+      and(
+        eq(contracts.memberId, paid.memberId),
+        eq(contracts.productId, paid.productId),
+        eq(contracts.status, 'trial'),
+      ),
+    );
+  const dayBefore = Temporal.PlainDate.from(paid.startDate).subtract({ days: 1 });
+  for (const trial of trials) {
+    const trialEnd = Temporal.PlainDate.from(trial.trialEnd ?? paid.startDate);
+    const end = Temporal.PlainDate.compare(trialEnd, dayBefore) < 0 ? trialEnd : dayBefore;
+    await moveContract(
+      tx,
+      {
+        contractId: trial.id,
+        actor: { kind: 'system', id: null },
+        reason: `trial_converted_by_order:${paid.number}`,
+        now: at,
+      },
+      () => ({ to: 'ended', set: { endDate: end.toString() } }),
+    );
+  }
 }

@@ -103,6 +103,32 @@ export interface ContractStatusChangedPayload extends ContractEventBase {
 }
 
 /**
+ * `contract.renewed`: a contract moved into its next term, automatically or by a paid manual renewal
+ * (subject: the contract id). The base carries the new term and price snapshot; the previous ones are
+ * beside it, so a billing run needs nothing else.
+ */
+export interface ContractRenewedPayload extends ContractEventBase {
+  /** `auto` (the renewal sweep) or `manual` (a paid renewal quote). */
+  how: 'auto' | 'manual';
+  renewalId: string | null;
+  previousTerm: { term: string; start: string; end: string };
+  previousPricing: PriceSnapshot;
+  newTerm: { term: string; start: string; end: string };
+}
+
+/**
+ * `contract.auto_renewal_stopped`: the renewal sweep could not price a contract's next term (its plan,
+ * term or an option is no longer offered), so it renews by hand from now on and expires after the grace
+ * period unless the member takes a renewal quote (subject: the contract id).
+ */
+export interface ContractAutoRenewalStoppedPayload extends ContractEventBase {
+  /** The term and options that could not be priced. */
+  attempted: { term: string; options: { code: string; quantity?: number }[] };
+  /** The price engine's refusal code, e.g. `estimate_term_not_offered`. */
+  reason: string;
+}
+
+/**
  * `contract.cancellation_scheduled`: a cancellation accepted for its last day (subject: the contract id).
  * Billing stops charging after `endDate` and bills `earlyTerminationFee` (tax-exclusive yen) with the last invoice.
  */
@@ -151,6 +177,8 @@ export interface DomainEventPayloads {
   'order.line.start_date_changed': OrderLineStartDateChangedPayload;
   'contract.started': ContractStartedPayload;
   'contract.status_changed': ContractStatusChangedPayload;
+  'contract.renewed': ContractRenewedPayload;
+  'contract.auto_renewal_stopped': ContractAutoRenewalStoppedPayload;
   'contract.cancellation_scheduled': ContractCancellationScheduledPayload;
   'contract.ended': ContractEndedPayload;
 }
@@ -163,6 +191,8 @@ export const domainEventTypes = [
   'order.line.start_date_changed',
   'contract.started',
   'contract.status_changed',
+  'contract.renewed',
+  'contract.auto_renewal_stopped',
   'contract.cancellation_scheduled',
   'contract.ended',
 ] as const;

@@ -7,9 +7,11 @@ export {
   registerDomainEventSubscriber,
 } from './domain-event-subscribers.js';
 export {
+  type ContractAutoRenewalStoppedPayload,
   type ContractCancellationScheduledPayload,
   type ContractEndedPayload,
   type ContractEventBase,
+  type ContractRenewedPayload,
   type ContractStartedPayload,
   type ContractStatusChangedPayload,
   type DomainEventPayloads,
@@ -23,3 +25,4 @@ export {
 } from './event-types.js';
 export { type DomainEvent, listDomainEvents } from './list-domain-events.js';
 export { type RecordDomainEventInput, recordDomainEvent } from './record-domain-event.js';
+export { type DomainEventOfBatch, recordDomainEvents } from './record-domain-events.js';

@@ -74,6 +74,8 @@ export const operatorPermissions = {
    * on the member's or the provider's request.
    */
   'contracts.suspend': ['support', 'billing'],
+  /** Recording that a manual renewal was paid (until payments exist): billing, who sees the money arrive. */
+  'contracts.record_payment': ['billing'],
   /**
    * Deciding cancellations and changes wished inside the lead time (confirm the date or propose another):
    * support, who talks to the member and the provider about what date can be met.

@@ -95,6 +95,9 @@ export const storeSettingsPatchSchema = z
           en: 'A contract number format needs exactly one {YYYY} or {YY} and one {SEQ:digits}, and otherwise only letters, digits and - _ / . # (e.g. C{YYYY}-{SEQ:6}).',
         }),
       ),
+    // How members change a contract's payment method: on the contract (seed 002) or only by cancelling
+    // and ordering again (seed 003). Contracts already renewed keep their terms either way.
+    paymentMethodChange: z.enum(['on_contract', 'recontract']),
   })
   .partial()
   .strict();

@@ -6032,6 +6032,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/contracts/{id}/renewals/{renewalId}/payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the payment of a manual renewal (更新の入金記録) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    renewalId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description paid */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecordedRenewalPayment"];
+                    };
+                };
+                /** @description no such contract or renewal */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the renewal is not awaiting payment */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/contracts/{id}/suspend": {
         parameters: {
             query?: never;
@@ -8142,6 +8206,444 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mypage/contracts/{contractId}/renewal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How one of my contracts renews, with the next-term change deadline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the renewal state */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContractRenewalState"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such contract of this member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/contracts/{contractId}/renewal-quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Quote the manual renewal of one of my contracts */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["RenewalChoice"];
+                };
+            };
+            responses: {
+                /** @description the quote */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RenewalQuote"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such contract of this member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description renews automatically, outside the window (with its opening date), or an earlier renewal is unpaid */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a term or option the product does not offer */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/contracts/{contractId}/renewals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply for the manual renewal of one of my contracts (pending until paid) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["RenewalChoice"];
+                };
+            };
+            responses: {
+                /** @description the pending renewal */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RequestedRenewal"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such contract of this member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description renews automatically, outside the window, or an earlier renewal is unpaid (named) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a term or option the product does not offer */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/contracts/{contractId}/next-term": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change the next term of one of my automatically renewed contracts */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["RenewalChoice"] & {
+                        walletRenewalDay?: 5 | 10 | 15 | 20 | 25;
+                    };
+                };
+            };
+            responses: {
+                /** @description the renewal state */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContractRenewalState"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such contract of this member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description after the deadline (named), or the contract renews by hand */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a term or option the product does not offer */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/contracts/{contractId}/renewal-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn automatic renewal off for one of my contracts */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the renewal state */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContractRenewalState"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such contract of this member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the contract renews by hand already */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/contracts/{contractId}/payment-method": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change the payment method of one of my contracts (store setting: on the contract) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        method: "card" | "bank_transfer" | "direct_debit" | "agency" | "wallet";
+                    };
+                };
+            };
+            responses: {
+                /** @description the renewal state */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContractRenewalState"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such contract of this member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the store changes payment methods only by re-contracting, or a renewal awaits payment (named) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a payment method the product does not offer */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mypage/contracts/{contractId}/cancellation": {
         parameters: {
             query?: never;
@@ -9174,6 +9676,11 @@ export interface components {
              * @example C{YYYY}-{SEQ:6}
              */
             contractNumberFormat: string;
+            /**
+             * @description how members change a contract's payment method: on_contract (on My Page) or recontract (cancel and order again)
+             * @enum {string}
+             */
+            paymentMethodChange: "on_contract" | "recontract";
             updatedAt: string;
         };
         /** @description any of the settings; a field left out is not changed */
@@ -9204,6 +9711,8 @@ export interface components {
             personalDataRetentionDays?: number;
             orderNumberFormat?: string;
             contractNumberFormat?: string;
+            /** @enum {string} */
+            paymentMethodChange?: "on_contract" | "recontract";
         };
         ClosureDay: {
             /** @example 2026-08-13 */
@@ -9997,6 +10506,19 @@ export interface components {
                 at: string;
             }[];
         };
+        RecordedRenewalPayment: {
+            contractId: string;
+            renewalId: string;
+            /** @enum {string} */
+            status: "paid";
+            termStart: string;
+            termEnd: string;
+            total: number;
+            /** @description true: the term had begun, so the contract is already in it */
+            applied: boolean;
+            currentTermStart: string;
+            currentTermEnd: string;
+        };
         ContractStatusReason: {
             /**
              * @description why, shown in the timeline and the audit log
@@ -10407,6 +10929,66 @@ export interface components {
             feeKind: "none" | "remaining_months" | "fixed";
             /** @description tax excluded */
             earlyTerminationFee: number;
+        };
+        ContractRenewalState: {
+            contractId: string;
+            /** @enum {string} */
+            renewalMode: "auto" | "manual";
+            paymentMethod: string | null;
+            walletRenewalDay: number | null;
+            nextTerm: {
+                term: string;
+                options: {
+                    code: string;
+                    quantity?: number;
+                }[];
+            } | null;
+            /** @description YYYY-MM-DD; null when none applies */
+            nextTermChangeDeadline: string | null;
+        };
+        RenewalQuote: {
+            contractId: string;
+            term: string;
+            termMonths: number;
+            termStart: string;
+            termEnd: string;
+            availableTerms: string[];
+            options: {
+                code: string;
+                name: components["schemas"]["Bilingual"];
+                included: boolean;
+                required: boolean;
+                selected: boolean;
+            }[];
+            lines: {
+                kind: string;
+                code: string;
+                name: components["schemas"]["Bilingual"];
+                quantity: number;
+                unitPrice: number;
+                amount: number;
+            }[];
+            /** @description one term, tax excluded */
+            subtotal: number;
+            tax: number;
+            /** @description one term, tax included */
+            total: number;
+            windowOpens: string;
+            graceEnd: string;
+        };
+        RenewalChoice: {
+            /**
+             * @description the next term; the current one when absent
+             * @example 12m
+             */
+            term?: string;
+            /** @description codes of the optional options to keep; included options come with the plan */
+            options?: string[];
+        };
+        RequestedRenewal: components["schemas"]["RenewalQuote"] & {
+            renewalId: string;
+            /** @enum {string} */
+            status: "pending";
         };
         CancellationApplication: {
             /**

@@ -52,6 +52,10 @@ export const adminStoreSchema = z
       description: 'how contract numbers are written, e.g. C{YYYY}-{SEQ:6}',
       example: 'C{YYYY}-{SEQ:6}',
     }),
+    paymentMethodChange: z.enum(['on_contract', 'recontract']).openapi({
+      description:
+        "how members change a contract's payment method: on_contract (on My Page) or recontract (cancel and order again)",
+    }),
     updatedAt: z.string(),
   })
   .openapi('AdminStore');

@@ -65,6 +65,7 @@ import {
   adminListProviderApiKeysRoute,
   adminRevokeProviderApiKeyRoute,
 } from './provider-api-keys.js';
+import { recordContractRenewalPaymentRoute } from './record-contract-renewal-payment.js';
 import { adminRejectRegistrationRoute } from './reject-registration.js';
 import { adminReplyToInquiryRoute } from './reply-to-inquiry.js';
 import { adminResetMemberSecondFactorRoute } from './reset-member-second-factor.js';
@@ -142,6 +143,7 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {
   app.route('/', adminProvisioningQueueRoute());
   app.route('/', adminListContractsRoute());
   app.route('/', adminGetContractRoute());
+  app.route('/', recordContractRenewalPaymentRoute());
   app.route('/', adminSuspendContractRoute());
   app.route('/', adminResumeContractRoute());
   app.route('/', adminListContractRequestsRoute());

@@ -28,6 +28,7 @@ function toAdminStore(settings: StoreSettings) {
     personalDataRetentionDays: settings.personalDataRetentionDays,
     orderNumberFormat: settings.orderNumberFormat,
     contractNumberFormat: settings.contractNumberFormat,
+    paymentMethodChange: settings.paymentMethodChange,
     updatedAt: settings.updatedAt.toISOString(),
   };
 }

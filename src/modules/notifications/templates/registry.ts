@@ -1,7 +1,13 @@
 // Every mail template by name; the outbox stores the name, so renaming one is a migration.
+
 import { contractCancellationAcceptedTemplate } from './contract-cancellation-accepted.js';
 import { contractCancellationCompleteTemplate } from './contract-cancellation-complete.js';
 import { contractCancellationWithdrawnTemplate } from './contract-cancellation-withdrawn.js';
+import { contractExpiredTemplate } from './contract-expired.js';
+import { contractRenewalReminderTemplate } from './contract-renewal-reminder.js';
+import { contractRenewedTemplate } from './contract-renewed.js';
+import { contractTrialEndedTemplate } from './contract-trial-ended.js';
+import { contractTrialEndingTemplate } from './contract-trial-ending.js';
 import { inquiryReceivedTemplate } from './inquiry-received.js';
 import { inquiryReplyTemplate } from './inquiry-reply.js';
 import { memberEmailChangeConfirmationTemplate } from './member-email-change-confirmation.js';
@@ -54,6 +60,11 @@ export const mailTemplates = {
   'order-line-rejected': orderLineRejectedTemplate,
   'order-start-date-changed': orderStartDateChangedTemplate,
   'provisioning-requested': provisioningRequestedTemplate,
+  'contract-trial-ending': contractTrialEndingTemplate,
+  'contract-trial-ended': contractTrialEndedTemplate,
+  'contract-renewal-reminder': contractRenewalReminderTemplate,
+  'contract-renewed': contractRenewedTemplate,
+  'contract-expired': contractExpiredTemplate,
   'contract-cancellation-accepted': contractCancellationAcceptedTemplate,
   'contract-cancellation-complete': contractCancellationCompleteTemplate,
   'contract-cancellation-withdrawn': contractCancellationWithdrawnTemplate,
