@@ -100,6 +100,8 @@ describe('with KEIYAKU_TEST_CLOCK=1', () => {
       now: '2026-05-01T00:00:00Z',
       offsetMs: 30 * DAY_MS,
       sweeps: [
+        { name: 'contracts.trials', count: 0 },
+        { name: 'contracts.renewals', count: 0 },
         { name: 'contracts.end', count: 0 },
         { name: 'members.anonymise', count: 0 },
       ],
