@@ -66,6 +66,8 @@ describe('the demo catalog', () => {
       plan: 'business',
       conditionsDocument: 'groupware-trial',
       paymentMethodRequired: false,
+      // The demo groupware's trial becomes the paid plan at its end (the product's setting).
+      atEnd: 'convert',
     });
     expect(products[0]!.definition.plans[0]!.usageComponents[0]!.tiers).toEqual([
       { upTo: 100, unitPrice: 0 },
