@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { coldStart } from './cold-start.js';
 import { contractsPostgres } from './contract-list.js';
+import { contractRenewalsPostgres } from './contract-renewals.js';
 import { httpEmbedded, httpPostgres } from './http-throughput.js';
 import { ordersEmbedded, ordersPostgres } from './order-placement.js';
 import { outboxEmbedded, outboxPostgres } from './outbox-throughput.js';
@@ -16,7 +17,16 @@ import { type BenchEnv, now, type ResultRow, type Section, withTimeout } from '.
 
 interface Step {
   /** Selects the step on the command line: `npm run bench -- http outbox`. */
-  key: 'cold-start' | 'http' | 'outbox' | 'writes' | 'orders' | 'store' | 'contracts' | 'process-start';
+  key:
+    | 'cold-start'
+    | 'http'
+    | 'outbox'
+    | 'writes'
+    | 'orders'
+    | 'store'
+    | 'contracts'
+    | 'contract-renewals'
+    | 'process-start';
   title: string;
   needsPostgres: boolean;
   /** Hard bound on the step, so one stuck benchmark cannot hold the whole run. */
@@ -110,6 +120,13 @@ const steps: Step[] = [
     needsPostgres: true,
     limitMs: 600_000,
     run: async (env) => [await contractsPostgres(env.postgresUrl!)],
+  },
+  {
+    key: 'contract-renewals',
+    title: 'the automatic-renewal sweep against a bare INSERT … SELECT (PostgreSQL)',
+    needsPostgres: true,
+    limitMs: 900_000,
+    run: async (env) => [await contractRenewalsPostgres(env.postgresUrl!)],
   },
 ];
 

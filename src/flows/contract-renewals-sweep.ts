@@ -33,7 +33,7 @@ export async function renewDue(
     const renewed = await ctx.db.transaction(async (tx) => {
       const paid = await applyPaidRenewals(tx, { today, now, limit: batch });
       const auto = await renewDueContracts(tx, { today, now, limit: batch });
-      return paid.length + auto.renewed.length + auto.stopped.length;
+      return paid.length + auto.renewed.length + auto.charged.length + auto.stopped.length;
     });
     total += renewed;
     if (renewed === 0) break;

@@ -235,12 +235,15 @@ export const contractRequests = pgTable(
 );
 
 export const contractRenewalStatusValues = ['pending', 'paid', 'cancelled'] as const;
+export const contractRenewalHowValues = ['manual', 'auto'] as const;
 
 /**
- * A manual renewal (seed 004): the quote the member proceeded with, priced then for the next term.
- * `pending` until an operator records its payment (`paid`), after which the renewal sweep moves the
- * contract into it on its first day. At most one pending renewal per contract, and one renewal per
- * contract and term start that is not cancelled: twins cannot renew twice.
+ * A renewal of the next term, paid before that term begins. `manual` (seed 004): the quote the member
+ * proceeded with, priced then, `pending` until an operator records its payment (`paid`). `auto` (seed 002,
+ * prepaid wallet): the automatic renewal charged on the member's renewal day, written `paid` by the
+ * renewal sweep. Either way the sweep moves the contract into it on its first day. At most one pending
+ * renewal per contract, and one renewal per contract and term start that is not cancelled: twins cannot
+ * renew twice.
  */
 export const contractRenewals = pgTable(
   'contract_renewals',
@@ -251,6 +254,8 @@ export const contractRenewals = pgTable(
       .references(() => contracts.id),
     memberId: text('member_id').notNull(),
     status: text('status', { enum: contractRenewalStatusValues }).notNull(),
+    /** `manual` (a renewal quote) or `auto` (a wallet contract's automatic renewal on its renewal day). */
+    how: text('how', { enum: contractRenewalHowValues }).notNull().default('manual'),
     term: text('term').notNull(),
     termMonths: integer('term_months').notNull(),
     options: jsonb('options').$type<{ code: string; quantity?: number }[]>().notNull(),
@@ -275,6 +280,7 @@ export const contractRenewals = pgTable(
       .on(t.termStart)
       .where(sql`${t.status} = 'paid' and ${t.appliedAt} is null`),
     check('contract_renewals_status_known', sql`${t.status} in ('pending', 'paid', 'cancelled')`),
+    check('contract_renewals_how_known', sql`${t.how} in ('manual', 'auto')`),
   ],
 );
 

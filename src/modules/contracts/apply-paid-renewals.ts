@@ -1,4 +1,4 @@
-// Moves contracts into the terms of their paid manual renewals once those terms begin, in batches with set-based writes.
+// Moves contracts into the terms of their paid renewals (manual, or a wallet contract's charged ahead) once those terms begin, in batches with set-based writes.
 import { sql } from 'drizzle-orm';
 import type { Temporal } from 'temporal-polyfill';
 import type { DbOrTx } from '../../db/client.js';
@@ -9,6 +9,7 @@ import { writeRenewals } from './write-renewals.js';
 
 interface PaidRow {
   renewal_id: string;
+  how: 'manual' | 'auto';
   contract_id: string;
   term: string;
   term_months: number;
@@ -21,7 +22,8 @@ interface PaidRow {
 /**
  * Applies up to `limit` paid renewals whose first day is on or before `today` (and, with `contractId`,
  * only that contract's): locks the contracts (skipping rows another node holds), writes them with
- * `writeRenewals` and marks the renewals applied. The renewal must follow the current term exactly, so
+ * `writeRenewals` and marks the renewals applied (a wallet contract's `auto` renewal publishes no second
+ * `contract.renewed`). The renewal must follow the current term exactly, so
  * a renewal cannot be applied twice. Returns the contracts renewed.
  */
 export async function applyPaidRenewals(
@@ -31,7 +33,7 @@ export async function applyPaidRenewals(
   const only = input.contractId === undefined ? sql`true` : sql`c.id = ${input.contractId}`;
   const due = await queryRows<PaidRow>(
     tx,
-    sql`select r.id as renewal_id, c.id as contract_id, r.term, r.term_months, r.options, r.pricing,
+    sql`select r.id as renewal_id, r.how, c.id as contract_id, r.term, r.term_months, r.options, r.pricing,
                r.term_start::text as term_start, r.term_end::text as term_end
         from contract_renewals r join contracts c on c.id = r.contract_id
         where r.status = 'paid' and r.applied_at is null and r.term_start <= ${input.today.toString()}::date
@@ -52,8 +54,10 @@ export async function applyPaidRenewals(
       pricing: i,
       start: r.term_start,
       end: r.term_end,
-      how: 'manual' as const,
+      how: r.how,
       renewalId: r.renewal_id,
+      // A wallet term published `contract.renewed` on its renewal day, when it was charged.
+      published: r.how === 'auto',
     })),
   });
   await tx.execute(

@@ -43,7 +43,8 @@ export interface ChangeNextTermInput {
 /**
  * Stores the next term's choice after pricing it with the engine (so a choice the catalog refuses is
  * refused now, not at renewal). Refused for a contract renewed by hand (`next_term_change_manual_renewal`)
- * and after the deadline (`next_term_change_deadline_passed`, with the date). Returns the contract row.
+ * and after the deadline (`next_term_change_deadline_passed`, with the date; for a new wallet renewal day,
+ * the deadline of the current day and of the new one). Returns the contract row.
  */
 export async function changeNextTerm(db: Db, input: ChangeNextTermInput): Promise<ContractRow> {
   return db.transaction(async (tx) => {
@@ -66,6 +67,14 @@ export async function changeNextTerm(db: Db, input: ChangeNextTermInput): Promis
         : row.walletRenewalDay;
     if (walletRenewalDay !== null && ![5, 10, 15, 20, 25].includes(walletRenewalDay)) {
       throw renewalErrors.termNotOffered(String(walletRenewalDay));
+    }
+    if (walletRenewalDay !== row.walletRenewalDay) {
+      // A day whose renewal is already due would renew on the next sweep with no time to change it:
+      // the new day's deadline must not have passed either.
+      const moved = nextTermDeadlineOf({ ...row, walletRenewalDay });
+      if (!isBeforeOrOnDeadline(businessDateAt(input.now), moved ? Temporal.PlainDate.from(moved) : null)) {
+        throw renewalErrors.nextTermDeadlinePassed(moved!);
+      }
     }
     const [updated] = await tx
       .update(contracts)

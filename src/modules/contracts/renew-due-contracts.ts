@@ -1,4 +1,4 @@
-// The automatic renewal of a batch of due contracts (card, wallet, direct debit): same term and options, or the member's next-term change, at the catalog's current price.
+// The automatic renewal of a batch of due contracts (card, wallet, direct debit): same term and options, or the member's next-term change, at the catalog's current price; a wallet contract is charged on its renewal day.
 import { inArray, sql } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { DbOrTx } from '../../db/client.js';
@@ -17,6 +17,8 @@ import {
   termChoiceKey,
 } from './price-contract-term.js';
 import { queryRows } from './query-rows.js';
+import { recordWalletRenewals } from './record-wallet-renewals.js';
+import { walletRenewalDateSql } from './wallet-renewal-date-sql.js';
 import { writeRenewals } from './write-renewals.js';
 
 const SYSTEM = { kind: 'system' as const, id: null };
@@ -30,20 +32,32 @@ interface DueRow {
   options: { code: string; quantity?: number }[];
   next_term: ContractNextTerm | null;
   current_term_end: string;
+  /** Charged ahead on the renewal day (a wallet contract with its day) rather than renewed after the term. */
+  prepaid: boolean;
 }
 
-/** What one batch did: the contracts renewed, and those whose next term the catalog no longer prices. */
+/** The latest term end a wallet renewal day can precede by (the 25th of the month before a term ending on the 24th). */
+const WALLET_LEAD_DAYS = 31;
+
+/** What one batch did: the contracts renewed, the wallet contracts charged, and those whose next term the catalog no longer prices. */
 export interface RenewDueResult {
   renewed: string[];
+  /** Wallet contracts charged for their next term on their renewal day; they move into it after their term ends. */
+  charged: string[];
   /** Switched to renewal by hand (they expire after the grace period unless the member renews). */
   stopped: string[];
 }
 
 /**
- * Renews up to `limit` contracts whose term ended before `today` and that renew automatically, in the
- * caller's transaction, with a handful of statements whatever the batch size: one locking read (rows
- * another node holds are skipped), the catalog priced once per distinct choice, and the writes of
- * `writeRenewals`. A contract whose choice the catalog refuses (its plan, term or an option withdrawn)
+ * Renews up to `limit` contracts that renew automatically and are due by `today`, in the caller's
+ * transaction, with a handful of statements whatever the batch size: one locking read (rows another node
+ * holds are skipped), the catalog priced once per distinct choice, and the writes. A card or direct-debit
+ * contract is due the day after its term ends and moves into the next term at once (`writeRenewals`). A
+ * wallet contract (seed 002: 自動更新日 5/10/15/20/25) is due on its renewal day
+ * (`walletAutoRenewalDate`, on or before its term end): its next term is charged then as a paid `auto`
+ * renewal (`recordWalletRenewals`, `contract.renewed` at that point), and `applyPaidRenewals` moves the
+ * contract into it the day after its term ends. A contract whose next term already has a renewal (paid
+ * ahead, or a manual one) is left to `applyPaidRenewals`. A contract whose choice the catalog refuses (its plan, term or an option withdrawn)
  * does not stop the batch: it is switched to renewal by hand with a history entry,
  * `contract.auto_renewal_stopped` and an audit entry, and the member can still take a renewal quote for
  * what is offered now. A contract far behind (a rehearsal jumping a year) is renewed one term per batch,
@@ -53,16 +67,24 @@ export async function renewDueContracts(
   tx: DbOrTx,
   input: { today: Temporal.PlainDate; now: Temporal.Instant; limit: number },
 ): Promise<RenewDueResult> {
+  const today = input.today.toString();
+  const prepaid = sql`(c.payment_method = 'wallet' and c.wallet_renewal_day is not null)`;
   const due = await queryRows<DueRow>(
     tx,
-    sql`select id, product_id, plan, term, quantity, options, next_term, current_term_end::text as current_term_end
-        from contracts
-        where status = 'active' and renewal_mode = 'auto' and current_term_end < ${input.today.toString()}::date
-        order by current_term_end, id
+    sql`select c.id, c.product_id, c.plan, c.term, c.quantity, c.options, c.next_term,
+               c.current_term_end::text as current_term_end, ${prepaid} as prepaid
+        from contracts c
+        where c.status = 'active' and c.renewal_mode = 'auto'
+          and c.current_term_end < ${today}::date + ${WALLET_LEAD_DAYS}::int
+          and case when ${prepaid} then ${walletRenewalDateSql(sql`c.current_term_end`, sql`c.wallet_renewal_day`)} <= ${today}::date
+                   else c.current_term_end < ${today}::date end
+          and not exists (select 1 from contract_renewals r
+                          where r.contract_id = c.id and r.term_start = c.current_term_end + 1 and r.status <> 'cancelled')
+        order by c.current_term_end, c.id
         limit ${input.limit}
-        for update skip locked`,
+        for update of c skip locked`,
   );
-  if (due.length === 0) return { renewed: [], stopped: [] };
+  if (due.length === 0) return { renewed: [], charged: [], stopped: [] };
   const choices: TermChoice[] = due.map((row) => ({
     productId: row.product_id,
     plan: row.plan,
@@ -82,12 +104,13 @@ export async function renewDueContracts(
     if (result instanceof AppError) refused.push({ row, choice, error: result });
     else renewable.push({ row, choice, priced: result, key });
   }
-  const renewed = await writeRenewals(tx, {
-    pricings: keys.map((key) => (results.get(key) as PricedTerm).pricing),
-    now: input.now,
-    rows: renewable.map(({ row, choice, priced, key }) => {
-      const start = nextTermStart(Temporal.PlainDate.from(row.current_term_end));
-      return {
+  const pricings = keys.map((key) => (results.get(key) as PricedTerm).pricing);
+  const next = renewable.map(({ row, choice, priced, key }) => {
+    const start = nextTermStart(Temporal.PlainDate.from(row.current_term_end));
+    return {
+      prepaid: row.prepaid,
+      total: priced.total,
+      write: {
         contractId: row.id,
         term: choice.term,
         termMonths: priced.termMonths,
@@ -95,13 +118,23 @@ export async function renewDueContracts(
         pricing: index.get(key)!,
         start: start.toString(),
         end: termEndDate(start, priced.termMonths).toString(),
-        how: 'auto' as const,
-        renewalId: null,
-      };
-    }),
+      },
+    };
+  });
+  const renewed = await writeRenewals(tx, {
+    pricings,
+    now: input.now,
+    rows: next
+      .filter((n) => !n.prepaid)
+      .map((n) => ({ ...n.write, how: 'auto' as const, renewalId: null, published: false })),
+  });
+  const charged = await recordWalletRenewals(tx, {
+    pricings,
+    now: input.now,
+    rows: next.filter((n) => n.prepaid).map((n) => ({ ...n.write, total: n.total })),
   });
   const stopped = await stopAutomaticRenewal(tx, refused, input.now);
-  return { renewed, stopped };
+  return { renewed, charged, stopped };
 }
 
 /** Switches contracts whose next term has no price to renewal by hand, set-based, with history, events and audit. */

@@ -23,6 +23,8 @@ export interface RenewalWrite {
   end: string;
   how: 'auto' | 'manual';
   renewalId: string | null;
+  /** `contract.renewed` went out already, when the term was charged (a wallet contract's renewal day): not again. */
+  published: boolean;
 }
 
 /**
@@ -30,8 +32,8 @@ export interface RenewalWrite {
  * transaction): one for the contracts (new term, options and price snapshot, the next-term change used
  * up) with a `renewed` history entry each, returning each `contract.renewed` payload built in SQL from
  * the updated row and the row as it was (the CTE's snapshot before the update); one for the events,
- * through the events module so its subscribers run; one for the audit entries. Returns the contract ids
- * renewed, in id order.
+ * through the events module so its subscribers run (except for terms published when they were charged);
+ * one for the audit entries. Returns the contract ids renewed, in id order.
  */
 export async function writeRenewals(
   tx: DbOrTx,
@@ -81,7 +83,7 @@ export async function writeRenewals(
     ), history as (
       insert into contract_events (id, contract_id, kind, from_status, to_status, actor_kind, actor_id, reason, at)
       select upd.history_id, upd.id, 'renewed', upd.status, upd.status, 'system', null,
-             case when upd.how = 'manual' then upd.renewal_id else null end, ${at}
+             upd.renewal_id, ${at}
       from upd
     )
     select upd.id, jsonb_build_object(
@@ -113,9 +115,10 @@ export async function writeRenewals(
     from upd join old on old.id = upd.id
     order by upd.id`,
   );
+  const published = new Set(input.rows.filter((r) => r.published).map((r) => r.contractId));
   await recordDomainEvents(tx, {
     type: 'contract.renewed',
-    events: renewed.map((r) => ({ subjectId: r.id, payload: r.payload })),
+    events: renewed.filter((r) => !published.has(r.id)).map((r) => ({ subjectId: r.id, payload: r.payload })),
     at: input.now,
   });
   await recordAudits(tx, {
@@ -136,7 +139,12 @@ export async function writeRenewals(
         currentTermEnd: p.newTerm.end,
         termAmount: p.pricing.termAmount,
       },
-      reason: p.how === 'manual' ? `manual renewal ${p.renewalId}` : 'automatic renewal',
+      reason:
+        p.how === 'manual'
+          ? `manual renewal ${p.renewalId}`
+          : p.renewalId === null
+            ? 'automatic renewal'
+            : `automatic renewal ${p.renewalId} (wallet)`,
     })),
     at: input.now,
   });

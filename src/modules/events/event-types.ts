@@ -105,7 +105,9 @@ export interface ContractStatusChangedPayload extends ContractEventBase {
 /**
  * `contract.renewed`: a contract moved into its next term, automatically or by a paid manual renewal
  * (subject: the contract id). The base carries the new term and price snapshot; the previous ones are
- * beside it, so a billing run needs nothing else.
+ * beside it, so a billing run needs nothing else. A wallet (prepaid) contract's is published once, on
+ * its renewal day when the next term is charged (`renewalId` names that paid renewal), before the term
+ * begins: `newTerm.start` is then after the event, and the contract moves into it without another event.
  */
 export interface ContractRenewedPayload extends ContractEventBase {
   /** `auto` (the renewal sweep) or `manual` (a paid renewal quote). */

@@ -1,0 +1,2 @@
+ALTER TABLE "contract_renewals" ADD COLUMN "how" text DEFAULT 'manual' NOT NULL;--> statement-breakpoint
+ALTER TABLE "contract_renewals" ADD CONSTRAINT "contract_renewals_how_known" CHECK ("contract_renewals"."how" in ('manual', 'auto'));
