@@ -84,44 +84,86 @@ export interface LicenceStanding {
   updatesAllowedUntil: string;
 }
 
+/** A manual renewal taken but not in force yet (from the contract). */
+export interface LicenceRenewal {
+  /** The renewal awaiting payment: its term's last day. */
+  pendingUntil: string | null;
+  /** A paid renewal whose term has not begun: the contract is paid through this day. */
+  paidThrough: string | null;
+  /** The store's days after the term end in which an unpaid renewal may still be paid. */
+  graceDays: number;
+}
+
 /** What the product is told, before machine activations are counted. */
 export interface LicenceVerdict {
   code: LicenceAnswerCode;
   valid: boolean;
   mayStart: boolean;
   mayUpgrade: boolean;
+  validUntil: string;
+  updatesAllowedUntil: string;
+  /** For `renewal_unpaid`: the grace period is over, so upgrades stop and old-version data cannot be opened. */
+  afterGrace: boolean;
 }
 
+const later = (a: string, b: string) => (a > b ? a : b);
+
 /**
- * The verdict on `today` (Asia/Tokyo): suspended contracts may not start; after the paid-through date (or
- * once the contract ended or expired) the download edition stops and the package edition keeps running
- * without upgrades (seed 004).
+ * The verdict on `today` (Asia/Tokyo), seed 004: a paid renewal counts at once (valid through its term);
+ * a renewal taken and unpaid lets the product upgrade first, and past the term end answers
+ * `renewal_unpaid` (may start; may upgrade until the grace period ends); suspended contracts may not start;
+ * after the paid-through date (or once the contract ended or expired) the download edition stops and the
+ * package edition keeps running without upgrades.
  */
-export function licenceVerdict(licence: LicenceStanding, today: Temporal.PlainDate): LicenceVerdict {
+export function licenceVerdict(
+  licence: LicenceStanding,
+  today: Temporal.PlainDate,
+  renewal: LicenceRenewal = { pendingUntil: null, paidThrough: null, graceDays: 0 },
+): LicenceVerdict {
+  const closed = licence.contractStatus === 'ended' || licence.contractStatus === 'expired';
+  const validUntil =
+    !closed && renewal.paidThrough ? later(licence.validUntil, renewal.paidThrough) : licence.validUntil;
+  const pending = !closed && renewal.pendingUntil !== null;
+  const updatesAllowedUntil = pending
+    ? later(licence.updatesAllowedUntil, renewal.pendingUntil!)
+    : later(licence.updatesAllowedUntil, validUntil);
+  const base = { validUntil, updatesAllowedUntil, afterGrace: false };
   if (licence.contractStatus === 'suspended')
-    return { code: 'suspended', valid: false, mayStart: false, mayUpgrade: false };
-  const lapsed =
-    licence.contractStatus === 'ended' ||
-    licence.contractStatus === 'expired' ||
-    Temporal.PlainDate.compare(today, Temporal.PlainDate.from(licence.validUntil)) > 0;
-  if (lapsed) {
-    return licence.edition === 'download'
-      ? { code: 'expired', valid: false, mayStart: false, mayUpgrade: false }
-      : { code: 'edition_expired_may_run', valid: false, mayStart: true, mayUpgrade: false };
+    return { ...base, code: 'suspended', valid: false, mayStart: false, mayUpgrade: false };
+  const lapsed = closed || Temporal.PlainDate.compare(today, Temporal.PlainDate.from(validUntil)) > 0;
+  if (lapsed && pending) {
+    const graceEnd = Temporal.PlainDate.from(validUntil).add({ days: renewal.graceDays });
+    const afterGrace = Temporal.PlainDate.compare(today, graceEnd) > 0;
+    return {
+      ...base,
+      updatesAllowedUntil: afterGrace ? validUntil : updatesAllowedUntil,
+      code: 'renewal_unpaid',
+      valid: false,
+      mayStart: true,
+      mayUpgrade: !afterGrace,
+      afterGrace,
+    };
   }
-  return { code: 'valid', valid: true, mayStart: true, mayUpgrade: true };
+  if (lapsed) {
+    const ended = { ...base, updatesAllowedUntil: validUntil };
+    return licence.edition === 'download'
+      ? { ...ended, code: 'expired', valid: false, mayStart: false, mayUpgrade: false }
+      : { ...ended, code: 'edition_expired_may_run', valid: false, mayStart: true, mayUpgrade: false };
+  }
+  return { ...base, code: 'valid', valid: true, mayStart: true, mayUpgrade: true };
 }
 
 /** The machine limit overrides a verdict that would let a new machine start. */
-export const tooManyMachines: LicenceVerdict = {
-  code: 'too_many_machines',
-  valid: false,
-  mayStart: false,
-  mayUpgrade: false,
-};
+export function tooManyMachines(verdict: LicenceVerdict): LicenceVerdict {
+  return { ...verdict, code: 'too_many_machines', valid: false, mayStart: false, mayUpgrade: false };
+}
 
 /** What the product shows the user for each code, in both languages. */
-export function licenceAnswerMessage(code: LicenceAnswerCode, validUntil: string | null): BilingualMessage {
+export function licenceAnswerMessage(
+  code: LicenceAnswerCode,
+  validUntil: string | null,
+  afterGrace = false,
+): BilingualMessage {
   const ja = validUntil ? validUntil.replace(/^(\d{4})-0?(\d+)-0?(\d+)$/, '$1年$2月$3日') : '';
   const en = validUntil ?? '';
   switch (code) {
@@ -141,10 +183,15 @@ export function licenceAnswerMessage(code: LicenceAnswerCode, validUntil: string
         en: `Your basic service ended on ${en}, so the product cannot start. Please renew it.`,
       };
     case 'renewal_unpaid':
-      return {
-        ja: '更新のお支払いが確認できていません。お早めにお支払いください。',
-        en: 'We have not received the payment for your renewal yet. Please pay it soon.',
-      };
+      return afterGrace
+        ? {
+            ja: '更新のお支払いが一定期間確認できないため、バージョンアップはできません。古いバージョンのデータを開けなくなります。お支払いをお済ませください。',
+            en: 'Your renewal has not been paid for some time, so the product cannot be upgraded and data of the old version can no longer be opened. Please pay the renewal.',
+          }
+        : {
+            ja: '更新のお支払いが確認できていません。バージョンアップはできますが、お支払いが一定期間確認できない場合、古いバージョンのデータを開けなくなります。お早めにお支払いください。',
+            en: 'We have not received the payment for your renewal yet. You may upgrade now, but if it stays unpaid for some time, data of the old version can no longer be opened. Please pay it soon.',
+          };
     case 'edition_expired_may_run':
       return {
         ja: `基本使用サービスの有効期間（${ja}まで）が過ぎています。製品は起動できますが、バージョンアップはできません。`,

@@ -39,6 +39,8 @@ let packageLapsing: Issued;
 let downloadRenewed: Issued;
 /** Download edition, 12 months from 1 April 2025 (until 31 March 2026), never renewed. */
 let downloadLapsing: Issued;
+/** Download edition, 12 months from 1 April 2025 (until 31 March 2026), renewal taken on 31 January and never paid. */
+let downloadUnpaid: Issued;
 
 interface Validation {
   code: string;
@@ -168,6 +170,7 @@ beforeAll(async () => {
     ['package', '12m', '2025-04-01'],
     ['download', '12m', '2025-04-01'],
     ['download', '12m', '2025-04-01'],
+    ['download', '12m', '2025-04-01'],
   ] as const) {
     const order = await insertTestOrder(t, {
       memberId,
@@ -181,7 +184,8 @@ beforeAll(async () => {
     expect(res.status).toBe(200);
     issued.push(await issuedFor(await contractOf(lineId)));
   }
-  [packageRenewed, packageLapsing, downloadRenewed, downloadLapsing] = issued as [
+  [packageRenewed, packageLapsing, downloadRenewed, downloadLapsing, downloadUnpaid] = issued as [
+    Issued,
     Issued,
     Issued,
     Issued,
@@ -200,6 +204,7 @@ describe('a licence per contract of the software product', () => {
       [packageLapsing, 'package'],
       [downloadRenewed, 'download'],
       [downloadLapsing, 'download'],
+      [downloadUnpaid, 'download'],
     ] as const) {
       expect(issued.registrationNumber).toMatch(/^[0-9]{4}-[0-9]{4}-[0-9]{4}$/);
       expect(issued.installKey).toMatch(/^[2-9A-HJKMNP-Z]{5}(-[2-9A-HJKMNP-Z]{5}){4}$/);
@@ -227,9 +232,11 @@ describe('a licence per contract of the software product', () => {
     expect(sum % 10).toBe(0);
     expect(
       new Set(
-        [packageRenewed, packageLapsing, downloadRenewed, downloadLapsing].map((l) => l.registrationNumber),
+        [packageRenewed, packageLapsing, downloadRenewed, downloadLapsing, downloadUnpaid].map(
+          (l) => l.registrationNumber,
+        ),
       ).size,
-    ).toBe(4);
+    ).toBe(5);
   });
 
   it('mails the member the number and the key, the audit naming the number but never the key', async () => {
@@ -407,24 +414,48 @@ describe('validation at start-up (15 January 2026)', () => {
   );
 });
 
-describe('a renewal taken from 31 January and paid', () => {
-  it('keeps the licence valid to 31 March, then moves it to the new term when the term begins', async () => {
+describe('a renewal taken from 31 January', () => {
+  it('lets the product upgrade first while unpaid, and counts at once when paid: valid until next year', async () => {
     await move('2026-01-31T09:00:00+09:00');
     const browser = await me();
-    for (const issued of [packageRenewed, downloadRenewed]) {
+    const renewalIds: string[] = [];
+    for (const issued of [packageRenewed, downloadRenewed, downloadUnpaid]) {
       const taken = await browser.send(`/api/mypage/contracts/${issued.contractId}/renewals`, 'POST', {
         term: '12m',
       });
       expect(taken.status).toBe(201);
-      const { renewalId } = (await taken.json()) as { renewalId: string };
+      renewalIds.push(((await taken.json()) as { renewalId: string }).renewalId);
+    }
+    const unpaid = await validate(packageRenewed, 'machine-a');
+    expect(unpaid).toMatchObject({
+      code: 'valid',
+      mayStart: true,
+      mayUpgrade: true,
+      validUntil: '2026-03-31',
+      updatesAllowedUntil: '2027-03-31',
+    });
+    await verified(unpaid);
+    for (const [i, issued] of [packageRenewed, downloadRenewed].entries()) {
       const paid = await billing.browser.send(
-        `/api/admin/contracts/${issued.contractId}/renewals/${renewalId}/payment`,
+        `/api/admin/contracts/${issued.contractId}/renewals/${renewalIds[i]}/payment`,
         'POST',
         { reason: '振込確認' },
       );
       expect(paid.status).toBe(200);
     }
-    expect((await validate(packageRenewed, 'machine-a')).validUntil).toBe('2026-03-31');
+    // The product's restart after paying: valid through the new term at once, before the term begins.
+    const restarted = await validate(packageRenewed, 'machine-a');
+    expect(restarted).toMatchObject({
+      code: 'valid',
+      valid: true,
+      validUntil: '2027-03-31',
+      updatesAllowedUntil: '2027-03-31',
+      message: { ja: '基本使用サービスは2027年3月31日まで有効です。' },
+    });
+    await verified(restarted);
+  });
+
+  it('moves the licences into the new term when the term begins', async () => {
     await move('2026-04-01T09:00:00+09:00');
     for (const [issued, edition, machine] of [
       [packageRenewed, 'package', 'machine-a'],
@@ -447,6 +478,23 @@ describe('a renewal taken from 31 January and paid', () => {
       });
       await verified(answer);
     }
+  });
+
+  it('answers renewal_unpaid after the term end while the renewal is unpaid: may start and upgrade', async () => {
+    const answer = await validate(downloadUnpaid, 'machine-u');
+    expect(answer).toMatchObject({
+      code: 'renewal_unpaid',
+      valid: false,
+      mayStart: true,
+      mayUpgrade: true,
+      edition: 'download',
+      validUntil: '2026-03-31',
+      updatesAllowedUntil: '2027-03-31',
+      message: {
+        ja: '更新のお支払いが確認できていません。バージョンアップはできますが、お支払いが一定期間確認できない場合、古いバージョンのデータを開けなくなります。お早めにお支払いください。',
+      },
+    });
+    await verified(answer);
   });
 });
 

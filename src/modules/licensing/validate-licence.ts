@@ -17,6 +17,8 @@ import {
   tooManyMachines,
 } from '../../domain/licences.js';
 import { recordAudit } from '../audit/index.js';
+import { getRenewalStanding } from '../contracts/index.js';
+import { getStoreSettings } from '../store/index.js';
 import { type SignedLicenceAnswer, signLicenceAnswer } from './sign-licence-answer.js';
 import { currentSigningKey } from './signing-keys.js';
 
@@ -74,7 +76,14 @@ export async function validateLicence(
     const matches = timingSafeEqual(stored, presented) && licence !== undefined;
     if (!licence || !matches) return null;
 
-    let verdict: LicenceVerdict = licenceVerdict(licence, today);
+    const renewal = await getRenewalStanding(tx, licence.contractId);
+    // The grace period matters only to an unpaid renewal: read the store's setting only then.
+    const graceDays = renewal.pending ? (await getStoreSettings(tx)).renewalGraceDays : 0;
+    let verdict: LicenceVerdict = licenceVerdict(licence, today, {
+      pendingUntil: renewal.pending?.termEnd ?? null,
+      paidThrough: renewal.paidThrough,
+      graceDays,
+    });
     if (verdict.mayStart) {
       const machine = and(
         eq(licenceActivations.licenceId, licence.id),
@@ -90,7 +99,7 @@ export async function validateLicence(
           .select({ n: count() })
           .from(licenceActivations)
           .where(eq(licenceActivations.licenceId, licence.id));
-        if (n >= licence.machineLimit) verdict = tooManyMachines;
+        if (n >= licence.machineLimit) verdict = tooManyMachines(verdict);
         else {
           await tx.insert(licenceActivations).values({
             licenceId: licence.id,
@@ -120,13 +129,16 @@ export async function validateLicence(
   };
   const answer: LicenceAnswer = found
     ? {
-        ...found.verdict,
+        code: found.verdict.code,
+        valid: found.verdict.valid,
+        mayStart: found.verdict.mayStart,
+        mayUpgrade: found.verdict.mayUpgrade,
         registrationNumber: found.licence.registrationNumber,
         machineFingerprint: input.machineFingerprint,
         edition: found.licence.edition,
-        validUntil: found.licence.validUntil,
-        updatesAllowedUntil: found.licence.updatesAllowedUntil,
-        message: licenceAnswerMessage(found.verdict.code, found.licence.validUntil),
+        validUntil: found.verdict.validUntil,
+        updatesAllowedUntil: found.verdict.updatesAllowedUntil,
+        message: licenceAnswerMessage(found.verdict.code, found.verdict.validUntil, found.verdict.afterGrace),
         ...times,
       }
     : {
