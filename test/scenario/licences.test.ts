@@ -586,3 +586,27 @@ describe('the published keys', () => {
     expect(current.keyId).toBe(keys[0]!.keyId);
   });
 });
+
+describe('guessing', () => {
+  it('is stopped per registration number after 60 tries in 10 minutes, whether or not the number exists', async () => {
+    const guess = (installKey: string) =>
+      t.app.request('/api/license/v1/validate', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          registrationNumber: '9999-9999-9995',
+          installKey,
+          machineFingerprint: 'guesser',
+          productVersion: '1.0',
+        }),
+      });
+    for (let i = 0; i < 60; i++) {
+      const res = await guess(`GUESS-${String(i).padStart(5, '2')}`);
+      expect(res.status).toBe(200);
+    }
+    const refused = await guess('GUESS-LAST0');
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as { code: string }).code).toBe('rate_limited');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
