@@ -43,6 +43,8 @@ export const idPrefixes = {
   domainEvent: 'evt',
   providerApiKey: 'pak',
   provisioningRequest: 'prq',
+  licence: 'lic',
+  licenceSigningKey: 'lsk',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -15,6 +15,8 @@ import { securityHeaders } from './middleware/security-headers.js';
 import { type AppEnv, createRouter } from './openapi-app.js';
 import { problemResponse } from './problem.js';
 import { registerAdminRoutes } from './routes/admin/index.js';
+import { getLicencePublicKeyRoute, listLicenceKeysRoute } from './routes/license/list-licence-keys.js';
+import { validateLicenceRoute } from './routes/license/validate-licence.js';
 import { addMyInquiryMessageRoute } from './routes/mypage/add-my-inquiry-message.js';
 import { applyMyCancellationRoute } from './routes/mypage/apply-my-cancellation.js';
 import { changeMyNextTermRoute } from './routes/mypage/change-my-next-term.js';
@@ -153,6 +155,9 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): Open
   app.route('/', getCatalogTermsDocumentRoute());
   registerAdminRoutes(app);
   registerProviderRoutes(app);
+  app.route('/', validateLicenceRoute());
+  app.route('/', listLicenceKeysRoute());
+  app.route('/', getLicencePublicKeyRoute());
   app.route('/', changePasswordRoute());
   app.route('/', revealBackupCodesRoute());
   app.route('/', regenerateBackupCodesRoute());

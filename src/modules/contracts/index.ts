@@ -27,6 +27,7 @@ export { expireUnpaidRenewal, findUnpaidRenewals } from './expire-unpaid-renewal
 export { getContract } from './get-contract.js';
 export { getContractRow } from './get-contract-row.js';
 export { getOpenCancellation } from './get-open-cancellation.js';
+export { getRenewalStanding, type RenewalStanding } from './get-renewal-standing.js';
 export {
   type BillableContract,
   type ListBillableContractsInput,

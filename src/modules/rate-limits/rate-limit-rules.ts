@@ -87,6 +87,16 @@ export const rateLimits = {
     perAddress: { scope: 'registration:address', limit: 10, windowSeconds: HOUR },
     perAccount: { scope: 'registration:email', limit: 5, windowSeconds: HOUR },
   },
+  /**
+   * `POST /api/license/v1/validate`: desktop products ask at every start. Per address 600 / 10 min: an
+   * office of a hundred machines behind one address starting several times a morning. Per registration
+   * number 60 / 10 min: far above a licence's few machines restarting, while one number cannot be used to
+   * guess its key at speed (counted whether or not the number exists).
+   */
+  licenceValidate: {
+    perAddress: { scope: 'licence_validate:address', limit: 600, windowSeconds: MINUTES_10 },
+    perAccount: { scope: 'licence_validate:number', limit: 60, windowSeconds: MINUTES_10 },
+  },
 } as const satisfies Record<string, EndpointLimits>;
 
 export type RateLimitedEndpoint = keyof typeof rateLimits;

@@ -7224,6 +7224,123 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/license/v1/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate a licence at product start-up and activate the machine
+         * @description Answers with a stable `code` (valid, not_found, expired, renewal_unpaid, edition_expired_may_run, too_many_machines, suspended) and the same answer signed with the store's Ed25519 key. A wrong registration number and a wrong install key both answer `not_found`. See docs/licences.md.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LicenceValidationRequest"];
+                };
+            };
+            responses: {
+                /** @description the verdict */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LicenceValidation"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/license/v1/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public keys that verify signed licence answers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the keys, oldest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            keys: components["schemas"]["LicencePublicKey"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/license/v1/public-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current public key that signs licence answers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the current key */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LicencePublicKey"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mypage/password": {
         parameters: {
             query?: never;
@@ -10589,6 +10706,73 @@ export interface components {
             serviceStartDate: string;
             /** @description why, e.g. the member's inquiry number; kept on the timeline */
             note?: string | null;
+        };
+        LicenceValidation: components["schemas"]["LicenceAnswer"] & {
+            signed: components["schemas"]["SignedLicenceAnswer"];
+        };
+        SignedLicenceAnswer: {
+            keyId: string;
+            /** @enum {string} */
+            algorithm: "Ed25519";
+            /** @description base64url of the answer JSON: the bytes signed after the prefix `licence/` */
+            data: string;
+            /** @description base64url Ed25519 signature over `licence/` + data */
+            signature: string;
+        };
+        LicenceAnswer: {
+            /** @enum {string} */
+            code: "valid" | "not_found" | "expired" | "renewal_unpaid" | "edition_expired_may_run" | "too_many_machines" | "suspended";
+            valid: boolean;
+            mayStart: boolean;
+            mayUpgrade: boolean;
+            registrationNumber: string | null;
+            machineFingerprint: string;
+            /** @enum {string|null} */
+            edition: "package" | "download" | null;
+            /**
+             * Format: date
+             * @description last day of the paid basic service, Asia/Tokyo
+             */
+            validUntil: string | null;
+            /**
+             * Format: date
+             * @description versions released up to this day may be installed free of charge
+             */
+            updatesAllowedUntil: string | null;
+            /** @description what the product shows the user */
+            message: {
+                ja: string;
+                en: string;
+            };
+            /** @example 2026-04-01T00:00:00Z */
+            issuedAt: string;
+            /** @description the signed answer may be trusted offline until then */
+            expiresAt: string;
+        };
+        LicenceValidationRequest: {
+            /** @example 1234-5678-9012 */
+            registrationNumber: string;
+            /** @example K7QX2-MHT4P-9RWZD-C3N8F-VB6YE */
+            installKey: string;
+            /**
+             * @description The product's own stable identifier of the machine (e.g. a hash of hardware ids); opaque to the store
+             * @example b1946ac92492d2347c6235b4d2611184
+             */
+            machineFingerprint: string;
+            /** @example 2026.1.0 */
+            productVersion: string;
+        };
+        LicencePublicKey: {
+            keyId: string;
+            /** @enum {string} */
+            algorithm: "Ed25519";
+            /** @description raw 32-byte public key, base64url (JWK `x`) */
+            publicKey: string;
+            /** @description the same key as an SPKI PEM */
+            publicKeyPem: string;
+            current: boolean;
+            createdAt: string;
+            retiredAt: string | null;
         };
         MyPasswordChanged: {
             /** @enum {string} */

@@ -10,6 +10,7 @@ import { contractTrialEndedTemplate } from './contract-trial-ended.js';
 import { contractTrialEndingTemplate } from './contract-trial-ending.js';
 import { inquiryReceivedTemplate } from './inquiry-received.js';
 import { inquiryReplyTemplate } from './inquiry-reply.js';
+import { licenceIssuedTemplate } from './licence-issued.js';
 import { memberEmailChangeConfirmationTemplate } from './member-email-change-confirmation.js';
 import { memberEmailChangeNoticeTemplate } from './member-email-change-notice.js';
 import { memberEmailConfirmationTemplate } from './member-email-confirmation.js';
@@ -69,6 +70,7 @@ export const mailTemplates = {
   'contract-cancellation-complete': contractCancellationCompleteTemplate,
   'contract-cancellation-withdrawn': contractCancellationWithdrawnTemplate,
   'provider-contract-notice': providerContractNoticeTemplate,
+  'licence-issued': licenceIssuedTemplate,
 } as const satisfies Record<string, MailTemplate>;
 
 export type MailTemplateName = keyof typeof mailTemplates;

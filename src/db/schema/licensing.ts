@@ -1,0 +1,100 @@
+// Tables of the licensing module: software licences (one per contract), their machine activations and the store's signing keys.
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { catalogProducts } from './catalog.js';
+import { contracts } from './contracts.js';
+import { members } from './identity.js';
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const licenceEditions = ['package', 'download'] as const;
+
+/**
+ * The licence of one contract of a `software` product: the registration number and install key the
+ * member types into the product (only a SHA-256 hash of the key is kept), the edition, and the dates kept
+ * in step with the contract's events.
+ */
+export const licences = pgTable(
+  'licences',
+  {
+    id: text('id').primaryKey(),
+    contractId: text('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    productId: text('product_id')
+      .notNull()
+      .references(() => catalogProducts.id),
+    /** `NNNN-NNNN-NNNN`, the last digit a Luhn check digit. */
+    registrationNumber: text('registration_number').notNull(),
+    /** Hex SHA-256 of the normalised install key. */
+    installKeyHash: text('install_key_hash').notNull(),
+    edition: text('edition', { enum: licenceEditions }).notNull(),
+    /** How many machines may be activated at once. */
+    machineLimit: integer('machine_limit').notNull(),
+    /** The contract's status as its last event said. */
+    contractStatus: text('contract_status').notNull(),
+    /** The last day the basic service is paid for (Asia/Tokyo). */
+    validUntil: date('valid_until', { mode: 'string' }).notNull(),
+    /** Versions released up to this day may be installed free of charge. */
+    updatesAllowedUntil: date('updates_allowed_until', { mode: 'string' }).notNull(),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('licences_contract_unique').on(t.contractId),
+    uniqueIndex('licences_registration_number_unique').on(t.registrationNumber),
+    index('licences_member_idx').on(t.memberId),
+    check('licences_edition_known', sql`${t.edition} in ('package', 'download')`),
+    check('licences_machine_limit_positive', sql`${t.machineLimit} between 1 and 1000`),
+  ],
+);
+
+/** A machine that runs a licence: at most the licence's `machine_limit` rows per licence. */
+export const licenceActivations = pgTable(
+  'licence_activations',
+  {
+    licenceId: text('licence_id')
+      .notNull()
+      .references(() => licences.id),
+    /** The product's own fingerprint of the machine (opaque to us). */
+    machineFingerprint: text('machine_fingerprint').notNull(),
+    activatedAt: at('activated_at').notNull(),
+    lastSeenAt: at('last_seen_at').notNull(),
+    lastProductVersion: text('last_product_version').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.licenceId, t.machineFingerprint] })],
+);
+
+/**
+ * The store's Ed25519 key pairs for signing licence answers. The private key is sealed under the server
+ * secret; one key is current (no `retired_at`), retired ones stay published until their answers expire.
+ */
+export const licenceSigningKeys = pgTable(
+  'licence_signing_keys',
+  {
+    id: text('id').primaryKey(),
+    /** The raw 32-byte public key, base64url. */
+    publicKey: text('public_key').notNull(),
+    /** PKCS#8 DER of the private key, base64, sealed (`sealSecret`) and bound to the key's id. */
+    sealedPrivateKey: text('sealed_private_key').notNull(),
+    createdAt: at('created_at').notNull(),
+    retiredAt: at('retired_at'),
+  },
+  (t) => [
+    // At most one current key, so nodes racing to make the first one keep a single one.
+    uniqueIndex('licence_signing_keys_one_current').on(sql`(true)`).where(sql`${t.retiredAt} is null`),
+  ],
+);
