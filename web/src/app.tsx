@@ -199,7 +199,7 @@ const router = createBrowserRouter([
       {
         path: 'profile',
         lazy: page(
-          () => import('./pages/mypage'),
+          () => import('./pages/profile-edit'),
           (m) => m.MypageProfile,
         ),
       },

@@ -1,4 +1,4 @@
-// My Page profile changes: the edit form (sending only what changed) and the email-change request and confirmation.
+// My Page profile: the registered details, the edit form (sending only what changed) and the email-change request and confirmation.
 import {
   Alert,
   Button,
@@ -30,9 +30,13 @@ import {
   type ContactValues,
   contactFields,
 } from '../components/address-fields';
+import { EmptyState, EmptyStateText } from '../components/empty-state';
 import { focusFirstError, useFormErrors, useSchemaErrors } from '../components/form-check';
 import { formatPhone } from '../components/phone';
 import { ProblemAlert, useFieldErrors, useProblemText } from '../components/problem';
+import { ProfileTable } from '../components/profile-table';
+import { StoreContactLine } from '../components/store-contact';
+import { SignInActions, WithMember } from '../components/with-member';
 import classes from './member.module.css';
 
 interface Values extends ContactValues {
@@ -318,6 +322,33 @@ export function EmailChangeConfirmPage() {
       <Button component={Link} to={me.data ? '/mypage/profile' : '/login'} variant="default" w="fit-content">
         {me.data ? t('mypage.emailChange.toProfile') : t('account.signIn')}
       </Button>
+    </Stack>
+  );
+}
+
+/** My Page profile: the registered details, the edit form and the email change. */
+export function MypageProfile() {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="lg">
+      <Title order={1}>{t('mypage.profile.title')}</Title>
+      <WithMember
+        signedOut={
+          <EmptyState title={t('mypage.profile.emptyTitle')} action={<SignInActions />}>
+            <EmptyStateText>{t('mypage.profile.emptyBody')}</EmptyStateText>
+            <EmptyStateText>{t('mypage.home.emptyTitle')}</EmptyStateText>
+          </EmptyState>
+        }
+      >
+        {(me) => (
+          <Stack gap="md">
+            <ProfileTable me={me} caption={t('mypage.profile.caption')} />
+            <ProfileEditor me={me} />
+            <EmailChangeForm />
+            <StoreContactLine />
+          </Stack>
+        )}
+      </WithMember>
     </Stack>
   );
 }
