@@ -4,7 +4,7 @@ import type { Temporal } from 'temporal-polyfill';
 import type { DbOrTx } from '../../db/client.js';
 import { toDate } from '../../domain/clock.js';
 import { newId } from '../../domain/ids.js';
-import { dispatchDomainEvent } from './domain-event-subscribers.js';
+import { dispatchDomainEvents } from './domain-event-subscribers.js';
 import type { DomainEventPayloads, DomainEventType } from './event-types.js';
 
 /** One event of a batch: its subject and payload; the type and time are the batch's. */
@@ -15,7 +15,7 @@ export interface DomainEventOfBatch<T extends DomainEventType> {
 
 /**
  * Appends one event per entry with a single INSERT (a batch of thousands costs one round trip), then
- * dispatches each to the type's subscribers in order, as `recordDomainEvent` does for one. Ids are
+ * hands the batch to the type's subscribers (`handleBatch` where a subscriber has one, else event by event). Ids are
  * UUIDv7s made in order, so consumers read the batch in the order given. Returns the ids.
  */
 export async function recordDomainEvents<T extends DomainEventType>(
@@ -33,14 +33,15 @@ export async function recordDomainEvents<T extends DomainEventType>(
         select x.id, ${input.type}, x.subject_id, x.payload, ${toDate(input.at)}
         from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id text, subject_id text, payload jsonb)`,
   );
-  for (const [i, row] of rows.entries()) {
-    await dispatchDomainEvent(tx, {
+  await dispatchDomainEvents(
+    tx,
+    rows.map((row, i) => ({
       id: row.id,
       type: input.type,
       subjectId: row.subject_id,
       payload: input.events[i]!.payload,
       at: input.at,
-    });
-  }
+    })),
+  );
   return rows.map((r) => r.id);
 }
