@@ -402,6 +402,7 @@ const adminRoutes: Record<string, Expectation> = {
     access: ['owner', 'support', 'billing'],
     body: { reason: '入金確認' },
   },
+  'GET /api/admin/contracts/{id}/renewals': { access: ['owner', 'support', 'billing'] },
   'POST /api/admin/contracts/{id}/renewals/{renewalId}/payment': {
     access: ['owner', 'billing'],
     body: { reason: '入金確認' },

@@ -276,7 +276,8 @@ describe('next-term changes (次回ご契約内容の変更)', () => {
   it('accept a card contract ending 30 Nov 2025 changing on 4 Nov, with the deadline shown', async () => {
     await move('2025-11-04T23:59:59+09:00');
     const state = await call(`/api/mypage/contracts/${cardId}/renewal`, 'GET');
-    expect(state).toEqual({
+    // The product's methods and the next term's price are asserted below.
+    expect(state).toMatchObject({
       status: 200,
       body: {
         contractId: cardId,
@@ -285,8 +286,39 @@ describe('next-term changes (次回ご契約内容の変更)', () => {
         walletRenewalDay: null,
         nextTerm: null,
         nextTermChangeDeadline: '2025-11-04',
+        paymentMethodLabel: { ja: 'クレジットカード', en: 'Credit card' },
+        paymentMethodChange: 'on_contract',
+        autoRenewalDate: '2025-12-01',
+        trialAtEnd: null,
+        window: null,
+        renewals: [],
       },
     });
+    // What My Page shows beside it: the methods the product offers and the next term priced today.
+    const methods = (state.body.paymentMethods as { method: string }[]).map((m) => m.method);
+    expect(methods).toContain('card');
+    expect(methods).toContain('wallet');
+    expect(state.body.paymentMethods).toContainEqual({
+      method: 'bank_transfer',
+      label: { ja: '銀行振込', en: 'Bank transfer' },
+    });
+    expect(state.body.nextTermQuote).toMatchObject({
+      term: { term: '3m', label: { ja: '3ヶ月', en: '3 months' } },
+      termStart: '2025-12-01',
+      termEnd: '2026-02-28',
+      subtotal: 3960,
+      total: 4356,
+    });
+    const quote = state.body.nextTermQuote as {
+      termChoices: { term: string }[];
+      options: { code: string; selected: boolean }[];
+    };
+    expect(quote.termChoices.map((c) => c.term)).toEqual(['3m', '6m', '12m', '24m', '36m']);
+    expect(quote.options.map((o) => [o.code, o.selected])).toEqual([
+      ['ssl-quick', false],
+      ['backup', false],
+      ['device-security', false],
+    ]);
     const changed = await call(`/api/mypage/contracts/${cardId}/next-term`, 'PUT', {
       term: '12m',
       options: ['backup'],
@@ -541,6 +573,30 @@ describe('manual renewal (bank transfer) of a term ending 31 March 2026', () => 
       .from(contractRenewals)
       .where(eq(contractRenewals.contractId, manualId));
     expect(rows.map((r) => [r.id, r.status, r.totalAmount])).toEqual([[renewalId, 'pending', 32340n]]);
+    // My Page and the console show the renewal awaiting payment, with its amount and the window's dates.
+    const state = await call(`/api/mypage/contracts/${manualId}/renewal`, 'GET');
+    expect(state.body).toMatchObject({
+      renewalMode: 'manual',
+      autoRenewalDate: null,
+      nextTermQuote: null,
+      window: { opens: '2026-01-31', graceEnd: '2026-04-14' },
+    });
+    const shown = {
+      id: renewalId,
+      status: 'pending',
+      statusLabel: { ja: 'お支払い待ち', en: 'Awaiting payment' },
+      how: 'manual',
+      term: { term: '12m', label: { ja: '12ヶ月', en: '12 months' } },
+      termStart: '2026-04-01',
+      termEnd: '2027-03-31',
+      total: 32340,
+      paidAt: null,
+      applied: false,
+    };
+    expect(state.body.renewals).toEqual([{ ...shown, quotedAt: expect.any(String) }]);
+    const listed = await billing.browser.send(`/api/admin/contracts/${manualId}/renewals`, 'GET');
+    expect(listed.status).toBe(200);
+    expect(await listed.json()).toEqual({ renewals: [{ ...shown, quotedAt: expect.any(String) }] });
   });
 
   it('is paid when the billing operator records the payment, applied when its term begins', async () => {

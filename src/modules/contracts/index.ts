@@ -33,6 +33,7 @@ export {
   type ListBillableContractsInput,
   listBillableContracts,
 } from './list-billable-contracts.js';
+export { type ContractRenewalView, listContractRenewals } from './list-contract-renewals.js';
 export { type ContractRequestQueueItem, listContractRequests } from './list-contract-requests.js';
 export { listMemberContracts } from './list-member-contracts.js';
 export { openContract } from './open-contract.js';
@@ -44,6 +45,7 @@ export {
   type RenewalChoice,
   type RenewalQuote,
   type RenewalQuoteOption,
+  renewalDates,
 } from './quote-renewal.js';
 export { type RecordedRenewalPayment, recordRenewalPayment } from './record-renewal-payment.js';
 export { registerContractSubscribers } from './register-contract-subscribers.js';

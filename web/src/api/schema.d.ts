@@ -6032,6 +6032,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/contracts/{id}/renewals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contract's renewals, newest term first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the renewals not cancelled */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            renewals: components["schemas"]["ContractRenewals"];
+                        };
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such contract */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/contracts/{id}/renewals/{renewalId}/payment": {
         parameters: {
             query?: never;
@@ -8330,7 +8397,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** How one of my contracts renews, with the next-term change deadline */
+        /** How one of my contracts renews: renewals, window, next term and its change deadline */
         get: {
             parameters: {
                 query?: never;
@@ -8348,7 +8415,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ContractRenewalState"];
+                        "application/json": components["schemas"]["ContractRenewalDetail"];
                     };
                 };
                 /** @description not signed in */
@@ -10623,6 +10690,27 @@ export interface components {
                 at: string;
             }[];
         };
+        ContractRenewals: {
+            /** @description the reference the member quotes when paying */
+            id: string;
+            /** @enum {string} */
+            status: "pending" | "paid";
+            statusLabel: components["schemas"]["Bilingual"];
+            /** @enum {string} */
+            how: "manual" | "auto";
+            term: {
+                term: string;
+                label: components["schemas"]["Bilingual"];
+            };
+            termStart: string;
+            termEnd: string;
+            /** @description one term, tax included */
+            total: number;
+            quotedAt: string;
+            paidAt: string | null;
+            /** @description the contract has entered this term */
+            applied: boolean;
+        }[];
         RecordedRenewalPayment: {
             contractId: string;
             renewalId: string;
@@ -11114,6 +11202,54 @@ export interface components {
             /** @description tax excluded */
             earlyTerminationFee: number;
         };
+        ContractRenewalDetail: components["schemas"]["ContractRenewalState"] & {
+            paymentMethodLabel: components["schemas"]["Bilingual"] & (Record<string, never> | null);
+            /**
+             * @description the store's policy: on the contract, or only by cancelling and ordering again
+             * @enum {string}
+             */
+            paymentMethodChange: "on_contract" | "recontract";
+            /** @description the methods the product offers */
+            paymentMethods: {
+                method: string;
+                label: components["schemas"]["Bilingual"];
+            }[];
+            /** @description automatic renewal: the day it renews (a wallet: the renewal day before the term end) */
+            autoRenewalDate: string | null;
+            /**
+             * @description while in trial: what its last day does; null otherwise
+             * @enum {string|null}
+             */
+            trialAtEnd: "convert" | "end" | null;
+            /** @description manual renewal of a contract in force: the renewal quote's window */
+            window: {
+                opens: string;
+                graceEnd: string;
+            } | null;
+            renewals: components["schemas"]["ContractRenewals"];
+            /** @description automatic renewal: the next term as it stands, priced today */
+            nextTermQuote: {
+                term: {
+                    term: string;
+                    label: components["schemas"]["Bilingual"];
+                };
+                termChoices: {
+                    term: string;
+                    label: components["schemas"]["Bilingual"];
+                }[];
+                options: {
+                    code: string;
+                    name: components["schemas"]["Bilingual"];
+                    included: boolean;
+                    required: boolean;
+                    selected: boolean;
+                }[];
+                termStart: string;
+                termEnd: string;
+                subtotal: number;
+                total: number;
+            } | null;
+        };
         ContractRenewalState: {
             contractId: string;
             /** @enum {string} */
@@ -11137,6 +11273,11 @@ export interface components {
             termStart: string;
             termEnd: string;
             availableTerms: string[];
+            /** @description the available terms with their labels */
+            termChoices: {
+                term: string;
+                label: components["schemas"]["Bilingual"];
+            }[];
             options: {
                 code: string;
                 name: components["schemas"]["Bilingual"];

@@ -26,6 +26,7 @@ import { SignInActions, WithMember } from '../components/with-member';
 import classes from './cart.module.css';
 import { useDateFormat } from './contract-dates';
 import { ContractCancellation } from './mypage-cancellation';
+import { ContractRenewalSection, renewalEventTitle } from './mypage-renewal';
 
 export const contractStatusColor: Record<string, string> = {
   trial: 'cyan',
@@ -248,13 +249,16 @@ export function ContractHistory({ history }: { history: ContractDetail['history'
         if (entry.kind === 'cancellation_requested') title = t('contracts.event.cancellationRequested');
         if (entry.kind === 'cancellation_withdrawn')
           title = t('contracts.event.cancellationWithdrawn', { status });
+        const named = renewalEventTitle(t, entry);
         return (
-          <Timeline.Item key={entry.id} title={title}>
+          <Timeline.Item key={entry.id} title={named?.title ?? title}>
             <Text size="xs" c="dimmed">
               {format.dateTime(entry.at)} ·{' '}
               {t(`contracts.actor.${entry.actorKind}`, { defaultValue: entry.actorKind })}
             </Text>
-            {entry.reason && <Text size="sm">{entry.reason}</Text>}
+            {(named ? named.reason : entry.reason) && (
+              <Text size="sm">{named ? named.reason : entry.reason}</Text>
+            )}
           </Timeline.Item>
         );
       })}
@@ -277,6 +281,7 @@ function ContractView({ contractId }: { contractId: string }) {
         <StatusBadge status={contract.status} label={contract.statusLabel} />
       </Group>
       <ContractFacts contract={contract} />
+      <ContractRenewalSection contract={contract} />
       <ContractCancellation contract={contract} />
       <Title order={3}>{t('contracts.price')}</Title>
       <ContractPrice contract={contract} />

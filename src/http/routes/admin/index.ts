@@ -44,6 +44,7 @@ import { adminGetMailRoute } from './get-mail.js';
 import { adminGetMeRoute } from './get-me.js';
 import { adminGetMemberRoute } from './get-member.js';
 import { adminGetOverviewRoute } from './get-overview.js';
+import { adminListContractRenewalsRoute } from './list-contract-renewals.js';
 import { adminListInquiriesRoute } from './list-inquiries.js';
 import { adminListInquiryAssigneesRoute } from './list-inquiry-assignees.js';
 import { adminListMailboxRoute } from './list-mailbox.js';
@@ -143,6 +144,7 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {
   app.route('/', adminProvisioningQueueRoute());
   app.route('/', adminListContractsRoute());
   app.route('/', adminGetContractRoute());
+  app.route('/', adminListContractRenewalsRoute());
   app.route('/', recordContractRenewalPaymentRoute());
   app.route('/', adminSuspendContractRoute());
   app.route('/', adminResumeContractRoute());

@@ -1,6 +1,19 @@
 // OpenAPI schemas of the renewal, next-term and payment-method routes (My Page and console).
 import { z } from '@hono/zod-openapi';
+import { isTermKey, termLabel } from '../../../domain/catalog.js';
 import { bilingualSchema } from '../store/catalog-schemas.js';
+
+const termChoiceSchema = z.object({ term: z.string(), label: bilingualSchema });
+
+/** A term key with its label (6ヶ月 / 6 months); a key that is no term is shown as it is. */
+export function termChoiceJson(term: string) {
+  return {
+    term,
+    label: isTermKey(term)
+      ? { ja: termLabel(term, 'ja'), en: termLabel(term, 'en') }
+      : { ja: term, en: term },
+  };
+}
 
 export const renewalChoiceSchema = z
   .object({
@@ -25,6 +38,7 @@ export const renewalQuoteSchema = z
     termStart: z.string(),
     termEnd: z.string(),
     availableTerms: z.array(z.string()),
+    termChoices: z.array(termChoiceSchema).openapi({ description: 'the available terms with their labels' }),
     options: z.array(
       z.object({
         code: z.string(),
@@ -99,6 +113,7 @@ export function renewalStateJson(
 /** The quote's lines as the API shows them. */
 export function quoteJson<
   Q extends {
+    availableTerms: string[];
     lines: {
       kind: string;
       code: string;
@@ -111,6 +126,7 @@ export function quoteJson<
 >(q: Q) {
   return {
     ...q,
+    termChoices: q.availableTerms.map(termChoiceJson),
     lines: q.lines.map((l) => ({
       kind: l.kind,
       code: l.code,
@@ -121,3 +137,96 @@ export function quoteJson<
     })),
   };
 }
+
+const renewalViewSchema = z.object({
+  id: z.string().openapi({ description: 'the reference the member quotes when paying' }),
+  status: z.enum(['pending', 'paid']),
+  statusLabel: bilingualSchema,
+  how: z.enum(['manual', 'auto']),
+  term: termChoiceSchema,
+  termStart: z.string(),
+  termEnd: z.string(),
+  total: z.number().int().openapi({ description: 'one term, tax included' }),
+  quotedAt: z.string(),
+  paidAt: z.string().nullable(),
+  applied: z.boolean().openapi({ description: 'the contract has entered this term' }),
+});
+
+export const renewalStatusLabels = {
+  pending: { ja: 'お支払い待ち', en: 'Awaiting payment' },
+  paid: { ja: 'お支払い済み', en: 'Paid' },
+} as const;
+
+/** A renewal as the pages show it, with its labels. */
+export function renewalViewJson(r: {
+  id: string;
+  status: 'pending' | 'paid';
+  how: 'manual' | 'auto';
+  term: string;
+  termStart: string;
+  termEnd: string;
+  total: number;
+  quotedAt: Date;
+  paidAt: Date | null;
+  appliedAt: Date | null;
+}) {
+  return {
+    id: r.id,
+    status: r.status,
+    statusLabel: renewalStatusLabels[r.status],
+    how: r.how,
+    term: termChoiceJson(r.term),
+    termStart: r.termStart,
+    termEnd: r.termEnd,
+    total: r.total,
+    quotedAt: r.quotedAt.toISOString(),
+    paidAt: r.paidAt?.toISOString() ?? null,
+    applied: r.appliedAt !== null,
+  };
+}
+
+export const contractRenewalsSchema = z.array(renewalViewSchema).openapi('ContractRenewals');
+
+export const contractRenewalDetailSchema = contractRenewalStateSchema
+  .extend({
+    paymentMethodLabel: bilingualSchema.nullable(),
+    paymentMethodChange: z.enum(['on_contract', 'recontract']).openapi({
+      description: "the store's policy: on the contract, or only by cancelling and ordering again",
+    }),
+    paymentMethods: z
+      .array(z.object({ method: z.string(), label: bilingualSchema }))
+      .openapi({ description: 'the methods the product offers' }),
+    autoRenewalDate: z.string().nullable().openapi({
+      description: 'automatic renewal: the day it renews (a wallet: the renewal day before the term end)',
+    }),
+    trialAtEnd: z
+      .enum(['convert', 'end'])
+      .nullable()
+      .openapi({ description: 'while in trial: what its last day does; null otherwise' }),
+    window: z
+      .object({ opens: z.string(), graceEnd: z.string() })
+      .nullable()
+      .openapi({ description: "manual renewal of a contract in force: the renewal quote's window" }),
+    renewals: contractRenewalsSchema,
+    nextTermQuote: z
+      .object({
+        term: termChoiceSchema,
+        termChoices: z.array(termChoiceSchema),
+        options: z.array(
+          z.object({
+            code: z.string(),
+            name: bilingualSchema,
+            included: z.boolean(),
+            required: z.boolean(),
+            selected: z.boolean(),
+          }),
+        ),
+        termStart: z.string(),
+        termEnd: z.string(),
+        subtotal: z.number().int(),
+        total: z.number().int(),
+      })
+      .nullable()
+      .openapi({ description: 'automatic renewal: the next term as it stands, priced today' }),
+  })
+  .openapi('ContractRenewalDetail');

@@ -30,10 +30,12 @@ import {
   useAdminContracts,
   useContractStatusAction,
 } from '../../api/contracts';
+import { mayRecordRenewalPayment } from '../../api/renewals';
 import { EmptyState, EmptyStateText } from '../../components/empty-state';
 import { ProblemAlert } from '../../components/problem';
 import { ContractHistory, contractStatusColor } from '../mypage-contracts';
 import classes from './admin.module.css';
+import { ContractRenewals } from './contract-renewals';
 import { ContractOpenRequests } from './contract-requests';
 import { OperatorGate } from './gate';
 import { useOrderFormat } from './order-format';
@@ -340,10 +342,12 @@ function ContractPanel({
   id,
   canSuspend,
   canDecide,
+  canRecordPayment,
 }: {
   id: string;
   canSuspend: boolean;
   canDecide: boolean;
+  canRecordPayment: boolean;
 }) {
   const { t } = useTranslation();
   const format = useOrderFormat();
@@ -405,6 +409,7 @@ function ContractPanel({
         </SimpleGrid>
       </Card>
       <ContractOpenRequests contractId={contract.id} canDecide={canDecide} />
+      <ContractRenewals contractId={contract.id} canRecord={canRecordPayment} />
       {canSuspend && <StatusAction contract={contract} />}
       <Title order={3}>{t('contracts.history')}</Title>
       <ContractHistory history={contract.history} />
@@ -430,6 +435,7 @@ export function AdminContractPage() {
             id={contractId}
             canSuspend={maySuspendContracts(operator.roles)}
             canDecide={mayDecideContracts(operator.roles)}
+            canRecordPayment={mayRecordRenewalPayment(operator.roles)}
           />
         </Stack>
       )}
