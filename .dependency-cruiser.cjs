@@ -64,9 +64,9 @@ const rules = [
   {
     name: 'table-owned-by-module',
     comment:
-      "A module imports only its own schema file (src/db/schema/<module>.ts): other tables are another module's.",
+      "A module imports only its own schema files (src/db/schema/<module>.ts or <module>-<part>.ts): other tables are another module's.",
     from: { path: '^src/modules/([^/]+)/' },
-    to: { path: '^src/db/schema/', pathNot: '^src/db/schema/$1\\.ts$' },
+    to: { path: '^src/db/schema/', pathNot: '^src/db/schema/$1(\\.ts|-[a-z-]+\\.ts)$' },
   },
   {
     name: 'table-owned-by-module',

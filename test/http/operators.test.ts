@@ -298,6 +298,23 @@ const adminRoutes: Record<string, Expectation> = {
   'GET /api/admin/store': { access: ['owner'] },
   'PATCH /api/admin/store': { access: ['owner'], body: { businessHours: '平日 10:00〜17:00' } },
   'GET /api/admin/closure-days': { access: ['owner'] },
+  'GET /api/admin/billing-profiles': { access: ['owner', 'billing'] },
+  'GET /api/admin/billing-profiles/{code}': { access: ['owner', 'billing'] },
+  'PUT /api/admin/billing-profiles/{code}': {
+    access: ['owner', 'billing'],
+    body: {
+      name: '役割確認',
+      effectiveFrom: '2026-05',
+      rules: {
+        closing: 'month_end',
+        reflectionDay: 15,
+        directDebit: { day: 20 },
+        bankTransfer: { sendDay: 25, dueAfterDays: 30 },
+        agency: { closings: ['twentieth'] },
+      },
+    },
+  },
+  'GET /api/admin/billing-profiles/{code}/schedule': { access: ['owner', 'billing'] },
   'POST /api/admin/closure-days': { access: ['owner'], body: { day: '2026-05-07', reason: '棚卸し' } },
   'DELETE /api/admin/closure-days/{day}': { access: ['owner'] },
   'GET /api/admin/inquiries': { access: ['owner', 'support'] },
@@ -432,6 +449,7 @@ function concrete(route: string): [string, string] {
     method,
     path
       .replace('{day}', '2026-08-13')
+      .replace('{code}', 'unknown-profile')
       .replace('{id}', 'unknown_0000')
       .replace('{memberId}', 'unknown_0000')
       .replace('{keyId}', 'unknown_0000'),

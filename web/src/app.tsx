@@ -410,6 +410,13 @@ const router = createBrowserRouter([
         ),
       },
       {
+        path: 'billing-calendar',
+        lazy: page(
+          () => import('./pages/admin/billing-calendar'),
+          (m) => m.AdminBillingCalendar,
+        ),
+      },
+      {
         path: 'contract-requests',
         lazy: page(
           () => import('./pages/admin/contract-requests'),

@@ -81,6 +81,10 @@ export const operatorPermissions = {
    * support, who talks to the member and the provider about what date can be met.
    */
   'contracts.decide': ['support'],
+  /** Reading billing profiles and their twelve-month calendar: billing, who answers "when am I charged". */
+  'billing_profiles.read': ['billing'],
+  /** Changing a billing profile's closing, My Page and due-date rules from a month on. */
+  'billing_profiles.update': ['billing'],
 } as const satisfies Record<string, readonly OperatorRole[]>;
 
 export type OperatorAction = keyof typeof operatorPermissions;

@@ -214,6 +214,7 @@ export const adminSections = {
   settings: [],
   security: ['billing', 'support', 'catalog'],
   catalog: ['catalog'],
+  billingCalendar: ['billing'],
 } as const satisfies Record<string, readonly OperatorRole[]>;
 
 export type AdminSectionName = keyof typeof adminSections;

@@ -2675,6 +2675,269 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/billing-profiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Billing profiles */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description by code */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            profiles: {
+                                code: string;
+                                name: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/billing-profiles/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A billing profile and its versions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the profile */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminBillingProfile"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such profile */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Set a billing profile's rules from a month on */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AdminBillingProfileInput"];
+                };
+            };
+            responses: {
+                /** @description the profile */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminBillingProfile"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the month has passed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a bad rule, month or code */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/billing-profiles/{code}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A billing profile's next twelve months */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description twelve months */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminBillingSchedule"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such profile */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not a month */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/test-clock": {
         parameters: {
             query?: never;
@@ -9907,6 +10170,92 @@ export interface components {
             /** @example 2026-08-13 */
             day: string;
             reason?: string;
+        };
+        AdminBillingProfile: {
+            code: string;
+            name: string;
+            updatedAt: string;
+            versions: {
+                /** @example 2026-04 */
+                effectiveFrom: string;
+                rules: {
+                    /** @enum {string} */
+                    closing: "start_of_month" | "twentieth" | "month_end";
+                    reflectionDay: number;
+                    directDebit: {
+                        day: number;
+                    };
+                    bankTransfer: {
+                        sendDay: number;
+                        dueAfterDays: number;
+                    };
+                    agency: {
+                        closings: ("twentieth" | "month_end")[];
+                    };
+                };
+                updatedAt: string;
+            }[];
+        };
+        AdminBillingProfileInput: {
+            name: string;
+            /** @example 2026-04 */
+            effectiveFrom: string;
+            rules: {
+                /** @enum {string} */
+                closing: "start_of_month" | "twentieth" | "month_end";
+                reflectionDay: number;
+                directDebit: {
+                    day: number;
+                };
+                bankTransfer: {
+                    sendDay: number;
+                    dueAfterDays: number;
+                };
+                agency: {
+                    closings: ("twentieth" | "month_end")[];
+                };
+            };
+        };
+        AdminBillingSchedule: {
+            code: string;
+            /** @example 2026-04 */
+            from: string;
+            months: {
+                /** @example 2026-04 */
+                month: string;
+                /** @example 2026-05-07 */
+                periodStart: string;
+                /** @example 2026-05-07 */
+                periodEnd: string;
+                /** @example 2026-05-07 */
+                close: string;
+                confirmations: {
+                    /** @enum {string} */
+                    rule: "on_order" | "usage_month_13" | "next_month_13" | "month_after_next_13";
+                    /** @example 2026-05-07 */
+                    confirmation: string;
+                    /** @example 2026-05-07 */
+                    reflection: string;
+                    /** @example 2026-05-07 */
+                    card: string;
+                    /** @example 2026-05-07 */
+                    wallet: string;
+                    /** @example 2026-05-07 */
+                    directDebit: string;
+                    bankTransfer: {
+                        /** @example 2026-05-07 */
+                        sending: string;
+                        /** @example 2026-05-07 */
+                        due: string;
+                    };
+                    agency: {
+                        /** @enum {string} */
+                        closing: "twentieth" | "month_end";
+                        /** @example 2026-05-07 */
+                        due: string;
+                    }[];
+                }[];
+            }[];
         };
         TestClock: {
             /**

@@ -15,6 +15,7 @@ const adminNav: { section: AdminSectionName; to: string }[] = [
   { section: 'catalog', to: '/admin/catalog' },
   { section: 'mailbox', to: '/admin/mailbox' },
   { section: 'registrations', to: '/admin/registrations' },
+  { section: 'billingCalendar', to: '/admin/billing-calendar' },
   { section: 'settings', to: '/admin/settings' },
   { section: 'security', to: '/admin/security' },
 ];

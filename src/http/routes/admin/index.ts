@@ -6,6 +6,12 @@ import { adminAddInquiryNoteRoute } from './add-inquiry-note.js';
 import { adminApproveRegistrationRoute } from './approve-registration.js';
 import { adminAssignInquiryRoute } from './assign-inquiry.js';
 import {
+  adminGetBillingProfileRoute,
+  adminGetBillingScheduleRoute,
+  adminListBillingProfilesRoute,
+  adminPutBillingProfileRoute,
+} from './billing-profiles.js';
+import {
   adminChangeProductStatusRoute,
   adminCreateProductRoute,
   adminGetProductRoute,
@@ -96,6 +102,10 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {
   app.route('/', adminListClosureDaysRoute());
   app.route('/', adminAddClosureDayRoute());
   app.route('/', adminRemoveClosureDayRoute());
+  app.route('/', adminListBillingProfilesRoute());
+  app.route('/', adminGetBillingProfileRoute());
+  app.route('/', adminPutBillingProfileRoute());
+  app.route('/', adminGetBillingScheduleRoute());
   app.route('/', adminGetTestClockRoute());
   app.route('/', adminMoveTestClockRoute());
   app.route('/', adminListInquiriesRoute());
