@@ -5,6 +5,7 @@ export * from './contracts.js';
 export * from './events.js';
 export * from './idempotency.js';
 export * from './identity.js';
+export * from './invoices.js';
 export * from './licensing.js';
 export * from './notifications.js';
 export * from './operators.js';
