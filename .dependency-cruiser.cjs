@@ -98,6 +98,20 @@ const exceptions = [
         'reads audit_log for the sign-in history and the code resend limit; audit needs a read service (issue 12)',
     }),
   ),
+  ...[
+    'src/modules/billing/close-billing-month.ts',
+    'src/modules/billing/close-run-view.ts',
+    'src/modules/billing/get-invoice.ts',
+    'src/modules/billing/invoice-view.ts',
+    'src/modules/billing/ledger-balance.ts',
+    'src/modules/billing/search-invoices.ts',
+  ].map((from) => ({
+    rule: 'table-owned-by-module',
+    from,
+    to: 'src/db/schema/invoices.ts',
+    reason:
+      "billing's invoice tables live in their own schema file beside the billing profiles' while both are built at once; one schema file per module again when they merge (issue 15)",
+  })),
 ];
 
 /** Each rule, and for each file with exceptions a copy that lets through only the listed imports. */
