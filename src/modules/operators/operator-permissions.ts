@@ -81,6 +81,10 @@ export const operatorPermissions = {
    * support, who talks to the member and the provider about what date can be met.
    */
   'contracts.decide': ['support'],
+  /** Reading billing runs and invoices (search, detail): billing closes the month, support answers the member. */
+  'billing.read': ['support', 'billing'],
+  /** Running the monthly close (or its dry run): billing. */
+  'billing.close': ['billing'],
 } as const satisfies Record<string, readonly OperatorRole[]>;
 
 export type OperatorAction = keyof typeof operatorPermissions;
