@@ -1,5 +1,6 @@
-// The `keiyaku` command: start, migrate, seed, settings, mailbox, send-test-mail, create-operator.
+// The `keiyaku` command: start, migrate, seed, settings, mailbox, send-test-mail, create-operator, bill.
 import { Command } from 'commander';
+import { registerBill } from './commands/bill.js';
 import { registerCreateOperator } from './commands/create-operator.js';
 import { registerMailbox } from './commands/mailbox.js';
 import { registerMigrate } from './commands/migrate.js';
@@ -22,5 +23,6 @@ registerSettings(program);
 registerMailbox(program);
 registerSendTestMail(program);
 registerCreateOperator(program);
+registerBill(program);
 
 program.parseAsync(process.argv).catch(reportCliError);

@@ -11,6 +11,8 @@ export const idPrefixes = {
   contractRenewal: 'crn',
   contractRequest: 'crq',
   invoice: 'inv',
+  receivableEntry: 'rce',
+  billingRun: 'brn',
   payment: 'pay',
   outbox: 'obx',
   mail: 'mail',

@@ -36,6 +36,7 @@ import { listMyInquiriesRoute } from './routes/mypage/list-my-inquiries.js';
 import { listMyOrdersRoute } from './routes/mypage/list-my-orders.js';
 import { listMySessionsRoute } from './routes/mypage/list-my-sessions.js';
 import { listMySignInsRoute } from './routes/mypage/list-my-sign-ins.js';
+import { getMyInvoiceRoute, listMyInvoicesRoute } from './routes/mypage/my-invoices.js';
 import { placeOrderRoute } from './routes/mypage/place-order.js';
 import { quoteMyCancellationRoute } from './routes/mypage/quote-my-cancellation.js';
 import { quoteMyRenewalRoute } from './routes/mypage/quote-my-renewal.js';
@@ -175,6 +176,8 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): Open
   app.route('/', getMyOrderRoute());
   app.route('/', listMyContractsRoute());
   app.route('/', getMyContractRoute());
+  app.route('/', listMyInvoicesRoute());
+  app.route('/', getMyInvoiceRoute());
   app.route('/', quoteMyCancellationRoute());
   app.route('/', getMyRenewalStateRoute());
   app.route('/', quoteMyRenewalRoute());

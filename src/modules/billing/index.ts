@@ -1,10 +1,19 @@
 // The billing module's public face.
+
+export { type BillingPeriod, billingPeriodFor, monthInvalid } from './billing-period.js';
 export {
   billingProfileCodeSchema,
   billingProfileErrors,
   billingProfileRulesSchema,
   parseBillingMonth,
 } from './billing-profile-rules.js';
+export {
+  type CloseBillingMonthInput,
+  type CloseProgress,
+  type CloseResult,
+  closeBillingMonth,
+} from './close-billing-month.js';
+export { type CloseRunView, findCloseRun, listCloseRuns } from './close-run-view.js';
 export {
   defaultBillingProfileCode,
   defaultBillingProfileFrom,
@@ -13,9 +22,13 @@ export {
 export { getBillingCalendarMonth } from './get-billing-calendar-month.js';
 export { getBillingCalendarSchedule } from './get-billing-calendar-schedule.js';
 export { type BillingProfile, type BillingProfileVersion, getBillingProfile } from './get-billing-profile.js';
+export { getInvoice, invoiceNotFound } from './get-invoice.js';
+export type { InvoiceDetail, InvoiceLineView, InvoiceRateTotal, InvoiceSummary } from './invoice-view.js';
+export { getMemberBalance, type LedgerEntryView, listLedgerEntries } from './ledger-balance.js';
 export { type BillingProfileSummary, listBillingProfiles } from './list-billing-profiles.js';
 export { loadBillingProfileVersions } from './load-billing-profile-versions.js';
 export {
   type PutBillingProfileVersionInput,
   putBillingProfileVersion,
 } from './put-billing-profile-version.js';
+export { listMemberInvoices, type SearchInvoicesInput, searchInvoices } from './search-invoices.js';

@@ -85,6 +85,10 @@ export const operatorPermissions = {
   'billing_profiles.read': ['billing'],
   /** Changing a billing profile's closing, My Page and due-date rules from a month on. */
   'billing_profiles.update': ['billing'],
+  /** Reading billing runs and invoices (search, detail): billing closes the month, support answers the member. */
+  'billing.read': ['support', 'billing'],
+  /** Running the monthly close (or its dry run): billing. */
+  'billing.close': ['billing'],
 } as const satisfies Record<string, readonly OperatorRole[]>;
 
 export type OperatorAction = keyof typeof operatorPermissions;

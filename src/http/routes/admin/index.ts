@@ -6,6 +6,12 @@ import { adminAddInquiryNoteRoute } from './add-inquiry-note.js';
 import { adminApproveRegistrationRoute } from './approve-registration.js';
 import { adminAssignInquiryRoute } from './assign-inquiry.js';
 import {
+  adminGetInvoiceRoute,
+  adminListBillingRunsRoute,
+  adminSearchInvoicesRoute,
+  adminStartBillingRunRoute,
+} from './billing.js';
+import {
   adminGetBillingProfileRoute,
   adminGetBillingScheduleRoute,
   adminListBillingProfilesRoute,
@@ -153,6 +159,10 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {
   app.route('/', adminGetOrderRoute());
   app.route('/', adminProvisioningQueueRoute());
   app.route('/', adminListContractsRoute());
+  app.route('/', adminListBillingRunsRoute());
+  app.route('/', adminStartBillingRunRoute());
+  app.route('/', adminSearchInvoicesRoute());
+  app.route('/', adminGetInvoiceRoute());
   app.route('/', adminGetContractRoute());
   app.route('/', adminListContractRenewalsRoute());
   app.route('/', recordContractRenewalPaymentRoute());

@@ -1,0 +1,134 @@
+// Writes one chunk of a close set-based: every member in a key range gets their invoice, its lines and its ledger entry in one statement.
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import type { TaxRounding } from '../../domain/tax.js';
+import type { Actor } from '../audit/index.js';
+import type { BillingPeriod } from './billing-period.js';
+import { idSql, queryRows, taxSql } from './invoice-sql.js';
+
+/** What the close prints on every invoice it writes. */
+export interface IssuerSnapshot {
+  issuerName: string;
+  registrationNumber: string | null;
+  rounding: TaxRounding;
+}
+
+/** What one chunk wrote. */
+export interface ChunkResult {
+  invoices: number;
+  lines: number;
+  total: number;
+}
+
+/**
+ * Bills the members with ids in (`afterMemberId`, `throughMemberId`] for the period, inside the caller's
+ * transaction, which must hold the year's invoice counter row locked (so the numbers are the next ones
+ * and a twin's invoices of this range, committed before the lock was granted, are seen and skipped).
+ *
+ * A contract is due when one of its terms begins in the period: terms start on its first paid day plus
+ * a whole number of terms. Each recurring line of its price snapshot becomes an invoice line whose
+ * service period is that term (cut at the contract's last paid day), not the billing period. The tax is
+ * rounded once per rate per invoice. Returns what was written; a member already invoiced is skipped.
+ */
+export async function closeInvoiceChunk(
+  tx: DbOrTx,
+  input: {
+    period: BillingPeriod;
+    runId: string;
+    afterMemberId: string;
+    throughMemberId: string;
+    lastSequence: number;
+    issuer: IssuerSnapshot;
+    actor: Actor;
+    now: Date;
+  },
+): Promise<ChunkResult & { maxSequence: number | null }> {
+  const { period, issuer } = input;
+  const [yearText, monthText] = period.month.split('-');
+  const monthIndex = Number(yearText) * 12 + Number(monthText);
+  const s10 = sql`s.standard_taxable`;
+  const s8 = sql`s.reduced_taxable`;
+  const rows = await queryRows<{
+    invoices: number;
+    lines: number;
+    total: string | null;
+    max_seq: number | null;
+  }>(
+    tx,
+    sql`
+    with due as (
+      select c.id as contract_id, c.number as contract_number, c.member_id, c.pricing,
+             c.product_name_ja, c.product_name_en,
+             (lower(c.billable_period) + make_interval(months => t.k))::date as term_start,
+             least((lower(c.billable_period) + make_interval(months => t.k + c.term_months))::date - 1,
+                   coalesce(upper(c.billable_period) - 1, 'infinity'::date)) as term_end
+      from contracts c
+      cross join lateral (
+        select ${monthIndex}::int - (extract(year from lower(c.billable_period))::int * 12
+          + extract(month from lower(c.billable_period))::int) as k
+      ) t
+      where c.member_id > ${input.afterMemberId} and c.member_id <= ${input.throughMemberId}
+        and c.billable_period && daterange(${period.from}::date, ${period.through}::date, '[]')
+        and t.k >= 0 and t.k % c.term_months = 0
+        and not exists (
+          select 1 from invoices i
+          where i.member_id = c.member_id and i.profile_id = ${period.profileId} and i.period_from = ${period.from}::date)
+    ), lines as (
+      select due.*, l.ord, l.value as line, (l.value->>'amount')::bigint as amount, (l.value->>'taxRate')::int as percent
+      from due cross join lateral jsonb_array_elements(due.pricing->'lines') with ordinality as l(value, ord)
+      where coalesce((l.value->>'recurring')::boolean, true)
+        and due.term_start <= due.term_end
+    ), sums as (
+      select member_id,
+             coalesce(sum(amount) filter (where percent = 10), 0)::bigint as standard_taxable,
+             coalesce(sum(amount) filter (where percent = 8), 0)::bigint as reduced_taxable
+      from lines group by member_id
+    ), numbered as (
+      select s.member_id, s.standard_taxable, s.reduced_taxable,
+             ${taxSql(s10, 10, issuer.rounding)} as standard_tax,
+             ${taxSql(s8, 8, issuer.rounding)} as reduced_tax,
+             (${input.lastSequence}::int + row_number() over (order by s.member_id))::int as seq,
+             ${idSql('inv', sql`s.member_id`)} as invoice_id
+      from sums s
+    ), inserted as (
+      insert into invoices (id, number, year, sequence, member_id, profile_id, period_from, period_through, status,
+        billing_run_id, issue_date, issuer_name, registration_number, tax_rounding, standard_taxable, standard_tax,
+        reduced_taxable, reduced_tax, subtotal, tax, total, created_at)
+      select n.invoice_id, 'INV' || ${period.numberYear}::int || '-' || lpad(n.seq::text, 7, '0'), ${period.numberYear}::int,
+        n.seq, n.member_id, ${period.profileId}, ${period.from}::date, ${period.through}::date, 'issued', ${input.runId},
+        ${period.issueDate}::date, ${issuer.issuerName}, ${issuer.registrationNumber}, ${issuer.rounding},
+        n.standard_taxable, n.standard_tax, n.reduced_taxable, n.reduced_tax,
+        n.standard_taxable + n.reduced_taxable, n.standard_tax + n.reduced_tax,
+        n.standard_taxable + n.reduced_taxable + n.standard_tax + n.reduced_tax, ${input.now.toISOString()}::timestamptz
+      from numbered n
+      on conflict (member_id, profile_id, period_from) do nothing
+      returning id, member_id, total
+    ), inserted_lines as (
+      insert into invoice_lines (invoice_id, position, kind, contract_id, contract_number, code, description_ja,
+        description_en, quantity, unit_price, amount, tax_percent, service_from, service_through)
+      select i.id, (row_number() over (partition by i.id order by l.contract_id, l.ord))::int, 'recurring',
+        l.contract_id, l.contract_number, l.line->>'code',
+        l.product_name_ja || ' ' || (l.line->>'labelJa'), l.product_name_en || ' ' || (l.line->>'labelEn'),
+        (l.line->>'quantity')::int, (l.line->>'unitPrice')::bigint, l.amount, l.percent, l.term_start, l.term_end
+      from lines l join inserted i on i.member_id = l.member_id
+      returning 1
+    ), ledger as (
+      insert into receivable_entries (id, member_id, kind, amount, invoice_id, occurred_on, note, actor_kind, actor_id, recorded_at)
+      select ${idSql('rce', sql`i.id`)}, i.member_id, 'invoice', i.total, i.id, ${period.issueDate}::date, null,
+        ${input.actor.kind}, ${input.actor.id}, ${input.now.toISOString()}::timestamptz
+      from inserted i
+      returning 1
+    )
+    select (select count(*) from inserted)::int as invoices,
+           (select count(*) from inserted_lines)::int as lines,
+           (select sum(total) from inserted)::text as total,
+           (select max(seq) from numbered)::int as max_seq`,
+  );
+  const row = rows[0]!;
+  return {
+    invoices: row.invoices,
+    lines: row.lines,
+    total: Number(row.total ?? 0),
+    maxSequence: row.max_seq,
+  };
+}
