@@ -277,6 +277,11 @@ function ContractView({ contractId }: { contractId: string }) {
         <StatusBadge status={contract.status} label={contract.statusLabel} />
       </Group>
       <ContractFacts contract={contract} />
+      {contract.status === 'active' && (
+        <Anchor component={Link} to={`/mypage/contracts/${contract.id}/change`} data-testid="change-link">
+          {t('contractChange.open')}
+        </Anchor>
+      )}
       <ContractCancellation contract={contract} />
       <Title order={3}>{t('contracts.price')}</Title>
       <ContractPrice contract={contract} />
