@@ -319,24 +319,29 @@ function ChangeForm({ contract }: { contract: ContractDetail }) {
           disabled={!definition.quantityChangeable || step === 'confirm'}
         />
         {offered.length > 0 && (
-          <Checkbox.Group label={t('contractChange.options')} error={optionsError || undefined}>
+          <Checkbox.Group
+            label={t('contractChange.options')}
+            error={optionsError || undefined}
+            value={offered.filter((o) => o.code in options).map((o) => o.code)}
+            onChange={(codes) => {
+              setOptions((current) =>
+                Object.fromEntries(
+                  codes.map((code) => [
+                    code,
+                    current[code] ?? (offered.find((o) => o.code === code)?.quantity.min || 1),
+                  ]),
+                ),
+              );
+              edited();
+            }}
+          >
             <Stack gap={6} mt={6}>
               {offered.map((option) => (
                 <Checkbox
                   key={option.code}
+                  value={option.code}
                   label={option.name[lang]}
-                  checked={option.code in options}
                   disabled={step === 'confirm' || option.required}
-                  onChange={(event) => {
-                    const checked = event.currentTarget.checked;
-                    setOptions((current) => {
-                      const next = { ...current };
-                      if (checked) next[option.code] = option.quantity.min || 1;
-                      else delete next[option.code];
-                      return next;
-                    });
-                    edited();
-                  }}
                 />
               ))}
             </Stack>
