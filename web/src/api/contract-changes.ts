@@ -36,7 +36,8 @@ export function useApplyChange(contractId: string) {
         }),
         '/api/mypage/contracts/{contractId}/changes',
       ) as ContractRequest,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: key }),
+    // The contract is read again; the open change is not, so the page shows the result until the member leaves it.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [...key, 'detail', contractId] }),
   });
 }
 
