@@ -352,3 +352,80 @@ export function trialEndDate(start: PlainDate, trialDays: number): PlainDate {
   assertWholeCount(trialDays, 'Trial days', 1);
   return start.add({ days: trialDays - 1 });
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Changes within a term (seeds 000, 003)
+
+/**
+ * The term a date falls in, chaining terms of `termMonths` from the current one (a change dated after the
+ * current term's end falls in a later term the contract renews into): 2026-09-01 – 2026-09-30 monthly,
+ * date 2026-10-05 → 2026-10-01 – 2026-10-31. A date before the current term is in the current term.
+ */
+export function termContaining(
+  currentTermStart: PlainDate,
+  currentTermEnd: PlainDate,
+  termMonths: number,
+  date: PlainDate,
+): { start: PlainDate; end: PlainDate } {
+  let start = currentTermStart;
+  let end = currentTermEnd;
+  while (compare(date, end) > 0) {
+    start = nextTermStart(end);
+    end = termEndDate(start, termMonths);
+  }
+  return { start, end };
+}
+
+/** The price difference of a change for the rest of the term it takes effect in, with its workings. */
+export interface ChangeDifference {
+  rule: ProrationRule;
+  periodStart: PlainDate;
+  periodEnd: PlainDate;
+  /** Days (daily) or months (monthly, a started month in full) charged from the change to the period's end; null for `none`. */
+  charged: number | null;
+  /** Days or months in the whole period; null for `none`. */
+  total: number | null;
+  /** The old and new price of the rest of the period, each rounded down on its own. */
+  oldProrated: Yen;
+  newProrated: Yen;
+  /** `newProrated − oldProrated`: positive is charged, negative is credited (tax-exclusive yen). */
+  difference: number;
+}
+
+/**
+ * The difference a change makes for the rest of its period, per the product's proration rule: each side
+ * prorated with `proratedAmount` and rounded down on its own, then subtracted. Daily, ¥4,800 → ¥9,600 a
+ * 30-day month from day 20: floor(9,600 × 11 ÷ 30) − floor(4,800 × 11 ÷ 30) = 3,520 − 1,760 = ¥1,760.
+ */
+export function changeDifference(input: {
+  rule: ProrationRule;
+  oldAmount: Yen;
+  newAmount: Yen;
+  periodStart: PlainDate;
+  periodEnd: PlainDate;
+  from: PlainDate;
+}): ChangeDifference {
+  const { rule, periodStart, periodEnd, from } = input;
+  const side = (amount: Yen) => proratedAmount({ rule, amount, periodStart, periodEnd, from });
+  const oldProrated = side(input.oldAmount);
+  const newProrated = side(input.newAmount);
+  let charged: number | null = null;
+  let total: number | null = null;
+  if (rule === 'daily') {
+    total = periodStart.until(periodEnd, { largestUnit: 'days' }).days + 1;
+    charged = compare(from, periodEnd) > 0 ? 0 : from.until(periodEnd, { largestUnit: 'days' }).days + 1;
+  } else if (rule === 'monthly') {
+    total = monthsCovering(periodStart, periodEnd);
+    charged = monthsCovering(from, periodEnd);
+  }
+  return {
+    rule,
+    periodStart,
+    periodEnd,
+    charged,
+    total,
+    oldProrated,
+    newProrated,
+    difference: newProrated - oldProrated,
+  };
+}

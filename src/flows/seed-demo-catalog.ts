@@ -81,6 +81,9 @@ export const demoProducts: ProductDefinitionInput[] = [
     termsDocuments: ['cloud-terms'],
     paymentMethods: ['card', 'agency'],
     leadTimeDays: 1,
+    // Seed 000: the store sells one service ID, so the quantity never changes; a plan change is charged by the day.
+    proration: 'daily',
+    quantityChangeable: false,
     leadTimeNote: {
       ja: 'ご注文の翌営業日にご利用開始のご案内をお送りします。',
       en: 'We send your start notice on the next business day.',
@@ -189,6 +192,8 @@ export const demoProducts: ProductDefinitionInput[] = [
     termsDocuments: ['groupware-terms'],
     paymentMethods: ['card', 'direct_debit', 'bank_transfer'],
     leadTimeDays: 3,
+    // Users added mid-term are charged by the day for the rest of the term.
+    proration: 'daily',
     leadTimeNote: {
       ja: '提供元での準備のため、ご利用開始まで3営業日ほどいただきます。',
       en: 'The provider needs about three business days to prepare your service.',
@@ -267,6 +272,8 @@ export const demoProducts: ProductDefinitionInput[] = [
     termsDocuments: ['hosting-terms'],
     paymentMethods: ['card', 'wallet', 'bank_transfer'],
     leadTimeDays: 0,
+    // Options added mid-term are charged by the month, a started month in full.
+    proration: 'monthly',
     leadTimeNote: {
       ja: 'お支払いの確認後すぐにご利用いただけます。',
       en: 'Ready as soon as your payment is confirmed.',
@@ -370,6 +377,8 @@ export const demoProducts: ProductDefinitionInput[] = [
     termsDocuments: ['accounting-terms'],
     paymentMethods: ['card', 'bank_transfer', 'direct_debit'],
     leadTimeDays: 0,
+    // A change is charged in full for the term it falls in.
+    proration: 'none',
     leadTimeNote: {
       ja: 'お支払い後、製品を再起動するとすぐに有効になります（口座振替はお手続きに日数がかかります）。',
       en: 'Active as soon as you restart the product after paying (direct debit takes longer to set up).',

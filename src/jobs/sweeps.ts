@@ -2,6 +2,7 @@
 import type { Temporal } from 'temporal-polyfill';
 import type { AppContext } from '../context.js';
 import { anonymiseMembersSweep } from '../flows/anonymise-members-sweep.js';
+import { applyContractChangesSweep } from '../flows/apply-contract-changes-sweep.js';
 import { contractRenewalsSweep } from '../flows/contract-renewals-sweep.js';
 import { contractTrialsSweep } from '../flows/contract-trials-sweep.js';
 import { endContractsSweep } from '../flows/end-contracts-sweep.js';
@@ -25,6 +26,9 @@ export const sweeps: readonly Sweep[] = [
   // same pass; renewals come before anything that bills.
   { name: 'contracts.trials', run: contractTrialsSweep },
   { name: 'contracts.renewals', run: contractRenewalsSweep },
+  // Changes after renewals, so a change dated on a term's first day applies to the renewed term (its
+  // difference is worked out against the snapshot in force), and before endings.
+  { name: 'contracts.changes', run: applyContractChangesSweep },
   { name: 'contracts.end', run: endContractsSweep },
   { name: 'members.anonymise', run: anonymiseMembersSweep },
 ];

@@ -172,6 +172,25 @@ const memberRoutes: Record<string, MemberRouteCase> = {
     scope: 'path',
     ids: (owner) => ({ contractId: owner.contractId }),
   },
+  'POST /api/mypage/contracts/{contractId}/change-quote': {
+    scope: 'path',
+    ids: (owner) => ({ contractId: owner.contractId }),
+    body: { effectiveDate: '2026-05-01', options: [{ code: 'backup' }] },
+  },
+  'GET /api/mypage/contracts/{contractId}/changes/open': {
+    scope: 'path',
+    ids: (owner) => ({ contractId: owner.contractId }),
+  },
+  // As for cancellations: A's own change is applied here and withdrawn by the next route.
+  'POST /api/mypage/contracts/{contractId}/changes': {
+    scope: 'path',
+    ids: (owner) => ({ contractId: owner.contractId }),
+    body: { effectiveDate: '2026-05-01', options: [{ code: 'backup' }] },
+  },
+  'POST /api/mypage/contracts/{contractId}/changes/withdraw': {
+    scope: 'path',
+    ids: (owner) => ({ contractId: owner.contractId }),
+  },
 };
 
 /** Starts the order's line as an operator would, which opens its contract; returns the contract id. */

@@ -102,6 +102,7 @@ describe('with KEIYAKU_TEST_CLOCK=1', () => {
       sweeps: [
         { name: 'contracts.trials', count: 0 },
         { name: 'contracts.renewals', count: 0 },
+        { name: 'contracts.changes', count: 0 },
         { name: 'contracts.end', count: 0 },
         { name: 'members.anonymise', count: 0 },
       ],

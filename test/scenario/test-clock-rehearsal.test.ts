@@ -75,6 +75,7 @@ describe('rehearsing a year with the store clock', () => {
     expect(before.body.sweeps).toEqual([
       { name: 'contracts.trials', count: 0 },
       { name: 'contracts.renewals', count: 0 },
+      { name: 'contracts.changes', count: 0 },
       { name: 'contracts.end', count: 0 },
       { name: 'members.anonymise', count: 0 },
     ]);
@@ -93,6 +94,7 @@ describe('rehearsing a year with the store clock', () => {
       sweeps: [
         { name: 'contracts.trials', count: 0 },
         { name: 'contracts.renewals', count: 0 },
+        { name: 'contracts.changes', count: 0 },
         { name: 'contracts.end', count: 0 },
         { name: 'members.anonymise', count: 1 },
       ],

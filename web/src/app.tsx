@@ -182,6 +182,13 @@ const router = createBrowserRouter([
         ),
       },
       {
+        path: 'contracts/:contractId/change',
+        lazy: page(
+          () => import('./pages/mypage-contract-change'),
+          (m) => m.MypageContractChange,
+        ),
+      },
+      {
         path: 'orders',
         lazy: page(
           () => import('./pages/mypage-orders'),

@@ -119,6 +119,10 @@ export const catalogProducts = pgTable(
     sortOrder: integer('sort_order').notNull().default(0),
     /** How many months before a term's end a manual renewal may be applied for (seed 004: 2). */
     renewalWindowMonths: integer('renewal_window_months').notNull().default(2),
+    /** How a change within a term is charged for the rest of it: `none` (in full), `daily` or `monthly`. */
+    proration: text('proration').notNull().default('none'),
+    /** False when the quantity is fixed for the contract's life (seed 000: a service ID cannot change quantity). */
+    quantityChangeable: boolean('quantity_changeable').notNull().default(true),
     publishedAt: at('published_at'),
     createdAt: at('created_at').notNull(),
     updatedAt: at('updated_at').notNull(),
@@ -159,6 +163,7 @@ export const catalogProducts = pgTable(
       sql`${t.kind} in ('cloud', 'saas', 'hosting', 'software', 'service', 'other')`,
     ),
     check('catalog_products_lead_time_positive', sql`${t.leadTimeDays} is null or ${t.leadTimeDays} >= 0`),
+    check('catalog_products_proration_known', sql`${t.proration} in ('none', 'daily', 'monthly')`),
   ],
 );
 

@@ -175,6 +175,10 @@ export const productDefinitionSchema = z
     sortOrder: z.number().int().min(-1000000).max(1000000).default(0),
     /** Months before a term's end a manual renewal may be applied for (seed 004: 2). */
     renewalWindowMonths: z.number().int().min(0).max(12).default(2),
+    /** How a contract change within a term is charged for the rest of it (`none`: the full difference). */
+    proration: z.enum(['none', 'daily', 'monthly']).default('none'),
+    /** False: a contract keeps the quantity it was ordered with (seed 000: FJcloud IDs). */
+    quantityChangeable: z.boolean().default(true),
     plans: z.array(planSchema).min(1).max(50),
     options: z.array(optionSchema).max(100).default([]),
     trial: z

@@ -94,6 +94,8 @@ export async function writeProductDefinition(tx: Tx, input: WriteProductDefiniti
     paymentMethods: def.paymentMethods,
     leadTimeDays: def.leadTimeDays,
     renewalWindowMonths: def.renewalWindowMonths,
+    proration: def.proration,
+    quantityChangeable: def.quantityChangeable,
     leadTimeNoteJa: def.leadTimeNote.ja,
     leadTimeNoteEn: def.leadTimeNote.en,
     checkoutNoteJa: def.checkoutNote.ja,

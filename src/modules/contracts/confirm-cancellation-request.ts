@@ -1,4 +1,4 @@
-// An operator's decision on a cancellation wished inside the lead time: confirm the wished last day or propose another, and tell the member the date it takes effect.
+// An operator's decision on an application wished inside the lead time: confirm the wished date or propose another, and tell the member the date it takes effect (cancellations here, changes in confirm-change-request.ts).
 import { eq } from 'drizzle-orm';
 import type { Temporal } from 'temporal-polyfill';
 import type { Db } from '../../db/client.js';
@@ -6,6 +6,7 @@ import { contractRequests } from '../../db/schema/contracts.js';
 import { toDate } from '../../domain/clock.js';
 import { yen, yenToDb } from '../../domain/money.js';
 import { type Actor, recordAudit } from '../audit/index.js';
+import { confirmChangeRequest } from './confirm-change-request.js';
 import { cancellationErrors } from './contract-errors.js';
 import { type ContractRequestView, contractRequestView } from './contract-request-view.js';
 import { lockContract } from './move-contract.js';
@@ -16,13 +17,15 @@ export interface ConfirmCancellationRequestInput {
   requestId: string;
   /** Another last day than the member's wish; the wish when absent. */
   endDate?: string | undefined;
+  /** For a change: another first day than the member's wish (with a reason); the wish when absent. */
+  effectiveDate?: string | undefined;
   actor: Actor;
   reason: string | null;
   now: Temporal.Instant;
 }
 
 /**
- * Schedules the requested cancellation for the wished or the proposed last day, with the fee for that day.
+ * Schedules the requested cancellation (or hands a change to `confirmChangeRequest`) for the wished or the proposed last day, with the fee for that day.
  * Refuses an unknown request (404), one not waiting (`contract_request_not_pending`, 409) and a day not after today (422).
  */
 export async function confirmCancellationRequest(
@@ -42,7 +45,16 @@ export async function confirmCancellationRequest(
       .from(contractRequests)
       .where(eq(contractRequests.id, input.requestId))
       .for('update');
-    if (request?.kind !== 'cancellation') throw cancellationErrors.requestNotFound();
+    if (!request) throw cancellationErrors.requestNotFound();
+    if (request.kind === 'change') {
+      return confirmChangeRequest(tx, {
+        request,
+        effectiveDate: input.effectiveDate,
+        actor: input.actor,
+        reason: input.reason,
+        now: input.now,
+      });
+    }
     if (request.state !== 'requested') throw cancellationErrors.notRequested();
     const quote = await quoteCancellation(tx, {
       contractId: request.contractId,

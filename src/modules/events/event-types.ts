@@ -143,6 +143,35 @@ export interface ContractCancellationScheduledPayload extends ContractEventBase 
   earlyTerminationFee: number;
 }
 
+/**
+ * `contract.changed`: a change applied on its date (subject: the contract id). The base carries the new
+ * plan, quantity, options and price snapshot from `effectiveDate`; `previous` the ones before. Billing
+ * charges (or credits, when negative) `difference.amount` (tax-exclusive yen, worked out per `proration`
+ * for `difference.periodStart` – `periodEnd` from `effectiveDate`) and bills later terms at the new price.
+ */
+export interface ContractChangedPayload extends ContractEventBase {
+  requestId: string;
+  desiredDate: string;
+  effectiveDate: string;
+  previous: {
+    plan: string;
+    quantity: number;
+    options: { code: string; quantity?: number }[];
+    pricing: PriceSnapshot;
+  };
+  proration: 'none' | 'daily' | 'monthly';
+  difference: {
+    periodStart: string;
+    periodEnd: string;
+    charged: number | null;
+    total: number | null;
+    unit: 'days' | 'months' | null;
+    oldAmount: number;
+    newAmount: number;
+    amount: number;
+  };
+}
+
 /** `contract.ended`: the service is over, the day after its last day (subject: the contract id). */
 export interface ContractEndedPayload extends ContractEventBase {
   requestId: string | null;
@@ -182,6 +211,7 @@ export interface DomainEventPayloads {
   'contract.renewed': ContractRenewedPayload;
   'contract.auto_renewal_stopped': ContractAutoRenewalStoppedPayload;
   'contract.cancellation_scheduled': ContractCancellationScheduledPayload;
+  'contract.changed': ContractChangedPayload;
   'contract.ended': ContractEndedPayload;
 }
 
@@ -196,5 +226,6 @@ export const domainEventTypes = [
   'contract.renewed',
   'contract.auto_renewal_stopped',
   'contract.cancellation_scheduled',
+  'contract.changed',
   'contract.ended',
 ] as const;

@@ -9,6 +9,7 @@ export {
 export {
   type ContractAutoRenewalStoppedPayload,
   type ContractCancellationScheduledPayload,
+  type ContractChangedPayload,
   type ContractEndedPayload,
   type ContractEventBase,
   type ContractRenewedPayload,

@@ -6614,7 +6614,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Cancellations waiting for a decision
+         * Cancellations and changes waiting for a decision
          * @description Earliest wished date first, at most 200. `state`: `requested` (default), `scheduled`, `withdrawn`, `done`.
          */
         get: {
@@ -6686,8 +6686,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Confirm a requested cancellation, or propose another date
-         * @description Without `endDate` the wished last day is confirmed; with one, that day is the last day (re-dated). The contract becomes `cancellation_scheduled`, the member gets the 解約受付 mail with the date it takes effect, the provider is told. Audited.
+         * Confirm a requested cancellation or change, or propose another date
+         * @description A cancellation: without `endDate` the wished last day is confirmed; with one, that day is the last day (re-dated). The contract becomes `cancellation_scheduled`, the member gets the 解約受付 mail with the date it takes effect, the provider is told. A change: without `effectiveDate` the wished first day is confirmed; another one needs a `reason`, and the difference is worked out again for it; the member gets the 契約変更受付 mail with the date. Audited.
          */
         post: {
             parameters: {
@@ -6740,7 +6740,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description the application is not waiting for a decision, or the contract cannot be cancelled */
+                /** @description the application is not waiting for a decision, or the contract cannot be cancelled or changed */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6749,7 +6749,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description the date is not a real date, or not after today */
+                /** @description the date is not a real date, or before the earliest allowed; another change date without a reason */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9282,6 +9282,291 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mypage/contracts/{contractId}/change-quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Quote a change of one of my contracts (quantity, options, plan)
+         * @description The new content is priced by the store's estimate engine; the difference for the rest of the term the change falls in follows the product's proration rule (`none`: in full, `daily`, `monthly`: a started month in full), each side rounded down. Amounts exclude tax.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ContractChangeWish"];
+                };
+            };
+            responses: {
+                /** @description the quote */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContractChangeQuote"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such contract of this member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the contract cannot be changed in its status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a date in the past or after the last day, a quantity the product does not allow to change or out of range, an unknown plan or option, nothing changed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/contracts/{contractId}/changes/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The open change application of one of my contracts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the requested or scheduled change, null when there is none */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            change: components["schemas"]["ContractRequest"] & (Record<string, never> | null);
+                        };
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such contract of this member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/contracts/{contractId}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply for a change of one of my contracts (quantity, options, plan) from a date
+         * @description A date outside the product lead time is `scheduled` at once; one inside it is `requested` and an operator confirms it or proposes another date. The change is applied on its date with the price `POST …/change-quote` shows for the same wish.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ContractChangeWish"];
+                };
+            };
+            responses: {
+                /** @description the application */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContractRequest"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such contract of this member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the contract cannot be changed in its status, or a change is already applied for */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description as for the quote */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/contracts/{contractId}/changes/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw the change application of one of my contracts */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the withdrawn application */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContractRequest"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such contract of this member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no change to withdraw (none applied for, or already applied) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -9734,6 +10019,13 @@ export interface components {
             terms: components["schemas"]["CatalogDocumentRef"][];
             /** @enum {string} */
             taxRounding: "floor" | "round" | "ceil";
+            /**
+             * @description how a contract change within a term is charged for the rest of it
+             * @enum {string}
+             */
+            proration: "none" | "daily" | "monthly";
+            /** @description false: a contract keeps its ordered quantity */
+            quantityChangeable: boolean;
             plans: {
                 code: string;
                 name: components["schemas"]["Bilingual"];
@@ -11095,6 +11387,44 @@ export interface components {
                 companyName: string | null;
             };
         };
+        /** @description a change application: what it changes */
+        ContractChange: {
+            plan: string;
+            quantity: number;
+            options: {
+                code: string;
+                quantity?: number;
+            }[];
+            /** @description one term after the change, tax excluded */
+            termAmount: number;
+            previous: {
+                plan: string;
+                quantity: number;
+                options: {
+                    code: string;
+                    quantity?: number;
+                }[];
+                termAmount: number;
+            };
+            /** @enum {string} */
+            proration: "none" | "daily" | "monthly";
+            difference: {
+                periodStart: string;
+                periodEnd: string;
+                charged: number | null;
+                total: number | null;
+                /** @enum {string|null} */
+                unit: "days" | "months" | null;
+                oldAmount: number;
+                newAmount: number;
+                /** @description tax excluded; positive charged, negative credited on the next invoice */
+                amount: number;
+            };
+            summary: {
+                ja: string[];
+                en: string[];
+            };
+        } | null;
         ContractRequest: {
             id: string;
             contractId: string;
@@ -11112,13 +11442,22 @@ export interface components {
             effectiveDate: string | null;
             /** @description early-termination fee, tax excluded */
             fee: number;
+            change: components["schemas"]["ContractChange"];
             reason: string | null;
             requestedAt: string;
             decidedAt: string | null;
         };
         ContractRequestDecision: {
-            /** @example 2026-10-31 */
+            /**
+             * @description a cancellation: another last day of service
+             * @example 2026-10-31
+             */
             endDate?: string;
+            /**
+             * @description a change: another first day with the new content (needs a reason)
+             * @example 2026-10-01
+             */
+            effectiveDate?: string;
             /** @description why another date, shown in the timeline and the audit log */
             reason?: string;
         };
@@ -11670,6 +12009,112 @@ export interface components {
              * @example 2026-09-30
              */
             endDate: string;
+        };
+        ContractChangeQuote: {
+            contractId: string;
+            effectiveDate: string;
+            /** @description the first date the lead time allows */
+            earliestDate: string;
+            leadBusinessDays: number;
+            /** @description true: accepted as requested; an operator confirms the date */
+            withinLeadTime: boolean;
+            /** @enum {string} */
+            proration: "none" | "daily" | "monthly";
+            current: {
+                plan: string;
+                quantity: number;
+                options: {
+                    code: string;
+                    quantity?: number;
+                }[];
+                /** @description one term, tax excluded */
+                termAmount: number;
+                pricing: {
+                    lines: {
+                        kind: string;
+                        code: string;
+                        labelJa: string;
+                        labelEn: string;
+                        quantity: number;
+                        unitPrice: number;
+                        amount: number;
+                        taxRate: number;
+                        recurring: boolean;
+                    }[];
+                    monthlyAmount: number | null;
+                    termAmount: number;
+                    oneTimeAmount: number;
+                };
+            };
+            proposed: {
+                plan: string;
+                quantity: number;
+                options: {
+                    code: string;
+                    quantity?: number;
+                }[];
+                /** @description one term, tax excluded */
+                termAmount: number;
+                pricing: {
+                    lines: {
+                        kind: string;
+                        code: string;
+                        labelJa: string;
+                        labelEn: string;
+                        quantity: number;
+                        unitPrice: number;
+                        amount: number;
+                        taxRate: number;
+                        recurring: boolean;
+                    }[];
+                    monthlyAmount: number | null;
+                    termAmount: number;
+                    oneTimeAmount: number;
+                };
+            };
+            difference: {
+                /** @description the term the change takes effect in */
+                periodStart: string;
+                periodEnd: string;
+                /** @description days or months charged; null for none */
+                charged: number | null;
+                total: number | null;
+                /** @enum {string|null} */
+                unit: "days" | "months" | null;
+                oldAmount: number;
+                newAmount: number;
+                /** @description tax excluded; positive charged, negative credited */
+                amount: number;
+                workings: components["schemas"]["Bilingual"] & unknown;
+            };
+            nextInvoice: {
+                lines: {
+                    /** @enum {string} */
+                    kind: "adjustment" | "term";
+                    label: components["schemas"]["Bilingual"];
+                    periodStart: string;
+                    periodEnd: string;
+                    amount: number;
+                }[];
+                /** @description tax excluded */
+                subtotal: number;
+            };
+        };
+        ContractChangeWish: {
+            /**
+             * @description the first day with the new content (YYYY-MM-DD), today or later
+             * @example 2026-09-20
+             */
+            effectiveDate: string;
+            /** @description the new plan; absent keeps it */
+            plan?: string;
+            /** @description the new quantity; absent keeps it */
+            quantity?: number;
+            /** @description the whole new set of options; absent keeps them */
+            options?: {
+                code: string;
+                quantity?: number;
+            }[];
         };
     };
     responses: never;

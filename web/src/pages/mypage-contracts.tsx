@@ -282,6 +282,11 @@ function ContractView({ contractId }: { contractId: string }) {
       </Group>
       <ContractFacts contract={contract} />
       <ContractRenewalSection contract={contract} />
+      {contract.status === 'active' && (
+        <Anchor component={Link} to={`/mypage/contracts/${contract.id}/change`} data-testid="change-link">
+          {t('contractChange.open')}
+        </Anchor>
+      )}
       <ContractCancellation contract={contract} />
       <Title order={3}>{t('contracts.price')}</Title>
       <ContractPrice contract={contract} />

@@ -1,4 +1,4 @@
-// GET /api/admin/contract-requests and POST …/{id}/confirm: the console's queue of cancellations wished inside the lead time, confirmed or re-dated.
+// GET /api/admin/contract-requests and POST …/{id}/confirm: the console's queue of cancellations and changes wished inside the lead time, confirmed or re-dated.
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   type ContractRequestQueueItem,
@@ -49,7 +49,7 @@ export function adminListContractRequestsRoute() {
       method: 'get',
       path: '/api/admin/contract-requests',
       tags: ['admin'],
-      summary: 'Cancellations waiting for a decision',
+      summary: 'Cancellations and changes waiting for a decision',
       description:
         'Earliest wished date first, at most 200. `state`: `requested` (default), `scheduled`, `withdrawn`, `done`.',
       middleware: [requirePermission('contracts.read')] as const,
@@ -80,9 +80,9 @@ export function adminConfirmContractRequestRoute() {
       method: 'post',
       path: '/api/admin/contract-requests/{id}/confirm',
       tags: ['admin'],
-      summary: 'Confirm a requested cancellation, or propose another date',
+      summary: 'Confirm a requested cancellation or change, or propose another date',
       description:
-        'Without `endDate` the wished last day is confirmed; with one, that day is the last day (re-dated). The contract becomes `cancellation_scheduled`, the member gets the 解約受付 mail with the date it takes effect, the provider is told. Audited.',
+        'A cancellation: without `endDate` the wished last day is confirmed; with one, that day is the last day (re-dated). The contract becomes `cancellation_scheduled`, the member gets the 解約受付 mail with the date it takes effect, the provider is told. A change: without `effectiveDate` the wished first day is confirmed; another one needs a `reason`, and the difference is worked out again for it; the member gets the 契約変更受付 mail with the date. Audited.',
       middleware: [requirePermission('contracts.decide')] as const,
       request: {
         params: z.object({ id: z.string().min(1).max(100) }),
@@ -92,7 +92,14 @@ export function adminConfirmContractRequestRoute() {
             'application/json': {
               schema: z
                 .object({
-                  endDate: z.string().max(10).optional().openapi({ example: '2026-10-31' }),
+                  endDate: z.string().max(10).optional().openapi({
+                    description: 'a cancellation: another last day of service',
+                    example: '2026-10-31',
+                  }),
+                  effectiveDate: z.string().max(10).optional().openapi({
+                    description: 'a change: another first day with the new content (needs a reason)',
+                    example: '2026-10-01',
+                  }),
                   reason: z.string().trim().min(1).max(1000).optional().openapi({
                     description: 'why another date, shown in the timeline and the audit log',
                   }),
@@ -110,8 +117,12 @@ export function adminConfirmContractRequestRoute() {
         401: problem('not signed in as an operator'),
         403: problem('no role allows this'),
         404: problem('no such application'),
-        409: problem('the application is not waiting for a decision, or the contract cannot be cancelled'),
-        422: problem('the date is not a real date, or not after today'),
+        409: problem(
+          'the application is not waiting for a decision, or the contract cannot be cancelled or changed',
+        ),
+        422: problem(
+          'the date is not a real date, or before the earliest allowed; another change date without a reason',
+        ),
       },
     }),
     async (c) => {
@@ -120,6 +131,7 @@ export function adminConfirmContractRequestRoute() {
       const done = await confirmCancellationRequest(ctx.db, {
         requestId: c.req.valid('param').id,
         endDate: body.endDate,
+        effectiveDate: body.effectiveDate,
         actor: operatorActor(c),
         reason: body.reason ?? null,
         now: ctx.clock.now(),

@@ -83,6 +83,10 @@ export const productDetailSchema = productSummarySchema
     checkoutNote: bilingualSchema,
     terms: z.array(documentRefSchema),
     taxRounding: z.enum(['floor', 'round', 'ceil']),
+    proration: z.enum(['none', 'daily', 'monthly']).openapi({
+      description: 'how a contract change within a term is charged for the rest of it',
+    }),
+    quantityChangeable: z.boolean().openapi({ description: 'false: a contract keeps its ordered quantity' }),
     plans: z.array(
       z.object({
         code: z.string(),
@@ -212,6 +216,8 @@ export function productDetailJson(
     checkoutNote: def.checkoutNote,
     terms: refs(def.termsDocuments),
     taxRounding: rounding,
+    proration: def.proration,
+    quantityChangeable: def.quantityChangeable,
     plans: def.plans.map((plan) => ({
       code: plan.code,
       name: plan.name,

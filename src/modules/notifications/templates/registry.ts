@@ -3,6 +3,8 @@
 import { contractCancellationAcceptedTemplate } from './contract-cancellation-accepted.js';
 import { contractCancellationCompleteTemplate } from './contract-cancellation-complete.js';
 import { contractCancellationWithdrawnTemplate } from './contract-cancellation-withdrawn.js';
+import { contractChangeAcceptedTemplate } from './contract-change-accepted.js';
+import { contractChangeAppliedTemplate } from './contract-change-applied.js';
 import { contractExpiredTemplate } from './contract-expired.js';
 import { contractRenewalReminderTemplate } from './contract-renewal-reminder.js';
 import { contractRenewedTemplate } from './contract-renewed.js';
@@ -69,6 +71,8 @@ export const mailTemplates = {
   'contract-cancellation-accepted': contractCancellationAcceptedTemplate,
   'contract-cancellation-complete': contractCancellationCompleteTemplate,
   'contract-cancellation-withdrawn': contractCancellationWithdrawnTemplate,
+  'contract-change-accepted': contractChangeAcceptedTemplate,
+  'contract-change-applied': contractChangeAppliedTemplate,
   'provider-contract-notice': providerContractNoticeTemplate,
   'licence-issued': licenceIssuedTemplate,
 } as const satisfies Record<string, MailTemplate>;
