@@ -6230,6 +6230,274 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/billing-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Billing runs (monthly closes) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the closes */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            runs: components["schemas"]["BillingRun"][];
+                        };
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Close a month (or a dry run)
+         * @description One qualified invoice per member for the month (start-of-month close: terms beginning in the month, billed in advance). `dryRun` computes the same through the same code and saves nothing. A month already closed answers the earlier run with `alreadyClosed: true`. Audited.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BillingRunStart"];
+                };
+            };
+            responses: {
+                /** @description the run and what this request wrote (or would write) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            run: components["schemas"]["BillingRun"];
+                            dryRun: boolean;
+                            alreadyClosed: boolean;
+                            written: {
+                                invoices: number;
+                                lines: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the month is not YYYY-MM */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Invoices
+         * @description Newest month first. `number`: part of an invoice number; `memberId`; `month` (`YYYY-MM`); `status`; `limit` (1–200, 50) and `offset`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    number?: string;
+                    memberId?: string;
+                    month?: string;
+                    /** @description `agency_handed` means handed to the payment agency, not paid */
+                    status?: "draft" | "issued" | "agency_handed" | "partially_paid" | "paid" | "void";
+                    limit?: number;
+                    offset?: number | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of invoices and the number of matches */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            invoices: (components["schemas"]["InvoiceSummary"] & {
+                                memberId: string;
+                            })[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a query parameter is invalid */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/invoices/{invoiceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One invoice */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invoiceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the qualified invoice */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvoiceDetail"] & {
+                            memberId: string;
+                            billingRunId: string | null;
+                        };
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such invoice */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/contracts/{id}": {
         parameters: {
             query?: never;
@@ -8558,6 +8826,113 @@ export interface paths {
                     };
                 };
                 /** @description no such contract of this member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My invoices */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of the member’s invoices */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            invoices: components["schemas"]["InvoiceSummary"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/invoices/{invoiceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my invoices */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invoiceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the qualified invoice with its lines and per-rate totals */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvoiceDetail"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such invoice of this member */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11257,6 +11632,88 @@ export interface components {
             termAmount: number;
             /** @description per month, tax excluded, when exact */
             monthlyAmount: number | null;
+        };
+        BillingRun: {
+            id: string;
+            profileId: string;
+            month: string;
+            periodFrom: string;
+            periodThrough: string;
+            /** @enum {string} */
+            state: "running" | "completed";
+            invoiceCount: number;
+            lineCount: number;
+            memberCount: number;
+            totalAmount: number;
+            taxAmount: number;
+            startedBy: {
+                kind: string;
+                id: string | null;
+            };
+            startedAt: string;
+            finishedAt: string | null;
+        };
+        BillingRunStart: {
+            /** @example 2026-04 */
+            month: string;
+            /** @default false */
+            dryRun: boolean;
+        };
+        InvoiceSummary: {
+            id: string;
+            /** @example INV2026-0000001 */
+            number: string;
+            /** @example 2026-04 */
+            month: string;
+            periodFrom: string;
+            periodThrough: string;
+            issueDate: string;
+            /**
+             * @description `agency_handed` means handed to the payment agency, not paid
+             * @enum {string}
+             */
+            status: "draft" | "issued" | "agency_handed" | "partially_paid" | "paid" | "void";
+            statusLabel: {
+                ja: string;
+                en: string;
+            };
+            subtotal: number;
+            tax: number;
+            total: number;
+        };
+        InvoiceDetail: components["schemas"]["InvoiceSummary"] & {
+            issuerName: string;
+            registrationNumber: string | null;
+            /** @enum {string|null} */
+            registrationNumberWarning: "missing" | "format" | "check_digit" | null;
+            /** @enum {string} */
+            taxRounding: "floor" | "round" | "ceil";
+            rates: {
+                percent: number;
+                reduced: boolean;
+                taxableAmount: number;
+                /** @description rounded once on the rate’s sum */
+                tax: number;
+            }[];
+            lines: {
+                position: number;
+                kind: string;
+                contractNumber: string | null;
+                code: string;
+                description: {
+                    ja: string;
+                    en: string;
+                };
+                quantity: number;
+                unitPrice: number;
+                amount: number;
+                taxPercent: number;
+                /** @description ※: taxed at the reduced rate */
+                reducedMarker: boolean;
+                /** @description first day of service this line pays for */
+                serviceFrom: string;
+                serviceThrough: string;
+            }[];
         };
         AdminContract: components["schemas"]["ContractDetail"] & {
             history?: {
