@@ -45,6 +45,7 @@ export const idPrefixes = {
   provisioningRequest: 'prq',
   licence: 'lic',
   licenceSigningKey: 'lsk',
+  licenceAttachConflict: 'lac',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -119,6 +119,8 @@ export const catalogProducts = pgTable(
     sortOrder: integer('sort_order').notNull().default(0),
     /** How many months before a term's end a manual renewal may be applied for (seed 004: 2). */
     renewalWindowMonths: integer('renewal_window_months').notNull().default(2),
+    /** Software only: machines one licence may be activated on at once (seed 004's products: 2). */
+    licenceMachineLimit: integer('licence_machine_limit').notNull().default(2),
     publishedAt: at('published_at'),
     createdAt: at('created_at').notNull(),
     updatedAt: at('updated_at').notNull(),

@@ -193,6 +193,7 @@ function productFromDocument(doc: ProductDocument): CatalogProduct {
       checkoutNote: { ja: str(row.checkout_note_ja), en: str(row.checkout_note_en) },
       sortOrder: num(row.sort_order),
       renewalWindowMonths: num(row.renewal_window_months),
+      licenceMachineLimit: num(row.licence_machine_limit),
       plans: doc.plans.map(({ row: plan, terms, usage }) => ({
         code: str(plan.code),
         name: { ja: str(plan.name_ja), en: str(plan.name_en) },

@@ -175,6 +175,8 @@ export const productDefinitionSchema = z
     sortOrder: z.number().int().min(-1000000).max(1000000).default(0),
     /** Months before a term's end a manual renewal may be applied for (seed 004: 2). */
     renewalWindowMonths: z.number().int().min(0).max(12).default(2),
+    /** Software only: machines one licence may be activated on at once (seed 004's products: 2). */
+    licenceMachineLimit: z.number().int().min(1).max(1000).default(2),
     plans: z.array(planSchema).min(1).max(50),
     options: z.array(optionSchema).max(100).default([]),
     trial: z

@@ -94,6 +94,7 @@ export async function writeProductDefinition(tx: Tx, input: WriteProductDefiniti
     paymentMethods: def.paymentMethods,
     leadTimeDays: def.leadTimeDays,
     renewalWindowMonths: def.renewalWindowMonths,
+    licenceMachineLimit: def.licenceMachineLimit,
     leadTimeNoteJa: def.leadTimeNote.ja,
     leadTimeNoteEn: def.leadTimeNote.en,
     checkoutNoteJa: def.checkoutNote.ja,

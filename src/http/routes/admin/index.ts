@@ -70,6 +70,7 @@ import { adminRejectRegistrationRoute } from './reject-registration.js';
 import { adminReplyToInquiryRoute } from './reply-to-inquiry.js';
 import { adminResetMemberSecondFactorRoute } from './reset-member-second-factor.js';
 import { adminResetOperatorTotpRoute } from './reset-operator-totp.js';
+import { adminRotateLicenceSigningKeyRoute } from './rotate-licence-signing-key.js';
 import { adminStartTotpRoute } from './start-totp.js';
 import { adminGetStoreRoute, adminUpdateStoreRoute } from './store-settings.js';
 import { adminGetTestClockRoute, adminMoveTestClockRoute } from './test-clock.js';
@@ -153,4 +154,5 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {
   app.route('/', adminRejectLineRoute());
   app.route('/', adminChangeLineStartDateRoute());
   app.route('/', adminResendProvisioningRoute());
+  app.route('/', adminRotateLicenceSigningKeyRoute());
 }

@@ -34,6 +34,7 @@ const countQueues: readonly { name: CountName; to: string }[] = [
   { name: 'lockedOperators', to: '/admin/operators' },
   { name: 'failedMessages', to: '/admin/mailbox' },
   { name: 'failedWebhooks', to: '/admin/provisioning' },
+  { name: 'licenceAttachConflicts', to: '/admin/licences?conflicts=open' },
 ];
 
 function TodaysWork() {
