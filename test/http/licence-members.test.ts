@@ -408,3 +408,38 @@ describe('rotating the signing key', () => {
     });
   });
 });
+
+describe('console: reissuing an install key', () => {
+  it('lets support reissue a key: the old key stops working, the new one is shown once and works', async () => {
+    const licence = await rowOf(third.registrationNumber);
+    const billing = await operatorSignedIn(t, 'licences.billing', ['billing']);
+    const refused = await billing.browser.send(`/api/admin/licences/${licence.id}/install-key`, 'POST', {
+      reason: null,
+    });
+    expect(refused.status).toBe(403);
+    const res = await support.browser.send(`/api/admin/licences/${licence.id}/install-key`, 'POST', {
+      reason: '鍵を紛失',
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const { registrationNumber, installKey } = (await res.json()) as {
+      registrationNumber: string;
+      installKey: string;
+    };
+    expect(registrationNumber).toBe(third.registrationNumber);
+    expect(installKey).toMatch(/^[2-9A-HJKMNP-Z]{5}(-[2-9A-HJKMNP-Z]{5}){4}$/);
+    const activate = (key: string) =>
+      product('/api/license/v1/machines', 'POST', basic({ registrationNumber, installKey: key }), {
+        machineFingerprint: 'after-reissue',
+        productVersion: '2026.1.0',
+      });
+    expect((await activate(third.installKey)).status).toBe(422);
+    expect((await activate(installKey)).status).toBe(200);
+    const [audit] = await t.ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, licence.id), eq(auditLog.action, 'licence.install_key_reissued')));
+    expect(audit).toMatchObject({ actorKind: 'operator', reason: '鍵を紛失', after: { registrationNumber } });
+    expect(JSON.stringify(audit)).not.toContain(installKey.replaceAll('-', '').slice(0, 10));
+  });
+});

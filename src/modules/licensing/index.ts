@@ -14,6 +14,7 @@ export {
 } from './list-member-licences.js';
 export { DEFAULT_MACHINE_LIMIT, editionOfPlan, openLicence } from './open-licence.js';
 export { registerLicensingSubscribers } from './register-licensing-subscribers.js';
+export { reissueInstallKey } from './reissue-install-key.js';
 export {
   LICENCE_SIGNING_PREFIX,
   type SignedLicenceAnswer,

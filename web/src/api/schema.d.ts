@@ -6913,6 +6913,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/licences/{id}/install-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke the install key and issue a new one (インストールキーの再発行) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description the new key, shown once: it is not stored and cannot be shown again */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReissuedInstallKey"];
+                    };
+                };
+                /** @description no such licence */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/provider/provisioning-requests": {
         parameters: {
             query?: never;
@@ -11066,6 +11120,10 @@ export interface components {
         RotatedLicenceSigningKey: {
             retiredKeyId: string | null;
             currentKeyId: string;
+        };
+        ReissuedInstallKey: {
+            registrationNumber: string;
+            installKey: string;
         };
         LicenceValidation: components["schemas"]["LicenceAnswer"] & {
             signed: components["schemas"]["SignedLicenceAnswer"];

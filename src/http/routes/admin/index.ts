@@ -44,6 +44,7 @@ import { adminGetMailRoute } from './get-mail.js';
 import { adminGetMeRoute } from './get-me.js';
 import { adminGetMemberRoute } from './get-member.js';
 import { adminGetOverviewRoute } from './get-overview.js';
+import { adminReissueInstallKeyRoute } from './licences.js';
 import { adminListInquiriesRoute } from './list-inquiries.js';
 import { adminListInquiryAssigneesRoute } from './list-inquiry-assignees.js';
 import { adminListMailboxRoute } from './list-mailbox.js';
@@ -155,4 +156,5 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {
   app.route('/', adminChangeLineStartDateRoute());
   app.route('/', adminResendProvisioningRoute());
   app.route('/', adminRotateLicenceSigningKeyRoute());
+  app.route('/', adminReissueInstallKeyRoute());
 }
