@@ -47,6 +47,7 @@ export const idPrefixes = {
   provisioningRequest: 'prq',
   licence: 'lic',
   licenceSigningKey: 'lsk',
+  licenceAttachConflict: 'lac',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -2,6 +2,7 @@
 import type { Temporal } from 'temporal-polyfill';
 import type { DbOrTx } from '../db/client.js';
 import { countLockedLoginIds, countRegistrationsToReview } from '../modules/identity/auth-index.js';
+import { countOpenAttachConflicts } from '../modules/licensing/index.js';
 import { countFailedDeliveries } from '../modules/notifications/index.js';
 import { countLockedOperators, mayPerform, type OperatorRole } from '../modules/operators/index.js';
 import { countOrderWork } from '../modules/ordering/index.js';
@@ -18,6 +19,7 @@ export interface ConsoleOverview {
   lockedOperators?: number;
   failedMessages?: number;
   failedWebhooks?: number;
+  licenceAttachConflicts?: number;
 }
 
 /** The counts for an operator holding `roles`, at `now` (locks in force then). */
@@ -48,5 +50,6 @@ export async function getConsoleOverview(
     if (readsMail) overview.failedMessages = failed.messages;
     if (readsOrders) overview.failedWebhooks = failed.webhooks;
   }
+  if (may('licences.manage')) overview.licenceAttachConflicts = await countOpenAttachConflicts(db);
   return overview;
 }

@@ -204,6 +204,13 @@ const router = createBrowserRouter([
       },
       { path: 'invoices', lazy: mypageSection('invoices') },
       {
+        path: 'licences',
+        lazy: page(
+          () => import('./pages/mypage-licences'),
+          (m) => m.MypageLicences,
+        ),
+      },
+      {
         path: 'profile',
         lazy: page(
           () => import('./pages/profile-edit'),

@@ -123,6 +123,8 @@ export const catalogProducts = pgTable(
     proration: text('proration').notNull().default('none'),
     /** False when the quantity is fixed for the contract's life (seed 000: a service ID cannot change quantity). */
     quantityChangeable: boolean('quantity_changeable').notNull().default(true),
+    /** Software only: machines one licence may be activated on at once (seed 004's products: 2). */
+    licenceMachineLimit: integer('licence_machine_limit').notNull().default(2),
     publishedAt: at('published_at'),
     createdAt: at('created_at').notNull(),
     updatedAt: at('updated_at').notNull(),

@@ -28,12 +28,12 @@ export const licences = pgTable(
   'licences',
   {
     id: text('id').primaryKey(),
-    contractId: text('contract_id')
-      .notNull()
-      .references(() => contracts.id),
-    memberId: text('member_id')
-      .notNull()
-      .references(() => members.id),
+    /** Null for a licence imported for a package already printed: it has no contract of this store. */
+    contractId: text('contract_id').references(() => contracts.id),
+    /** Null until a member attaches an imported licence (at registration or on My Page). */
+    memberId: text('member_id').references(() => members.id),
+    /** When the member attached the licence; null for a licence opened by the member's own contract. */
+    attachedAt: at('attached_at'),
     productId: text('product_id')
       .notNull()
       .references(() => catalogProducts.id),
@@ -58,6 +58,8 @@ export const licences = pgTable(
     uniqueIndex('licences_registration_number_unique').on(t.registrationNumber),
     index('licences_member_idx').on(t.memberId),
     check('licences_edition_known', sql`${t.edition} in ('package', 'download')`),
+    // A contract's licence always belongs to the contract's member.
+    check('licences_contract_has_member', sql`${t.contractId} is null or ${t.memberId} is not null`),
     check('licences_machine_limit_positive', sql`${t.machineLimit} between 1 and 1000`),
   ],
 );
@@ -97,4 +99,25 @@ export const licenceSigningKeys = pgTable(
     // At most one current key, so nodes racing to make the first one keep a single one.
     uniqueIndex('licence_signing_keys_one_current').on(sql`(true)`).where(sql`${t.retiredAt} is null`),
   ],
+);
+
+/**
+ * A member's attempt to attach a licence that another member already holds: refused, and kept here so the
+ * console shows operators what to look into (a shared or leaked key, or a resold package).
+ */
+export const licenceAttachConflicts = pgTable(
+  'licence_attach_conflicts',
+  {
+    id: text('id').primaryKey(),
+    licenceId: text('licence_id')
+      .notNull()
+      .references(() => licences.id),
+    /** The member who tried to attach it; null when it was tried in a registration that was then refused. */
+    memberId: text('member_id').references(() => members.id),
+    at: at('at').notNull(),
+    /** When an operator marked it looked into; open conflicts are counted on the console home. */
+    resolvedAt: at('resolved_at'),
+    resolvedBy: text('resolved_by'),
+  },
+  (t) => [index('licence_attach_conflicts_open_idx').on(t.at).where(sql`${t.resolvedAt} is null`)],
 );

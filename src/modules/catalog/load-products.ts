@@ -195,6 +195,7 @@ function productFromDocument(doc: ProductDocument): CatalogProduct {
       renewalWindowMonths: num(row.renewal_window_months),
       proration: row.proration as ProductDefinition['proration'],
       quantityChangeable: row.quantity_changeable as boolean,
+      licenceMachineLimit: num(row.licence_machine_limit),
       plans: doc.plans.map(({ row: plan, terms, usage }) => ({
         code: str(plan.code),
         name: { ja: str(plan.name_ja), en: str(plan.name_en) },

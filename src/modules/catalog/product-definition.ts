@@ -179,6 +179,8 @@ export const productDefinitionSchema = z
     proration: z.enum(['none', 'daily', 'monthly']).default('none'),
     /** False: a contract keeps the quantity it was ordered with (seed 000: FJcloud IDs). */
     quantityChangeable: z.boolean().default(true),
+    /** Software only: machines one licence may be activated on at once (seed 004's products: 2). */
+    licenceMachineLimit: z.number().int().min(1).max(1000).default(2),
     plans: z.array(planSchema).min(1).max(50),
     options: z.array(optionSchema).max(100).default([]),
     trial: z

@@ -96,6 +96,7 @@ export async function writeProductDefinition(tx: Tx, input: WriteProductDefiniti
     renewalWindowMonths: def.renewalWindowMonths,
     proration: def.proration,
     quantityChangeable: def.quantityChangeable,
+    licenceMachineLimit: def.licenceMachineLimit,
     leadTimeNoteJa: def.leadTimeNote.ja,
     leadTimeNoteEn: def.leadTimeNote.en,
     checkoutNoteJa: def.checkoutNote.ja,

@@ -1,6 +1,20 @@
 // The licensing module's public face: licences opened from software contracts, validation answers signed with the store's Ed25519 keys, and the published keys.
+export { activateMachineByKey, type MachineActivationResult } from './activate-machine-by-key.js';
+export { type AttachLicenceInput, attachLicence } from './attach-licence.js';
+export { checkLicencePairFree } from './check-licence-pair.js';
+export { countOpenAttachConflicts } from './count-open-attach-conflicts.js';
+export { freeMachineByKey, freeMemberMachine } from './free-machine.js';
+export { type ImportLicencesInput, importLicences, LICENCE_IMPORT_MAX_LINES } from './import-licences.js';
+export { licenceErrors } from './licence-errors.js';
+export {
+  getMemberLicence,
+  type LicenceMachine,
+  listMemberLicences,
+  type MemberLicence,
+} from './list-member-licences.js';
 export { DEFAULT_MACHINE_LIMIT, editionOfPlan, openLicence } from './open-licence.js';
 export { registerLicensingSubscribers } from './register-licensing-subscribers.js';
+export { reissueInstallKey } from './reissue-install-key.js';
 export {
   LICENCE_SIGNING_PREFIX,
   type SignedLicenceAnswer,
@@ -11,6 +25,7 @@ export {
   type LicenceSigningKey,
   listPublishedKeys,
   type PublishedLicenceKey,
+  rotateSigningKey,
 } from './signing-keys.js';
 export { syncLicence } from './sync-licence.js';
 export {

@@ -16,7 +16,7 @@ import type { RecordedDomainEvent } from '../events/index.js';
 import { getMemberProfile } from '../identity/auth-index.js';
 import { enqueueMail } from '../notifications/index.js';
 
-/** Machines a licence may run on at once until products carry their own setting. */
+/** Machines a licence may run on at once when a product does not say (the catalog's default). */
 export const DEFAULT_MACHINE_LIMIT = 2;
 
 /** The edition a plan sells: the plan coded `download` is the download edition, every other plan a package. */
@@ -63,7 +63,7 @@ export async function openLicence(
     registrationNumber,
     installKeyHash: hashInstallKey(installKey),
     edition,
-    machineLimit: DEFAULT_MACHINE_LIMIT,
+    machineLimit: product.definition.licenceMachineLimit,
     contractStatus: p.status,
     validUntil: p.currentTermEnd,
     updatesAllowedUntil: p.currentTermEnd,

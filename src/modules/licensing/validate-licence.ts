@@ -1,29 +1,24 @@
 // Answers a product's start-up question "may I run?": checks the registration number and install key, counts the machine against the licence's limit, and signs the answer.
-import { timingSafeEqual } from 'node:crypto';
-import { and, count, eq } from 'drizzle-orm';
 import type { Temporal } from 'temporal-polyfill';
 import type { Db } from '../../db/client.js';
-import { licenceActivations, licences } from '../../db/schema/licensing.js';
-import { businessDateAt, toDate } from '../../domain/clock.js';
+import { businessDateAt } from '../../domain/clock.js';
 import type { BilingualMessage } from '../../domain/errors.js';
 import {
-  hashInstallKey,
   type LicenceAnswerCode,
   type LicenceEdition,
   type LicenceVerdict,
   licenceAnswerMessage,
   licenceVerdict,
-  normaliseRegistrationNumber,
   tooManyMachines,
 } from '../../domain/licences.js';
-import { recordAudit } from '../audit/index.js';
 import { getRenewalStanding } from '../contracts/index.js';
 import { getStoreSettings } from '../store/index.js';
+import { activateMachine } from './activate-machine.js';
+import { findLicenceByPair } from './find-licence-by-pair.js';
 import { type SignedLicenceAnswer, signLicenceAnswer } from './sign-licence-answer.js';
-import { currentSigningKey } from './signing-keys.js';
+import { currentSigningKey, LICENCE_ANSWER_LIFETIME_DAYS } from './signing-keys.js';
 
-/** How long a signed answer lets a product start offline. */
-export const LICENCE_ANSWER_LIFETIME_DAYS = 14;
+export { LICENCE_ANSWER_LIFETIME_DAYS };
 
 export interface ValidateLicenceInput {
   registrationNumber: string;
@@ -51,9 +46,6 @@ export interface LicenceAnswer {
   expiresAt: string;
 }
 
-// Compared against when the number is unknown, so a wrong number costs what a wrong key costs.
-const NO_HASH = Buffer.alloc(32);
-
 /**
  * Validates one request. A wrong number and a wrong key give the same `not_found`. A machine is activated
  * only when the product may start; the licence row is locked first, so two machines racing for the last
@@ -65,18 +57,15 @@ export async function validateLicence(
 ): Promise<{ answer: LicenceAnswer; signed: SignedLicenceAnswer }> {
   const key = await currentSigningKey(db, { secret: input.secret, now: input.now });
   const today = businessDateAt(input.now);
-  const number = normaliseRegistrationNumber(input.registrationNumber);
-  const presented = Buffer.from(hashInstallKey(input.installKey), 'hex');
 
   const found = await db.transaction(async (tx) => {
-    const [licence] = number
-      ? await tx.select().from(licences).where(eq(licences.registrationNumber, number)).for('update')
-      : [];
-    const stored = licence ? Buffer.from(licence.installKeyHash, 'hex') : NO_HASH;
-    const matches = timingSafeEqual(stored, presented) && licence !== undefined;
-    if (!licence || !matches) return null;
+    const licence = await findLicenceByPair(tx, input);
+    if (!licence) return null;
 
-    const renewal = await getRenewalStanding(tx, licence.contractId);
+    // An imported licence has no contract here, so no renewal can be pending on it.
+    const renewal = licence.contractId
+      ? await getRenewalStanding(tx, licence.contractId)
+      : { pending: null, paidThrough: null };
     // The grace period matters only to an unpaid renewal: read the store's setting only then.
     const graceDays = renewal.pending ? (await getStoreSettings(tx)).renewalGraceDays : 0;
     let verdict: LicenceVerdict = licenceVerdict(licence, today, {
@@ -85,39 +74,14 @@ export async function validateLicence(
       graceDays,
     });
     if (verdict.mayStart) {
-      const machine = and(
-        eq(licenceActivations.licenceId, licence.id),
-        eq(licenceActivations.machineFingerprint, input.machineFingerprint),
-      );
-      const seen = await tx
-        .update(licenceActivations)
-        .set({ lastSeenAt: toDate(input.now), lastProductVersion: input.productVersion })
-        .where(machine)
-        .returning({ licenceId: licenceActivations.licenceId });
-      if (seen.length === 0) {
-        const [{ n } = { n: 0 }] = await tx
-          .select({ n: count() })
-          .from(licenceActivations)
-          .where(eq(licenceActivations.licenceId, licence.id));
-        if (n >= licence.machineLimit) verdict = tooManyMachines(verdict);
-        else {
-          await tx.insert(licenceActivations).values({
-            licenceId: licence.id,
-            machineFingerprint: input.machineFingerprint,
-            activatedAt: toDate(input.now),
-            lastSeenAt: toDate(input.now),
-            lastProductVersion: input.productVersion,
-          });
-          await recordAudit(tx, {
-            actor: { kind: 'system', id: null },
-            action: 'licence.machine_activated',
-            targetType: 'licence',
-            targetId: licence.id,
-            after: { machineFingerprint: input.machineFingerprint, productVersion: input.productVersion },
-            at: input.now,
-          });
-        }
-      }
+      const activation = await activateMachine(tx, {
+        licence,
+        machineFingerprint: input.machineFingerprint,
+        productVersion: input.productVersion,
+        actor: { kind: 'system', id: null },
+        now: input.now,
+      });
+      if (activation === 'limit_reached') verdict = tooManyMachines(verdict);
     }
     return { licence, verdict };
   });

@@ -89,6 +89,20 @@ export const operatorPermissions = {
   'billing.read': ['support', 'billing'],
   /** Running the monthly close (or its dry run): billing. */
   'billing.close': ['billing'],
+  /**
+   * Software licences (search, detail with machines and validations): support answers "my product will not
+   * start", billing checks a licence against its contract.
+   */
+  'licences.read': ['support', 'billing'],
+  /**
+   * Revoking and reissuing an install key, freeing machines and closing attach conflicts: support, who
+   * talks to the member who lost a key or bought a second-hand package.
+   */
+  'licences.manage': ['support'],
+  /** Importing printed packages' numbers and keys: catalog staff, who set up the products they belong to. */
+  'licences.import': ['catalog'],
+  /** Rotating the key that signs licence answers: the owner only, like every store-wide secret. */
+  'licences.rotate_signing_key': [],
 } as const satisfies Record<string, readonly OperatorRole[]>;
 
 export type OperatorAction = keyof typeof operatorPermissions;

@@ -97,6 +97,25 @@ export const rateLimits = {
     perAddress: { scope: 'licence_validate:address', limit: 600, windowSeconds: MINUTES_10 },
     perAccount: { scope: 'licence_validate:number', limit: 60, windowSeconds: MINUTES_10 },
   },
+  /**
+   * `POST` and `DELETE /api/license/v1/machines…`: a product activates or frees its machine rarely (install,
+   * replacement). Per address 120 / 10 min covers an office setting up many machines; per registration
+   * number 30 / 10 min is far above a licence's few machines while stopping key guessing (counted whether or
+   * not the number exists).
+   */
+  licenceMachines: {
+    perAddress: { scope: 'licence_machines:address', limit: 120, windowSeconds: MINUTES_10 },
+    perAccount: { scope: 'licence_machines:number', limit: 30, windowSeconds: MINUTES_10 },
+  },
+  /**
+   * Attaching a licence (`POST /api/mypage/licences`, and the two fields at `POST /api/members`): a member
+   * types a package's number and key once or twice; 10 tries per member (or per registering email) an hour
+   * stops guessing keys through the form, 30 per address covers an office registering its packages.
+   */
+  licenceAttach: {
+    perAddress: { scope: 'licence_attach:address', limit: 30, windowSeconds: HOUR },
+    perAccount: { scope: 'licence_attach:member', limit: 10, windowSeconds: HOUR },
+  },
 } as const satisfies Record<string, EndpointLimits>;
 
 export type RateLimitedEndpoint = keyof typeof rateLimits;

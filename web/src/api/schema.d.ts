@@ -153,7 +153,7 @@ export interface paths {
                         "application/json": components["schemas"]["RegisteredMember"];
                     };
                 };
-                /** @description the login ID is taken (case does not matter) */
+                /** @description the login ID is taken (case does not matter), or `licence_held_by_another_member`: the licence typed is another member's */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -162,7 +162,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description fields are invalid (each listed): a weak password, one containing the login ID, an outdated consent (`consent_outdated`) … */
+                /** @description fields are invalid (each listed): a weak password, one containing the login ID, an outdated consent (`consent_outdated`), `licence_pair_invalid` (the registration number or install key is wrong, never said which) … */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7466,6 +7466,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/licences/signing-keys/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate the licence signing key (署名鍵の更新) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description rotated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RotatedLicenceSigningKey"];
+                    };
+                };
+                /** @description not the owner */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/licences/{id}/install-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke the install key and issue a new one (インストールキーの再発行) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description the new key, shown once: it is not stored and cannot be shown again */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReissuedInstallKey"];
+                    };
+                };
+                /** @description no such licence */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/provider/provisioning-requests": {
         parameters: {
             query?: never;
@@ -7934,6 +8033,304 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/license/v1/machines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Activate this machine on a licence
+         * @description Authenticated with `Authorization: Basic` of `registrationNumber:installKey`. A machine already activated answers `seen`. See docs/licences.md.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LicenceMachineActivationRequest"];
+                };
+            };
+            responses: {
+                /** @description activated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LicenceMachineActivation"];
+                    };
+                };
+                /** @description `too_many_machines`: every slot is taken; free one on My Page or with DELETE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `licence_pair_invalid`: the number or the key is wrong (never said which) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description too many requests from this address or for this number */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/license/v1/machines/{machineFingerprint}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Free this machine of a licence
+         * @description Authenticated with `Authorization: Basic` of `registrationNumber:installKey`.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    machineFingerprint: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description freed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `licence_machine_not_found`: the machine is not activated on this licence */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `licence_pair_invalid`: the number or the key is wrong (never said which) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description too many requests from this address or for this number */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/licences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My software licences */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the licences */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            licences: components["schemas"]["MemberLicence"][];
+                        };
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Attach a licence with its registration number and install key */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AttachLicenceRequest"];
+                };
+            };
+            responses: {
+                /** @description attached (or already mine) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberLicence"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `licence_held_by_another_member`: another member holds it; the store is told */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `licence_pair_invalid`: the number or the key is wrong (never said which) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description too many tries from this member or this address; `Retry-After` says when */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/licences/{licenceId}/machines/{machineFingerprint}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Free a machine of my licence */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    licenceId: string;
+                    machineFingerprint: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description freed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such licence of this member, or no such machine on it */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -9982,6 +10379,7 @@ export interface components {
             loginId: string;
             /** @enum {string} */
             status: "unconfirmed";
+            licenceAttached: boolean;
         };
         Problem: {
             type: string;
@@ -10063,6 +10461,16 @@ export interface components {
             termsVersion: string;
             /** @example 2026-04-01 */
             privacyPolicyVersion: string;
+            /**
+             * @description 製品登録番号 of a packaged product (seed 004), optional; with `installKey` the new member holds that licence
+             * @example 1234-5678-9012
+             */
+            registrationNumber?: string | null;
+            /**
+             * @description インストールキー, with `registrationNumber`
+             * @example K7QX2-MHT4P-9RWZD-C3N8F-VB6YE
+             */
+            installKey?: string | null;
         };
         EmailConfirmed: {
             /** @enum {string} */
@@ -10723,6 +11131,8 @@ export interface components {
             failedMessages?: number;
             /** @description webhooks that failed after their last retry (orders.read) */
             failedWebhooks?: number;
+            /** @description refused attachments of a licence another member holds, not yet looked into (licences.manage) */
+            licenceAttachConflicts?: number;
         };
         TotpEnrolment: {
             totpUri: string;
@@ -11940,6 +12350,14 @@ export interface components {
             /** @description why, e.g. the member's inquiry number; kept on the timeline */
             note?: string | null;
         };
+        RotatedLicenceSigningKey: {
+            retiredKeyId: string | null;
+            currentKeyId: string;
+        };
+        ReissuedInstallKey: {
+            registrationNumber: string;
+            installKey: string;
+        };
         LicenceValidation: components["schemas"]["LicenceAnswer"] & {
             signed: components["schemas"]["SignedLicenceAnswer"];
         };
@@ -12006,6 +12424,58 @@ export interface components {
             current: boolean;
             createdAt: string;
             retiredAt: string | null;
+            /** @description for a retired key: when the last answer it signed expires and the key is no longer listed */
+            publishedUntil: string | null;
+        };
+        LicenceMachineActivation: {
+            registrationNumber: string;
+            machineFingerprint: string;
+            /** @enum {string} */
+            activation: "activated" | "seen";
+            machinesInUse: number;
+            machineLimit: number;
+        };
+        LicenceMachineActivationRequest: {
+            /** @example b1946ac92492d2347c6235b4d2611184 */
+            machineFingerprint: string;
+            /** @example 2026.1.0 */
+            productVersion: string;
+        };
+        MemberLicence: {
+            licenceId: string;
+            /** @example 1234-5678-9012 */
+            registrationNumber: string;
+            productName: components["schemas"]["Bilingual"];
+            /** @enum {string} */
+            edition: "package" | "download";
+            editionLabel: components["schemas"]["Bilingual"];
+            contractId: string | null;
+            status: string;
+            statusLabel: components["schemas"]["Bilingual"];
+            /**
+             * @description YYYY-MM-DD (Asia/Tokyo)
+             * @example 2026-03-31
+             */
+            validUntil: string;
+            /**
+             * @description YYYY-MM-DD (Asia/Tokyo)
+             * @example 2026-03-31
+             */
+            updatesAllowedUntil: string;
+            machineLimit: number;
+            machines: components["schemas"]["LicenceMachine"][];
+        };
+        LicenceMachine: {
+            machineFingerprint: string;
+            activatedAt: string;
+            lastSeenAt: string;
+            lastProductVersion: string;
+        };
+        AttachLicenceRequest: {
+            /** @example 1234-5678-9012 */
+            registrationNumber: string;
+            /** @example K7QX2-MHT4P-9RWZD-C3N8F-VB6YE */
+            installKey: string;
         };
         MyPasswordChanged: {
             /** @enum {string} */

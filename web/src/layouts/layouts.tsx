@@ -36,6 +36,7 @@ export function MypageLayout() {
         { to: '/mypage/contracts', label: t('mypage.nav.contracts') },
         { to: '/mypage/orders', label: t('mypage.nav.orders') },
         { to: '/mypage/invoices', label: t('mypage.nav.invoices') },
+        { to: '/mypage/licences', label: t('licences.nav') },
         { to: '/mypage/inquiries', label: t('mypage.nav.inquiries') },
         { to: '/mypage/profile', label: t('mypage.nav.profile') },
         { to: '/mypage/security', label: t('recovery.security.nav') },

@@ -4,6 +4,7 @@ import {
   Anchor,
   Button,
   Checkbox,
+  Fieldset,
   Group,
   Loader,
   Paper,
@@ -49,6 +50,8 @@ const apiFields = [
   'marketingOptIn',
   'termsVersion',
   'privacyPolicyVersion',
+  'registrationNumber',
+  'installKey',
 ] as const;
 
 interface Values extends ContactValues {
@@ -60,6 +63,8 @@ interface Values extends ContactValues {
   secondFactorChannel: 'email' | 'sms';
   mobilePhone: string;
   marketingOptIn: boolean;
+  registrationNumber: string;
+  installKey: string;
 }
 
 const empty: Values = {
@@ -80,6 +85,8 @@ const empty: Values = {
   secondFactorChannel: 'email',
   mobilePhone: '',
   marketingOptIn: false,
+  registrationNumber: '',
+  installKey: '',
 };
 
 /** Blank optional fields are sent as null, which the API stores as "not given". */
@@ -142,6 +149,8 @@ function registrationPayload(values: Values, versions: { terms: string; privacy:
     marketingOptIn: values.marketingOptIn,
     termsVersion: versions.terms,
     privacyPolicyVersion: versions.privacy,
+    registrationNumber: orNull(values.registrationNumber),
+    installKey: orNull(values.installKey),
   };
 }
 
@@ -164,7 +173,17 @@ export function RegisterPage() {
   const server = register.isError ? fieldErrors(register.error, apiFields) : { byField: {}, other: [] };
   const versions = { terms: terms.data?.terms.version ?? '', privacy: terms.data?.privacy.version ?? '' };
   const client = (): Record<string, string> => {
-    const found = schemaErrors(registrationSchema, registrationPayload(values, versions));
+    // The licence fields are the route's, not the member form's schema (which refuses keys it does not know).
+    const {
+      registrationNumber: _number,
+      installKey: _key,
+      ...member
+    } = registrationPayload(values, versions);
+    const found = schemaErrors(registrationSchema, member);
+    const hasNumber = values.registrationNumber.trim() !== '';
+    const hasKey = values.installKey.trim() !== '';
+    if (hasNumber && !hasKey) found.installKey = t('register.licence.bothRequired');
+    if (hasKey && !hasNumber) found.registrationNumber = t('register.licence.bothRequired');
     // Consent and a postal code Japan Post does not know are the form's own words; the rest is the API's schema.
     if (!acceptTerms) found.termsVersion = t('register.consent.termsRequired');
     else delete found.termsVersion;
@@ -272,6 +291,29 @@ export function RegisterPage() {
             onChange={update}
             errorOf={errorOf}
           />
+          <Fieldset legend={t('register.licence.legend')}>
+            <Stack gap="sm">
+              <Text size="sm" c="dimmed">
+                {t('register.licence.help')}
+              </Text>
+              <TextInput
+                label={t('register.licence.registrationNumber')}
+                placeholder="1234-5678-9012"
+                autoComplete="off"
+                value={values.registrationNumber}
+                onChange={(event) => update({ registrationNumber: event.currentTarget.value })}
+                error={errorOf('registrationNumber')}
+              />
+              <TextInput
+                label={t('register.licence.installKey')}
+                placeholder="XXXXX-XXXXX-XXXXX-XXXXX-XXXXX"
+                autoComplete="off"
+                value={values.installKey}
+                onChange={(event) => update({ installKey: event.currentTarget.value })}
+                error={errorOf('installKey')}
+              />
+            </Stack>
+          </Fieldset>
           <Checkbox
             label={t('fields.marketingOptIn.label')}
             checked={values.marketingOptIn}

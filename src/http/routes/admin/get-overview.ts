@@ -18,6 +18,9 @@ const overviewSchema = z
     lockedOperators: count('operator login IDs locked now (operators.unlock)'),
     failedMessages: count('mails and SMS that failed after their last retry (mailbox.read)'),
     failedWebhooks: count('webhooks that failed after their last retry (orders.read)'),
+    licenceAttachConflicts: count(
+      'refused attachments of a licence another member holds, not yet looked into (licences.manage)',
+    ),
   })
   .openapi('AdminOverview');
 

@@ -56,6 +56,7 @@ import { adminGetMailRoute } from './get-mail.js';
 import { adminGetMeRoute } from './get-me.js';
 import { adminGetMemberRoute } from './get-member.js';
 import { adminGetOverviewRoute } from './get-overview.js';
+import { adminReissueInstallKeyRoute } from './licences.js';
 import { adminListContractRenewalsRoute } from './list-contract-renewals.js';
 import { adminListInquiriesRoute } from './list-inquiries.js';
 import { adminListInquiryAssigneesRoute } from './list-inquiry-assignees.js';
@@ -83,6 +84,7 @@ import { adminRejectRegistrationRoute } from './reject-registration.js';
 import { adminReplyToInquiryRoute } from './reply-to-inquiry.js';
 import { adminResetMemberSecondFactorRoute } from './reset-member-second-factor.js';
 import { adminResetOperatorTotpRoute } from './reset-operator-totp.js';
+import { adminRotateLicenceSigningKeyRoute } from './rotate-licence-signing-key.js';
 import { adminStartTotpRoute } from './start-totp.js';
 import { adminGetStoreRoute, adminUpdateStoreRoute } from './store-settings.js';
 import { adminGetTestClockRoute, adminMoveTestClockRoute } from './test-clock.js';
@@ -175,4 +177,6 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {
   app.route('/', adminRejectLineRoute());
   app.route('/', adminChangeLineStartDateRoute());
   app.route('/', adminResendProvisioningRoute());
+  app.route('/', adminRotateLicenceSigningKeyRoute());
+  app.route('/', adminReissueInstallKeyRoute());
 }

@@ -63,5 +63,9 @@ export const publishedKeySchema = z
     current: z.boolean(),
     createdAt: z.string(),
     retiredAt: z.string().nullable(),
+    publishedUntil: z.string().nullable().openapi({
+      description:
+        'for a retired key: when the last answer it signed expires and the key is no longer listed',
+    }),
   })
   .openapi('LicencePublicKey');

@@ -24,7 +24,7 @@ export function listLicenceKeysRoute() {
       const ctx = c.get('ctx');
       // The first request on a new store makes the key, so there is always one to publish.
       await currentSigningKey(ctx.db, { secret: ctx.config.secret, now: ctx.clock.now() });
-      return c.json({ keys: await listPublishedKeys(ctx.db) }, 200);
+      return c.json({ keys: await listPublishedKeys(ctx.db, ctx.clock.now()) }, 200);
     },
   );
 }
@@ -48,7 +48,7 @@ export function getLicencePublicKeyRoute() {
     async (c) => {
       const ctx = c.get('ctx');
       const { keyId } = await currentSigningKey(ctx.db, { secret: ctx.config.secret, now: ctx.clock.now() });
-      const key = (await listPublishedKeys(ctx.db)).find((k) => k.keyId === keyId)!;
+      const key = (await listPublishedKeys(ctx.db, ctx.clock.now())).find((k) => k.keyId === keyId)!;
       return c.json(key, 200);
     },
   );

@@ -1,6 +1,6 @@
 // POST /api/members: a new member registers with the full form and is sent a confirmation link.
 import { createRoute, z } from '@hono/zod-openapi';
-import { registerMember } from '../../../modules/identity/auth-index.js';
+import { registerMemberWithLicence } from '../../../flows/register-member-with-licence.js';
 import { LOGIN_ID_MAX_LENGTH, memberTextLimits as limits } from '../../../modules/identity/index.js';
 import { clientAddress } from '../../client-address.js';
 import { createRouter } from '../../openapi-app.js';
@@ -52,11 +52,25 @@ const registrationSchema = z
       description: 'Must be the current version from GET /api/terms/current',
     }),
     privacyPolicyVersion: z.string().max(limits.documentVersion).openapi({ example: '2026-04-01' }),
+    registrationNumber: z.string().max(32).nullish().openapi({
+      example: '1234-5678-9012',
+      description:
+        '製品登録番号 of a packaged product (seed 004), optional; with `installKey` the new member holds that licence',
+    }),
+    installKey: z.string().max(64).nullish().openapi({
+      example: 'K7QX2-MHT4P-9RWZD-C3N8F-VB6YE',
+      description: 'インストールキー, with `registrationNumber`',
+    }),
   })
   .openapi('MemberRegistration');
 
 const registeredSchema = z
-  .object({ memberId: z.string(), loginId: z.string(), status: z.literal('unconfirmed') })
+  .object({
+    memberId: z.string(),
+    loginId: z.string(),
+    status: z.literal('unconfirmed'),
+    licenceAttached: z.boolean(),
+  })
   .openapi('RegisteredMember');
 
 /** Registration: the member exists unconfirmed until the mailed link is opened; both consents are recorded with the client's address. */
@@ -73,9 +87,11 @@ export function registerMemberRoute() {
           description: 'registered; a confirmation mail is on its way',
           content: { 'application/json': { schema: registeredSchema } },
         },
-        409: problem('the login ID is taken (case does not matter)'),
+        409: problem(
+          "the login ID is taken (case does not matter), or `licence_held_by_another_member`: the licence typed is another member's",
+        ),
         422: problem(
-          'fields are invalid (each listed): a weak password, one containing the login ID, an outdated consent (`consent_outdated`) …',
+          'fields are invalid (each listed): a weak password, one containing the login ID, an outdated consent (`consent_outdated`), `licence_pair_invalid` (the registration number or install key is wrong, never said which) …',
         ),
         503: problem('no terms of use or privacy policy is published'),
         429: problem(
@@ -85,10 +101,15 @@ export function registerMemberRoute() {
     }),
     async (c) => {
       const ctx = c.get('ctx');
-      const registration = c.req.valid('json');
+      const { registrationNumber, installKey, ...registration } = c.req.valid('json');
       await limitRequest(c, 'registration', emailKey(registration.email));
-      const registered = await registerMember(ctx.db, {
+      const number = registrationNumber?.trim() ?? '';
+      const key = installKey?.trim() ?? '';
+      // One half alone is a wrong pair too, answered the same way; tries count like My Page's.
+      if (number || key) await limitRequest(c, 'licenceAttach', `email:${emailKey(registration.email)}`);
+      const registered = await registerMemberWithLicence(ctx.db, {
         registration,
+        licence: number || key ? { registrationNumber: number, installKey: key } : null,
         ipAddress: clientAddress(c, ctx.config.trustProxy),
         locale: preferredLocale(c.req.header('accept-language')),
         actor: { kind: 'member', id: null, requestId: c.get('requestId') },

@@ -23,8 +23,8 @@ const sectionPaths: Partial<Record<AdminSectionName, string>> = {
 
 type CountName = keyof AdminOverview;
 
-/** Each count and the queue it opens, in the order the day's work is usually done. */
-const countQueues: readonly { name: CountName; to: string }[] = [
+/** Each count and the queue it opens (none yet for licence conflicts: shown, not linked), in the order the day's work is usually done. */
+const countQueues: readonly { name: CountName; to?: string }[] = [
   { name: 'newOrders', to: '/admin/orders?status=received' },
   { name: 'linesWaiting', to: '/admin/provisioning' },
   { name: 'newInquiries', to: '/admin/inquiries?status=new' },
@@ -34,6 +34,7 @@ const countQueues: readonly { name: CountName; to: string }[] = [
   { name: 'lockedOperators', to: '/admin/operators' },
   { name: 'failedMessages', to: '/admin/mailbox' },
   { name: 'failedWebhooks', to: '/admin/provisioning' },
+  { name: 'licenceAttachConflicts' },
 ];
 
 function TodaysWork() {
@@ -58,7 +59,16 @@ function TodaysWork() {
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm">
         {counts.map(({ name, to }) => {
           const value = overview.data[name] ?? 0;
-          return (
+          const body = (
+            <>
+              <Text size="sm">{t(`admin.dashboard.counts.${name}`)}</Text>
+              <Text fz={28} fw={700} lh={1.3}>
+                {t('admin.dashboard.count', { count: value })}
+              </Text>
+            </>
+          );
+          const className = value > 0 ? classes.waiting : undefined;
+          return to ? (
             <Card
               key={name}
               withBorder
@@ -66,12 +76,13 @@ function TodaysWork() {
               component={Link}
               to={to}
               data-count={name}
-              className={value > 0 ? classes.waiting : undefined}
+              className={className}
             >
-              <Text size="sm">{t(`admin.dashboard.counts.${name}`)}</Text>
-              <Text fz={28} fw={700} lh={1.3}>
-                {t('admin.dashboard.count', { count: value })}
-              </Text>
+              {body}
+            </Card>
+          ) : (
+            <Card key={name} withBorder padding="md" data-count={name} className={className}>
+              {body}
             </Card>
           );
         })}
