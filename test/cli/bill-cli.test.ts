@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import { migrateDatabase } from '../../src/db/migrate.js';
 import { FakeClock, toDate } from '../../src/domain/clock.js';
@@ -14,6 +14,10 @@ import {
   setInvoiceIssuer,
 } from '../helpers/billing-fixtures.js';
 import { runCli } from '../helpers/cli.js';
+
+// Each command is a process of its own that opens the database (and on an embedded folder runs its
+// migrations): on a loaded two-core machine a test of several commands can pass the suite's minute.
+vi.setConfig({ testTimeout: 180_000 });
 
 let dataDir: string;
 

@@ -3,8 +3,12 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type CliResult, childEnv, cliArgs, repoRoot, runCli, startServer } from '../helpers/cli.js';
+
+// Each command is a process of its own that opens the database (and on an embedded folder runs its
+// migrations): on a loaded two-core machine a test of several commands can pass the suite's minute.
+vi.setConfig({ testTimeout: 180_000 });
 
 let dataDir: string;
 beforeAll(() => {

@@ -4,9 +4,13 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { childEnv, cliArgs, freePort, repoRoot, runCli } from '../helpers/cli.js';
 import { withDatabase } from '../helpers/global-setup.js';
+
+// Each command is a process of its own that opens the database (and on an embedded folder runs its
+// migrations): on a loaded two-core machine a test of several commands can pass the suite's minute.
+vi.setConfig({ testTimeout: 180_000 });
 
 const serverUrl = process.env.DATABASE_URL;
 const name = `keiyaku_nodes_${process.pid}`;

@@ -248,6 +248,8 @@ describe('accessibility of every page', () => {
       '/mypage/contracts': { url: '/mypage/contracts', as: 'member' },
       // No contract has started yet (the order's lines wait for provisioning): the page says it was not found.
       '/mypage/contracts/:contractId': { url: '/mypage/contracts/ctr_unknown', as: 'member' },
+      '/mypage/contracts/:contractId/change': { url: '/mypage/contracts/ctr_unknown/change', as: 'member' },
+      '/mypage/licences': { url: '/mypage/licences', as: 'member' },
       '/mypage/orders': { url: '/mypage/orders', as: 'member' },
       '/mypage/orders/:orderId': { url: `/mypage/orders/${order.id}`, as: 'member' },
       '/mypage/invoices': { url: '/mypage/invoices', as: 'member' },
@@ -283,6 +285,7 @@ describe('accessibility of every page', () => {
       '/admin/contract-requests': { url: '/admin/contract-requests', as: 'owner' },
       '/admin/orders/:orderId': { url: `/admin/orders/${order.id}`, as: 'owner' },
       '/admin/provisioning': { url: '/admin/provisioning', as: 'owner' },
+      '/admin/billing-calendar': { url: '/admin/billing-calendar', as: 'owner' },
       '/admin/catalog/providers/:providerId/connection': {
         url: `/admin/catalog/providers/${providerId}/connection`,
         as: 'owner',

@@ -1,5 +1,5 @@
 // The admin catalog API: a catalog operator registers a provider and a document, creates, edits and publishes a product, and the storefront prices it; each change audited with the operator.
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditLog } from '../../src/db/schema/audit.js';
 import { catalogTrialRedemptions } from '../../src/db/schema/catalog.js';
@@ -240,7 +240,9 @@ describe('catalog editing', () => {
     const audits = await t.ctx.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.actorKind, 'operator'), eq(auditLog.actorId, op.operatorId)));
+      .where(and(eq(auditLog.actorKind, 'operator'), eq(auditLog.actorId, op.operatorId)))
+      // PostgreSQL keeps no insertion order: ids are UUIDv7s made in order.
+      .orderBy(asc(auditLog.at), asc(auditLog.id));
     const catalogAudits = audits.filter((a) => a.action.startsWith('catalog.'));
     expect(catalogAudits.map((a) => [a.action, a.targetId])).toEqual([
       ['catalog.provider.created', providerBody.id],

@@ -114,6 +114,7 @@ describe('GET /api/admin/overview', () => {
       lockedOperators: 0,
       failedMessages: 0,
       failedWebhooks: 0,
+      licenceAttachConflicts: 0,
     });
     expect(await overview(support)).toEqual({
       newOrders: 0,
@@ -124,6 +125,7 @@ describe('GET /api/admin/overview', () => {
       lockedLoginIds: 0,
       failedMessages: 0,
       failedWebhooks: 0,
+      licenceAttachConflicts: 0,
     });
     expect(await overview(billing)).toEqual({ newOrders: 0, linesWaiting: 0, failedWebhooks: 0 });
     expect(await overview(catalog)).toEqual({});
@@ -239,6 +241,8 @@ describe('GET /api/admin/overview', () => {
       lockedOperators: 1,
       failedMessages: 2,
       failedWebhooks: 1,
+      // Counted from real refusals in licence-members.test.ts; none happen here.
+      licenceAttachConflicts: 0,
     };
     expect(await overview(owner)).toEqual(day);
     const { lockedOperators: _ownerOnly, ...supportDay } = day;

@@ -1,4 +1,5 @@
 // Every My Page route, read from the OpenAPI document: 401 signed out, and member A never reaches member B's data.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedDemoCatalog } from '../../src/flows/seed-demo-catalog.js';
 import { confirmLineStart } from '../../src/modules/ordering/index.js';
@@ -51,7 +52,13 @@ type MemberRouteCase =
       body?: unknown;
       /** The owner's own call may be refused by a rule of the contract's state (409), never 404. */
       ownMayBeRefused?: boolean;
-    };
+    }
+  /**
+   * A route whose resource needs fixtures this file does not build (an issued invoice, an attached licence
+   * with a machine): its cross-member case, with real data of two members, is in `test`. Here A still gets
+   * 404 on ids that are not A's, and 401 without a session.
+   */
+  | { scope: 'elsewhere'; test: string; ids: Record<string, string> };
 
 const memberRoutes: Record<string, MemberRouteCase> = {
   'GET /api/mypage/me': { scope: 'session' },
@@ -115,6 +122,24 @@ const memberRoutes: Record<string, MemberRouteCase> = {
   // Without an Idempotency-Key: refused before anything runs.
   'POST /api/mypage/orders': { scope: 'session-refused', body: {} },
   'GET /api/mypage/orders': { scope: 'session' },
+  // Neither member has an invoice or a licence here: the lists must show A nothing of B's (and are empty).
+  'GET /api/mypage/invoices': { scope: 'session', ownData: false },
+  'GET /api/mypage/invoices/{invoiceId}': {
+    scope: 'elsewhere',
+    test: 'test/http/billing.test.ts',
+    ids: { invoiceId: 'inv_00000000-0000-7000-8000-000000000000' },
+  },
+  'GET /api/mypage/licences': { scope: 'session', ownData: false },
+  // A pair that names no licence: refused alike for every member, whatever it is.
+  'POST /api/mypage/licences': {
+    scope: 'session-refused',
+    body: { registrationNumber: '1234-5678-9012', installKey: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE' },
+  },
+  'DELETE /api/mypage/licences/{licenceId}/machines/{machineFingerprint}': {
+    scope: 'elsewhere',
+    test: 'test/http/licence-members.test.ts',
+    ids: { licenceId: 'lic_00000000-0000-7000-8000-000000000000', machineFingerprint: 'any-machine' },
+  },
   'GET /api/mypage/orders/{orderId}': { scope: 'path', ids: (owner) => ({ orderId: owner.orderId }) },
   'GET /api/mypage/contracts': { scope: 'session' },
   'GET /api/mypage/contracts/{contractId}': {
@@ -295,7 +320,8 @@ function concrete(route: string, ids: Record<string, string> = {}): [string, str
 }
 
 function bodyOf(route: string, testCase: MemberRouteCase | undefined): unknown {
-  return route.startsWith('GET ') ? undefined : (testCase?.body ?? {});
+  if (route.startsWith('GET ')) return undefined;
+  return testCase && 'body' in testCase ? (testCase.body ?? {}) : {};
 }
 
 /** B's secrets in an answer, apart from ids the request itself put in the path (problems echo it as `instance`). */
@@ -396,7 +422,7 @@ afterAll(async () => {
 async function viewOf(member: MemberFixture): Promise<string[]> {
   const views: string[] = [];
   for (const [route, testCase] of Object.entries(memberRoutes)) {
-    if (!route.startsWith('GET ')) continue;
+    if (!route.startsWith('GET ') || testCase.scope === 'elsewhere') continue;
     const [method, path] = concrete(route, testCase.scope === 'path' ? testCase.ids(member) : {});
     views.push(`${route} ${await (await member.browser.send(path, method)).text()}`);
   }
@@ -414,7 +440,9 @@ describe('authorization of every My Page route', () => {
   it('answers 401 without a member session', async () => {
     for (const route of await documentedMemberRoutes()) {
       const testCase = memberRoutes[route];
-      const [method, path] = concrete(route, testCase?.scope === 'path' ? testCase.ids(b) : {});
+      const ids =
+        testCase?.scope === 'path' ? testCase.ids(b) : testCase?.scope === 'elsewhere' ? testCase.ids : {};
+      const [method, path] = concrete(route, ids);
       const res = await new Browser(t).send(path, method, bodyOf(route, testCase));
       const text = await res.text();
       expect([route, res.status, (JSON.parse(text) as { code?: string }).code]).toEqual([
@@ -443,6 +471,13 @@ describe('authorization of every My Page route', () => {
         const own = await a.browser.send(ownPath, ownMethod, body);
         const ownOk = own.status < 300 || (testCase.ownMayBeRefused === true && own.status === 409);
         expect([route, own.status, ownOk]).toEqual([route, own.status, true]);
+      } else if (testCase.scope === 'elsewhere') {
+        const [method, path] = concrete(route, testCase.ids);
+        const res = await a.browser.send(path, method, body);
+        expect([route, res.status]).toEqual([route, 404]);
+        // The named file tries this route with another member's real resource.
+        const prefix = (route.split(' ')[1] ?? '').split('{')[0]!;
+        expect([route, readFileSync(testCase.test, 'utf8').includes(prefix)]).toEqual([route, true]);
       } else if (testCase.scope === 'session-refused') {
         const [method, path] = concrete(route);
         const res = await a.browser.send(path, method, body);

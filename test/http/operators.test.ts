@@ -425,6 +425,13 @@ const adminRoutes: Record<string, Expectation> = {
     body: { reason: '入金確認' },
   },
   'GET /api/admin/contract-requests': { access: ['owner', 'support', 'billing'] },
+  'GET /api/admin/billing-runs': { access: ['owner', 'support', 'billing'] },
+  // A dry run: the close computes and saves nothing, so each permitted role may run it here.
+  'POST /api/admin/billing-runs': { access: ['owner', 'billing'], body: { month: '2026-04', dryRun: true } },
+  'GET /api/admin/invoices': { access: ['owner', 'support', 'billing'] },
+  'GET /api/admin/invoices/{invoiceId}': { access: ['owner', 'support', 'billing'] },
+  'POST /api/admin/licences/signing-keys/rotate': { access: ['owner'], body: {} },
+  'POST /api/admin/licences/{id}/install-key': { access: ['owner', 'support'], body: { reason: null } },
   'POST /api/admin/contract-requests/{id}/confirm': { access: ['owner', 'support'], body: {} },
   'GET /api/admin/catalog/terms-documents': { access: ['owner', 'catalog'] },
   'POST /api/admin/catalog/terms-documents': {
@@ -451,6 +458,7 @@ function concrete(route: string): [string, string] {
       .replace('{day}', '2026-08-13')
       .replace('{code}', 'unknown-profile')
       .replace('{id}', 'unknown_0000')
+      .replace('{invoiceId}', 'unknown_0000')
       .replace('{memberId}', 'unknown_0000')
       .replace('{keyId}', 'unknown_0000'),
   ];

@@ -439,7 +439,6 @@ export function ContractRenewalSection({ contract }: { contract: ContractDetail 
           <RenewalFact label={t('contracts.termEnd')} testId="renewal-term-end">
             {format.date(contract.currentTermEnd)}
           </RenewalFact>
-          <RenewalFact label={t('contracts.renewal')}>{contract.renewalModeLabel[lang]}</RenewalFact>
           <RenewalFact label={t('contracts.paymentMethod')} testId="renewal-method">
             {state.paymentMethodLabel?.[lang] ?? t('contracts.noPaymentMethod')}
             {state.paymentMethod === 'wallet' && state.walletRenewalDay !== null

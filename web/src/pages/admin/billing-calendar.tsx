@@ -159,9 +159,11 @@ function ScheduleTable({ schedule, rule }: { schedule: AdminBillingSchedule; rul
   const closings = agencyClosings.filter((c) =>
     schedule.months.some((m) => m.confirmations.some((x) => x.agency.some((a) => a.closing === c))),
   );
+  // A region the keyboard can reach: the table is wider than most screens and has nothing focusable to scroll it by.
   return (
-    <Table.ScrollContainer minWidth={1100}>
-      <Table striped withTableBorder>
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable to be scrolled from the keyboard (WCAG 2.1.1)
+    <section tabIndex={0} aria-label={t('admin.billingCalendar.table.region')} style={{ overflowX: 'auto' }}>
+      <Table striped withTableBorder miw={1100}>
         <Table.Caption>{t('admin.billingCalendar.table.caption', { from: schedule.from })}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
@@ -209,7 +211,7 @@ function ScheduleTable({ schedule, rule }: { schedule: AdminBillingSchedule; rul
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </section>
   );
 }
 

@@ -97,6 +97,11 @@ export interface Definition {
   leadTimeNote: Bilingual;
   checkoutNote: Bilingual;
   sortOrder: Num;
+  /** Contract rules the form has no field for yet, kept as stored so that saving the form does not reset them. */
+  proration: 'none' | 'daily' | 'monthly';
+  quantityChangeable: boolean;
+  renewalWindowMonths: number;
+  licenceMachineLimit: number;
   plans: Plan[];
   options: Option[];
   trial: Trial | null;
@@ -202,6 +207,10 @@ export function newDefinition(): Definition {
     leadTimeNote: blank(),
     checkoutNote: blank(),
     sortOrder: 0,
+    proration: 'none',
+    quantityChangeable: true,
+    renewalWindowMonths: 2,
+    licenceMachineLimit: 2,
     plans: [newPlan()],
     options: [],
     trial: null,
@@ -234,6 +243,10 @@ export function fromApi(raw: Raw, providerId: string): Definition {
     leadTimeNote: bi(raw.leadTimeNote),
     checkoutNote: bi(raw.checkoutNote),
     sortOrder: num(raw.sortOrder),
+    proration: raw.proration ?? 'none',
+    quantityChangeable: raw.quantityChangeable ?? true,
+    renewalWindowMonths: raw.renewalWindowMonths ?? 2,
+    licenceMachineLimit: raw.licenceMachineLimit ?? 2,
     plans: (raw.plans ?? []).map(
       (p: Raw): Plan => ({
         code: p.code,
