@@ -1,6 +1,7 @@
 // What an operator may set about the store, validated once here for the CLI, the API and the console.
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
+import { registrationNumberWarningOf } from '../../domain/invoices.js';
 import { parseOrderNumberFormat } from '../../domain/orders.js';
 import { bilingualIssue } from '../../domain/validation.js';
 
@@ -23,18 +24,7 @@ export const registrationNumberPattern = /^T\d{13}$/;
  * not corporate numbers, so a failure is a warning for the operator, never a rejection.
  */
 export function registrationNumberCheckDigitOk(registrationNumber: string): boolean {
-  if (!registrationNumberPattern.test(registrationNumber)) return false;
-  const digits = registrationNumber.slice(1).split('').map(Number);
-  const [check, ...body] = digits as [number, ...number[]];
-  // Corporate number rule: weights 1,2,1,2… from the last digit of the 12-digit body.
-  let sum = 0;
-  body
-    .slice()
-    .reverse()
-    .forEach((digit, index) => {
-      sum += digit * (index % 2 === 0 ? 1 : 2);
-    });
-  return check === 9 - (sum % 9);
+  return registrationNumberWarningOf(registrationNumber) === null;
 }
 
 export const storeSettingsPatchSchema = z
