@@ -27,7 +27,7 @@ export {
   type PublishedLicenceKey,
   rotateSigningKey,
 } from './signing-keys.js';
-export { syncLicence } from './sync-licence.js';
+export { syncLicences } from './sync-licence.js';
 export {
   LICENCE_ANSWER_LIFETIME_DAYS,
   type LicenceAnswer,

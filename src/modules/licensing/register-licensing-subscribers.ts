@@ -1,7 +1,7 @@
 // Wires the licensing module to the contract events it reacts to: a started software contract opens its licence, later changes keep it in step.
 import { registerDomainEventSubscriber } from '../events/index.js';
 import { openLicence } from './open-licence.js';
-import { syncLicence, syncLicences } from './sync-licence.js';
+import { syncLicences } from './sync-licence.js';
 
 /** Registers the subscribers for this process; safe to call once per context (same names replace). */
 export function registerLicensingSubscribers(): void {
@@ -16,9 +16,7 @@ export function registerLicensingSubscribers(): void {
     registerDomainEventSubscriber({
       name: `licensing.sync-on-${type}`,
       type,
-      handle: async (tx, event) => {
-        await syncLicence(tx, event);
-      },
+      handle: (tx, event) => syncLicences(tx, [event]),
       handleBatch: (tx, events) => syncLicences(tx, events),
     });
   }

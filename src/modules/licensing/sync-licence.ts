@@ -1,5 +1,5 @@
 // Keeps a licence's status and dates in step with its contract's events (renewed, status changed, ended), in the transaction that records them.
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { licences } from '../../db/schema/licensing.js';
 import { toDate } from '../../domain/clock.js';
@@ -8,28 +8,10 @@ import type { RecordedDomainEvent } from '../events/index.js';
 type ContractChange = RecordedDomainEvent<'contract.renewed' | 'contract.status_changed' | 'contract.ended'>;
 
 /**
- * Copies the contract's status and paid-through date onto its licence (if it has one). A renewal moves
- * both dates to the new term's end; an ended contract is valid through its last day of service.
- */
-export async function syncLicence(tx: DbOrTx, event: ContractChange): Promise<boolean> {
-  const { status, through } = licenceStateAfter(event);
-  const p = event.payload;
-  const updated = await tx
-    .update(licences)
-    .set({
-      contractStatus: status,
-      validUntil: through,
-      updatesAllowedUntil: through,
-      updatedAt: toDate(event.at),
-    })
-    .where(eq(licences.contractId, p.contractId))
-    .returning({ id: licences.id });
-  return updated.length > 0;
-}
-
-/**
- * `syncLicence` for a whole batch (a renewal or contract-end sweep) in one statement: contracts without a
- * licence match nothing. Where a batch names a contract twice, its last event wins, as one by one would.
+ * Copies each contract's status and paid-through date onto its licence (if it has one), in one statement
+ * for a whole batch (a renewal or contract-end sweep) as for one event. A renewal moves both dates to the
+ * new term's end; an ended contract is valid through its last day of service. Where a batch names a
+ * contract twice, its last event wins, as one by one would.
  */
 export async function syncLicences(tx: DbOrTx, events: readonly ContractChange[]): Promise<void> {
   if (events.length === 0) return;
@@ -40,7 +22,7 @@ export async function syncLicences(tx: DbOrTx, events: readonly ContractChange[]
     at: toDate(event.at).toISOString(),
   }));
   await tx.execute(
-    sql`update licences l set contract_status = x.status, valid_until = x.through,
+    sql`update ${licences} l set contract_status = x.status, valid_until = x.through,
                updates_allowed_until = x.through, updated_at = x.at
         from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(contract_id text, status text, through date, at timestamptz)
         where l.contract_id = x.contract_id`,
