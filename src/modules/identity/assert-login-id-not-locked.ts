@@ -1,25 +1,28 @@
 // Refuses a sign-in step for a locked login ID before any secret is checked, and lifts expired automatic locks.
 import type { AppContext } from '../../context.js';
-import { loginLockouts } from '../../db/schema/identity.js';
 import { type Actor, recordAudit } from '../audit/index.js';
-import { identityErrors } from './identity-errors.js';
 import { readLoginLock } from './lockout-counters.js';
 import { type LockoutPolicy, loadLockoutPolicy } from './lockout-policy.js';
+import type { LoginLockoutSubject } from './login-lockout-subject.js';
 
 export interface AssertLoginIdNotLockedInput {
-  /** `normalizeLoginId` of the ID as typed, or of the member's ID at the second-factor step. */
+  /** The normalised login ID as typed, or of the pending person's ID at the second-factor step. */
   loginIdKey: string;
   actor: Actor;
 }
 
-/** Throws `login_locked` (423) while the ID is locked; returns the policy so callers need not read it twice. */
+/**
+ * Throws the subject's `login_locked` (423) while the ID is locked; returns the store's lockout policy,
+ * the same for members and operators, so callers need not read it twice.
+ */
 export async function assertLoginIdNotLocked(
   ctx: AppContext,
+  subject: LoginLockoutSubject,
   input: AssertLoginIdNotLockedInput,
 ): Promise<LockoutPolicy> {
   const policy = await loadLockoutPolicy(ctx.db);
   const now = ctx.clock.now();
-  const { locked, lifted } = await readLoginLock(ctx.db, loginLockouts, {
+  const { locked, lifted } = await readLoginLock(ctx.db, subject.table, {
     loginIdKey: input.loginIdKey,
     now,
   });
@@ -30,13 +33,13 @@ export async function assertLoginIdNotLocked(
         id: null,
         ...(input.actor.requestId ? { requestId: input.actor.requestId } : {}),
       },
-      action: 'login_id.unlocked',
-      targetType: 'login_id',
+      action: `${subject.loginIdKind}.unlocked`,
+      targetType: subject.loginIdKind,
       targetId: input.loginIdKey,
       reason: 'lock time elapsed',
       at: now,
     });
   }
-  if (locked) throw identityErrors.loginLocked(policy);
+  if (locked) throw subject.lockedError(policy);
   return policy;
 }

@@ -2,6 +2,7 @@
 
 export { type AnonymiseDueMembersInput, anonymiseDueMembers } from './anonymise-due-members.js';
 export { type ApproveRegistrationInput, approveRegistration } from './approve-registration.js';
+export { type AssertLoginIdNotLockedInput, assertLoginIdNotLocked } from './assert-login-id-not-locked.js';
 export { type MemberAuth, memberAuth, SIGN_IN_CODE_ATTEMPTS, SIGN_IN_CODE_MINUTES } from './auth.js';
 export { authErrorCode, cookieHeaderFrom } from './auth-failure.js';
 export { BACKUP_CODE_COUNT, type BackupCode } from './backup-codes.js';
@@ -47,17 +48,14 @@ export {
   type RegistrationPage,
   type RegistrationSummary,
 } from './list-registrations.js';
-export {
-  type CountedFailure,
-  countLoginFailure,
-  type LockoutTable,
-  readLoginLock,
-} from './lockout-counters.js';
+export type { LockoutTable } from './lockout-counters.js';
 export { type LockoutPolicy, loadLockoutPolicy } from './lockout-policy.js';
+export type { LockedPerson, LoginLockoutSubject } from './login-lockout-subject.js';
 export { LOGIN_ID_MAX, LOGIN_ID_MIN, LOGIN_ID_PATTERN, passwordIssues } from './member-fields.js';
 export { hashPassword, verifyPassword } from './password-hashing.js';
 export { PASSWORD_RESET_VALID_MINUTES } from './password-reset-secrets.js';
 export { pendingSignInMember } from './pending-sign-in.js';
+export { type RecordLoginFailureInput, recordLoginFailure } from './record-login-failure.js';
 export { type RecordSignInInput, recordSignIn } from './record-sign-in.js';
 export { type RegenerateBackupCodesInput, regenerateBackupCodes } from './regenerate-backup-codes.js';
 export { type RegisteredMember, type RegisterMemberInput, registerMember } from './register-member.js';
@@ -70,6 +68,7 @@ export {
 export { type RequestPasswordResetInput, requestPasswordReset } from './request-password-reset.js';
 export { type ResendConfirmationInput, resendConfirmation } from './resend-confirmation.js';
 export { CODE_RESEND_SECONDS, type ResendSignInCodeInput, resendSignInCode } from './resend-sign-in-code.js';
+export { resetLoginFailures } from './reset-login-failures.js';
 export { type ResetMemberSecondFactorInput, resetMemberSecondFactor } from './reset-member-second-factor.js';
 export { type RevealBackupCodesInput, revealBackupCodes } from './reveal-backup-codes.js';
 export { type RevokeMemberSessionInput, revokeMemberSession } from './revoke-member-session.js';

@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.js';
 import { type Actor, recordAudit } from '../audit/index.js';
 import { assertLoginIdNotLocked } from './assert-login-id-not-locked.js';
 import type { LockoutPolicy } from './lockout-policy.js';
+import { memberLockout } from './member-lockout.js';
 
 /** Throws `login_locked` (audited) for a locked pending member; returns the lockout policy otherwise. */
 export async function refuseLockedPendingSignIn(
@@ -11,7 +12,7 @@ export async function refuseLockedPendingSignIn(
   actor: Actor,
 ): Promise<LockoutPolicy> {
   try {
-    return await assertLoginIdNotLocked(ctx, { loginIdKey: pending.loginIdKey, actor });
+    return await assertLoginIdNotLocked(ctx, memberLockout, { loginIdKey: pending.loginIdKey, actor });
   } catch (error) {
     await recordAudit(ctx.db, {
       actor: { ...actor, id: pending.memberId },

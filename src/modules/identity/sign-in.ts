@@ -9,6 +9,7 @@ import { authErrorCode, cookieHeaderFrom } from './auth-failure.js';
 import { identityErrors } from './identity-errors.js';
 import { normalizeLoginId as lockoutKeyOf } from './login-id.js';
 import { normalizeLoginId } from './member-fields.js';
+import { memberLockout } from './member-lockout.js';
 import { recordLoginFailure } from './record-login-failure.js';
 import { recordSignIn } from './record-sign-in.js';
 import { type SignInCodeDestination, signInCodeDestination } from './send-sign-in-code.js';
@@ -50,7 +51,7 @@ export async function signIn(ctx: AppContext, input: SignInInput): Promise<SignI
 
   // The lock is checked before the password, so a right password during a lock is neither used nor revealed.
   const loginIdKey = lockoutKeyOf(input.loginId);
-  const policy = await assertLoginIdNotLocked(ctx, { loginIdKey, actor: input.actor }).catch(
+  const policy = await assertLoginIdNotLocked(ctx, memberLockout, { loginIdKey, actor: input.actor }).catch(
     async (error: unknown): Promise<never> => {
       await audit('member.sign_in_refused', 'login ID locked');
       throw error;
@@ -82,7 +83,7 @@ export async function signIn(ctx: AppContext, input: SignInInput): Promise<SignI
           at: ctx.clock.now(),
         });
       }
-      const { locked, failuresLeft } = await recordLoginFailure(ctx, {
+      const { locked, failuresLeft } = await recordLoginFailure(ctx, memberLockout, {
         loginIdKey,
         policy,
         actor: input.actor,

@@ -4,6 +4,7 @@ import { type Actor, recordAudit } from '../audit/index.js';
 import { memberAuth } from './auth.js';
 import { authErrorCode } from './auth-failure.js';
 import { identityErrors } from './identity-errors.js';
+import { memberLockout } from './member-lockout.js';
 import { pendingSignInLoginIdKey } from './pending-sign-in.js';
 import { recordLoginFailure } from './record-login-failure.js';
 import { recordSignIn } from './record-sign-in.js';
@@ -50,7 +51,7 @@ export async function verifySignInBackupCode(
       userAgent: input.headers.get('user-agent'),
       at: ctx.clock.now(),
     });
-    await resetLoginFailures(ctx.db, pending.loginIdKey);
+    await resetLoginFailures(ctx.db, memberLockout, pending.loginIdKey);
     return { memberId: pending.memberId, setCookies: headers.getSetCookie() };
   } catch (error) {
     const code = authErrorCode(error);
@@ -72,7 +73,11 @@ export async function verifySignInBackupCode(
       userAgent: input.headers.get('user-agent'),
       at: ctx.clock.now(),
     });
-    const { locked } = await recordLoginFailure(ctx, { loginIdKey: pending.loginIdKey, policy, actor });
+    const { locked } = await recordLoginFailure(ctx, memberLockout, {
+      loginIdKey: pending.loginIdKey,
+      policy,
+      actor,
+    });
     throw locked ? identityErrors.loginLocked(policy) : identityErrors.invalidBackupCode();
   }
 }

@@ -4,6 +4,7 @@ import { type Actor, recordAudit } from '../audit/index.js';
 import { memberAuth } from './auth.js';
 import { authErrorCode } from './auth-failure.js';
 import { identityErrors } from './identity-errors.js';
+import { memberLockout } from './member-lockout.js';
 import { pendingSignInLoginIdKey } from './pending-sign-in.js';
 import { recordLoginFailure } from './record-login-failure.js';
 import { recordSignIn } from './record-sign-in.js';
@@ -48,7 +49,7 @@ export async function verifySignInCode(
       userAgent: input.headers.get('user-agent'),
       at: ctx.clock.now(),
     });
-    if (pending) await resetLoginFailures(ctx.db, pending.loginIdKey);
+    if (pending) await resetLoginFailures(ctx.db, memberLockout, pending.loginIdKey);
     return { memberId: response.user.id, setCookies: headers.getSetCookie() };
   } catch (error) {
     const code = authErrorCode(error);
@@ -74,7 +75,7 @@ export async function verifySignInCode(
     if (code === 'INVALID_CODE') {
       // Only a wrong guess counts toward the lock; an expired or spent code is not a guess.
       if (pending && policy) {
-        const { locked } = await recordLoginFailure(ctx, {
+        const { locked } = await recordLoginFailure(ctx, memberLockout, {
           loginIdKey: pending.loginIdKey,
           policy,
           actor: { ...input.actor, id: pending.memberId },

@@ -3,12 +3,16 @@ import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { operators, operatorUser } from '../../db/schema/operators.js';
 import { type Actor, recordAudit } from '../audit/index.js';
-import { authErrorCode, cookieHeaderFrom } from '../identity/auth-index.js';
-import { assertOperatorLoginIdNotLocked } from './assert-operator-login-id-not-locked.js';
+import {
+  assertLoginIdNotLocked,
+  authErrorCode,
+  cookieHeaderFrom,
+  recordLoginFailure,
+} from '../identity/auth-index.js';
 import { operatorAuth } from './auth.js';
 import { operatorErrors } from './operator-errors.js';
 import { normalizeOperatorLoginId } from './operator-fields.js';
-import { recordOperatorLoginFailure } from './record-operator-login-failure.js';
+import { operatorLockout } from './operator-lockout.js';
 
 /** Which second factor the sign-in waits for. */
 export type SecondFactor = 'totp' | 'email';
@@ -29,7 +33,10 @@ export async function signInOperator(
   const auth = operatorAuth(ctx);
   const username = normalizeOperatorLoginId(input.loginId);
   // Checked before better-auth sees the password, so a right password during a lock is neither used nor revealed.
-  const policy = await assertOperatorLoginIdNotLocked(ctx, { loginIdKey: username, actor: input.actor });
+  const policy = await assertLoginIdNotLocked(ctx, operatorLockout, {
+    loginIdKey: username,
+    actor: input.actor,
+  });
   const [known] = await ctx.db
     .select({ id: operatorUser.id, status: operators.status })
     .from(operatorUser)
@@ -56,7 +63,7 @@ export async function signInOperator(
       // Unknown ID and wrong password give one answer, so the answer tells nobody which IDs exist.
       await audit('operator.sign_in_failed', 'wrong login ID or password');
       // Unknown IDs count and lock like known ones, so the lock answer says nothing about existence either.
-      const { locked, failuresLeft } = await recordOperatorLoginFailure(ctx, {
+      const { locked, failuresLeft } = await recordLoginFailure(ctx, operatorLockout, {
         loginIdKey: username,
         policy,
         actor: input.actor,
@@ -70,7 +77,7 @@ export async function signInOperator(
     // A disabled operator hears what a wrong password hears; the challenge cookie is not handed out.
     await audit('operator.sign_in_refused', 'operator disabled');
     // Counted like a wrong password, so repeated tries end in the same lock whatever the password was.
-    const { locked, failuresLeft } = await recordOperatorLoginFailure(ctx, {
+    const { locked, failuresLeft } = await recordLoginFailure(ctx, operatorLockout, {
       loginIdKey: username,
       policy,
       actor: input.actor,

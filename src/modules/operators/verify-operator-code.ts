@@ -3,14 +3,17 @@ import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { operatorUser } from '../../db/schema/operators.js';
 import { type Actor, recordAudit } from '../audit/index.js';
-import { authErrorCode } from '../identity/auth-index.js';
-import { assertOperatorLoginIdNotLocked } from './assert-operator-login-id-not-locked.js';
+import {
+  assertLoginIdNotLocked,
+  authErrorCode,
+  recordLoginFailure,
+  resetLoginFailures,
+} from '../identity/auth-index.js';
 import { operatorAuth } from './auth.js';
 import { hasTotp } from './has-totp.js';
 import { operatorErrors } from './operator-errors.js';
+import { operatorLockout } from './operator-lockout.js';
 import { pendingOperatorSignIn } from './pending-operator-sign-in.js';
-import { recordOperatorLoginFailure } from './record-operator-login-failure.js';
-import { resetOperatorLoginFailures } from './reset-operator-login-failures.js';
 import type { SecondFactor } from './sign-in-operator.js';
 
 export interface VerifyOperatorCodeInput {
@@ -35,7 +38,7 @@ export async function verifyOperatorCode(
   const loginIdKey = pendingUser?.username ?? null;
   // A lock that came after the password step (by codes guessed elsewhere) stops this challenge too.
   const policy = loginIdKey
-    ? await assertOperatorLoginIdNotLocked(ctx, { loginIdKey, actor: input.actor })
+    ? await assertLoginIdNotLocked(ctx, operatorLockout, { loginIdKey, actor: input.actor })
     : null;
   // An operator with an authenticator app is asked for its code; the mailed code is for those without one.
   const method: SecondFactor = pending && (await hasTotp(ctx.db, pending)) ? 'totp' : 'email';
@@ -45,7 +48,7 @@ export async function verifyOperatorCode(
       method === 'totp' ? await auth.api.verifyTOTP(request) : await auth.api.verifyTwoFactorOTP(request);
     if (!('user' in response)) throw new Error('better-auth verified a sign-in code without a user');
     const operatorId = response.user.id;
-    if (loginIdKey) await resetOperatorLoginFailures(ctx.db, loginIdKey);
+    if (loginIdKey) await resetLoginFailures(ctx.db, operatorLockout, loginIdKey);
     await recordAudit(ctx.db, {
       actor: { ...input.actor, id: operatorId },
       action: 'operator.signed_in',
@@ -71,7 +74,11 @@ export async function verifyOperatorCode(
     if (code === 'INVALID_CODE') {
       // A wrong code counts towards the lock like a wrong password; an expired or spent code is no guess.
       if (loginIdKey && policy) {
-        const { locked } = await recordOperatorLoginFailure(ctx, { loginIdKey, policy, actor: input.actor });
+        const { locked } = await recordLoginFailure(ctx, operatorLockout, {
+          loginIdKey,
+          policy,
+          actor: input.actor,
+        });
         if (locked) throw operatorErrors.loginLocked(policy);
       }
       throw operatorErrors.invalidCode();
