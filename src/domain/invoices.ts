@@ -15,6 +15,7 @@ export const invoiceStatusValues = [
   'agency_handed',
   'partially_paid',
   'paid',
+  'written_off',
   'void',
 ] as const;
 
@@ -28,6 +29,7 @@ export const invoiceStatusLabels: Record<InvoiceStatus, { ja: string; en: string
   agency_handed: { ja: '決済代行会社へ引渡し済（未入金）', en: 'Handed to the payment agency (unpaid)' },
   partially_paid: { ja: '一部入金', en: 'Partly paid' },
   paid: { ja: '入金済', en: 'Paid' },
+  written_off: { ja: '貸倒処理済', en: 'Written off' },
   void: { ja: '取消', en: 'Void' },
 };
 

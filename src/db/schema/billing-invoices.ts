@@ -73,7 +73,7 @@ export const invoices = pgTable(
     periodFrom: date('period_from', { mode: 'string' }).notNull(),
     periodThrough: date('period_through', { mode: 'string' }).notNull(),
     status: text('status', {
-      enum: ['draft', 'issued', 'agency_handed', 'partially_paid', 'paid', 'void'],
+      enum: ['draft', 'issued', 'agency_handed', 'partially_paid', 'paid', 'written_off', 'void'],
     }).notNull(),
     billingRunId: text('billing_run_id').references(() => billingRuns.id),
     issueDate: date('issue_date', { mode: 'string' }).notNull(),
@@ -99,7 +99,7 @@ export const invoices = pgTable(
     index('invoices_run_idx').on(t.billingRunId),
     check(
       'invoices_status_known',
-      sql`${t.status} in ('draft', 'issued', 'agency_handed', 'partially_paid', 'paid', 'void')`,
+      sql`${t.status} in ('draft', 'issued', 'agency_handed', 'partially_paid', 'paid', 'written_off', 'void')`,
     ),
     check('invoices_period_order', sql`${t.periodFrom} <= ${t.periodThrough}`),
     check('invoices_subtotal_sum', sql`${t.subtotal} = ${t.standardTaxable} + ${t.reducedTaxable}`),

@@ -1,5 +1,6 @@
 // The billing module's public face.
 
+export { applyMemberCredit, type CreditMove } from './apply-member-credit.js';
 export { type BillingPeriod, billingPeriodFor, monthInvalid } from './billing-period.js';
 export {
   billingProfileCodeSchema,
@@ -7,6 +8,7 @@ export {
   billingProfileRulesSchema,
   parseBillingMonth,
 } from './billing-profile-rules.js';
+export { openBalanceBlocker, registerBillingWithdrawalBlockers } from './billing-withdrawal-blockers.js';
 export {
   type CloseBillingMonthInput,
   type CloseProgress,
@@ -23,12 +25,34 @@ export { getBillingCalendarMonth } from './get-billing-calendar-month.js';
 export { getBillingCalendarSchedule } from './get-billing-calendar-schedule.js';
 export { type BillingProfile, type BillingProfileVersion, getBillingProfile } from './get-billing-profile.js';
 export { getInvoice, invoiceNotFound } from './get-invoice.js';
+export {
+  type FlaggedPayment,
+  getInvoiceLedger,
+  type InvoiceLedgerEntry,
+  listFlaggedPayments,
+} from './get-invoice-ledger.js';
+export {
+  type InvoiceLedgerSums,
+  invoiceLedgerSums,
+  invoiceNotPayable,
+  statusFromLedger,
+} from './invoice-settlement.js';
 export type { InvoiceDetail, InvoiceLineView, InvoiceRateTotal, InvoiceSummary } from './invoice-view.js';
 export { getMemberBalance, type LedgerEntryView, listLedgerEntries } from './ledger-balance.js';
+export { ledgerErrors } from './ledger-errors.js';
 export { type BillingProfileSummary, listBillingProfiles } from './list-billing-profiles.js';
 export { loadBillingProfileVersions } from './load-billing-profile-versions.js';
 export {
   type PutBillingProfileVersionInput,
   putBillingProfileVersion,
 } from './put-billing-profile-version.js';
+export {
+  type PaymentMethod,
+  paymentMethods,
+  type RecordedPayment,
+  type RecordInvoicePaymentInput,
+  recordInvoicePayment,
+} from './record-invoice-payment.js';
+export { type RefundInvoiceCreditInput, refundInvoiceCredit } from './refund-invoice-credit.js';
 export { listMemberInvoices, type SearchInvoicesInput, searchInvoices } from './search-invoices.js';
+export { type WriteOffInvoiceInput, writeOffInvoice } from './write-off-invoice.js';

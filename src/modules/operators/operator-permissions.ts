@@ -90,6 +90,15 @@ export const operatorPermissions = {
   /** Running the monthly close (or its dry run): billing. */
   'billing.close': ['billing'],
   /**
+   * Recording a payment seen to arrive (until payments arrive from providers) and applying a member's credit
+   * to invoices still owed: billing, who reads the bank statement.
+   */
+  'billing.record_payment': ['billing'],
+  /** Refunding what a member paid beyond an invoice: billing, who sends the money back. */
+  'billing.refund': ['billing'],
+  /** Writing off what an invoice still owes, with a reason: billing. */
+  'billing.write_off': ['billing'],
+  /**
    * Software licences (search, detail with machines and validations): support answers "my product will not
    * start", billing checks a licence against its contract.
    */

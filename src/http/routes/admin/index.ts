@@ -12,6 +12,15 @@ import {
   adminStartBillingRunRoute,
 } from './billing.js';
 import {
+  adminApplyMemberCreditRoute,
+  adminGetInvoiceLedgerRoute,
+  adminGetMemberLedgerRoute,
+  adminListFlaggedPaymentsRoute,
+  adminRecordInvoicePaymentRoute,
+  adminRefundInvoiceCreditRoute,
+  adminWriteOffInvoiceRoute,
+} from './billing-ledger.js';
+import {
   adminGetBillingProfileRoute,
   adminGetBillingScheduleRoute,
   adminListBillingProfilesRoute,
@@ -163,6 +172,13 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {
   app.route('/', adminListContractsRoute());
   app.route('/', adminListBillingRunsRoute());
   app.route('/', adminStartBillingRunRoute());
+  app.route('/', adminRecordInvoicePaymentRoute());
+  app.route('/', adminWriteOffInvoiceRoute());
+  app.route('/', adminRefundInvoiceCreditRoute());
+  app.route('/', adminGetInvoiceLedgerRoute());
+  app.route('/', adminGetMemberLedgerRoute());
+  app.route('/', adminApplyMemberCreditRoute());
+  app.route('/', adminListFlaggedPaymentsRoute());
   app.route('/', adminSearchInvoicesRoute());
   app.route('/', adminGetInvoiceRoute());
   app.route('/', adminGetContractRoute());

@@ -5,7 +5,7 @@ import type { InvoiceDetail, InvoiceSummary } from '../../../modules/billing/ind
 const label = z.object({ ja: z.string(), en: z.string() });
 
 export const invoiceStatusSchema = z
-  .enum(['draft', 'issued', 'agency_handed', 'partially_paid', 'paid', 'void'])
+  .enum(['draft', 'issued', 'agency_handed', 'partially_paid', 'paid', 'written_off', 'void'])
   .openapi({ description: '`agency_handed` means handed to the payment agency, not paid' });
 
 export const invoiceSummarySchema = z
