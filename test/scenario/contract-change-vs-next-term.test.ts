@@ -1,10 +1,12 @@
-// A change application and a next-term choice (seed 002) on one contract cannot contradict each other: applying for a change clears the choice (recorded), and a choice waits while a change is open.
+// A change application and a next-term choice (seed 002) on one contract cannot contradict each other: applying for a change clears the choice (recorded), and a choice waits while a change is open; and a provider's product's change is told to the provider on its day.
 import { and, asc, eq } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditLog } from '../../src/db/schema/audit.js';
 import { contractEvents, contracts } from '../../src/db/schema/contracts.js';
 import { termsDocuments } from '../../src/db/schema/identity.js';
+import { outbox } from '../../src/db/schema/notifications.js';
+import { applyContractChangesSweep } from '../../src/flows/apply-contract-changes-sweep.js';
 import { seedDemoCatalog } from '../../src/flows/seed-demo-catalog.js';
 import { applyForChange, changeNextTerm, withdrawChange } from '../../src/modules/contracts/index.js';
 import { confirmLineStart } from '../../src/modules/ordering/index.js';
@@ -129,5 +131,59 @@ describe('a next-term choice while a change is open', () => {
       now,
     });
     expect(row.nextTerm).toEqual({ term: '6m', options: [] });
+  });
+});
+
+describe('a change of a provider’s product', () => {
+  it('tells the provider the new content on the day it applies (provider-contract-notice, changed)', async () => {
+    const order = await insertTestOrder(t, {
+      memberId,
+      paymentMethod: 'card',
+      lines: [
+        { productSlug: 'mirai-groupware', plan: 'business', term: 'monthly', quantity: 10, options: [] },
+      ],
+    });
+    await confirmLineStart(t.ctx.db, {
+      orderLineId: order.lineIds[0]!,
+      serviceStartDate: '2025-10-01',
+      actor: { kind: 'cli', id: 'test' },
+      now: t.clock.now(),
+    });
+    const [row] = await t.ctx.db.select().from(contracts).where(eq(contracts.orderLineId, order.lineIds[0]!));
+    const request = await applyForChange(t.ctx.db, {
+      contractId: row!.id,
+      memberId,
+      wish: { effectiveDate: '2025-11-20', quantity: 15 },
+      actor: actor(),
+      now,
+    });
+    expect(request).toMatchObject({ state: 'scheduled', effectiveDate: '2025-11-20' });
+    const notices = async () =>
+      (
+        await t.ctx.db
+          .select()
+          .from(outbox)
+          .where(eq(outbox.template, 'provider-contract-notice'))
+          .orderBy(asc(outbox.id))
+      ).filter((m) => (m.payload as { contractNumber?: string }).contractNumber === row!.number);
+    expect(await notices()).toEqual([]);
+    expect(await applyContractChangesSweep(t.ctx, Temporal.Instant.from('2025-11-20T00:30:00+09:00'))).toBe(
+      1,
+    );
+    expect((await notices()).map((m) => [m.recipient, m.payload])).toEqual([
+      [
+        'provisioning@mirai-soft.example',
+        {
+          providerName: expect.any(String),
+          event: 'changed',
+          contractNumber: row!.number,
+          productName: expect.any(String),
+          plan: expect.any(String),
+          quantity: 15,
+          endDate: null,
+          effectiveDate: '2025-11-20',
+        },
+      ],
+    ]);
   });
 });
