@@ -269,6 +269,12 @@ export const contractRenewals = pgTable(
     paidBy: text('paid_by'),
     /** Set when the sweep moved the contract into this term. */
     appliedAt: at('applied_at'),
+    /**
+     * A paid term the contract ended before it began: what was paid back (the whole total, to the
+     * wallet for `auto`, to the member for `manual`) and when; the row is then `cancelled`.
+     */
+    refundAmount: bigint('refund_amount', { mode: 'bigint' }),
+    refundedAt: at('refunded_at'),
   },
   (t) => [
     uniqueIndex('contract_renewals_one_pending').on(t.contractId).where(sql`${t.status} = 'pending'`),

@@ -8,7 +8,7 @@ import { newId } from '../../domain/ids.js';
 import { recordAudits } from '../audit/index.js';
 import { recordDomainEvents } from '../events/index.js';
 import type { ChangeRecord } from './change-record.js';
-import { mailContractMember } from './contract-notices.js';
+import { mailContractMember, tellContractProvider } from './contract-notices.js';
 import { contractEventBase } from './contract-record.js';
 import { queryRows } from './query-rows.js';
 
@@ -153,6 +153,14 @@ export async function applyDueChanges(db: Db, input: { now: Temporal.Instant }):
             difference: d.change.difference.amount,
             termAmount: d.change.termAmount,
           },
+          input.now,
+        );
+        // The provider runs the service: it is told the new content on the day it applies (webhook + mail).
+        await tellContractProvider(
+          tx,
+          row,
+          'changed',
+          { endDate: null, requestId: d.request_id, effectiveDate: d.effective_date },
           input.now,
         );
       }

@@ -8,7 +8,9 @@ import { businessDateAt, toDate } from '../../domain/clock.js';
 import { isBeforeOrOnDeadline, nextTermChangeDeadline } from '../../domain/contract-rules.js';
 import { newId } from '../../domain/ids.js';
 import { type Actor, recordAudit } from '../audit/index.js';
+import { changeErrors } from './contract-errors.js';
 import type { ContractRow } from './contract-record.js';
+import { openContractRequest } from './contract-request-view.js';
 import { lockContract } from './move-contract.js';
 import { priceRenewal } from './quote-renewal.js';
 import { renewalErrors } from './renewal-errors.js';
@@ -44,12 +46,15 @@ export interface ChangeNextTermInput {
  * Stores the next term's choice after pricing it with the engine (so a choice the catalog refuses is
  * refused now, not at renewal). Refused for a contract renewed by hand (`next_term_change_manual_renewal`)
  * and after the deadline (`next_term_change_deadline_passed`, with the date; for a new wallet renewal day,
- * the deadline of the current day and of the new one). Returns the contract row.
+ * the deadline of the current day and of the new one), and while a change application is open
+ * (`contract_change_pending`: the choice would be priced against content about to change). Returns the
+ * contract row.
  */
 export async function changeNextTerm(db: Db, input: ChangeNextTermInput): Promise<ContractRow> {
   return db.transaction(async (tx) => {
     const row = await lockContract(tx, input);
     if (row.status !== 'active' || row.renewalMode !== 'auto') throw renewalErrors.nextTermNotAutomatic();
+    if (await openContractRequest(tx, row.id, 'change')) throw changeErrors.pendingForNextTerm();
     const deadline = nextTermDeadlineOf(row);
     if (
       !isBeforeOrOnDeadline(businessDateAt(input.now), deadline ? Temporal.PlainDate.from(deadline) : null)

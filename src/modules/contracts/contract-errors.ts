@@ -72,6 +72,19 @@ export const changeErrors = {
         en: 'This contract cannot be changed in its status (ended, cancelled, suspended or in its trial).',
       },
     }),
+  /**
+   * A next-term choice while a change application is open (409): the choice was priced against the
+   * content the change replaces, so it waits until the change is applied or withdrawn.
+   */
+  pendingForNextTerm: () =>
+    new AppError({
+      code: 'contract_change_pending',
+      status: 409,
+      message: {
+        ja: 'この契約には変更のお申し込みがあります。次回契約内容の変更は、その変更が適用されるか取り消された後に行ってください。',
+        en: 'A change of this contract has been applied for. Change the next term once that change has taken effect or been withdrawn.',
+      },
+    }),
   /** A change is already scheduled or waiting for the store (409). */
   alreadyApplied: () =>
     new AppError({

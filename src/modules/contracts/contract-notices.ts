@@ -45,7 +45,7 @@ export async function mailContractMember(
 }
 
 /** The webhook event types a provider receives about a contract. */
-export type ProviderContractEvent = 'cancellation_scheduled' | 'cancellation_withdrawn' | 'ended';
+export type ProviderContractEvent = 'cancellation_scheduled' | 'cancellation_withdrawn' | 'ended' | 'changed';
 
 /**
  * Queues `contract.<event>` to the provider's enabled webhook endpoint and a Japanese mail to each contact
@@ -55,7 +55,7 @@ export async function tellContractProvider(
   tx: DbOrTx,
   row: ContractRow,
   event: ProviderContractEvent,
-  extra: { endDate: string | null; requestId: string | null },
+  extra: { endDate: string | null; requestId: string | null; effectiveDate?: string },
   now: Temporal.Instant,
 ): Promise<{ webhookMessageId: string | null; mailOutboxIds: string[] }> {
   const [product] = await loadProducts(tx, [row.productId]);
@@ -80,6 +80,7 @@ export async function tellContractProvider(
           quantity: row.quantity,
           options: row.options,
           endDate: extra.endDate,
+          ...(extra.effectiveDate ? { effectiveDate: extra.effectiveDate } : {}),
           requestId: extra.requestId,
           status: contractEventBase(row).status,
         },
@@ -103,6 +104,7 @@ export async function tellContractProvider(
           plan: planName,
           quantity: row.quantity,
           endDate: extra.endDate,
+          effectiveDate: extra.effectiveDate ?? null,
         },
         now,
       }),

@@ -1,4 +1,4 @@
-// The ending sweep: a cancelled contract ends the day after its last day (`ended`, `contract.ended`, 解約完了 mail, the provider told).
+// The ending sweep: a cancelled contract ends the day after its last day (`ended`, paid terms it never reached refunded, `contract.ended`, 解約完了 mail, the provider told).
 import { and, asc, eq, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { Temporal } from 'temporal-polyfill';
 import type { Db } from '../../db/client.js';
@@ -9,6 +9,7 @@ import { mailContractMember, tellContractProvider } from './contract-notices.js'
 import { contractEventBase } from './contract-record.js';
 import { openContractRequest } from './contract-request-view.js';
 import { moveContract } from './move-contract.js';
+import { refundUnusedRenewals } from './refund-unused-renewals.js';
 
 /** How many contracts one pass ends; the store clock and the worker run passes until none is left. */
 const BATCH = 200;
@@ -58,6 +59,12 @@ export async function endDueContracts(db: Db, input: { now: Temporal.Instant }):
             .where(eq(contractRequests.id, request.id));
         }
         const endDate = held.endDate;
+        const refunds = await refundUnusedRenewals(tx, {
+          contract: row,
+          endDate,
+          actor: SYSTEM,
+          now: input.now,
+        });
         await recordDomainEvent(tx, {
           type: 'contract.ended',
           subjectId: id,
@@ -70,7 +77,21 @@ export async function endDueContracts(db: Db, input: { now: Temporal.Instant }):
           },
           at: input.now,
         });
-        await mailContractMember(tx, row, 'contract-cancellation-complete', { endDate }, input.now);
+        await mailContractMember(
+          tx,
+          row,
+          'contract-cancellation-complete',
+          {
+            endDate,
+            refunds: refunds.map((r) => ({
+              how: r.how,
+              amount: r.amount,
+              termStart: r.termStart,
+              termEnd: r.termEnd,
+            })),
+          },
+          input.now,
+        );
         await tellContractProvider(tx, row, 'ended', { endDate, requestId: request?.id ?? null }, input.now);
         return true;
       });

@@ -181,6 +181,21 @@ export interface ContractEndedPayload extends ContractEventBase {
   reason: 'cancellation';
 }
 
+/**
+ * `contract.renewal_refunded`: the contract ended before a paid next term began, so that term's whole
+ * total is paid back (`how` = `auto`: to the prepaid wallet it was charged from; subject: the contract id).
+ */
+export interface ContractRenewalRefundedPayload extends ContractEventBase {
+  renewalId: string;
+  how: 'manual' | 'auto';
+  termStart: string;
+  termEnd: string;
+  /** Yen including tax: the renewal's total. */
+  amount: number;
+  /** The contract's last day of service. */
+  endDate: string;
+}
+
 /** `order.line.rejected`: the line cannot be provided (subject: the order line id). */
 export interface OrderLineRejectedPayload {
   orderId: string;
@@ -213,6 +228,7 @@ export interface DomainEventPayloads {
   'contract.cancellation_scheduled': ContractCancellationScheduledPayload;
   'contract.changed': ContractChangedPayload;
   'contract.ended': ContractEndedPayload;
+  'contract.renewal_refunded': ContractRenewalRefundedPayload;
 }
 
 export type DomainEventType = keyof DomainEventPayloads;
@@ -228,4 +244,5 @@ export const domainEventTypes = [
   'contract.cancellation_scheduled',
   'contract.changed',
   'contract.ended',
+  'contract.renewal_refunded',
 ] as const;

@@ -39,7 +39,11 @@ const renewalEventKeys = {
   next_term_changed: 'contracts.event.nextTermChanged',
   renewal_reset: 'contracts.event.renewalReset',
   auto_renewal_stopped: 'contracts.event.autoRenewalStopped',
+  next_term_cleared: 'contracts.event.nextTermCleared',
+  renewal_refunded: 'contracts.event.renewalRefunded',
 } as const;
+/** Steps whose stored reason is an internal reference (a renewal id, a cause code), not a note to show. */
+const reasonless = new Set(['next_term_cleared', 'renewal_refunded']);
 type RenewalEventKey = (typeof renewalEventKeys)[keyof typeof renewalEventKeys];
 
 /**
@@ -63,7 +67,7 @@ export function renewalEventTitle(
   const key = (renewalEventKeys as Record<string, RenewalEventKey | undefined>)[entry.kind];
   if (!key) return null;
   // A renewal's reference is the note the member quotes when paying; the console's notes are shown as written.
-  return { title: t(key), reason: entry.reason };
+  return { title: t(key), reason: reasonless.has(entry.kind) ? null : entry.reason };
 }
 
 /** One fact: a label over its value. */

@@ -8,27 +8,32 @@ export const providerContractNoticeTemplate = defineMailTemplate({
   name: 'provider-contract-notice',
   payload: z.object({
     providerName: z.string().min(1),
-    event: z.enum(['cancellation_scheduled', 'cancellation_withdrawn', 'ended']),
+    event: z.enum(['cancellation_scheduled', 'cancellation_withdrawn', 'ended', 'changed']),
     contractNumber: z.string().min(1),
     productName: z.string().min(1),
     plan: z.string().min(1),
     quantity: z.number().int().positive(),
     /** The last day of service; null for a withdrawn cancellation. */
     endDate: z.iso.date().nullable(),
+    /** The first day of a change's new content (`changed`). */
+    effectiveDate: z.iso.date().nullable().default(null),
   }),
   render(locale, p, store) {
     const end = p.endDate ? formatBusinessDate(locale, p.endDate) : null;
+    const start = p.effectiveDate ? formatBusinessDate(locale, p.effectiveDate) : null;
     if (locale === 'en') {
       const what = {
         cancellation_scheduled: `A contract for your service will be cancelled. Please end the service after its last day, ${end}.`,
         cancellation_withdrawn:
           'The member withdrew the cancellation of a contract for your service. Please keep providing it.',
         ended: `A contract for your service ended after its last day, ${end}. Please stop the service.`,
+        changed: `A contract for your service changed from ${start}. Please provide the plan, quantity and options below from that day.`,
       }[p.event];
       const title = {
         cancellation_scheduled: 'Cancellation scheduled',
         cancellation_withdrawn: 'Cancellation withdrawn',
         ended: 'Contract ended',
+        changed: 'Contract changed',
       }[p.event];
       return {
         subject: `[${store.name}] ${title} (contract ${p.contractNumber})`,
@@ -41,11 +46,13 @@ export const providerContractNoticeTemplate = defineMailTemplate({
       cancellation_withdrawn:
         '貴社サービスのご契約について、会員が解約のお申し込みを取り消しました。引き続きサービスの提供をお願いします。',
       ended: `貴社サービスのご契約が${end}をもって終了しました。サービスを停止してください。`,
+      changed: `貴社サービスのご契約内容が${start}から変更されました。同日から下記のプラン・数量・オプションでのご提供をお願いします。`,
     }[p.event];
     const title = {
       cancellation_scheduled: '解約予定',
       cancellation_withdrawn: '解約取り消し',
       ended: '契約終了',
+      changed: '契約内容変更',
     }[p.event];
     return {
       subject: `【${store.name}】${title}のお知らせ（契約番号 ${p.contractNumber}）`,
