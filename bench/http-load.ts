@@ -13,6 +13,10 @@ export interface LoadRequest {
   warmupRequests: number;
   /** A JSON body makes the request a POST (with the Origin the store trusts); without one it is a GET. */
   body?: string;
+  /** Bodies sent in turn instead of one `body` (many licences asking, not one row asked again and again). */
+  bodies?: string[];
+  /** With `bodies` and a server that trusts its proxy: each body comes from its own X-Forwarded-For address. */
+  spreadAddresses?: boolean;
   /** The Origin header for a POST: the store's PUBLIC_URL origin, which the Origin check trusts. */
   origin?: string;
   /** Extra headers on every request, e.g. a signed-in member's Cookie. */
@@ -59,6 +63,16 @@ function get(
   });
 }
 
+function bodyOf(input: LoadRequest, n: number): string | undefined {
+  return input.bodies?.length ? input.bodies[n % input.bodies.length] : input.body;
+}
+
+function headersOf(input: LoadRequest, n: number): Record<string, string> | undefined {
+  if (!input.spreadAddresses || !input.bodies?.length) return input.headers;
+  const i = n % input.bodies.length;
+  return { ...input.headers, 'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` };
+}
+
 /** Closed-loop load: `concurrency` clients, each sends its next request when the previous answered. */
 export async function runLoad(input: LoadRequest): Promise<LoadResult> {
   const url = new URL(input.url);
@@ -71,7 +85,7 @@ export async function runLoad(input: LoadRequest): Promise<LoadResult> {
       Array.from({ length: input.concurrency }, async () => {
         while (warm < input.warmupRequests) {
           warm++;
-          await get(agent, url, input.body, input.origin, input.headers).catch(() => 0);
+          await get(agent, url, bodyOf(input, warm), input.origin, headersOf(input, warm)).catch(() => 0);
         }
       }),
     );
@@ -90,7 +104,7 @@ export async function runLoad(input: LoadRequest): Promise<LoadResult> {
           sent++;
           const t0 = performance.now();
           try {
-            const status = await get(agent, url, input.body, input.origin, input.headers);
+            const status = await get(agent, url, bodyOf(input, sent), input.origin, headersOf(input, sent));
             latencies.push(performance.now() - t0);
             if (status >= 200 && status < 300) ok++;
             else non2xx++;

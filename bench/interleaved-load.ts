@@ -12,6 +12,9 @@ export interface LoadProbe {
   label: string;
   url: string;
   body?: string;
+  /** Bodies sent in turn (see `LoadRequest.bodies`). */
+  bodies?: string[];
+  spreadAddresses?: boolean;
   origin?: string;
   headers?: Record<string, string>;
 }
@@ -33,6 +36,9 @@ export function loadProbe(
   return loadInChild({
     url: probe.url,
     ...(probe.body === undefined ? {} : { body: probe.body, origin: probe.origin }),
+    ...(probe.bodies === undefined
+      ? {}
+      : { bodies: probe.bodies, origin: probe.origin, spreadAddresses: probe.spreadAddresses ?? false }),
     ...(probe.headers ? { headers: probe.headers } : {}),
     concurrency: plan.concurrency,
     maxRequests: plan.maxRequests,

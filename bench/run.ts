@@ -9,6 +9,7 @@ import { coldStart } from './cold-start.js';
 import { contractsPostgres } from './contract-list.js';
 import { contractRenewalsPostgres } from './contract-renewals.js';
 import { httpEmbedded, httpPostgres } from './http-throughput.js';
+import { licencesPostgres } from './licence-validate.js';
 import { ordersEmbedded, ordersPostgres } from './order-placement.js';
 import { outboxEmbedded, outboxPostgres } from './outbox-throughput.js';
 import { pgliteWrites, postgresWrites } from './pglite-writes.js';
@@ -27,6 +28,7 @@ interface Step {
     | 'store'
     | 'contracts'
     | 'contract-renewals'
+    | 'licences'
     | 'process-start'
     | 'billing';
   title: string;
@@ -136,6 +138,13 @@ const steps: Step[] = [
     needsPostgres: true,
     limitMs: 900_000,
     run: async (env) => [await contractRenewalsPostgres(env.postgresUrl!)],
+  },
+  {
+    key: 'licences',
+    title: "the licence API's validate among 1M licences against a bare Hono + pg lookup (PostgreSQL)",
+    needsPostgres: true,
+    limitMs: 1_200_000,
+    run: async (env) => [await licencesPostgres(env.postgresUrl!)],
   },
 ];
 

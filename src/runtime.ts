@@ -12,6 +12,7 @@ import { AppError } from './domain/errors.js';
 import { registerAppDomainEventSubscribers } from './domain-event-subscribers.js';
 import { createDemoOperator } from './flows/create-demo-operator.js';
 import { seedDemoCatalog } from './flows/seed-demo-catalog.js';
+import { seedDemoLicences } from './flows/seed-demo-licences.js';
 import { createApp } from './http/app.js';
 import { type RunningJobs, startJobs } from './jobs/start-jobs.js';
 import type { RunningWorker } from './jobs/worker.js';
@@ -169,6 +170,8 @@ export async function startNode(input: StartNodeInput): Promise<RunningNode> {
         now: clock.now(),
         onlyIfEmpty: true,
       });
+      // Its software product's printed packages, once, so the console and the licence API have licences to show.
+      await seedDemoLicences(store.database.db, { actor: { kind: 'system', id: null }, now: clock.now() });
     }
     if (role !== 'worker') {
       const app = createApp(context);

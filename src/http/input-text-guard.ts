@@ -132,16 +132,23 @@ async function jsonBody(c: Context): Promise<unknown> {
   }
 }
 
-function bodySchema(route: RouteConfig): Schema | undefined {
+function bodySchema(route: RouteConfig, matches: (mediaType: string) => boolean): Schema | undefined {
   const content = route.request?.body?.content as Record<string, { schema?: unknown }> | undefined;
-  const entry = content && Object.entries(content).find(([mediaType]) => isJson(mediaType))?.[1];
+  const entry = content && Object.entries(content).find(([mediaType]) => matches(mediaType))?.[1];
   const schema = entry?.schema as Schema | undefined;
   return schema && typeof schema === 'object' && '_zod' in schema ? schema : undefined;
 }
 
+function isCsv(contentType: string | undefined): boolean {
+  return contentType !== undefined && /^text\/csv\s*(;|$)/i.test(contentType);
+}
+
 /** The middleware that refuses forbidden characters in this route's input with 422 `validation_failed`. */
 export function inputTextGuard(route: RouteConfig): MiddlewareHandler {
-  const body = bodySchema(route);
+  const body = bodySchema(route, isJson);
+  // A route that takes a CSV file as its body (a licence import) declares `text/csv` with a string schema;
+  // the file is checked as one string, its line breaks allowed only when that schema is `multilineText`.
+  const csvBody = bodySchema(route, isCsv);
   const declaredHeaders = Object.keys(
     (route.request?.headers as { shape?: Record<string, unknown> } | undefined)?.shape ?? {},
   );
@@ -159,7 +166,10 @@ export function inputTextGuard(route: RouteConfig): MiddlewareHandler {
       const value = c.req.header(name);
       if (value !== undefined) collect(value, undefined, [name], issues);
     }
-    if (route.request?.body) collect(await jsonBody(c), body, [], issues);
+    if (route.request?.body) {
+      if (csvBody && isCsv(c.req.header('content-type'))) collect(await c.req.text(), csvBody, [], issues);
+      else collect(await jsonBody(c), body, [], issues);
+    }
     if (issues.length > 0) return problemResponse(c, kernelErrors.forbiddenCharacters(issues));
     await next();
   };

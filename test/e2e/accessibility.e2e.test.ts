@@ -282,6 +282,8 @@ describe('accessibility of every page', () => {
       '/admin/orders': { url: '/admin/orders', as: 'owner' },
       '/admin/contracts': { url: '/admin/contracts', as: 'owner' },
       '/admin/contracts/:contractId': { url: '/admin/contracts/ctr_unknown', as: 'owner' },
+      '/admin/licences': { url: '/admin/licences', as: 'owner' },
+      '/admin/licences/:licenceId': { url: '/admin/licences/lic_unknown', as: 'owner' },
       '/admin/contract-requests': { url: '/admin/contract-requests', as: 'owner' },
       '/admin/orders/:orderId': { url: `/admin/orders/${order.id}`, as: 'owner' },
       '/admin/provisioning': { url: '/admin/provisioning', as: 'owner' },

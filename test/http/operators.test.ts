@@ -445,6 +445,15 @@ const adminRoutes: Record<string, Expectation> = {
   'GET /api/admin/payments/flagged': { access: ['owner', 'support', 'billing'] },
   'POST /api/admin/licences/signing-keys/rotate': { access: ['owner'], body: {} },
   'POST /api/admin/licences/{id}/install-key': { access: ['owner', 'support'], body: { reason: null } },
+  'GET /api/admin/licences': { access: ['owner', 'support', 'billing'] },
+  'GET /api/admin/licences/products': { access: ['owner', 'support'] },
+  'GET /api/admin/licences/{id}': { access: ['owner', 'support', 'billing'] },
+  'DELETE /api/admin/licences/{id}/machines/{machineFingerprint}': {
+    access: ['owner', 'support'],
+    body: { reason: '端末の故障' },
+  },
+  // A JSON body is refused as 415 (or the missing query as 422) once past the role check.
+  'POST /api/admin/licences/import': { access: ['owner', 'support'], body: {} },
   'POST /api/admin/contract-requests/{id}/confirm': { access: ['owner', 'support'], body: {} },
   'GET /api/admin/catalog/terms-documents': { access: ['owner', 'catalog'] },
   'POST /api/admin/catalog/terms-documents': {

@@ -424,6 +424,20 @@ const router = createBrowserRouter([
         ),
       },
       {
+        path: 'licences',
+        lazy: page(
+          () => import('./pages/admin/licences'),
+          (m) => m.AdminLicences,
+        ),
+      },
+      {
+        path: 'licences/:licenceId',
+        lazy: page(
+          () => import('./pages/admin/licences'),
+          (m) => m.AdminLicencePage,
+        ),
+      },
+      {
         path: 'billing-calendar',
         lazy: page(
           () => import('./pages/admin/billing-calendar'),

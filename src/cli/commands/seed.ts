@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { systemClock } from '../../domain/clock.js';
 import { AppError } from '../../domain/errors.js';
 import { seedDemoCatalog } from '../../flows/seed-demo-catalog.js';
+import { seedDemoLicences } from '../../flows/seed-demo-licences.js';
 import { seedDemoStore } from '../../flows/seed-demo-store.js';
 import { withStore } from '../with-store.js';
 
@@ -26,6 +27,7 @@ export function registerSeed(program: Command): void {
       await withStore('keiyaku seed', async ({ db, actor }) => {
         await seedDemoStore(db, { actor, now: systemClock.now() });
         await seedDemoCatalog(db, { actor, now: systemClock.now() });
+        await seedDemoLicences(db, { actor, now: systemClock.now() });
       });
       console.log('Demo store data is in place.');
     });

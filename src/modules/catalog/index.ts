@@ -13,6 +13,7 @@ export { getStorefrontProduct, type StorefrontProduct } from './get-storefront-p
 export { listCurrentTermsDocuments } from './list-current-terms-documents.js';
 export { listOrderFieldLabels } from './list-order-field-labels.js';
 export { listProducts } from './list-products.js';
+export { listProductsOfKind } from './list-products-of-kind.js';
 export { listProviders } from './list-providers.js';
 export { listTermsDocumentVersions } from './list-terms-document-versions.js';
 export { type CatalogProduct, type CatalogProvider, loadProduct, loadProducts } from './load-products.js';
@@ -22,6 +23,7 @@ export {
   type ProductDefinitionInput,
   productDefinitionSchema,
 } from './product-definition.js';
+export { productMatching } from './product-matching.js';
 export {
   DEFAULT_SHARED_CONTACT_FIELDS,
   type ProviderInput,

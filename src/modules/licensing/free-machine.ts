@@ -10,7 +10,7 @@ import { licenceErrors } from './licence-errors.js';
 async function removeMachine(
   tx: DbOrTx,
   licence: LicenceRow,
-  input: { machineFingerprint: string; actor: Actor; now: Temporal.Instant },
+  input: { machineFingerprint: string; actor: Actor; now: Temporal.Instant; reason?: string | null },
 ): Promise<void> {
   const removed = await tx
     .delete(licenceActivations)
@@ -28,6 +28,7 @@ async function removeMachine(
     targetType: 'licence',
     targetId: licence.id,
     before: { machineFingerprint: input.machineFingerprint },
+    ...(input.reason ? { reason: input.reason } : {}),
     at: input.now,
   });
 }
@@ -70,5 +71,23 @@ export async function freeMachineByKey(
     if (!licence) throw licenceErrors.pairInvalid();
     await removeMachine(tx, licence, input);
     return { licenceId: licence.id };
+  });
+}
+
+/** An operator frees a machine of any licence (a member who lost the machine and asked support), with a reason. */
+export async function freeLicenceMachineByOperator(
+  db: Db,
+  input: {
+    licenceId: string;
+    machineFingerprint: string;
+    reason: string;
+    actor: Actor;
+    now: Temporal.Instant;
+  },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [licence] = await tx.select().from(licences).where(eq(licences.id, input.licenceId)).for('update');
+    if (!licence) throw licenceErrors.notFound();
+    await removeMachine(tx, licence, input);
   });
 }

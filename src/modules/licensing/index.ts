@@ -3,7 +3,8 @@ export { activateMachineByKey, type MachineActivationResult } from './activate-m
 export { type AttachLicenceInput, attachLicence } from './attach-licence.js';
 export { checkLicencePairFree } from './check-licence-pair.js';
 export { countOpenAttachConflicts } from './count-open-attach-conflicts.js';
-export { freeMachineByKey, freeMemberMachine } from './free-machine.js';
+export { freeLicenceMachineByOperator, freeMachineByKey, freeMemberMachine } from './free-machine.js';
+export { getLicenceDetail, type LicenceDetail } from './get-licence-detail.js';
 export { type ImportLicencesInput, importLicences, LICENCE_IMPORT_MAX_LINES } from './import-licences.js';
 export { licenceErrors } from './licence-errors.js';
 export {
@@ -15,6 +16,12 @@ export {
 export { DEFAULT_MACHINE_LIMIT, editionOfPlan, openLicence } from './open-licence.js';
 export { registerLicensingSubscribers } from './register-licensing-subscribers.js';
 export { reissueInstallKey } from './reissue-install-key.js';
+export {
+  type LicenceHolder,
+  type LicenceListItem,
+  type SearchLicencesInput,
+  searchLicences,
+} from './search-licences.js';
 export {
   LICENCE_SIGNING_PREFIX,
   type SignedLicenceAnswer,

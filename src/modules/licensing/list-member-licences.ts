@@ -50,7 +50,8 @@ export async function getMemberLicence(
   return (await describeLicences(db, rows))[0] ?? null;
 }
 
-async function describeLicences(
+/** Shapes licence rows with their product names and machines (for My Page and the console). */
+export async function describeLicences(
   db: DbOrTx,
   rows: (typeof licences.$inferSelect)[],
 ): Promise<MemberLicence[]> {

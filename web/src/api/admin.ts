@@ -205,6 +205,7 @@ export function useConfirmTotp() {
 export const adminSections = {
   orders: ['support', 'billing'],
   contracts: ['support', 'billing'],
+  licences: ['support', 'billing'],
   provisioning: ['support', 'billing'],
   inquiries: ['support'],
   members: ['support'],

@@ -7511,6 +7511,255 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/licences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Software licences (ライセンス)
+         * @description Newest first. `number`: part of a registration number (hyphens ignored); `member`: a member id or part of the login ID, name, company or email; `product`: a product id or part of its name; `edition`; `status`: the contract status the licence follows; `holder`: `none` for imported packages no member holds yet, `member` for held ones; `limit` (1–200, 50) and `offset` page through `total`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    number?: string;
+                    member?: string;
+                    product?: string;
+                    edition?: "package" | "download";
+                    status?: string;
+                    holder?: "none" | "member";
+                    limit?: number;
+                    offset?: number | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of licences and the number of matches */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            licences: components["schemas"]["AdminLicence"][];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/licences/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Software products, for the licence import */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description every product of kind `software`, drafts included, in the store's order */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LicenceProducts"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/licences/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import licences of printed packages from CSV (ライセンスの取り込み)
+         * @description The body is the CSV file itself (`text/csv`, UTF-8): `registration_number,install_key,edition` per line (the header line is optional, blank lines are skipped), at most 10000 lines. Every line is imported or none: a problem answers 422 `licence_import_invalid` with its `line`.
+         */
+        post: {
+            parameters: {
+                query: {
+                    productId: string;
+                    /** @description the last day of the service that comes with the packages */
+                    validUntil: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                };
+            };
+            responses: {
+                /** @description every line imported */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LicenceImportResult"];
+                    };
+                };
+                /** @description the body is not text/csv */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `licence_import_invalid` (with `line`) or `licence_import_product_not_software` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/licences/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One software licence */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the licence (never its install key: only a hash is kept) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminLicenceDetail"];
+                    };
+                };
+                /** @description no such licence */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/licences/{id}/machines/{machineFingerprint}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Free a machine of a licence (台数の解放) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    machineFingerprint: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FreeLicenceMachineRequest"];
+                };
+            };
+            responses: {
+                /** @description freed: another machine may be activated */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description no such licence or machine */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/licences/{id}/install-key": {
         parameters: {
             query?: never;
@@ -12354,6 +12603,68 @@ export interface components {
             retiredKeyId: string | null;
             currentKeyId: string;
         };
+        AdminLicence: components["schemas"]["MemberLicence"] & {
+            /** @description null: an imported package no member holds yet */
+            member: {
+                id: string;
+                loginId: string;
+                name: string;
+                companyName: string | null;
+            } | null;
+            attachedAt: string | null;
+            createdAt: string;
+        };
+        LicenceMachine: {
+            machineFingerprint: string;
+            activatedAt: string;
+            lastSeenAt: string;
+            lastProductVersion: string;
+        };
+        MemberLicence: {
+            licenceId: string;
+            /** @example 1234-5678-9012 */
+            registrationNumber: string;
+            productName: components["schemas"]["Bilingual"];
+            /** @enum {string} */
+            edition: "package" | "download";
+            editionLabel: components["schemas"]["Bilingual"];
+            contractId: string | null;
+            status: string;
+            statusLabel: components["schemas"]["Bilingual"];
+            /**
+             * @description YYYY-MM-DD (Asia/Tokyo)
+             * @example 2026-03-31
+             */
+            validUntil: string;
+            /**
+             * @description YYYY-MM-DD (Asia/Tokyo)
+             * @example 2026-03-31
+             */
+            updatesAllowedUntil: string;
+            machineLimit: number;
+            machines: components["schemas"]["LicenceMachine"][];
+        };
+        LicenceProducts: {
+            products: {
+                id: string;
+                status: string;
+                name: {
+                    ja: string;
+                    en: string;
+                };
+            }[];
+        };
+        LicenceImportResult: {
+            imported: number;
+        };
+        AdminLicenceDetail: components["schemas"]["AdminLicence"] & {
+            contractNumber: string | null;
+            /** @description each machine's last validation (version, time), newest first */
+            validations: components["schemas"]["LicenceMachine"][];
+        };
+        FreeLicenceMachineRequest: {
+            reason: string;
+        };
         ReissuedInstallKey: {
             registrationNumber: string;
             installKey: string;
@@ -12440,36 +12751,6 @@ export interface components {
             machineFingerprint: string;
             /** @example 2026.1.0 */
             productVersion: string;
-        };
-        MemberLicence: {
-            licenceId: string;
-            /** @example 1234-5678-9012 */
-            registrationNumber: string;
-            productName: components["schemas"]["Bilingual"];
-            /** @enum {string} */
-            edition: "package" | "download";
-            editionLabel: components["schemas"]["Bilingual"];
-            contractId: string | null;
-            status: string;
-            statusLabel: components["schemas"]["Bilingual"];
-            /**
-             * @description YYYY-MM-DD (Asia/Tokyo)
-             * @example 2026-03-31
-             */
-            validUntil: string;
-            /**
-             * @description YYYY-MM-DD (Asia/Tokyo)
-             * @example 2026-03-31
-             */
-            updatesAllowedUntil: string;
-            machineLimit: number;
-            machines: components["schemas"]["LicenceMachine"][];
-        };
-        LicenceMachine: {
-            machineFingerprint: string;
-            activatedAt: string;
-            lastSeenAt: string;
-            lastProductVersion: string;
         };
         AttachLicenceRequest: {
             /** @example 1234-5678-9012 */

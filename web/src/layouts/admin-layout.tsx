@@ -8,6 +8,7 @@ import { AreaShell, type NavItem } from './area-shell';
 const adminNav: { section: AdminSectionName; to: string }[] = [
   { section: 'orders', to: '/admin/orders' },
   { section: 'contracts', to: '/admin/contracts' },
+  { section: 'licences', to: '/admin/licences' },
   { section: 'provisioning', to: '/admin/provisioning' },
   { section: 'inquiries', to: '/admin/inquiries' },
   { section: 'members', to: '/admin/members' },

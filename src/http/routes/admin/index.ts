@@ -65,7 +65,14 @@ import { adminGetMailRoute } from './get-mail.js';
 import { adminGetMeRoute } from './get-me.js';
 import { adminGetMemberRoute } from './get-member.js';
 import { adminGetOverviewRoute } from './get-overview.js';
-import { adminReissueInstallKeyRoute } from './licences.js';
+import {
+  adminFreeLicenceMachineRoute,
+  adminGetLicenceRoute,
+  adminImportLicencesRoute,
+  adminListLicenceProductsRoute,
+  adminListLicencesRoute,
+  adminReissueInstallKeyRoute,
+} from './licences.js';
 import { adminListContractRenewalsRoute } from './list-contract-renewals.js';
 import { adminListInquiriesRoute } from './list-inquiries.js';
 import { adminListInquiryAssigneesRoute } from './list-inquiry-assignees.js';
@@ -194,5 +201,10 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {
   app.route('/', adminChangeLineStartDateRoute());
   app.route('/', adminResendProvisioningRoute());
   app.route('/', adminRotateLicenceSigningKeyRoute());
+  app.route('/', adminListLicencesRoute());
+  app.route('/', adminListLicenceProductsRoute());
+  app.route('/', adminImportLicencesRoute());
+  app.route('/', adminGetLicenceRoute());
+  app.route('/', adminFreeLicenceMachineRoute());
   app.route('/', adminReissueInstallKeyRoute());
 }

@@ -19,6 +19,7 @@ const sectionPaths: Partial<Record<AdminSectionName, string>> = {
   registrations: '/admin/registrations',
   security: '/admin/security',
   catalog: '/admin/catalog',
+  licences: '/admin/licences',
 };
 
 type CountName = keyof AdminOverview;
