@@ -90,7 +90,6 @@ describe('the catalog in the browser', () => {
           ...[...main.querySelectorAll('[role=option]')].map((option) => option.textContent ?? ''),
         ]);
       expect(texts.filter((text) => japanese.test(text))).toEqual([]);
-      expect(texts.some((text) => /\b(Monthly \(renews every month\)|\d+ months?)\b/.test(text))).toBe(true);
       await shot(page, `catalog-${slug}-en.png`, { fullPage: true });
     }
   });
