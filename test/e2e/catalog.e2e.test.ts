@@ -70,4 +70,27 @@ describe('the catalog in the browser', () => {
     expect(await page.getByText('Payroll link option (included)').isVisible()).toBe(true);
     await shot(page, 'catalog-download-en.png', { fullPage: true });
   });
+
+  it('names every plan, term and option of every demo product in English, in the price table and the simulator', async () => {
+    const page = await watch.open({ width: 1280, height: 900 });
+    await page.goto(`${baseUrl}/products`);
+    await page.getByRole('button', { name: 'English' }).click();
+    const japanese = /[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]/;
+    for (const slug of ['rental-server-x10', 'cloud-server', 'mirai-accounting-desktop', 'mirai-groupware']) {
+      await page.goto(`${baseUrl}/products/${slug}`);
+      await expect.poll(() => page.getByRole('heading', { name: 'Price simulator' }).isVisible()).toBe(true);
+      // The page's own content, without the store's name in the header and footer (a store setting).
+      const texts = await page
+        .locator('main')
+        .evaluate((main) => [
+          ...main.innerText.split('\n'),
+          ...[...main.querySelectorAll('input:not([type=hidden])')].map(
+            (input) => (input as HTMLInputElement).value,
+          ),
+          ...[...main.querySelectorAll('[role=option]')].map((option) => option.textContent ?? ''),
+        ]);
+      expect(texts.filter((text) => japanese.test(text))).toEqual([]);
+      await shot(page, `catalog-${slug}-en.png`, { fullPage: true });
+    }
+  });
 });

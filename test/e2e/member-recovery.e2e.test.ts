@@ -128,7 +128,12 @@ describe('a member who forgot their password', () => {
       .poll(() => page.getByRole('heading', { level: 1, name: '新しいパスワードの設定' }).isVisible())
       .toBe(true);
     // The password rules are shown as on the registration form.
-    expect(await page.locator('[data-rule]').count()).toBe(6);
+    expect(await page.locator('[data-rule]').count()).toBe(8);
+    // A password the policy refuses is answered next to the field before anything is sent.
+    await field(page, '仮パスワード').fill('AAAA-BBBB-CCCC-DDDD');
+    await field(page, '新しいパスワード').fill('short1A!');
+    await page.getByRole('button', { name: 'パスワードを再設定する' }).click();
+    await expect.poll(() => page.getByText('パスワードは10文字以上にしてください。').isVisible()).toBe(true);
 
     await field(page, '仮パスワード').fill('AAAA-BBBB-CCCC-DDDD');
     await field(page, '新しいパスワード').fill(newPassword);

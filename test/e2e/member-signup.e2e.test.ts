@@ -73,16 +73,21 @@ describe('a member signs up in Japanese', () => {
     await field(page, 'ログインID').fill(member.loginId);
     const password = field(page, 'パスワード');
     await password.fill('abc');
+    // The server's rules (domain/forms/password-policy), ticked as the member types.
     expect(await rulesMet(page)).toEqual({
-      length: false,
+      min_length: false,
+      max_length: true,
       digit: false,
-      upper: false,
-      lower: true,
+      upper_case: false,
+      lower_case: true,
       symbol: false,
-      notLoginId: true,
+      allowed_characters: true,
+      not_login_id: true,
     });
     await password.fill('hanako.e2e-X1');
-    expect((await rulesMet(page)).notLoginId).toBe(false);
+    expect((await rulesMet(page)).not_login_id).toBe(false);
+    await password.fill('Kei yaku2026!');
+    expect((await rulesMet(page)).allowed_characters).toBe(false);
     await password.fill(member.password);
     expect(Object.values(await rulesMet(page)).every(Boolean)).toBe(true);
     await field(page, 'お名前').fill(member.name);

@@ -93,6 +93,7 @@ describe('GET /api/store', () => {
       email: 'support@keiyaku.invalid',
       businessHours: '平日 9:00〜18:00（土日祝・年末年始を除く）',
       testClock: false,
+      passwordPolicy: 'seed',
       devMailUrl: null,
     });
   });

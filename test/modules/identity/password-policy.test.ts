@@ -219,3 +219,27 @@ describe('the common-password list', () => {
     );
   });
 });
+
+describe('the shared rules the web app checks with (domain/forms/password-policy)', () => {
+  it('gives the server’s checklist without the deny list, which only the server holds', async () => {
+    const shared = await import('../../../src/domain/forms/password-policy.js');
+    const seed = shared.checkPassword('Kei yaku2026!', { preset: 'seed', loginId: 'hanako' });
+    expect(seed.rules.map((rule) => [rule.code, rule.met])).toEqual([
+      ['min_length', true],
+      ['max_length', true],
+      ['digit', true],
+      ['upper_case', true],
+      ['lower_case', true],
+      ['symbol', true],
+      ['allowed_characters', false],
+      ['not_login_id', true],
+    ]);
+    expect(shared.passwordPolicyIssues(seed).map((issue) => issue.message.ja)).toEqual([
+      'パスワードには半角の英数字と記号だけを使ってください。',
+    ]);
+    const modern = shared.checkPassword('1qaz2wsx3edc', { preset: 'modern' });
+    expect(modern.rules.map((rule) => rule.code)).toEqual(['min_length', 'max_length', 'not_login_id']);
+    expect(modern.ok).toBe(true);
+    expect(checkPassword('1qaz2wsx3edc', { preset: 'modern' }).ok).toBe(false);
+  });
+});

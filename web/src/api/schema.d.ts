@@ -10618,6 +10618,11 @@ export interface components {
             /** @description the store runs on the rehearsal clock (KEIYAKU_TEST_CLOCK=1): not for real customers */
             testClock: boolean;
             /**
+             * @description The password policy preset a new password must meet on reset and change (domain/forms/password-policy), so forms check before submitting
+             * @enum {string}
+             */
+            passwordPolicy: "seed" | "modern";
+            /**
              * @description The development mail viewer, when mail stays in the dev mailbox and this client may open it (loopback only); null otherwise
              * @example /dev/mail
              */

@@ -1,46 +1,87 @@
-// The password rules under the password field, each ticked as soon as what the member typed meets it.
+// The password rules under the password field, each ticked as soon as what the member typed meets it: the server's own policy (domain/forms/password-policy), not a copy.
 import { List, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import {
+  checkPassword,
+  DEFAULT_PASSWORD_POLICY_PRESET,
+  type PasswordPolicyPreset,
+  passwordPolicyIssues,
+} from '../../../src/domain/forms/password-policy';
+import { useStoreProfile } from '../api/store';
+import { useLang } from './catalog-format';
 import classes from './password-rules.module.css';
 
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 128;
-
-export type PasswordRule = 'length' | 'digit' | 'upper' | 'lower' | 'symbol' | 'notLoginId';
-
-/** Which rules the password meets; the same rules the server applies, plus the login-ID rule. */
-export function passwordRules(password: string, loginId: string): { rule: PasswordRule; met: boolean }[] {
-  const id = loginId.trim().toLowerCase();
-  return [
-    { rule: 'length', met: password.length >= PASSWORD_MIN && password.length <= PASSWORD_MAX },
-    { rule: 'digit', met: /[0-9]/.test(password) },
-    { rule: 'upper', met: /[A-Z]/.test(password) },
-    { rule: 'lower', met: /[a-z]/.test(password) },
-    { rule: 'symbol', met: /[^A-Za-z0-9]/.test(password) },
-    // An empty login ID is contained in everything; the rule is only meaningful once one is typed.
-    { rule: 'notLoginId', met: password !== '' && (id === '' || !password.toLowerCase().includes(id)) },
-  ];
+/**
+ * The preset a reset or change must meet: the store's setting, read from GET /api/store. Registration
+ * passes `DEFAULT_PASSWORD_POLICY_PRESET` instead, as the server registers with it.
+ */
+export function useStorePasswordPolicy(): PasswordPolicyPreset {
+  const { data } = useStoreProfile();
+  return data?.passwordPolicy ?? DEFAULT_PASSWORD_POLICY_PRESET;
 }
 
-export function PasswordRules({ id, password, loginId }: { id: string; password: string; loginId: string }) {
+/** The server's message for the first rule the password breaks, in the visitor's language; null when none. */
+export function usePasswordProblem(): (
+  password: string,
+  loginId: string,
+  preset: PasswordPolicyPreset,
+) => string | null {
+  const lang = useLang();
+  return (password, loginId, preset) => {
+    const issue = passwordPolicyIssues(checkPassword(password, { preset, loginId }))[0];
+    return issue ? issue.message[lang] : null;
+  };
+}
+
+export function PasswordRules({
+  id,
+  password,
+  loginId,
+  preset,
+}: {
+  id: string;
+  password: string;
+  loginId: string;
+  preset: PasswordPolicyPreset;
+}) {
   const { t } = useTranslation();
+  const lang = useLang();
+  const check = checkPassword(password, { preset, loginId });
   return (
     <div id={id}>
       <Text size="sm" fw={700}>
         {t('register.passwordRules.title')}
       </Text>
       <List size="sm" spacing={2} listStyleType="none" className={classes.list}>
-        {passwordRules(password, loginId).map(({ rule, met }) => (
-          <List.Item key={rule} data-rule={rule} data-met={met} className={met ? classes.met : classes.unmet}>
+        {check.rules.map((rule) => {
+          const { code, label } = rule;
+          // Nothing typed meets nothing yet: every rule starts unticked, the login-ID one included.
+          const met = password !== '' && rule.met;
+          return (
+            <List.Item
+              key={code}
+              data-rule={code}
+              data-met={met}
+              className={met ? classes.met : classes.unmet}
+            >
+              <span aria-hidden="true" className={classes.mark}>
+                {met ? '✓' : '・'}
+              </span>
+              {label[lang]}
+              <VisuallyHidden>
+                {met ? t('register.passwordRules.met') : t('register.passwordRules.unmet')}
+              </VisuallyHidden>
+            </List.Item>
+          );
+        })}
+        {preset === 'modern' && (
+          <List.Item data-rule="not_common" data-met={false} className={classes.unmet}>
             <span aria-hidden="true" className={classes.mark}>
-              {met ? '✓' : '・'}
+              ・
             </span>
-            {t(`register.passwordRules.${rule}`, { min: PASSWORD_MIN, max: PASSWORD_MAX })}
-            <VisuallyHidden>
-              {met ? t('register.passwordRules.met') : t('register.passwordRules.unmet')}
-            </VisuallyHidden>
+            {t('register.passwordRules.notCommon')}
           </List.Item>
-        ))}
+        )}
       </List>
     </div>
   );

@@ -6,7 +6,7 @@ import { Link, useNavigate } from 'react-router';
 import { type CartItem, useCart, useChangeCartItem, useRemoveCartItem } from '../api/cart';
 import { useProduct } from '../api/catalog';
 import { useMe } from '../api/member';
-import { formatYen, useLang } from '../components/catalog-format';
+import { formatYen, useLang, useTermText } from '../components/catalog-format';
 import { EmptyState, EmptyStateText } from '../components/empty-state';
 import { EstimateLines } from '../components/estimate-lines';
 import { ProblemAlert, useFieldErrors } from '../components/problem';
@@ -23,9 +23,10 @@ import classes from './cart.module.css';
 function ChoiceSummary({ item }: { item: CartItem }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const termText = useTermText();
   const estimate = item.estimate;
   const plan = estimate ? estimate.planName[lang] : item.plan;
-  const term = estimate ? estimate.termLabel[lang] : item.term;
+  const term = estimate ? estimate.termLabel[lang] : termText(item.term);
   const options = estimate
     ? estimate.lines
         .filter((line) => line.kind === 'option')

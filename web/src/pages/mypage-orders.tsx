@@ -18,7 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/client';
 import { type OrderDetail, useMyOrder, useMyOrders } from '../api/orders';
-import { formatYen, useLang } from '../components/catalog-format';
+import { formatYen, useLang, useTermText } from '../components/catalog-format';
 import { EmptyState, EmptyStateText } from '../components/empty-state';
 import { NotFound } from '../components/errors';
 import { ProblemAlert } from '../components/problem';
@@ -152,6 +152,7 @@ export function MypageOrders() {
 function OrderLines({ order }: { order: OrderDetail }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const termText = useTermText();
   const format = useDateFormat();
   return (
     <Stack gap="md">
@@ -171,7 +172,7 @@ function OrderLines({ order }: { order: OrderDetail }) {
             </Group>
             <Text size="sm">
               {t('catalog.plan')}: {line.planName?.[lang] ?? line.plan} / {t('catalog.term')}:{' '}
-              {line.termLabel?.[lang] ?? line.term} / {t('catalog.quantity')}: {line.quantity}
+              {line.termLabel?.[lang] ?? termText(line.term)} / {t('catalog.quantity')}: {line.quantity}
             </Text>
             {line.status === 'rejected' && line.rejectionReason && (
               <Alert color="red" title={t('orders.rejected')}>

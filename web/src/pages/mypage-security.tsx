@@ -23,7 +23,8 @@ import {
 } from '../api/recovery';
 import { useStoreProfile } from '../api/store';
 import { EmptyState, EmptyStateText } from '../components/empty-state';
-import { PasswordRules } from '../components/password-rules';
+import { focusFirstError } from '../components/form-check';
+import { PasswordRules, usePasswordProblem, useStorePasswordPolicy } from '../components/password-rules';
 import { ProblemAlert, useFieldErrors, useProblemText } from '../components/problem';
 import { SignInActions, WithMember } from '../components/with-member';
 import classes from './member.module.css';
@@ -38,13 +39,23 @@ function ChangePasswordForm({ me }: { me: MemberProfile }) {
   const fieldErrors = useFieldErrors();
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
+  const [tried, setTried] = useState(false);
+  const preset = useStorePasswordPolicy();
+  const passwordProblem = usePasswordProblem();
 
   const server = change.isError ? fieldErrors(change.error, passwordFields) : { byField: {}, other: [] };
-  const newPasswordError = server.byField.newPassword;
+  // The same rules as the server, checked before sending.
+  const clientProblem = tried ? passwordProblem(newPassword, me.loginId, preset) : null;
+  const newPasswordError = clientProblem ?? server.byField.newPassword;
   const showAlert = change.isError && Object.keys(server.byField).length === 0;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    setTried(true);
+    if (passwordProblem(newPassword, me.loginId, preset) !== null) {
+      focusFirstError(event.currentTarget as HTMLFormElement);
+      return;
+    }
     change.mutate(
       { currentPassword, newPassword },
       {
@@ -52,6 +63,7 @@ function ChangePasswordForm({ me }: { me: MemberProfile }) {
         onSuccess: () => {
           setCurrentPassword('');
           setNewPassword('');
+          setTried(false);
         },
       },
     );
@@ -101,7 +113,12 @@ function ChangePasswordForm({ me }: { me: MemberProfile }) {
             error={newPasswordError || undefined}
             visibilityToggleButtonProps={{ 'aria-label': t('fields.password.toggle') }}
           />
-          <PasswordRules id="new-password-rules" password={newPassword} loginId={me.loginId} />
+          <PasswordRules
+            id="new-password-rules"
+            password={newPassword}
+            loginId={me.loginId}
+            preset={preset}
+          />
           <Group>
             <Button
               type="submit"

@@ -16,7 +16,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client';
 import { useCompletePasswordReset, useRequestPasswordReset } from '../api/recovery';
-import { PasswordRules } from '../components/password-rules';
+import { focusFirstError } from '../components/form-check';
+import { PasswordRules, usePasswordProblem, useStorePasswordPolicy } from '../components/password-rules';
 import { ProblemAlert, useFieldErrors } from '../components/problem';
 import classes from './member.module.css';
 
@@ -101,6 +102,9 @@ function CompleteReset({ token }: { token: string }) {
   const fieldErrors = useFieldErrors();
   const [temporaryPassword, setTemporaryPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
+  const [tried, setTried] = useState(false);
+  const preset = useStorePasswordPolicy();
+  const passwordProblem = usePasswordProblem();
 
   if (complete.isSuccess) {
     return (
@@ -119,13 +123,20 @@ function CompleteReset({ token }: { token: string }) {
   }
 
   const server = complete.isError ? fieldErrors(complete.error, apiFields) : { byField: {}, other: [] };
-  const newPasswordError = server.byField.newPassword;
+  // The same rules as the server, checked before sending: the login ID is not known on this page.
+  const clientProblem = tried ? passwordProblem(newPassword, '', preset) : null;
+  const newPasswordError = clientProblem ?? server.byField.newPassword;
   // A dead link or a wrong temporary password share one answer; the member's way out is a new request.
   const invalid = complete.error instanceof ApiError && complete.error.code === 'password_reset_invalid';
   const showAlert = complete.isError && Object.keys(server.byField).length === 0;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    setTried(true);
+    if (passwordProblem(newPassword, '', preset) !== null) {
+      focusFirstError(event.currentTarget as HTMLFormElement);
+      return;
+    }
     // Mail clients add spaces around a copied word; the temporary password itself never holds one.
     complete.mutate({ token, temporaryPassword: temporaryPassword.replace(/\s+/g, ''), newPassword });
   };
@@ -173,7 +184,7 @@ function CompleteReset({ token }: { token: string }) {
               error={newPasswordError || undefined}
               visibilityToggleButtonProps={{ 'aria-label': t('fields.password.toggle') }}
             />
-            <PasswordRules id="password-rules" password={newPassword} loginId="" />
+            <PasswordRules id="password-rules" password={newPassword} loginId="" preset={preset} />
             <Group>
               <Button
                 type="submit"

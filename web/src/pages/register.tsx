@@ -18,6 +18,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { registrationSchema } from '../../../src/domain/forms/member-fields';
+import { DEFAULT_PASSWORD_POLICY_PRESET } from '../../../src/domain/forms/password-policy';
 import { useConfirmEmail, useCurrentTerms, useRegisterMember } from '../api/member';
 import {
   ChannelFields,
@@ -33,7 +34,7 @@ import {
 } from '../components/after-sign-in';
 import { DevMailboxLink } from '../components/dev-mailbox-link';
 import { focusFirstError, useFormErrors, useSchemaErrors } from '../components/form-check';
-import { PasswordRules } from '../components/password-rules';
+import { PasswordRules, usePasswordProblem } from '../components/password-rules';
 import { ProblemAlert, useFieldErrors, useProblemText } from '../components/problem';
 import { ResendConfirmation } from '../components/resend-confirmation';
 import classes from './member.module.css';
@@ -167,6 +168,7 @@ export function RegisterPage() {
   const [postalUnknown, setPostalUnknown] = useState(false);
   const terms = useCurrentTerms();
   const next = useAfterSignIn();
+  const passwordProblem = usePasswordProblem();
 
   if (register.isSuccess) return <RegistrationSent loginId={register.data.loginId} email={values.email} />;
 
@@ -190,6 +192,11 @@ export function RegisterPage() {
     if (!acceptPrivacy) found.privacyPolicyVersion = t('register.consent.privacyRequired');
     else delete found.privacyPolicyVersion;
     if (postalUnknown && !found.postalCode) found.postalCode = t('fields.postalCode.unknown');
+    // The policy the server registers with, in its own words (domain/forms/password-policy).
+    if (!found.password) {
+      const problem = passwordProblem(values.password, values.loginId, DEFAULT_PASSWORD_POLICY_PRESET);
+      if (problem) found.password = problem;
+    }
     return found;
   };
   const clientErrors = errors.submitted ? client() : {};
@@ -251,7 +258,12 @@ export function RegisterPage() {
             error={errorOf('password')}
             visibilityToggleButtonProps={{ 'aria-label': t('fields.password.toggle') }}
           />
-          <PasswordRules id="password-rules" password={values.password} loginId={values.loginId} />
+          <PasswordRules
+            id="password-rules"
+            password={values.password}
+            loginId={values.loginId}
+            preset={DEFAULT_PASSWORD_POLICY_PRESET}
+          />
           <TextInput
             label={t('fields.name.label')}
             description={t('fields.name.help')}

@@ -1,5 +1,6 @@
 // GET /api/store: the store's public identity for the storefront header, footer and contact page.
 import { createRoute, z } from '@hono/zod-openapi';
+import { passwordPolicyPresets } from '../../../domain/forms/password-policy.js';
 import { getStoreSettings } from '../../../modules/store/index.js';
 import { createRouter } from '../../openapi-app.js';
 import { DEV_MAIL_PATH, mayReadDevMail } from '../system/dev-mail.js';
@@ -16,6 +17,10 @@ export const publicStoreSchema = z
     businessHours: z.string(),
     testClock: z.boolean().openapi({
       description: 'the store runs on the rehearsal clock (KEIYAKU_TEST_CLOCK=1): not for real customers',
+    }),
+    passwordPolicy: z.enum(passwordPolicyPresets).openapi({
+      description:
+        'The password policy preset a new password must meet on reset and change (domain/forms/password-policy), so forms check before submitting',
     }),
     devMailUrl: z.string().nullable().openapi({
       description:
@@ -52,6 +57,7 @@ export function getStoreRoute() {
           email: settings.email,
           businessHours: settings.businessHours,
           testClock: ctx.config.testClock,
+          passwordPolicy: settings.passwordPolicy,
           devMailUrl: mayReadDevMail(c) ? DEV_MAIL_PATH : null,
         },
         200,
