@@ -23,9 +23,18 @@ export { getBillingCalendarMonth } from './get-billing-calendar-month.js';
 export { getBillingCalendarSchedule } from './get-billing-calendar-schedule.js';
 export { type BillingProfile, type BillingProfileVersion, getBillingProfile } from './get-billing-profile.js';
 export { getInvoice, invoiceNotFound } from './get-invoice.js';
+export { getMyPageInvoice, type MyPageInvoiceDetail } from './get-my-page-invoice.js';
+export {
+  dueDateFor,
+  type InvoiceMemberDates,
+  type InvoicePaymentMethod,
+  invoiceMemberDatesResolver,
+  invoicePaymentMethodLabel,
+} from './invoice-member-dates.js';
 export type { InvoiceDetail, InvoiceLineView, InvoiceRateTotal, InvoiceSummary } from './invoice-view.js';
 export { getMemberBalance, type LedgerEntryView, listLedgerEntries } from './ledger-balance.js';
 export { type BillingProfileSummary, listBillingProfiles } from './list-billing-profiles.js';
+export { listMyPageInvoices, type MyPageInvoiceSummary } from './list-my-page-invoices.js';
 export { loadBillingProfileVersions } from './load-billing-profile-versions.js';
 export {
   type PutBillingProfileVersionInput,
