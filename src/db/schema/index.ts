@@ -1,6 +1,7 @@
 // Every module's tables, gathered for Drizzle and drizzle-kit.
 export * from './audit.js';
 export * from './billing-invoices.js';
+export * from './billing-notices.js';
 export * from './billing-profiles.js';
 export * from './catalog.js';
 export * from './contracts.js';

@@ -8,6 +8,13 @@ export {
   parseBillingMonth,
 } from './billing-profile-rules.js';
 export {
+  claimInvoiceNotice,
+  defaultDueReminderDays,
+  findDueInvoiceNotices,
+  type InvoiceNoticeCandidate,
+  type InvoiceNoticeKind,
+} from './claim-invoice-notices.js';
+export {
   type CloseBillingMonthInput,
   type CloseProgress,
   type CloseResult,
