@@ -6,6 +6,7 @@ import { applyContractChangesSweep } from '../flows/apply-contract-changes-sweep
 import { contractRenewalsSweep } from '../flows/contract-renewals-sweep.js';
 import { contractTrialsSweep } from '../flows/contract-trials-sweep.js';
 import { endContractsSweep } from '../flows/end-contracts-sweep.js';
+import { invoiceNoticesSweep } from '../flows/invoice-notices-sweep.js';
 
 /**
  * A named sweep. `run` finds what is due by `now` from `due_at`-style columns and does it, safe to repeat
@@ -31,6 +32,7 @@ export const sweeps: readonly Sweep[] = [
   { name: 'contracts.changes', run: applyContractChangesSweep },
   { name: 'contracts.end', run: endContractsSweep },
   { name: 'members.anonymise', run: anonymiseMembersSweep },
+  { name: 'billing.invoice_notices', run: invoiceNoticesSweep },
 ];
 
 /** What one sweep did in a `runSweeps` pass. */

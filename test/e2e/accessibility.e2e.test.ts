@@ -253,6 +253,7 @@ describe('accessibility of every page', () => {
       '/mypage/orders': { url: '/mypage/orders', as: 'member' },
       '/mypage/orders/:orderId': { url: `/mypage/orders/${order.id}`, as: 'member' },
       '/mypage/invoices': { url: '/mypage/invoices', as: 'member' },
+      '/mypage/invoices/:invoiceId': { url: '/mypage/invoices/inv_unknown', as: 'member' },
       '/mypage/profile': { url: '/mypage/profile', as: 'member' },
       '/mypage/security': { url: '/mypage/security', as: 'member' },
       '/mypage/inquiries': { url: '/mypage/inquiries', as: 'member' },

@@ -62,6 +62,8 @@ export async function insertBillingContract(
     trialEnd?: string;
     end?: string;
     lines: { code: string; amount: number; taxRate: 10 | 8 }[];
+    /** The contract's payment method; card unless given. */
+    paymentMethod?: 'card' | 'bank_transfer' | 'direct_debit' | 'agency' | 'wallet';
     at: Date;
   },
 ): Promise<string> {
@@ -101,7 +103,7 @@ export async function insertBillingContract(
       oneTimeAmount: 0,
     },
     termAmount: BigInt(termAmount),
-    paymentMethod: 'card',
+    paymentMethod: input.paymentMethod ?? 'card',
     status: input.end ? 'cancellation_scheduled' : input.trialEnd ? 'trial' : 'active',
     startDate: input.start,
     currentTermStart: input.start,

@@ -16,7 +16,8 @@ let billing: SignedInOperator;
 let catalog: SignedInOperator;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // April's invoices show on My Page from its reflection date, the 10th: the store is open on that day.
+  t = await createTestApp({ clockStart: '2026-04-10T09:00:00+09:00' });
   await t.startWorker();
   await seedDemoCatalog(t.ctx.db, { actor: { kind: 'cli', id: 'test' }, now: t.clock.now() });
   await setInvoiceIssuer(t.ctx.db, {

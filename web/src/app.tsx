@@ -11,14 +11,6 @@ function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
   return async () => ({ Component: pick(await load()) });
 }
 
-/** A My Page section that has no page of its own yet: the shared section page, told which one. */
-function mypageSection(section: 'invoices') {
-  return async () => {
-    const { MypageSection } = await import('./pages/mypage');
-    return { Component: () => <MypageSection section={section} /> };
-  };
-}
-
 // Nothing to show until the first area's code arrives; the page paints as soon as it does.
 const HydrateFallback = () => null;
 
@@ -202,7 +194,20 @@ const router = createBrowserRouter([
           (m) => m.MypageOrder,
         ),
       },
-      { path: 'invoices', lazy: mypageSection('invoices') },
+      {
+        path: 'invoices',
+        lazy: page(
+          () => import('./pages/mypage-invoices'),
+          (m) => m.MypageInvoices,
+        ),
+      },
+      {
+        path: 'invoices/:invoiceId',
+        lazy: page(
+          () => import('./pages/mypage-invoices'),
+          (m) => m.MypageInvoice,
+        ),
+      },
       {
         path: 'licences',
         lazy: page(

@@ -2,6 +2,7 @@
 export * from './audit.js';
 export * from './billing-invoices.js';
 export * from './billing-payments.js';
+export * from './billing-notices.js';
 export * from './billing-profiles.js';
 export * from './catalog.js';
 export * from './contracts.js';

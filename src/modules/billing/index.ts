@@ -10,6 +10,13 @@ export {
 } from './billing-profile-rules.js';
 export { openBalanceBlocker, registerBillingWithdrawalBlockers } from './billing-withdrawal-blockers.js';
 export {
+  claimInvoiceNotice,
+  defaultDueReminderDays,
+  findDueInvoiceNotices,
+  type InvoiceNoticeCandidate,
+  type InvoiceNoticeKind,
+} from './claim-invoice-notices.js';
+export {
   type CloseBillingMonthInput,
   type CloseProgress,
   type CloseResult,
@@ -37,10 +44,19 @@ export {
   invoiceNotPayable,
   statusFromLedger,
 } from './invoice-settlement.js';
+export { getMyPageInvoice, type MyPageInvoiceDetail } from './get-my-page-invoice.js';
+export {
+  dueDateFor,
+  type InvoiceMemberDates,
+  type InvoicePaymentMethod,
+  invoiceMemberDatesResolver,
+  invoicePaymentMethodLabel,
+} from './invoice-member-dates.js';
 export type { InvoiceDetail, InvoiceLineView, InvoiceRateTotal, InvoiceSummary } from './invoice-view.js';
 export { getMemberBalance, type LedgerEntryView, listLedgerEntries } from './ledger-balance.js';
 export { ledgerErrors } from './ledger-errors.js';
 export { type BillingProfileSummary, listBillingProfiles } from './list-billing-profiles.js';
+export { listMyPageInvoices, type MyPageInvoiceSummary } from './list-my-page-invoices.js';
 export { loadBillingProfileVersions } from './load-billing-profile-versions.js';
 export {
   type PutBillingProfileVersionInput,

@@ -9517,7 +9517,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            invoices: components["schemas"]["InvoiceSummary"][];
+                            invoices: components["schemas"]["MyInvoiceSummary"][];
                             total: number;
                         };
                     };
@@ -9566,7 +9566,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["InvoiceDetail"];
+                        "application/json": components["schemas"]["MyInvoiceDetail"];
                     };
                 };
                 /** @description not signed in */
@@ -13086,6 +13086,30 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        MyInvoiceSummary: components["schemas"]["InvoiceSummary"] & {
+            /** @description the reflection date: shown on My Page from this day */
+            visibleFrom: string;
+            /** @description when the payment method takes or expects the money */
+            dueDate: string | null;
+            /** @enum {string|null} */
+            paymentMethod: "card" | "bank_transfer" | "direct_debit" | "agency" | "wallet" | null;
+            paymentMethodLabel: {
+                ja: string;
+                en: string;
+            };
+        };
+        MyInvoiceDetail: components["schemas"]["InvoiceDetail"] & {
+            /** @description the reflection date: shown on My Page from this day */
+            visibleFrom: string;
+            /** @description when the payment method takes or expects the money */
+            dueDate: string | null;
+            /** @enum {string|null} */
+            paymentMethod: "card" | "bank_transfer" | "direct_debit" | "agency" | "wallet" | null;
+            paymentMethodLabel: {
+                ja: string;
+                en: string;
+            };
         };
         CancellationQuote: {
             contractId: string;

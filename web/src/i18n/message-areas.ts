@@ -9,7 +9,7 @@ export type MessageArea = 'store' | 'mypage' | 'console';
 export const areaMessageKeys: Record<Exclude<MessageArea, 'store'>, readonly string[]> = {
   console: ['admin', 'adminLogin', 'catalogEditor', 'orderNumberSettings'],
   // Also read by the console (a member's sign-ins, contracts and orders), which loads these with its own.
-  mypage: ['contractChange', 'contracts', 'licences', 'mypageSessions', 'orders'],
+  mypage: ['contractChange', 'contracts', 'licences', 'myInvoices', 'mypageSessions', 'orders'],
 };
 
 /** The area a top-level message group loads with. */

@@ -33,28 +33,3 @@ export function MypageHome() {
     </Stack>
   );
 }
-
-export type MypageSectionName = 'contracts' | 'orders' | 'invoices';
-
-export function MypageSection({ section }: { section: MypageSectionName }) {
-  const { t } = useTranslation();
-  return (
-    <Stack gap="lg">
-      <Title order={1}>{t(`mypage.${section}.title`)}</Title>
-      <WithMember
-        signedOut={
-          <EmptyState title={t(`mypage.${section}.emptyTitle`)} action={<SignInActions />}>
-            <EmptyStateText>{t(`mypage.${section}.emptyBody`)}</EmptyStateText>
-            <EmptyStateText>{t('mypage.home.emptyTitle')}</EmptyStateText>
-          </EmptyState>
-        }
-      >
-        {() => (
-          <EmptyState title={t(`mypage.${section}.noneTitle`)}>
-            <EmptyStateText>{t(`mypage.${section}.emptyBody`)}</EmptyStateText>
-          </EmptyState>
-        )}
-      </WithMember>
-    </Stack>
-  );
-}

@@ -1,6 +1,11 @@
 // Invoice shapes shared by My Page and the console: summary, qualified-invoice detail with per-rate totals and lines.
 import { z } from '@hono/zod-openapi';
-import type { InvoiceDetail, InvoiceSummary } from '../../../modules/billing/index.js';
+import type {
+  InvoiceDetail,
+  InvoiceSummary,
+  MyPageInvoiceDetail,
+  MyPageInvoiceSummary,
+} from '../../../modules/billing/index.js';
 
 const label = z.object({ ja: z.string(), en: z.string() });
 
@@ -57,6 +62,19 @@ export const invoiceDetailSchema = invoiceSummarySchema
   })
   .openapi('InvoiceDetail');
 
+const myPageFields = {
+  visibleFrom: z.string().openapi({ description: 'the reflection date: shown on My Page from this day' }),
+  dueDate: z
+    .string()
+    .nullable()
+    .openapi({ description: 'when the payment method takes or expects the money' }),
+  paymentMethod: z.enum(['card', 'bank_transfer', 'direct_debit', 'agency', 'wallet']).nullable(),
+  paymentMethodLabel: label,
+};
+
+export const myInvoiceSummarySchema = invoiceSummarySchema.extend(myPageFields).openapi('MyInvoiceSummary');
+export const myInvoiceDetailSchema = invoiceDetailSchema.extend(myPageFields).openapi('MyInvoiceDetail');
+
 export const invoiceIdParamsSchema = z.object({ invoiceId: z.string().min(1).max(100) });
 
 /** The summary as JSON (no member id: My Page knows whose it is). */
@@ -100,4 +118,23 @@ export function invoiceDetailJson(i: InvoiceDetail) {
       serviceThrough: l.serviceThrough,
     })),
   };
+}
+
+function myPageFieldsJson(i: MyPageInvoiceSummary) {
+  return {
+    visibleFrom: i.visibleFrom,
+    dueDate: i.dueDate,
+    paymentMethod: i.paymentMethod,
+    paymentMethodLabel: i.paymentMethodLabel,
+  };
+}
+
+/** A My Page list entry as JSON. */
+export function myInvoiceSummaryJson(i: MyPageInvoiceSummary) {
+  return { ...invoiceSummaryJson(i), ...myPageFieldsJson(i) };
+}
+
+/** A My Page invoice as JSON. */
+export function myInvoiceDetailJson(i: MyPageInvoiceDetail) {
+  return { ...invoiceDetailJson(i), ...myPageFieldsJson(i) };
 }

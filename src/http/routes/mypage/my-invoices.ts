@@ -1,18 +1,18 @@
-// GET /api/mypage/invoices and /api/mypage/invoices/{invoiceId}: the member's own invoices (請求一覧, 請求詳細).
+// GET /api/mypage/invoices and /api/mypage/invoices/{invoiceId}: the member's own invoices (請求一覧, 請求詳細), each from its reflection date on.
 import { createRoute, z } from '@hono/zod-openapi';
-import { getInvoice, listMemberInvoices } from '../../../modules/billing/index.js';
+import { getMyPageInvoice, listMyPageInvoices } from '../../../modules/billing/index.js';
 import { requireMemberId } from '../../../modules/identity/auth-index.js';
 import { createRouter } from '../../openapi-app.js';
 import { problem } from '../store/identity-schemas.js';
 import {
-  invoiceDetailJson,
-  invoiceDetailSchema,
   invoiceIdParamsSchema,
-  invoiceSummaryJson,
-  invoiceSummarySchema,
+  myInvoiceDetailJson,
+  myInvoiceDetailSchema,
+  myInvoiceSummaryJson,
+  myInvoiceSummarySchema,
 } from './invoice-schemas.js';
 
-/** The member's invoices, newest month first. */
+/** The member's invoices shown today (never a draft, none before its reflection date), newest month first. */
 export function listMyInvoicesRoute() {
   return createRouter().openapi(
     createRoute({
@@ -31,7 +31,7 @@ export function listMyInvoicesRoute() {
           description: 'a page of the member’s invoices',
           content: {
             'application/json': {
-              schema: z.object({ invoices: z.array(invoiceSummarySchema), total: z.number().int() }),
+              schema: z.object({ invoices: z.array(myInvoiceSummarySchema), total: z.number().int() }),
             },
           },
         },
@@ -41,13 +41,17 @@ export function listMyInvoicesRoute() {
     async (c) => {
       const ctx = c.get('ctx');
       const memberId = await requireMemberId(ctx, c.req.raw.headers);
-      const page = await listMemberInvoices(ctx.db, { memberId, ...c.req.valid('query') });
-      return c.json({ invoices: page.invoices.map(invoiceSummaryJson), total: page.total }, 200);
+      const page = await listMyPageInvoices(ctx.db, {
+        memberId,
+        now: ctx.clock.now(),
+        ...c.req.valid('query'),
+      });
+      return c.json({ invoices: page.invoices.map(myInvoiceSummaryJson), total: page.total }, 200);
     },
   );
 }
 
-/** One of the member's invoices; another member's answers exactly like an unknown one (404). */
+/** One of the member's invoices; another member's, a draft or one not yet reflected answers like an unknown one (404). */
 export function getMyInvoiceRoute() {
   return createRouter().openapi(
     createRoute({
@@ -59,7 +63,7 @@ export function getMyInvoiceRoute() {
       responses: {
         200: {
           description: 'the qualified invoice with its lines and per-rate totals',
-          content: { 'application/json': { schema: invoiceDetailSchema } },
+          content: { 'application/json': { schema: myInvoiceDetailSchema } },
         },
         401: problem('not signed in'),
         404: problem('no such invoice of this member'),
@@ -68,8 +72,12 @@ export function getMyInvoiceRoute() {
     async (c) => {
       const ctx = c.get('ctx');
       const memberId = await requireMemberId(ctx, c.req.raw.headers);
-      const invoice = await getInvoice(ctx.db, { invoiceId: c.req.valid('param').invoiceId, memberId });
-      return c.json(invoiceDetailJson(invoice), 200);
+      const invoice = await getMyPageInvoice(ctx.db, {
+        invoiceId: c.req.valid('param').invoiceId,
+        memberId,
+        now: ctx.clock.now(),
+      });
+      return c.json(myInvoiceDetailJson(invoice), 200);
     },
   );
 }

@@ -12,6 +12,8 @@ import { contractTrialEndedTemplate } from './contract-trial-ended.js';
 import { contractTrialEndingTemplate } from './contract-trial-ending.js';
 import { inquiryReceivedTemplate } from './inquiry-received.js';
 import { inquiryReplyTemplate } from './inquiry-reply.js';
+import { invoiceDueReminderTemplate } from './invoice-due-reminder.js';
+import { invoiceIssuedTemplate } from './invoice-issued.js';
 import { licenceIssuedTemplate } from './licence-issued.js';
 import { memberEmailChangeConfirmationTemplate } from './member-email-change-confirmation.js';
 import { memberEmailChangeNoticeTemplate } from './member-email-change-notice.js';
@@ -75,6 +77,8 @@ export const mailTemplates = {
   'contract-change-applied': contractChangeAppliedTemplate,
   'provider-contract-notice': providerContractNoticeTemplate,
   'licence-issued': licenceIssuedTemplate,
+  'invoice-issued': invoiceIssuedTemplate,
+  'invoice-due-reminder': invoiceDueReminderTemplate,
 } as const satisfies Record<string, MailTemplate>;
 
 export type MailTemplateName = keyof typeof mailTemplates;
