@@ -14,6 +14,8 @@ export interface WebhookReceiver {
   /** Statuses for the next requests, in order; after them every request gets 204. */
   answerNext(...statuses: number[]): void;
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedWebhook[]>;
+  /** The first webhook whose JSON body has this `type`, whatever else arrived before or arrives with it. */
+  waitForType(type: string, timeoutMs?: number): Promise<ReceivedWebhook>;
   close(): Promise<void>;
 }
 
@@ -49,6 +51,16 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       return received;
+    },
+    async waitForType(type, timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const hook = received.find((h) => JSON.parse(h.body).type === type);
+        if (hook) return hook;
+        if (Date.now() > deadline)
+          throw new Error(`expected a ${type} webhook, got ${received.length} others`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
