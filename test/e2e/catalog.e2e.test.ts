@@ -83,7 +83,7 @@ describe('the catalog in the browser', () => {
       const texts = await page
         .locator('main')
         .evaluate((main) => [
-          ...main.innerText.split('\n'),
+          ...(main as HTMLElement).innerText.split('\n'),
           ...[...main.querySelectorAll('input:not([type=hidden])')].map(
             (input) => (input as HTMLInputElement).value,
           ),

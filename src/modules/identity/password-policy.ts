@@ -9,6 +9,7 @@ import {
 import commonPasswordList from './data/common-passwords.json' with { type: 'json' };
 
 export {
+  type CheckPasswordOptions,
   DEFAULT_PASSWORD_POLICY_PRESET,
   PASSWORD_MAX_LENGTH,
   PASSWORD_SYMBOLS,

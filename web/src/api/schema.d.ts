@@ -6351,6 +6351,581 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/invoices/{invoiceId}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a payment
+         * @description A `payment` ledger entry; the invoice becomes `partially_paid` or `paid` as the ledger sums say. More than is owed stays as the member's credit; money for an invoice that owed nothing is accepted and flagged `already_paid`. Audited.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invoiceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InvoicePaymentInput"];
+                };
+            };
+            responses: {
+                /** @description recorded */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LedgerChange"] & {
+                            /** @enum {string|null} */
+                            flag: "already_paid" | null;
+                        };
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such invoice */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `invoice_not_payable`: a draft or void invoice */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `ledger_date_in_future`, or a field is invalid */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/invoices/{invoiceId}/write-offs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write off an invoice
+         * @description A `write_off` ledger entry with the reason; fully settled so, the invoice is `written_off`. Audited.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invoiceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InvoiceWriteOffInput"];
+                };
+            };
+            responses: {
+                /** @description written off */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LedgerChange"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such invoice */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `write_off_exceeds_open` or `invoice_not_payable` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no reason, or an invalid amount */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/invoices/{invoiceId}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund an over-payment
+         * @description A `refund` ledger entry against the invoice's surplus, with a note. Audited.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invoiceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InvoiceRefundInput"];
+                };
+            };
+            responses: {
+                /** @description refunded */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LedgerChange"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such invoice */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `refund_exceeds_credit` or `invoice_not_payable` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no note, or an invalid amount */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/invoices/{invoiceId}/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An invoice's ledger entries */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invoiceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description entries oldest first; `open` still owed, `paid` received, `writtenOff` */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entries: (components["schemas"]["LedgerEntry"] & {
+                                payment: {
+                                    /**
+                                     * @description `bank_transfer` 銀行振込, `card` カード, `direct_debit` 口座振替, `agency` 決済代行, `convenience_store` コンビニ, `cash` 現金, `other` その他
+                                     * @enum {string}
+                                     */
+                                    method: "bank_transfer" | "card" | "direct_debit" | "agency" | "convenience_store" | "cash" | "other";
+                                    /** @enum {string|null} */
+                                    flag: "already_paid" | null;
+                                } | null;
+                            })[];
+                            total: number;
+                            open: number;
+                            paid: number;
+                            writtenOff: number;
+                        };
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such invoice */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/members/{id}/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member's receivables ledger */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description entries oldest first; `balance` owed (negative: credit) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            balance: number;
+                            entries: components["schemas"]["LedgerEntry"][];
+                        };
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/members/{id}/credit-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply a member's credit to open invoices
+         * @description Moves what over-paid invoices hold to invoices still owed (oldest period first) as pairs of `adjustment` entries; the balance is unchanged, statuses follow. Nothing to move answers an empty list. Audited.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the moves made */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            moves: {
+                                fromInvoiceId: string;
+                                fromNumber: string;
+                                toInvoiceId: string;
+                                toNumber: string;
+                                amount: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/payments/flagged": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Flagged payments
+         * @description `unresolved=true` keeps those whose invoice still holds the surplus (neither refunded nor applied).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    unresolved?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the flagged payments */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            payments: {
+                                entryId: string;
+                                invoiceId: string;
+                                invoiceNumber: string;
+                                memberId: string;
+                                amount: number;
+                                receivedOn: string;
+                                /**
+                                 * @description `bank_transfer` 銀行振込, `card` カード, `direct_debit` 口座振替, `agency` 決済代行, `convenience_store` コンビニ, `cash` 現金, `other` その他
+                                 * @enum {string}
+                                 */
+                                method: "bank_transfer" | "card" | "direct_debit" | "agency" | "convenience_store" | "cash" | "other";
+                                /** @enum {string} */
+                                flag: "already_paid";
+                                invoiceOpen: number;
+                                recordedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/invoices": {
         parameters: {
             query?: never;
@@ -6369,7 +6944,7 @@ export interface paths {
                     memberId?: string;
                     month?: string;
                     /** @description `agency_handed` means handed to the payment agency, not paid */
-                    status?: "draft" | "issued" | "agency_handed" | "partially_paid" | "paid" | "void";
+                    status?: "draft" | "issued" | "agency_handed" | "partially_paid" | "paid" | "written_off" | "void";
                     limit?: number;
                     offset?: number | null;
                 };
@@ -12323,6 +12898,50 @@ export interface components {
             /** @default false */
             dryRun: boolean;
         };
+        LedgerChange: {
+            entryId: string;
+            /**
+             * @description `agency_handed` means handed to the payment agency, not paid
+             * @enum {string}
+             */
+            status: "draft" | "issued" | "agency_handed" | "partially_paid" | "paid" | "written_off" | "void";
+            /** @description still owed; negative: a credit the member holds */
+            open: number;
+        };
+        InvoicePaymentInput: {
+            amount: number;
+            /** @example 2026-04-10 */
+            receivedOn: string;
+            /**
+             * @description `bank_transfer` 銀行振込, `card` カード, `direct_debit` 口座振替, `agency` 決済代行, `convenience_store` コンビニ, `cash` 現金, `other` その他
+             * @enum {string}
+             */
+            method: "bank_transfer" | "card" | "direct_debit" | "agency" | "convenience_store" | "cash" | "other";
+            note?: string;
+        };
+        InvoiceWriteOffInput: {
+            amount?: number;
+            reason: string;
+        };
+        InvoiceRefundInput: {
+            amount?: number;
+            note: string;
+        };
+        LedgerEntry: {
+            id: string;
+            /** @enum {string} */
+            kind: "invoice" | "payment" | "credit_note" | "refund" | "write_off" | "adjustment";
+            /** @description invoices positive; payments, credits, write-offs negative */
+            amount: number;
+            invoiceId: string | null;
+            occurredOn: string;
+            note: string | null;
+            actor: {
+                kind: string;
+                id: string | null;
+            };
+            recordedAt: string;
+        };
         InvoiceSummary: {
             id: string;
             /** @example INV2026-0000001 */
@@ -12336,7 +12955,7 @@ export interface components {
              * @description `agency_handed` means handed to the payment agency, not paid
              * @enum {string}
              */
-            status: "draft" | "issued" | "agency_handed" | "partially_paid" | "paid" | "void";
+            status: "draft" | "issued" | "agency_handed" | "partially_paid" | "paid" | "written_off" | "void";
             statusLabel: {
                 ja: string;
                 en: string;
