@@ -3,9 +3,9 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import type { TaxRounding } from '../../domain/tax.js';
 import type { Actor } from '../audit/index.js';
-import type { BillingPeriod } from './billing-period.js';
 import { renewalOfTermSql } from '../contracts/index.js';
 import { orderPaidAtCheckoutSql } from '../ordering/index.js';
+import type { BillingPeriod } from './billing-period.js';
 import { idSql, queryRows, taxSql } from './invoice-sql.js';
 
 /** What the close prints on every invoice it writes. */
