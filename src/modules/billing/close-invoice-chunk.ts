@@ -69,7 +69,7 @@ export async function closeInvoiceChunk(
       -- call would break the close's speed target, one statement per chunk keeps it.
       select c.id as contract_id, c.number as contract_number, c.member_id,
              coalesce(rn.pricing, c.pricing) as pricing,
-             c.product_name_ja, c.product_name_en, ts.term_start,
+             c.product_name_ja, c.product_name_en, ts.term_start, t.k = 0 as first_term,
              least((lower(c.billable_period) + make_interval(months => t.k + c.term_months))::date - 1,
                    coalesce(upper(c.billable_period) - 1, 'infinity'::date)) as term_end,
              (coalesce(rn.paid, false)
@@ -90,11 +90,34 @@ export async function closeInvoiceChunk(
         and not exists (
           select 1 from invoices i
           where i.member_id = c.member_id and i.profile_id = ${period.profileId} and i.period_from = ${period.from}::date)
-    ), lines as (
-      select due.*, l.ord, l.value as line, (l.value->>'amount')::bigint as amount, (l.value->>'taxRate')::int as percent
+    ), term_lines as (
+      -- The recurring lines of every due term; a product's one-time lines (初期費用) with the first term only.
+      select due.*, l.ord, l.value as line, (l.value->>'amount')::bigint as amount, (l.value->>'taxRate')::int as percent,
+             coalesce((l.value->>'recurring')::boolean, true) as recurring
       from due cross join lateral jsonb_array_elements(due.pricing->'lines') with ordinality as l(value, ord)
-      where coalesce((l.value->>'recurring')::boolean, true)
+      where (coalesce((l.value->>'recurring')::boolean, true) or due.first_term)
         and due.term_start <= due.term_end
+    ), charges as (
+      -- Usage, one-time and adjustment charges not billed yet whose days began by the period's end.
+      select ch.* from billing_charges ch
+      where ch.member_id > ${input.afterMemberId} and ch.member_id <= ${input.throughMemberId}
+        and ch.invoice_id is null and ch.service_from <= ${period.through}::date
+        and not exists (
+          select 1 from invoices i
+          where i.member_id = ch.member_id and i.profile_id = ${period.profileId} and i.period_from = ${period.from}::date)
+    ), lines as (
+      select member_id, 0 as grp, contract_id, ord::bigint as ord, null::text as charge_id,
+             case when recurring then 'recurring' else 'one_time' end as kind, contract_number, line->>'code' as code,
+             product_name_ja || ' ' || (line->>'labelJa') as description_ja,
+             product_name_en || ' ' || (line->>'labelEn') as description_en,
+             (line->>'quantity')::int as quantity, (line->>'unitPrice')::bigint as unit_price, amount, percent,
+             term_start as service_from, case when recurring then term_end else term_start end as service_through,
+             settled
+      from term_lines
+      union all
+      select member_id, 1, contract_id, 0, id, kind, contract_number, code, description_ja, description_en,
+             quantity, unit_price, amount, tax_percent, service_from, service_through, false
+      from charges
     ), sums as (
       select member_id,
              coalesce(sum(amount) filter (where percent = 10), 0)::bigint as standard_taxable,
@@ -135,14 +158,22 @@ export async function closeInvoiceChunk(
       from numbered n
       on conflict (member_id, profile_id, period_from) do nothing
       returning id, member_id, total
+    ), positioned as (
+      select l.*, n.invoice_id,
+             (row_number() over (partition by l.member_id order by l.grp, l.contract_id, l.ord, l.charge_id))::int as position
+      from lines l join numbered n on n.member_id = l.member_id
     ), inserted_lines as (
       insert into invoice_lines (invoice_id, position, kind, contract_id, contract_number, code, description_ja,
         description_en, quantity, unit_price, amount, tax_percent, service_from, service_through)
-      select i.id, (row_number() over (partition by i.id order by l.contract_id, l.ord))::int, 'recurring',
-        l.contract_id, l.contract_number, l.line->>'code',
-        l.product_name_ja || ' ' || (l.line->>'labelJa'), l.product_name_en || ' ' || (l.line->>'labelEn'),
-        (l.line->>'quantity')::int, (l.line->>'unitPrice')::bigint, l.amount, l.percent, l.term_start, l.term_end
-      from lines l join inserted i on i.member_id = l.member_id
+      select p.invoice_id, p.position, p.kind, p.contract_id, p.contract_number, p.code, p.description_ja,
+        p.description_en, p.quantity, p.unit_price, p.amount, p.percent, p.service_from, p.service_through
+      from positioned p join inserted i on i.id = p.invoice_id
+      returning 1
+    ), billed as (
+      -- Each charge is billed once: on the line just written, and only while no invoice holds it.
+      update billing_charges ch set invoice_id = p.invoice_id, invoice_position = p.position
+      from positioned p join inserted i on i.id = p.invoice_id
+      where ch.id = p.charge_id and ch.invoice_id is null
       returning 1
     ), ledger as (
       insert into receivable_entries (id, member_id, kind, amount, invoice_id, occurred_on, note, actor_kind, actor_id, recorded_at)
@@ -158,6 +189,7 @@ export async function closeInvoiceChunk(
     )
     select (select count(*) from inserted)::int as invoices,
            (select count(*) from inserted_lines)::int as lines,
+           (select count(*) from billed)::int as charges,
            (select sum(total) from inserted)::text as total,
            (select max(seq) from numbered)::int as max_seq`,
   );

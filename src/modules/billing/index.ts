@@ -7,6 +7,7 @@ export {
   billingProfileRulesSchema,
   parseBillingMonth,
 } from './billing-profile-rules.js';
+export { chargeErrors } from './charge-errors.js';
 export {
   type CloseBillingMonthInput,
   type CloseProgress,
@@ -31,4 +32,10 @@ export {
   type PutBillingProfileVersionInput,
   putBillingProfileVersion,
 } from './put-billing-profile-version.js';
+export {
+  type RecordBillingAdjustmentInput,
+  type RecordedAdjustment,
+  recordBillingAdjustment,
+} from './record-billing-adjustment.js';
+export { type RecordedUsage, recordUsage, type UsageRecordInput, usageBatchLimit } from './record-usage.js';
 export { listMemberInvoices, type SearchInvoicesInput, searchInvoices } from './search-invoices.js';
