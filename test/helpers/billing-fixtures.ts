@@ -66,6 +66,7 @@ export async function insertBillingContract(
     at: Date;
     /** The order it came from (default: an id with no order row, as if placed before orders were kept). */
     orderId?: string;
+    providerId?: string;
     paymentMethod?: string;
   },
 ): Promise<string> {
@@ -80,7 +81,7 @@ export async function insertBillingContract(
     orderNumber: `K2026-${String(sequence).padStart(6, '0')}`,
     orderLineId: `oln_${id}`,
     productId: input.productId,
-    providerId: 'prv_test',
+    providerId: input.providerId ?? 'prv_test',
     productNameJa: 'クラウドサーバー',
     productNameEn: 'Cloud server',
     plan: 'large',

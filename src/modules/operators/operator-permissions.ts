@@ -89,6 +89,8 @@ export const operatorPermissions = {
   'billing.read': ['support', 'billing'],
   /** Running the monthly close (or its dry run): billing. */
   'billing.close': ['billing'],
+  /** Adjusting what a member is billed (a charge or a credit on the next invoice), with a reason: billing. */
+  'billing.adjust': ['billing'],
   /**
    * Software licences (search, detail with machines and validations): support answers "my product will not
    * start", billing checks a licence against its contract.

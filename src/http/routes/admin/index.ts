@@ -11,6 +11,7 @@ import {
   adminSearchInvoicesRoute,
   adminStartBillingRunRoute,
 } from './billing.js';
+import { adminRecordBillingAdjustmentRoute } from './billing-adjustments.js';
 import {
   adminGetBillingProfileRoute,
   adminGetBillingScheduleRoute,
@@ -163,6 +164,7 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {
   app.route('/', adminListContractsRoute());
   app.route('/', adminListBillingRunsRoute());
   app.route('/', adminStartBillingRunRoute());
+  app.route('/', adminRecordBillingAdjustmentRoute());
   app.route('/', adminSearchInvoicesRoute());
   app.route('/', adminGetInvoiceRoute());
   app.route('/', adminGetContractRoute());
