@@ -13,6 +13,7 @@ export const idPrefixes = {
   invoice: 'inv',
   receivableEntry: 'rce',
   billingRun: 'brn',
+  billingCharge: 'bch',
   payment: 'pay',
   outbox: 'obx',
   mail: 'mail',

@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../src/db/client.js';
 import { catalogProducts } from '../../src/db/schema/catalog.js';
 import { contracts } from '../../src/db/schema/contracts.js';
 import { authUser, members } from '../../src/db/schema/identity.js';
+import { orders } from '../../src/db/schema/ordering.js';
 import { storeSettings } from '../../src/db/schema/store.js';
 import { newId } from '../../src/domain/ids.js';
 
@@ -65,6 +66,10 @@ export async function insertBillingContract(
     /** The contract's payment method; card unless given. */
     paymentMethod?: 'card' | 'bank_transfer' | 'direct_debit' | 'agency' | 'wallet';
     at: Date;
+    /** The order it came from (default: an id with no order row, as if placed before orders were kept). */
+    orderId?: string;
+    providerId?: string;
+    paymentMethod?: string;
   },
 ): Promise<string> {
   sequence += 1;
@@ -74,11 +79,11 @@ export async function insertBillingContract(
     id,
     number: `C2026-${String(sequence).padStart(6, '0')}-${id.slice(-6)}`,
     memberId: input.memberId,
-    orderId: `ord_${id}`,
+    orderId: input.orderId ?? `ord_${id}`,
     orderNumber: `K2026-${String(sequence).padStart(6, '0')}`,
     orderLineId: `oln_${id}`,
     productId: input.productId,
-    providerId: 'prv_test',
+    providerId: input.providerId ?? 'prv_test',
     productNameJa: 'クラウドサーバー',
     productNameEn: 'Cloud server',
     plan: 'large',
@@ -115,6 +120,43 @@ export async function insertBillingContract(
     locale: 'ja',
     endDate: input.end ?? null,
     startedAt: input.at,
+    updatedAt: input.at,
+  });
+  return id;
+}
+
+/** An order placed with `paymentMethod` (its lines' contracts point to it): card and wallet are charged at checkout. */
+export async function insertBillingOrder(
+  db: DbOrTx,
+  input: { memberId: string; paymentMethod: string; total: number; at: Date },
+): Promise<string> {
+  sequence += 1;
+  const id = newId('order');
+  const contact = {
+    companyName: null,
+    departmentName: null,
+    name: '請求 太郎',
+    nameKana: null,
+    email: 'billing@example.jp',
+    phone: '0312345678',
+    postalCode: null,
+    address: null,
+  };
+  await db.insert(orders).values({
+    id,
+    number: `K2026-9${String(sequence).padStart(5, '0')}`,
+    memberId: input.memberId,
+    idempotencyKey: id,
+    status: 'completed',
+    customerContact: contact,
+    billingContact: contact,
+    paymentMethod: input.paymentMethod,
+    taxBreakdown: [],
+    subtotalAmount: BigInt(input.total),
+    taxAmount: 0n,
+    totalAmount: BigInt(input.total),
+    locale: 'ja',
+    placedAt: input.at,
     updatedAt: input.at,
   });
   return id;

@@ -428,6 +428,10 @@ const adminRoutes: Record<string, Expectation> = {
   'GET /api/admin/billing-runs': { access: ['owner', 'support', 'billing'] },
   // A dry run: the close computes and saves nothing, so each permitted role may run it here.
   'POST /api/admin/billing-runs': { access: ['owner', 'billing'], body: { month: '2026-04', dryRun: true } },
+  'POST /api/admin/members/{memberId}/billing-adjustments': {
+    access: ['owner', 'billing'],
+    body: { amount: -500, descriptionJa: '値引き', descriptionEn: 'Discount', reason: '権限の確認' },
+  },
   'GET /api/admin/invoices': { access: ['owner', 'support', 'billing'] },
   'GET /api/admin/invoices/{invoiceId}': { access: ['owner', 'support', 'billing'] },
   'POST /api/admin/invoices/{invoiceId}/payments': {

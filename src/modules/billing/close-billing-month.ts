@@ -114,7 +114,9 @@ async function runClose(
   const range = sql`daterange(${period.from}::date, ${period.through}::date, '[]')`;
   const [counted] = await queryRows<{ members: number }>(
     db,
-    sql`select count(distinct member_id)::int as members from contracts where billable_period && ${range}`,
+    sql`select count(*)::int as members from (
+          select member_id from contracts where billable_period && ${range}
+          union select member_id from billing_charges where invoice_id is null and service_from <= ${period.through}::date) m`,
   );
   const membersTotal = counted!.members;
   const chunkSize = input.chunkSize ?? 2000;
@@ -125,8 +127,11 @@ async function runClose(
     const [bounds] = await queryRows<{ through: string | null; members: number }>(
       db,
       sql`select max(member_id) as through, count(*)::int as members from (
-            select distinct member_id from contracts
-            where member_id > ${after} and billable_period && ${range}
+            select member_id from contracts where member_id > ${after} and billable_period && ${range}
+            union
+            -- Members with only charges to bill (usage, an adjustment) are billed too.
+            select member_id from billing_charges
+            where member_id > ${after} and invoice_id is null and service_from <= ${period.through}::date
             order by member_id limit ${chunkSize}) s`,
     );
     if (!bounds?.through) break;

@@ -3,6 +3,8 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import type { TaxRounding } from '../../domain/tax.js';
 import type { Actor } from '../audit/index.js';
+import { renewalOfTermSql } from '../contracts/index.js';
+import { orderPaidAtCheckoutSql } from '../ordering/index.js';
 import type { BillingPeriod } from './billing-period.js';
 import { idSql, queryRows, taxSql } from './invoice-sql.js';
 
@@ -28,7 +30,12 @@ export interface ChunkResult {
  * A contract is due when one of its terms begins in the period: terms start on its first paid day plus
  * a whole number of terms. Each recurring line of its price snapshot becomes an invoice line whose
  * service period is that term (cut at the contract's last paid day), not the billing period. The tax is
- * rounded once per rate per invoice. Returns what was written; a member already invoiced is skipped.
+ * rounded once per rate per invoice. Every term is invoiced exactly once, so every yen has a qualified
+ * invoice: a term already settled when the close runs (the first term of an order charged at checkout,
+ * a renewal paid or charged before it began) is billed with its renewal's price and a `payment` ledger
+ * entry written by the same statement, so the invoice is `paid` at issue (`partially_paid` when other
+ * lines are still open); anything else is `issued`. Returns what was written; a member already invoiced
+ * is skipped.
  */
 export async function closeInvoiceChunk(
   tx: DbOrTx,
@@ -57,45 +64,93 @@ export async function closeInvoiceChunk(
     tx,
     sql`
     with due as (
-      select c.id as contract_id, c.number as contract_number, c.member_id, c.pricing,
-             c.product_name_ja, c.product_name_en,
-             (lower(c.billable_period) + make_interval(months => t.k))::date as term_start,
+      -- What was paid for which term is the contracts module's record (renewals) and the ordering module's
+      -- (the method an order was placed with), read here through their SQL faces: a per-contract service
+      -- call would break the close's speed target, one statement per chunk keeps it.
+      select c.id as contract_id, c.number as contract_number, c.member_id,
+             coalesce(rn.pricing, c.pricing) as pricing,
+             c.product_name_ja, c.product_name_en, ts.term_start, t.k = 0 as first_term,
              least((lower(c.billable_period) + make_interval(months => t.k + c.term_months))::date - 1,
-                   coalesce(upper(c.billable_period) - 1, 'infinity'::date)) as term_end
+                   coalesce(upper(c.billable_period) - 1, 'infinity'::date)) as term_end,
+             (coalesce(rn.paid, false)
+               or (ts.term_start = c.start_date and c.trial_end is null
+                   and ${orderPaidAtCheckoutSql(sql`c.order_id`)})) as settled
       from contracts c
       cross join lateral (
         select ${monthIndex}::int - (extract(year from lower(c.billable_period))::int * 12
           + extract(month from lower(c.billable_period))::int) as k
       ) t
+      cross join lateral (
+        select (lower(c.billable_period) + make_interval(months => t.k))::date as term_start
+      ) ts
+      ${renewalOfTermSql(sql`c.id`, sql`ts.term_start`, 'rn')}
       where c.member_id > ${input.afterMemberId} and c.member_id <= ${input.throughMemberId}
         and c.billable_period && daterange(${period.from}::date, ${period.through}::date, '[]')
         and t.k >= 0 and t.k % c.term_months = 0
         and not exists (
           select 1 from invoices i
           where i.member_id = c.member_id and i.profile_id = ${period.profileId} and i.period_from = ${period.from}::date)
-    ), lines as (
-      select due.*, l.ord, l.value as line, (l.value->>'amount')::bigint as amount, (l.value->>'taxRate')::int as percent
+    ), term_lines as (
+      -- The recurring lines of every due term; a product's one-time lines (初期費用) with the first term only.
+      select due.*, l.ord, l.value as line, (l.value->>'amount')::bigint as amount, (l.value->>'taxRate')::int as percent,
+             coalesce((l.value->>'recurring')::boolean, true) as recurring
       from due cross join lateral jsonb_array_elements(due.pricing->'lines') with ordinality as l(value, ord)
-      where coalesce((l.value->>'recurring')::boolean, true)
+      where (coalesce((l.value->>'recurring')::boolean, true) or due.first_term)
         and due.term_start <= due.term_end
+    ), charges as (
+      -- Usage, one-time and adjustment charges not billed yet whose days began by the period's end.
+      select ch.* from billing_charges ch
+      where ch.member_id > ${input.afterMemberId} and ch.member_id <= ${input.throughMemberId}
+        and ch.invoice_id is null and ch.service_from <= ${period.through}::date
+        and not exists (
+          select 1 from invoices i
+          where i.member_id = ch.member_id and i.profile_id = ${period.profileId} and i.period_from = ${period.from}::date)
+    ), lines as (
+      select member_id, 0 as grp, contract_id, ord::bigint as ord, null::text as charge_id,
+             case when recurring then 'recurring' else 'one_time' end as kind, contract_number, line->>'code' as code,
+             product_name_ja || ' ' || (line->>'labelJa') as description_ja,
+             product_name_en || ' ' || (line->>'labelEn') as description_en,
+             (line->>'quantity')::int as quantity, (line->>'unitPrice')::bigint as unit_price, amount, percent,
+             term_start as service_from, case when recurring then term_end else term_start end as service_through,
+             settled
+      from term_lines
+      union all
+      select member_id, 1, contract_id, 0, id, kind, contract_number, code, description_ja, description_en,
+             quantity, unit_price, amount, tax_percent, service_from, service_through, false
+      from charges
     ), sums as (
       select member_id,
              coalesce(sum(amount) filter (where percent = 10), 0)::bigint as standard_taxable,
-             coalesce(sum(amount) filter (where percent = 8), 0)::bigint as reduced_taxable
+             coalesce(sum(amount) filter (where percent = 8), 0)::bigint as reduced_taxable,
+             coalesce(sum(amount) filter (where percent = 10 and settled), 0)::bigint as settled_standard,
+             coalesce(sum(amount) filter (where percent = 8 and settled), 0)::bigint as settled_reduced,
+             bool_and(settled) as all_settled
       from lines group by member_id
-    ), numbered as (
-      select s.member_id, s.standard_taxable, s.reduced_taxable,
+    ), taxed as (
+      select s.member_id, s.standard_taxable, s.reduced_taxable, s.all_settled,
              ${taxSql(s10, 10, issuer.rounding)} as standard_tax,
              ${taxSql(s8, 8, issuer.rounding)} as reduced_tax,
-             (${input.lastSequence}::int + row_number() over (order by s.member_id))::int as seq,
-             ${idSql('inv', sql`s.member_id`)} as invoice_id
+             s.settled_standard + s.settled_reduced
+               + ${taxSql(sql`s.settled_standard`, 10, issuer.rounding)}
+               + ${taxSql(sql`s.settled_reduced`, 8, issuer.rounding)} as settled_total
       from sums s
+    ), numbered as (
+      -- Paid before the close: the whole total when every line was settled (so the invoice is paid at
+      -- issue to the yen), else the settled lines with their own tax, never more than the total.
+      select t.*, t.standard_taxable + t.reduced_taxable + t.standard_tax + t.reduced_tax as total,
+             case when t.all_settled then t.standard_taxable + t.reduced_taxable + t.standard_tax + t.reduced_tax
+                  else greatest(0, least(t.settled_total,
+                    t.standard_taxable + t.reduced_taxable + t.standard_tax + t.reduced_tax)) end as paid,
+             (${input.lastSequence}::int + row_number() over (order by t.member_id))::int as seq,
+             ${idSql('inv', sql`t.member_id`)} as invoice_id
+      from taxed t
     ), inserted as (
       insert into invoices (id, number, year, sequence, member_id, profile_id, period_from, period_through, status,
         billing_run_id, issue_date, issuer_name, registration_number, tax_rounding, standard_taxable, standard_tax,
         reduced_taxable, reduced_tax, subtotal, tax, total, created_at)
       select n.invoice_id, 'INV' || ${period.numberYear}::int || '-' || lpad(n.seq::text, 7, '0'), ${period.numberYear}::int,
-        n.seq, n.member_id, ${period.profileId}, ${period.from}::date, ${period.through}::date, 'issued', ${input.runId},
+        n.seq, n.member_id, ${period.profileId}, ${period.from}::date, ${period.through}::date,
+        case when n.paid <= 0 then 'issued' when n.paid >= n.total then 'paid' else 'partially_paid' end, ${input.runId},
         ${period.issueDate}::date, ${issuer.issuerName}, ${issuer.registrationNumber}, ${issuer.rounding},
         n.standard_taxable, n.standard_tax, n.reduced_taxable, n.reduced_tax,
         n.standard_taxable + n.reduced_taxable, n.standard_tax + n.reduced_tax,
@@ -103,24 +158,38 @@ export async function closeInvoiceChunk(
       from numbered n
       on conflict (member_id, profile_id, period_from) do nothing
       returning id, member_id, total
+    ), positioned as (
+      select l.*, n.invoice_id,
+             (row_number() over (partition by l.member_id order by l.grp, l.contract_id, l.ord, l.charge_id))::int as position
+      from lines l join numbered n on n.member_id = l.member_id
     ), inserted_lines as (
       insert into invoice_lines (invoice_id, position, kind, contract_id, contract_number, code, description_ja,
         description_en, quantity, unit_price, amount, tax_percent, service_from, service_through)
-      select i.id, (row_number() over (partition by i.id order by l.contract_id, l.ord))::int, 'recurring',
-        l.contract_id, l.contract_number, l.line->>'code',
-        l.product_name_ja || ' ' || (l.line->>'labelJa'), l.product_name_en || ' ' || (l.line->>'labelEn'),
-        (l.line->>'quantity')::int, (l.line->>'unitPrice')::bigint, l.amount, l.percent, l.term_start, l.term_end
-      from lines l join inserted i on i.member_id = l.member_id
+      select p.invoice_id, p.position, p.kind, p.contract_id, p.contract_number, p.code, p.description_ja,
+        p.description_en, p.quantity, p.unit_price, p.amount, p.percent, p.service_from, p.service_through
+      from positioned p join inserted i on i.id = p.invoice_id
+      returning 1
+    ), billed as (
+      -- Each charge is billed once: on the line just written, and only while no invoice holds it.
+      update billing_charges ch set invoice_id = p.invoice_id, invoice_position = p.position
+      from positioned p join inserted i on i.id = p.invoice_id
+      where ch.id = p.charge_id and ch.invoice_id is null
       returning 1
     ), ledger as (
       insert into receivable_entries (id, member_id, kind, amount, invoice_id, occurred_on, note, actor_kind, actor_id, recorded_at)
       select ${idSql('rce', sql`i.id`)}, i.member_id, 'invoice', i.total, i.id, ${period.issueDate}::date, null,
         ${input.actor.kind}, ${input.actor.id}, ${input.now.toISOString()}::timestamptz
       from inserted i
+      union all
+      select ${idSql('rce', sql`i.id || 'paid'`)}, i.member_id, 'payment', -n.paid, i.id, ${period.issueDate}::date,
+        'settled_before_close', ${input.actor.kind}, ${input.actor.id}, ${input.now.toISOString()}::timestamptz
+      from inserted i join numbered n on n.invoice_id = i.id
+      where n.paid > 0
       returning 1
     )
     select (select count(*) from inserted)::int as invoices,
            (select count(*) from inserted_lines)::int as lines,
+           (select count(*) from billed)::int as charges,
            (select sum(total) from inserted)::text as total,
            (select max(seq) from numbered)::int as max_seq`,
   );

@@ -16,6 +16,7 @@ export {
   type InvoiceNoticeCandidate,
   type InvoiceNoticeKind,
 } from './claim-invoice-notices.js';
+export { chargeErrors } from './charge-errors.js';
 export {
   type CloseBillingMonthInput,
   type CloseProgress,
@@ -70,5 +71,11 @@ export {
   recordInvoicePayment,
 } from './record-invoice-payment.js';
 export { type RefundInvoiceCreditInput, refundInvoiceCredit } from './refund-invoice-credit.js';
+export {
+  type RecordBillingAdjustmentInput,
+  type RecordedAdjustment,
+  recordBillingAdjustment,
+} from './record-billing-adjustment.js';
+export { type RecordedUsage, recordUsage, type UsageRecordInput, usageBatchLimit } from './record-usage.js';
 export { listMemberInvoices, type SearchInvoicesInput, searchInvoices } from './search-invoices.js';
 export { type WriteOffInvoiceInput, writeOffInvoice } from './write-off-invoice.js';

@@ -56,6 +56,7 @@ export { type RecordedRenewalPayment, recordRenewalPayment } from './record-rene
 export { registerContractSubscribers } from './register-contract-subscribers.js';
 export { type RenewDueResult, renewDueContracts } from './renew-due-contracts.js';
 export { renewalErrors } from './renewal-errors.js';
+export { renewalOfTermSql } from './renewal-of-term-sql.js';
 export { type RequestedRenewal, requestRenewal } from './request-renewal.js';
 export { resetRenewalPayment } from './reset-renewal-payment.js';
 export { type ResumeContractInput, resumeContract } from './resume-contract.js';

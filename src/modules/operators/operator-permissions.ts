@@ -89,6 +89,8 @@ export const operatorPermissions = {
   'billing.read': ['support', 'billing'],
   /** Running the monthly close (or its dry run): billing. */
   'billing.close': ['billing'],
+  /** Adjusting what a member is billed (a charge or a credit on the next invoice), with a reason: billing. */
+  'billing.adjust': ['billing'],
   /**
    * Recording a payment seen to arrive (until payments arrive from providers) and applying a member's credit
    * to invoices still owed: billing, who reads the bank statement.

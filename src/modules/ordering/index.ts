@@ -66,6 +66,7 @@ export {
   trialsInUseBlocker,
 } from './order-withdrawal-blockers.js';
 export { orderingErrors } from './ordering-errors.js';
+export { orderPaidAtCheckoutSql, paidAtCheckoutMethods } from './paid-at-checkout-sql.js';
 export { type PricedCart, type PricedCartItem, priceCart } from './price-cart.js';
 export { type RejectOrderLineInput, rejectOrderLine } from './reject-order-line.js';
 export { type OrderListItem, type SearchOrdersInput, searchOrders } from './search-orders.js';

@@ -11,6 +11,7 @@ import {
   adminSearchInvoicesRoute,
   adminStartBillingRunRoute,
 } from './billing.js';
+import { adminRecordBillingAdjustmentRoute } from './billing-adjustments.js';
 import {
   adminApplyMemberCreditRoute,
   adminGetInvoiceLedgerRoute,
@@ -186,6 +187,7 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {
   app.route('/', adminGetMemberLedgerRoute());
   app.route('/', adminApplyMemberCreditRoute());
   app.route('/', adminListFlaggedPaymentsRoute());
+  app.route('/', adminRecordBillingAdjustmentRoute());
   app.route('/', adminSearchInvoicesRoute());
   app.route('/', adminGetInvoiceRoute());
   app.route('/', adminGetContractRoute());

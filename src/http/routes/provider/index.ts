@@ -10,6 +10,7 @@ import {
   providerGetProvisioningRequestRoute,
   providerListProvisioningRequestsRoute,
 } from './provisioning-requests.js';
+import { providerRecordUsageRoute } from './usage.js';
 
 /** Mounts every provider route and documents the bearer key they take. */
 export function registerProviderRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -24,6 +25,7 @@ export function registerProviderRoutes(app: OpenAPIHono<AppEnv>): void {
     providerMarkLinePreparingRoute(),
     providerConfirmLineStartRoute(),
     providerRejectLineRoute(),
+    providerRecordUsageRoute(),
   ];
   for (const route of routes) app.route('/', route as unknown as OpenAPIHono<AppEnv>);
 }
