@@ -13,6 +13,8 @@ export const idPrefixes = {
   invoice: 'inv',
   receivableEntry: 'rce',
   billingRun: 'brn',
+  creditNote: 'cnt',
+  billingDocument: 'bdc',
   payment: 'pay',
   outbox: 'obx',
   mail: 'mail',

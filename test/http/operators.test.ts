@@ -430,6 +430,15 @@ const adminRoutes: Record<string, Expectation> = {
   'POST /api/admin/billing-runs': { access: ['owner', 'billing'], body: { month: '2026-04', dryRun: true } },
   'GET /api/admin/invoices': { access: ['owner', 'support', 'billing'] },
   'GET /api/admin/invoices/{invoiceId}': { access: ['owner', 'support', 'billing'] },
+  'GET /api/admin/invoices/{invoiceId}/pdf': { access: ['owner', 'support', 'billing'] },
+  'GET /api/admin/invoices/{invoiceId}/credit-notes': { access: ['owner', 'support', 'billing'] },
+  'POST /api/admin/invoices/{invoiceId}/credit-notes': {
+    access: ['owner', 'billing'],
+    body: { reason: '権限確認' },
+  },
+  'GET /api/admin/credit-notes/{creditNoteId}/pdf': { access: ['owner', 'support', 'billing'] },
+  'GET /api/admin/billing-documents': { access: ['owner', 'support', 'billing'] },
+  'GET /api/admin/invoices/export': { access: ['owner', 'support', 'billing'] },
   'POST /api/admin/licences/signing-keys/rotate': { access: ['owner'], body: {} },
   'POST /api/admin/licences/{id}/install-key': { access: ['owner', 'support'], body: { reason: null } },
   'POST /api/admin/contract-requests/{id}/confirm': { access: ['owner', 'support'], body: {} },
@@ -459,6 +468,7 @@ function concrete(route: string): [string, string] {
       .replace('{code}', 'unknown-profile')
       .replace('{id}', 'unknown_0000')
       .replace('{invoiceId}', 'unknown_0000')
+      .replace('{creditNoteId}', 'unknown_0000')
       .replace('{memberId}', 'unknown_0000')
       .replace('{keyId}', 'unknown_0000'),
   ];

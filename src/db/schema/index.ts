@@ -1,5 +1,6 @@
 // Every module's tables, gathered for Drizzle and drizzle-kit.
 export * from './audit.js';
+export * from './billing-documents.js';
 export * from './billing-invoices.js';
 export * from './billing-profiles.js';
 export * from './catalog.js';

@@ -89,6 +89,8 @@ export const operatorPermissions = {
   'billing.read': ['support', 'billing'],
   /** Running the monthly close (or its dry run): billing. */
   'billing.close': ['billing'],
+  /** Issuing credit notes (返還請求書) on issued invoices, with a reason: billing, who corrects what was billed. */
+  'billing.credit': ['billing'],
   /**
    * Software licences (search, detail with machines and validations): support answers "my product will not
    * start", billing checks a licence against its contract.

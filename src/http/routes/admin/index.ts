@@ -12,6 +12,13 @@ import {
   adminStartBillingRunRoute,
 } from './billing.js';
 import {
+  adminExportInvoicesRoute,
+  adminGetCreditNotePdfRoute,
+  adminIssueCreditNoteRoute,
+  adminListInvoiceCreditNotesRoute,
+  adminSearchBillingDocumentsRoute,
+} from './billing-documents.js';
+import {
   adminGetBillingProfileRoute,
   adminGetBillingScheduleRoute,
   adminListBillingProfilesRoute,
@@ -56,6 +63,7 @@ import { adminGetMailRoute } from './get-mail.js';
 import { adminGetMeRoute } from './get-me.js';
 import { adminGetMemberRoute } from './get-member.js';
 import { adminGetOverviewRoute } from './get-overview.js';
+import { adminGetInvoicePdfRoute } from './invoice-pdf.js';
 import { adminReissueInstallKeyRoute } from './licences.js';
 import { adminListContractRenewalsRoute } from './list-contract-renewals.js';
 import { adminListInquiriesRoute } from './list-inquiries.js';
@@ -164,7 +172,14 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {
   app.route('/', adminListBillingRunsRoute());
   app.route('/', adminStartBillingRunRoute());
   app.route('/', adminSearchInvoicesRoute());
+  // Before /api/admin/invoices/{invoiceId}, so that `export` is not read as an invoice id.
+  app.route('/', adminExportInvoicesRoute());
   app.route('/', adminGetInvoiceRoute());
+  app.route('/', adminGetInvoicePdfRoute());
+  app.route('/', adminIssueCreditNoteRoute());
+  app.route('/', adminListInvoiceCreditNotesRoute());
+  app.route('/', adminGetCreditNotePdfRoute());
+  app.route('/', adminSearchBillingDocumentsRoute());
   app.route('/', adminGetContractRoute());
   app.route('/', adminListContractRenewalsRoute());
   app.route('/', recordContractRenewalPaymentRoute());
