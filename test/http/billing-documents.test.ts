@@ -9,7 +9,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/db/schema/audit.js';
 import { billingDocuments } from '../../src/db/schema/billing-documents.js';
-import { receivableEntries } from '../../src/db/schema/billing-invoices.js';
+import { invoiceLines, invoices, receivableEntries } from '../../src/db/schema/billing-invoices.js';
 import { storeSettings } from '../../src/db/schema/store.js';
 import { toDate } from '../../src/domain/clock.js';
 import { seedDemoCatalog } from '../../src/flows/seed-demo-catalog.js';
@@ -472,5 +472,62 @@ describe('GET /api/admin/invoices/export', () => {
       (await billing.browser.send('/api/admin/invoices/export?month=2026-04&encoding=latin1', 'GET')).status,
     ).toBe(422);
     expect((await catalog.browser.send('/api/admin/invoices/export?month=2026-04', 'GET')).status).toBe(403);
+  });
+});
+
+describe('a draft invoice', () => {
+  it('is rendered as a draft each time and never stored', async () => {
+    const id = 'inv_01900000-0000-7000-8000-00000000d0af';
+    const at = toDate(t.clock.now());
+    await t.ctx.db.insert(invoices).values({
+      id,
+      number: 'INV2026-0009999',
+      year: 2026,
+      sequence: 9_999,
+      memberId: alice.memberId,
+      periodFrom: '2026-05-01',
+      periodThrough: '2026-05-31',
+      status: 'draft',
+      issueDate: '2026-05-01',
+      issuerName: '株式会社キーヤク',
+      registrationNumber: 'T1020001071491',
+      taxRounding: 'floor',
+      standardTaxable: 1_000n,
+      standardTax: 100n,
+      reducedTaxable: 0n,
+      reducedTax: 0n,
+      subtotal: 1_000n,
+      tax: 100n,
+      total: 1_100n,
+      createdAt: at,
+    });
+    await t.ctx.db.insert(invoiceLines).values({
+      invoiceId: id,
+      position: 1,
+      kind: 'recurring',
+      code: 'draft-line',
+      descriptionJa: '下書き明細',
+      descriptionEn: 'Draft line',
+      quantity: 1,
+      unitPrice: 1_000n,
+      amount: 1_000n,
+      taxPercent: 10,
+      serviceFrom: '2026-05-01',
+      serviceThrough: '2026-05-31',
+    });
+    const { res, bytes } = await download(alice.browser, `/api/mypage/invoices/${id}/pdf`);
+    expect(res.headers.get('x-content-sha256')).toBeNull();
+    const text = pdfText(bytes);
+    expect(text).toContain('下書き（発行前のため適格請求書ではありません）');
+    expect(text).toContain('ご請求金額（税込） ¥1,100');
+    const stored = await t.ctx.db.select().from(billingDocuments).where(eq(billingDocuments.documentId, id));
+    expect(stored).toEqual([]);
+    const credit = await billing.browser.send(`/api/admin/invoices/${id}/credit-notes`, 'POST', {
+      reason: 'x',
+    });
+    expect([credit.status, ((await credit.json()) as { code: string }).code]).toEqual([
+      409,
+      'credit_note_invoice_not_issued',
+    ]);
   });
 });
