@@ -167,6 +167,20 @@ describe('stored electronic records (電子帳簿保存法)', () => {
       hash,
       true,
     ]);
+    // A trigger refuses to change or remove a stored record.
+    const mine = eq(billingDocuments.documentId, aliceInvoice.id);
+    await expect(
+      t.ctx.db
+        .update(billingDocuments)
+        .set({ pdf: Buffer.from('%PDF-x') })
+        .where(mine),
+    ).rejects.toThrow();
+    await expect(t.ctx.db.delete(billingDocuments).where(mine)).rejects.toThrow();
+    const [kept] = await t.ctx.db
+      .select({ sha256: billingDocuments.sha256 })
+      .from(billingDocuments)
+      .where(mine);
+    expect(kept?.sha256).toBe(hash);
   });
 
   it('changing the store’s issuer name and address afterwards leaves the stored PDF as it was', async () => {

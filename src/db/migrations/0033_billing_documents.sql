@@ -74,4 +74,15 @@ CREATE INDEX "billing_documents_date_idx" ON "billing_documents" USING btree ("t
 CREATE UNIQUE INDEX "credit_notes_number_unique" ON "credit_notes" USING btree ("number");--> statement-breakpoint
 CREATE UNIQUE INDEX "credit_notes_year_sequence_unique" ON "credit_notes" USING btree ("year","sequence");--> statement-breakpoint
 CREATE INDEX "credit_notes_invoice_idx" ON "credit_notes" USING btree ("invoice_id");--> statement-breakpoint
-CREATE INDEX "credit_notes_member_idx" ON "credit_notes" USING btree ("member_id","issue_date");
+CREATE INDEX "credit_notes_member_idx" ON "credit_notes" USING btree ("member_id","issue_date");--> statement-breakpoint
+CREATE FUNCTION "billing_records_immutable"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION '% rows are kept unchanged: issue a new document instead', TG_TABLE_NAME USING ERRCODE = 'restrict_violation';
+END;
+$$;--> statement-breakpoint
+CREATE TRIGGER "billing_documents_no_update_or_delete" BEFORE UPDATE OR DELETE ON "billing_documents"
+  FOR EACH ROW EXECUTE FUNCTION "billing_records_immutable"();--> statement-breakpoint
+CREATE TRIGGER "credit_notes_no_update_or_delete" BEFORE UPDATE OR DELETE ON "credit_notes"
+  FOR EACH ROW EXECUTE FUNCTION "billing_records_immutable"();--> statement-breakpoint
+CREATE TRIGGER "credit_note_lines_no_update_or_delete" BEFORE UPDATE OR DELETE ON "credit_note_lines"
+  FOR EACH ROW EXECUTE FUNCTION "billing_records_immutable"();
