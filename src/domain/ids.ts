@@ -14,6 +14,8 @@ export const idPrefixes = {
   receivableEntry: 'rce',
   billingRun: 'brn',
   billingCharge: 'bch',
+  creditNote: 'cnt',
+  billingDocument: 'bdc',
   payment: 'pay',
   outbox: 'obx',
   mail: 'mail',

@@ -43,6 +43,8 @@ import { listMyLicencesRoute } from './routes/mypage/list-my-licences.js';
 import { listMyOrdersRoute } from './routes/mypage/list-my-orders.js';
 import { listMySessionsRoute } from './routes/mypage/list-my-sessions.js';
 import { listMySignInsRoute } from './routes/mypage/list-my-sign-ins.js';
+import { getMyCreditNotePdfRoute } from './routes/mypage/my-credit-note-pdf.js';
+import { getMyInvoicePdfRoute } from './routes/mypage/my-invoice-pdf.js';
 import { getMyInvoiceRoute, listMyInvoicesRoute } from './routes/mypage/my-invoices.js';
 import { placeOrderRoute } from './routes/mypage/place-order.js';
 import { quoteMyCancellationRoute } from './routes/mypage/quote-my-cancellation.js';
@@ -192,6 +194,8 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): Open
   app.route('/', getMyContractRoute());
   app.route('/', listMyInvoicesRoute());
   app.route('/', getMyInvoiceRoute());
+  app.route('/', getMyInvoicePdfRoute());
+  app.route('/', getMyCreditNotePdfRoute());
   app.route('/', quoteMyCancellationRoute());
   app.route('/', getMyRenewalStateRoute());
   app.route('/', quoteMyRenewalRoute());

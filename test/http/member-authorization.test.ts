@@ -129,6 +129,16 @@ const memberRoutes: Record<string, MemberRouteCase> = {
     test: 'test/http/billing.test.ts',
     ids: { invoiceId: 'inv_00000000-0000-7000-8000-000000000000' },
   },
+  'GET /api/mypage/invoices/{invoiceId}/pdf': {
+    scope: 'elsewhere',
+    test: 'test/http/billing-documents.test.ts',
+    ids: { invoiceId: 'inv_00000000-0000-7000-8000-000000000000' },
+  },
+  'GET /api/mypage/credit-notes/{creditNoteId}/pdf': {
+    scope: 'elsewhere',
+    test: 'test/http/billing-documents.test.ts',
+    ids: { creditNoteId: 'cnt_00000000-0000-7000-8000-000000000000' },
+  },
   'GET /api/mypage/licences': { scope: 'session', ownData: false },
   // A pair that names no licence: refused alike for every member, whatever it is.
   'POST /api/mypage/licences': {

@@ -447,6 +447,15 @@ const adminRoutes: Record<string, Expectation> = {
   'GET /api/admin/members/{id}/ledger': { access: ['owner', 'support', 'billing'] },
   'POST /api/admin/members/{id}/credit-applications': { access: ['owner', 'billing'] },
   'GET /api/admin/payments/flagged': { access: ['owner', 'support', 'billing'] },
+  'GET /api/admin/invoices/{invoiceId}/pdf': { access: ['owner', 'support', 'billing'] },
+  'GET /api/admin/invoices/{invoiceId}/credit-notes': { access: ['owner', 'support', 'billing'] },
+  'POST /api/admin/invoices/{invoiceId}/credit-notes': {
+    access: ['owner', 'billing'],
+    body: { reason: '権限確認' },
+  },
+  'GET /api/admin/credit-notes/{creditNoteId}/pdf': { access: ['owner', 'support', 'billing'] },
+  'GET /api/admin/billing-documents': { access: ['owner', 'support', 'billing'] },
+  'GET /api/admin/invoices/export': { access: ['owner', 'support', 'billing'] },
   'POST /api/admin/licences/signing-keys/rotate': { access: ['owner'], body: {} },
   'POST /api/admin/licences/{id}/install-key': { access: ['owner', 'support'], body: { reason: null } },
   'GET /api/admin/licences': { access: ['owner', 'support', 'billing'] },
@@ -485,6 +494,7 @@ function concrete(route: string): [string, string] {
       .replace('{code}', 'unknown-profile')
       .replace('{id}', 'unknown_0000')
       .replace('{invoiceId}', 'unknown_0000')
+      .replace('{creditNoteId}', 'unknown_0000')
       .replace('{memberId}', 'unknown_0000')
       .replace('{keyId}', 'unknown_0000'),
   ];

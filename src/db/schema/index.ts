@@ -1,6 +1,7 @@
 // Every module's tables, gathered for Drizzle and drizzle-kit.
 export * from './audit.js';
 export * from './billing-charges.js';
+export * from './billing-documents.js';
 export * from './billing-invoices.js';
 export * from './billing-payments.js';
 export * from './billing-notices.js';

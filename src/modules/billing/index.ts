@@ -25,13 +25,26 @@ export {
 } from './close-billing-month.js';
 export { type CloseRunView, findCloseRun, listCloseRuns } from './close-run-view.js';
 export {
+  type CreditNoteDetail,
+  type CreditNoteLineView,
+  findCreditNote,
+  listInvoiceCreditNotes,
+} from './credit-note-view.js';
+export {
   defaultBillingProfileCode,
   defaultBillingProfileFrom,
   ensureDefaultBillingProfile,
 } from './ensure-default-billing-profile.js';
+export {
+  type CsvEncoding,
+  exportInvoicesCsv,
+  invoiceCsvColumns,
+  invoicesCsvText,
+} from './export-invoices-csv.js';
 export { getBillingCalendarMonth } from './get-billing-calendar-month.js';
 export { getBillingCalendarSchedule } from './get-billing-calendar-schedule.js';
 export { type BillingProfile, type BillingProfileVersion, getBillingProfile } from './get-billing-profile.js';
+export { creditNoteNotFound, getCreditNotePdf } from './get-credit-note-pdf.js';
 export { getInvoice, invoiceNotFound } from './get-invoice.js';
 export {
   type FlaggedPayment,
@@ -53,7 +66,14 @@ export {
   invoiceMemberDatesResolver,
   invoicePaymentMethodLabel,
 } from './invoice-member-dates.js';
+export { type BillingPdf, ensureInvoiceDocument, getInvoicePdf } from './get-invoice-pdf.js';
 export type { InvoiceDetail, InvoiceLineView, InvoiceRateTotal, InvoiceSummary } from './invoice-view.js';
+export {
+  creditNoteErrors,
+  creditNoteNumberOf,
+  type IssueCreditNoteInput,
+  issueCreditNote,
+} from './issue-credit-note.js';
 export { getMemberBalance, type LedgerEntryView, listLedgerEntries } from './ledger-balance.js';
 export { ledgerErrors } from './ledger-errors.js';
 export { type BillingProfileSummary, listBillingProfiles } from './list-billing-profiles.js';
@@ -79,3 +99,9 @@ export {
 export { type RecordedUsage, recordUsage, type UsageRecordInput, usageBatchLimit } from './record-usage.js';
 export { listMemberInvoices, type SearchInvoicesInput, searchInvoices } from './search-invoices.js';
 export { type WriteOffInvoiceInput, writeOffInvoice } from './write-off-invoice.js';
+export {
+  type BillingDocumentView,
+  type SearchBillingDocumentsInput,
+  searchBillingDocuments,
+} from './search-billing-documents.js';
+export { sha256Of } from './store-billing-document.js';

@@ -100,6 +100,8 @@ export const operatorPermissions = {
   'billing.refund': ['billing'],
   /** Writing off what an invoice still owes, with a reason: billing. */
   'billing.write_off': ['billing'],
+  /** Issuing credit notes (返還請求書) on issued invoices, with a reason: billing, who corrects what was billed. */
+  'billing.credit': ['billing'],
   /**
    * Software licences (search, detail with machines and validations): support answers "my product will not
    * start", billing checks a licence against its contract.

@@ -22,6 +22,13 @@ import {
   adminWriteOffInvoiceRoute,
 } from './billing-ledger.js';
 import {
+  adminExportInvoicesRoute,
+  adminGetCreditNotePdfRoute,
+  adminIssueCreditNoteRoute,
+  adminListInvoiceCreditNotesRoute,
+  adminSearchBillingDocumentsRoute,
+} from './billing-documents.js';
+import {
   adminGetBillingProfileRoute,
   adminGetBillingScheduleRoute,
   adminListBillingProfilesRoute,
@@ -66,6 +73,7 @@ import { adminGetMailRoute } from './get-mail.js';
 import { adminGetMeRoute } from './get-me.js';
 import { adminGetMemberRoute } from './get-member.js';
 import { adminGetOverviewRoute } from './get-overview.js';
+import { adminGetInvoicePdfRoute } from './invoice-pdf.js';
 import {
   adminFreeLicenceMachineRoute,
   adminGetLicenceRoute,
@@ -189,7 +197,14 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {
   app.route('/', adminListFlaggedPaymentsRoute());
   app.route('/', adminRecordBillingAdjustmentRoute());
   app.route('/', adminSearchInvoicesRoute());
+  // Before /api/admin/invoices/{invoiceId}, so that `export` is not read as an invoice id.
+  app.route('/', adminExportInvoicesRoute());
   app.route('/', adminGetInvoiceRoute());
+  app.route('/', adminGetInvoicePdfRoute());
+  app.route('/', adminIssueCreditNoteRoute());
+  app.route('/', adminListInvoiceCreditNotesRoute());
+  app.route('/', adminGetCreditNotePdfRoute());
+  app.route('/', adminSearchBillingDocumentsRoute());
   app.route('/', adminGetContractRoute());
   app.route('/', adminListContractRenewalsRoute());
   app.route('/', recordContractRenewalPaymentRoute());
