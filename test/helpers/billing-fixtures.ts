@@ -69,7 +69,6 @@ export async function insertBillingContract(
     /** The order it came from (default: an id with no order row, as if placed before orders were kept). */
     orderId?: string;
     providerId?: string;
-    paymentMethod?: string;
   },
 ): Promise<string> {
   sequence += 1;

@@ -9,6 +9,7 @@ export {
   parseBillingMonth,
 } from './billing-profile-rules.js';
 export { openBalanceBlocker, registerBillingWithdrawalBlockers } from './billing-withdrawal-blockers.js';
+export { chargeErrors } from './charge-errors.js';
 export {
   claimInvoiceNotice,
   defaultDueReminderDays,
@@ -16,7 +17,6 @@ export {
   type InvoiceNoticeCandidate,
   type InvoiceNoticeKind,
 } from './claim-invoice-notices.js';
-export { chargeErrors } from './charge-errors.js';
 export {
   type CloseBillingMonthInput,
   type CloseProgress,
@@ -52,12 +52,7 @@ export {
   type InvoiceLedgerEntry,
   listFlaggedPayments,
 } from './get-invoice-ledger.js';
-export {
-  type InvoiceLedgerSums,
-  invoiceLedgerSums,
-  invoiceNotPayable,
-  statusFromLedger,
-} from './invoice-settlement.js';
+export { type BillingPdf, ensureInvoiceDocument, getInvoicePdf } from './get-invoice-pdf.js';
 export { getMyPageInvoice, type MyPageInvoiceDetail } from './get-my-page-invoice.js';
 export {
   dueDateFor,
@@ -66,7 +61,12 @@ export {
   invoiceMemberDatesResolver,
   invoicePaymentMethodLabel,
 } from './invoice-member-dates.js';
-export { type BillingPdf, ensureInvoiceDocument, getInvoicePdf } from './get-invoice-pdf.js';
+export {
+  type InvoiceLedgerSums,
+  invoiceLedgerSums,
+  invoiceNotPayable,
+  statusFromLedger,
+} from './invoice-settlement.js';
 export type { InvoiceDetail, InvoiceLineView, InvoiceRateTotal, InvoiceSummary } from './invoice-view.js';
 export {
   creditNoteErrors,
@@ -84,24 +84,24 @@ export {
   putBillingProfileVersion,
 } from './put-billing-profile-version.js';
 export {
+  type RecordBillingAdjustmentInput,
+  type RecordedAdjustment,
+  recordBillingAdjustment,
+} from './record-billing-adjustment.js';
+export {
   type PaymentMethod,
   paymentMethods,
   type RecordedPayment,
   type RecordInvoicePaymentInput,
   recordInvoicePayment,
 } from './record-invoice-payment.js';
-export { type RefundInvoiceCreditInput, refundInvoiceCredit } from './refund-invoice-credit.js';
-export {
-  type RecordBillingAdjustmentInput,
-  type RecordedAdjustment,
-  recordBillingAdjustment,
-} from './record-billing-adjustment.js';
 export { type RecordedUsage, recordUsage, type UsageRecordInput, usageBatchLimit } from './record-usage.js';
-export { listMemberInvoices, type SearchInvoicesInput, searchInvoices } from './search-invoices.js';
-export { type WriteOffInvoiceInput, writeOffInvoice } from './write-off-invoice.js';
+export { type RefundInvoiceCreditInput, refundInvoiceCredit } from './refund-invoice-credit.js';
 export {
   type BillingDocumentView,
   type SearchBillingDocumentsInput,
   searchBillingDocuments,
 } from './search-billing-documents.js';
+export { listMemberInvoices, type SearchInvoicesInput, searchInvoices } from './search-invoices.js';
 export { sha256Of } from './store-billing-document.js';
+export { type WriteOffInvoiceInput, writeOffInvoice } from './write-off-invoice.js';

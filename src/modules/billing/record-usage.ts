@@ -7,6 +7,7 @@ import { billingCharges } from '../../db/schema/billing-charges.js';
 import { toDate } from '../../domain/clock.js';
 import { AppError } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
+import { yen } from '../../domain/money.js';
 import { chargeUsage, usageTotal } from '../../domain/pricing.js';
 import { type Actor, recordAudit } from '../audit/index.js';
 import { loadProduct } from '../catalog/index.js';
@@ -170,7 +171,15 @@ export async function recordUsage(
         ?.usageComponents.find((u) => u.code === record.code);
       let priced: { unitPrice: number; amount: number; taxPercent: 10 | 8; ja: string; en: string };
       if (component) {
-        const amount = Number(usageTotal(chargeUsage(component.tiers, component.tierMode, record.quantity)));
+        const amount = Number(
+          usageTotal(
+            chargeUsage(
+              component.tiers.map((tier) => ({ upTo: tier.upTo, unitPrice: yen(tier.unitPrice) })),
+              component.tierMode,
+              record.quantity,
+            ),
+          ),
+        );
         priced = {
           unitPrice: Number(component.tiers[0]!.unitPrice),
           amount,

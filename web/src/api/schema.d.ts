@@ -6926,6 +6926,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/members/{memberId}/billing-adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adjust a member’s next invoice (charge or credit)
+         * @description Dated today (Tokyo); the next close bills it on the member’s invoice as an `adjustment` line. Zero and a blank reason are refused. Audited `billing.adjustment_recorded` with the reason.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    memberId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BillingAdjustmentInput"];
+                };
+            };
+            responses: {
+                /** @description recorded */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BillingAdjustment"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description member_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description adjustment_amount_zero, adjustment_reason_required */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/invoices": {
         parameters: {
             query?: never;
@@ -7005,6 +7086,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/invoices/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Invoices of a month as accounting CSV
+         * @description One row per invoice line with its invoice’s facts (columns in the billing README). `encoding=sjis`: Shift_JIS (Windows-31J); `utf8bom`: UTF-8 with a BOM.
+         */
+        get: {
+            parameters: {
+                query: {
+                    month: string;
+                    encoding?: "sjis" | "utf8bom";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the month is not YYYY-MM or the encoding is unknown */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/invoices/{invoiceId}": {
         parameters: {
             query?: never;
@@ -7056,6 +7206,363 @@ export interface paths {
                 };
                 /** @description no such invoice */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/invoices/{invoiceId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One invoice as a PDF */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description en: English beside the Japanese */
+                    lang?: "ja" | "en";
+                };
+                header?: never;
+                path: {
+                    invoiceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the qualified invoice (A4, Japanese; `lang=en`: English beside it) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such invoice */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/invoices/{invoiceId}/credit-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The credit notes of an invoice */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invoiceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the credit notes, oldest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            creditNotes: components["schemas"]["CreditNote"][];
+                        };
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such invoice */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Issue a credit note (適格返還請求書)
+         * @description Without `lines`, returns everything of the invoice not yet returned. With `lines`, each `position` (the invoice line) and `amount` (tax-exclusive yen; absent: what is left of the line). Tax is rounded once per rate on this note; the note that returns the last of a rate returns exactly the invoice’s remaining tax. Writes a `credit_note` ledger entry of minus the total. Audited (`billing.credit_note_issued`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invoiceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreditNoteRequest"];
+                };
+            };
+            responses: {
+                /** @description the credit note */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreditNote"];
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such invoice */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the invoice is not issued, or already returned in full */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description an unknown or repeated line, or more than is left of a line */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/credit-notes/{creditNoteId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One credit note as a PDF */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description en: English beside the Japanese */
+                    lang?: "ja" | "en";
+                };
+                header?: never;
+                path: {
+                    creditNoteId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the qualified credit note (A4) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such credit note */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/billing-documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stored billing documents (電子帳簿保存法 search)
+         * @description Every condition is optional and they combine: `from`/`to` (transaction date, inclusive), `minAmount`/`maxAmount` (tax included, inclusive), `counterparty` (part of the printed name, the member’s name or company), `kind`. Oldest transaction first, then by number. `format=csv`: the whole result (up to 10,000 rows) as UTF-8 CSV with BOM.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "invoice" | "credit_note";
+                    from?: string;
+                    to?: string;
+                    minAmount?: number | null;
+                    maxAmount?: number | null;
+                    counterparty?: string;
+                    format?: "json" | "csv";
+                    limit?: number;
+                    offset?: number | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of stored documents and the number of matches, or the CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            documents: components["schemas"]["BillingDocument"][];
+                            total: number;
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a query parameter is invalid */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8745,6 +9252,111 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/provider/v1/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report usage (従量) of contracts
+         * @description Up to 500 records. Priced from the plan's usage component of the code (its tiers on the record's quantity: one record per component and month) or, without one, from the record's unitPrice. A record whose key was recorded with the same body answers the first result (`replayed`). Refused with the record's `position` and a stable code, applying nothing of the request: usage_contract_unknown (unknown or another provider's), usage_quantity_invalid, usage_period_invalid, usage_period_closed, usage_price_missing, usage_idempotency_conflict (409).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        records: {
+                            idempotencyKey: string;
+                            contractId: string;
+                            /**
+                             * @description The usage component’s code.
+                             * @example transfer_gb
+                             */
+                            code: string;
+                            quantity: number;
+                            /** @example 2026-04-01 */
+                            periodFrom: string;
+                            /** @example 2026-04-30 */
+                            periodThrough: string;
+                            /** @description Whole yen, tax-exclusive; only when the catalog has no usage price for the code. */
+                            unitPrice?: number;
+                            taxPercent?: 10 | 8;
+                            descriptionJa?: string;
+                            descriptionEn?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description each record as recorded */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            records: {
+                                position: number;
+                                idempotencyKey: string;
+                                chargeId: string;
+                                contractId: string;
+                                code: string;
+                                quantity: number;
+                                unitPrice: number;
+                                amount: number;
+                                taxPercent: number;
+                                periodFrom: string;
+                                periodThrough: string;
+                                replayed: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description no valid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description usage_idempotency_conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a record refused: its position and code */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/license/v1/validate": {
         parameters: {
             query?: never;
@@ -10154,6 +10766,124 @@ export interface paths {
                     };
                 };
                 /** @description no such invoice of this member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/invoices/{invoiceId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my invoices as a PDF */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description en: English beside the Japanese */
+                    lang?: "ja" | "en";
+                };
+                header?: never;
+                path: {
+                    invoiceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the qualified invoice (A4, Japanese; `lang=en`: English beside it) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such invoice of this member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mypage/credit-notes/{creditNoteId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my credit notes as a PDF */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description en: English beside the Japanese */
+                    lang?: "ja" | "en";
+                };
+                header?: never;
+                path: {
+                    creditNoteId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the qualified credit note (A4) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such credit note of this member */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12942,6 +13672,25 @@ export interface components {
             };
             recordedAt: string;
         };
+        BillingAdjustment: {
+            chargeId: string;
+            memberId: string;
+            amount: number;
+            taxPercent: number;
+            transactionDate: string;
+        };
+        BillingAdjustmentInput: {
+            /**
+             * @description Tax-exclusive whole yen, not 0; negative is a credit line.
+             * @example -500
+             */
+            amount: number;
+            /** @default 10 */
+            taxPercent: 10 | 8;
+            descriptionJa: string;
+            descriptionEn: string;
+            reason: string;
+        };
         InvoiceSummary: {
             id: string;
             /** @example INV2026-0000001 */
@@ -12997,6 +13746,69 @@ export interface components {
                 serviceFrom: string;
                 serviceThrough: string;
             }[];
+        };
+        CreditNote: {
+            id: string;
+            /** @example CN2026-0000001 */
+            number: string;
+            invoiceId: string;
+            memberId: string;
+            issueDate: string;
+            /** @description the original sale: the invoice’s issue date and billed period */
+            original: {
+                issueDate: string;
+                periodFrom: string;
+                periodThrough: string;
+            };
+            reason: string;
+            issuerName: string;
+            registrationNumber: string | null;
+            rates: {
+                percent: number;
+                reduced: boolean;
+                taxableAmount: number;
+                tax: number;
+            }[];
+            subtotal: number;
+            tax: number;
+            /** @description returned, tax included (positive) */
+            total: number;
+            lines: {
+                position: number;
+                invoicePosition: number;
+                description: {
+                    ja: string;
+                    en: string;
+                };
+                amount: number;
+                taxPercent: number;
+                reducedMarker: boolean;
+                serviceFrom: string;
+                serviceThrough: string;
+            }[];
+            createdAt: string;
+        };
+        CreditNoteRequest: {
+            reason: string;
+            lines?: {
+                position: number;
+                amount?: number;
+            }[];
+        };
+        BillingDocument: {
+            id: string;
+            /** @enum {string} */
+            kind: "invoice" | "credit_note";
+            /** @description the invoice’s or credit note’s id */
+            documentId: string;
+            number: string;
+            memberId: string;
+            counterparty: string;
+            transactionDate: string;
+            /** @description tax included */
+            amount: number;
+            sha256: string;
+            storedAt: string;
         };
         AdminContract: components["schemas"]["ContractDetail"] & {
             history?: {

@@ -13,6 +13,13 @@ import {
 } from './billing.js';
 import { adminRecordBillingAdjustmentRoute } from './billing-adjustments.js';
 import {
+  adminExportInvoicesRoute,
+  adminGetCreditNotePdfRoute,
+  adminIssueCreditNoteRoute,
+  adminListInvoiceCreditNotesRoute,
+  adminSearchBillingDocumentsRoute,
+} from './billing-documents.js';
+import {
   adminApplyMemberCreditRoute,
   adminGetInvoiceLedgerRoute,
   adminGetMemberLedgerRoute,
@@ -21,13 +28,6 @@ import {
   adminRefundInvoiceCreditRoute,
   adminWriteOffInvoiceRoute,
 } from './billing-ledger.js';
-import {
-  adminExportInvoicesRoute,
-  adminGetCreditNotePdfRoute,
-  adminIssueCreditNoteRoute,
-  adminListInvoiceCreditNotesRoute,
-  adminSearchBillingDocumentsRoute,
-} from './billing-documents.js';
 import {
   adminGetBillingProfileRoute,
   adminGetBillingScheduleRoute,
