@@ -28,7 +28,8 @@ let bobInvoice: { id: string; number: string; issueDate: string };
 const folder = mkdtempSync(join(tmpdir(), 'keiyaku-billing-pdf-'));
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // My Page shows April's invoices from the month's reflection date, the 10th (seed 003).
+  t = await createTestApp({ clockStart: '2026-04-10T09:00:00+09:00' });
   await t.startWorker();
   await seedDemoCatalog(t.ctx.db, { actor: { kind: 'cli', id: 'test' }, now: t.clock.now() });
   await setInvoiceIssuer(t.ctx.db, {
@@ -110,6 +111,9 @@ describe('invoice PDFs', () => {
     expect(text).toContain('発行者: 株式会社キーヤク');
     expect(text).toContain('登録番号: T1020001071491');
     expect(text).toContain('請求期間: 2026-04-01 – 2026-04-30');
+    // The due date and method My Page shows for the invoice (a card is charged on the confirmation date).
+    expect(text).toContain('お支払期限: 2026-04-01');
+    expect(text).toContain('お支払方法: クレジットカード');
     expect(text).toContain('クラウドサーバー a 利用料 2026-04-20 – 2026-05-19 1 ¥105 ¥105 10%');
     expect(text).toContain('クラウドサーバー food 利用料 ※ 2026-04-20 – 2026-05-19 1 ¥1,255 ¥1,255 8%※');
     // Three ¥105 lines at 10 %: tax rounded once on ¥315 → ¥31 (not 3 × ¥10).
@@ -529,7 +533,10 @@ describe('a draft invoice', () => {
       serviceFrom: '2026-05-01',
       serviceThrough: '2026-05-31',
     });
-    const { res, bytes } = await download(alice.browser, `/api/mypage/invoices/${id}/pdf`);
+    // My Page never shows a draft; the console previews it.
+    const hidden = await alice.browser.send(`/api/mypage/invoices/${id}/pdf`, 'GET');
+    expect(hidden.status).toBe(404);
+    const { res, bytes } = await download(billing.browser, `/api/admin/invoices/${id}/pdf`);
     expect(res.headers.get('x-content-sha256')).toBeNull();
     const text = pdfText(bytes);
     expect(text).toContain('下書き（発行前のため適格請求書ではありません）');
