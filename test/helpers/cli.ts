@@ -82,12 +82,13 @@ export async function startServer(
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // A first start on a new folder migrates and seeds the demo store: on a loaded two-core machine, a minute or more.
+  const deadline = Date.now() + 170_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`keiyaku start exited early:\n${output}`);
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`keiyaku start was not ready in 60 s:\n${output}`);
+      throw new Error(`keiyaku start was not ready in 170 s:\n${output}`);
     }
     const ready = await fetch(`${url}/readyz`).then(
       (res) => res.ok,

@@ -23,6 +23,8 @@ let order: { orderId: string; number: string; lineIds: string[]; requestIds: str
  */
 type ProviderRouteCase =
   | { scope: 'list' }
+  /** The ids are in the body, checked by the file named: another provider's contract is refused there. */
+  | { scope: 'elsewhere'; test: string; body: unknown }
   | {
       scope: 'path';
       ids: () => Record<string, string>;
@@ -53,6 +55,11 @@ const providerRoutes: Record<string, ProviderRouteCase> = {
     ids: () => ({ id: order.lineIds[0]! }),
     storeIds: () => ({ id: order.lineIds[1]! }),
     body: { reason: '在庫がありません' },
+  },
+  'POST /api/provider/v1/usage': {
+    scope: 'elsewhere',
+    test: 'test/http/billing-charges.test.ts (another provider’s contract: usage_contract_unknown)',
+    body: { records: [] },
   },
 };
 
@@ -181,7 +188,7 @@ describe('provider API authorization', () => {
     const before = await lineState();
     for (const [route, expectation] of Object.entries(providerRoutes)) {
       const ids = expectation.scope === 'path' ? expectation.ids() : {};
-      const body = expectation.scope === 'path' ? expectation.body : undefined;
+      const body = expectation.scope === 'list' ? undefined : expectation.body;
       for (const key of [null, revokedKey, 'kpk_not-a-key-0000000000000000']) {
         const res = await asProvider(key, route, ids, body);
         expect([route, key, res.status], await res.clone().text()).toEqual([route, key, 401]);
@@ -202,6 +209,7 @@ describe('provider API authorization', () => {
           expect(text, `${route} leaks ${secret}`).not.toContain(secret);
         continue;
       }
+      if (expectation.scope === 'elsewhere') continue;
       const res = await asProvider(otherKey, route, expectation.ids(), expectation.body);
       expect([route, res.status]).toEqual([route, 404]);
     }
