@@ -104,8 +104,9 @@ const enMonth = (m: Temporal.PlainYearMonth) =>
   new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(
     new Date(`${m.toString()}-01T00:00:00Z`),
   );
-// X10 for 12 months: ¥13,200 a term before tax, ¥1,320 tax at 10%. The ¥3,000 setup fee was paid with the order.
-const invoiceTotal = 14_520;
+// X10 for 12 months by bank transfer: the ¥13,200 term and the ¥3,000 setup fee, which comes with the first
+// term (nothing was paid at the order), before tax; ¥1,620 tax at 10%, rounded once.
+const invoiceTotal = 17_820;
 const yen = (n: number) => `¥${n.toLocaleString('en-US')}`;
 
 describe('invoices on My Page', () => {
