@@ -1,12 +1,7 @@
 // A qualified invoice (適格請求書) or credit note (適格返還請求書) as an A4 PDF with Noto Sans JP, in Japanese or with English beside it.
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { formatYen, type Yen } from '../../domain/money.js';
-
-const require = createRequire(import.meta.url);
-// The full TTFs: pdfkit subsets them; the web fonts' WOFF2 slices render blank in pdfkit.
-const regularFont = require.resolve('@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf');
-const boldFont = require.resolve('@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf');
+import { pdfRow, pdfRule, registerJapaneseFonts } from '../../pdf-drawing.js';
 
 /** One printed line: what, how many, for which days, at which rate. */
 export interface BillingPdfLine {
@@ -150,8 +145,7 @@ export async function renderBillingPdf(input: BillingPdfInput): Promise<Buffer> 
       CreationDate: new Date(`${input.issueDate}T00:00:00+09:00`),
     },
   });
-  doc.registerFont('regular', regularFont);
-  doc.registerFont('bold', boldFont);
+  registerJapaneseFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const finished = new Promise<Buffer>((resolve, reject) => {
@@ -210,16 +204,16 @@ export async function renderBillingPdf(input: BillingPdfInput): Promise<Buffer> 
     { title: w.amount, width: width * 0.14, align: 'right' as const },
     { title: w.rate, width: width * 0.1, align: 'right' as const },
   ];
-  row(
+  pdfRow(
     doc,
     columns,
     columns.map((c) => c.title),
     left,
     'bold',
   );
-  rule(doc, left, width);
+  pdfRule(doc, left, width);
   for (const line of input.lines) {
-    row(
+    pdfRow(
       doc,
       columns,
       [
@@ -236,7 +230,7 @@ export async function renderBillingPdf(input: BillingPdfInput): Promise<Buffer> 
       'regular',
     );
   }
-  rule(doc, left, width);
+  pdfRule(doc, left, width);
   doc.moveDown(0.4);
 
   // Tax is rounded once per rate on the document: each rate's sum and its tax are printed.
@@ -253,32 +247,6 @@ export async function renderBillingPdf(input: BillingPdfInput): Promise<Buffer> 
   if (input.lines.some((line) => line.reducedMarker)) doc.fontSize(9).text(w.reducedNote, left);
   doc.end();
   return finished;
-}
-
-type Column = { title: string; width: number; align: 'left' | 'right' };
-
-function row(doc: PDFKit.PDFDocument, columns: Column[], cells: string[], left: number, font: string): void {
-  const y = doc.y;
-  let x = left;
-  let bottom = y;
-  doc.font(font).fontSize(9);
-  columns.forEach((column, index) => {
-    doc.text(cells[index] ?? '', x + 2, y, { width: column.width - 4, align: column.align });
-    bottom = Math.max(bottom, doc.y);
-    x += column.width;
-  });
-  doc.x = left;
-  doc.y = bottom + 3;
-}
-
-function rule(doc: PDFKit.PDFDocument, left: number, width: number): void {
-  doc
-    .moveTo(left, doc.y)
-    .lineTo(left + width, doc.y)
-    .lineWidth(0.5)
-    .strokeColor('#888888')
-    .stroke();
-  doc.y += 3;
 }
 
 function amountLine(doc: PDFKit.PDFDocument, label: string, amount: Yen, left: number, width: number): void {

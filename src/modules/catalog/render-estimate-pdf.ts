@@ -1,5 +1,4 @@
 // The printable estimate as a PDF (A4, Noto Sans JP embedded and subset by pdfkit), in Japanese or English.
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { Temporal } from 'temporal-polyfill';
 import { STORE_TIME_ZONE } from '../../domain/clock.js';
@@ -7,12 +6,8 @@ import type { Estimate, EstimateLine } from '../../domain/estimate.js';
 import { formatYen } from '../../domain/money.js';
 import type { Bilingual } from '../../domain/pricing.js';
 import type { DocumentTax } from '../../domain/tax.js';
+import { pdfRow, pdfRule, registerJapaneseFonts } from '../../pdf-drawing.js';
 import { estimateNotice } from './estimate-notice.js';
-
-const require = createRequire(import.meta.url);
-// The full TTFs: pdfkit subsets them; the web fonts' WOFF2 slices render blank in pdfkit.
-const regularFont = require.resolve('@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf');
-const boldFont = require.resolve('@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf');
 
 export interface EstimatePdfInput {
   locale: 'ja' | 'en';
@@ -101,8 +96,7 @@ export async function renderEstimatePdf(input: EstimatePdfInput): Promise<Buffer
       CreationDate: new Date(input.now.epochMilliseconds),
     },
   });
-  doc.registerFont('regular', regularFont);
-  doc.registerFont('bold', boldFont);
+  registerJapaneseFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const finished = new Promise<Buffer>((resolve, reject) => {
@@ -140,18 +134,18 @@ export async function renderEstimatePdf(input: EstimatePdfInput): Promise<Buffer
     { title: w.amount, width: width * 0.17, align: 'right' as const },
     { title: w.rate, width: width * 0.1, align: 'right' as const },
   ];
-  row(
+  pdfRow(
     doc,
     columns,
     columns.map((c) => c.title),
     left,
     'bold',
   );
-  rule(doc, left, width);
+  pdfRule(doc, left, width);
   for (const line of input.estimate.lines) {
-    row(doc, columns, lineCells(line, input.locale), left, 'regular');
+    pdfRow(doc, columns, lineCells(line, input.locale), left, 'regular');
   }
-  rule(doc, left, width);
+  pdfRule(doc, left, width);
   doc.moveDown(0.6);
 
   // The totals: each document's tax is rounded once per rate, as the engine computed it.
@@ -206,32 +200,6 @@ function lineCells(line: EstimateLine, locale: 'ja' | 'en'): string[] {
     formatYen(line.amount),
     line.taxRate === 'reduced' ? '8%※' : '10%',
   ];
-}
-
-type Column = { title: string; width: number; align: 'left' | 'right' };
-
-function row(doc: PDFKit.PDFDocument, columns: Column[], cells: string[], left: number, font: string): void {
-  const y = doc.y;
-  let x = left;
-  let bottom = y;
-  doc.font(font).fontSize(9);
-  columns.forEach((column, index) => {
-    doc.text(cells[index] ?? '', x + 2, y, { width: column.width - 4, align: column.align });
-    bottom = Math.max(bottom, doc.y);
-    x += column.width;
-  });
-  doc.x = left;
-  doc.y = bottom + 3;
-}
-
-function rule(doc: PDFKit.PDFDocument, left: number, width: number): void {
-  doc
-    .moveTo(left, doc.y)
-    .lineTo(left + width, doc.y)
-    .lineWidth(0.5)
-    .strokeColor('#888888')
-    .stroke();
-  doc.y += 3;
 }
 
 function amountLine(
