@@ -1,6 +1,7 @@
 // Member-facing test helpers: a cookie-keeping browser, the dev mailbox, both clocks moved together.
 import { expect, vi } from 'vitest';
 import { listDevMailbox } from '../../src/modules/notifications/index.js';
+import { mailTo } from './member-session.js';
 import { fullRegistration } from './registration.js';
 import type { TestApp } from './test-app.js';
 
@@ -48,15 +49,7 @@ export class Browser {
   }
 }
 
-/** Waits until `count` mails to an address are in the dev mailbox; returns them oldest first. */
-export async function mailTo(t: TestApp, to: string, count: number) {
-  for (let i = 0; i < 200; i++) {
-    const mails = (await listDevMailbox(t.ctx.db, 500)).filter((m) => m.to === to);
-    if (mails.length >= count) return mails.sort((a, b) => a.outboxId.localeCompare(b.outboxId));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`expected ${count} mails to ${to}`);
-}
+export { mailTo };
 
 /** Mails to an address right now, without waiting. */
 export async function mailsNow(t: TestApp, to: string) {

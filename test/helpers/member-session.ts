@@ -8,24 +8,38 @@ import type { TestApp } from './test-app.js';
 export const memberTestPassword = 'Kei-yaku2026!';
 const password = memberTestPassword;
 
-/** Mail delivered to an address by the running worker, oldest first; waits until `count` have arrived. */
-export async function mailTo(t: TestApp, to: string, count: number): Promise<DevMail[]> {
-  for (let i = 0; i < 200; i++) {
-    const mails = (await listDevMailbox(t.ctx.db, 500)).filter((m) => m.to === to);
-    if (mails.length >= count) return mails.sort((a, b) => a.outboxId.localeCompare(b.outboxId));
+/** How long a test waits for the running worker to deliver a mail: generous, since a loaded CI machine delays the worker. */
+const mailDeadlineMs = 60_000;
+
+/** Waits until a mail in the dev mailbox satisfies `matches`; the worker delivers in its own time and in any order. */
+export async function waitForMail(
+  t: TestApp,
+  matches: (mail: DevMail) => boolean,
+  what: string,
+): Promise<DevMail> {
+  const deadline = Date.now() + mailDeadlineMs;
+  for (;;) {
+    const found = (await listDevMailbox(t.ctx.db, 1000)).find(matches);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`expected ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`expected ${count} mails to ${to}`);
+}
+
+/** Mail delivered to an address by the running worker, oldest first; waits until `count` have arrived. */
+export async function mailTo(t: TestApp, to: string, count: number): Promise<DevMail[]> {
+  const deadline = Date.now() + mailDeadlineMs;
+  for (;;) {
+    const mails = (await listDevMailbox(t.ctx.db, 500)).filter((m) => m.to === to);
+    if (mails.length >= count) return mails.sort((a, b) => a.outboxId.localeCompare(b.outboxId));
+    if (Date.now() > deadline) throw new Error(`expected ${count} mails to ${to}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Waits for the mail to `to` with exactly this subject: the worker delivers other mails to the address in any order. */
 export async function mailWithSubject(t: TestApp, to: string, subject: string): Promise<DevMail> {
-  for (let i = 0; i < 200; i++) {
-    const found = (await listDevMailbox(t.ctx.db, 500)).find((m) => m.to === to && m.subject === subject);
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`expected a mail to ${to} titled ${subject}`);
+  return waitForMail(t, (m) => m.to === to && m.subject === subject, `a mail to ${to} titled ${subject}`);
 }
 
 /** Cookie jar of one browser: keeps what Set-Cookie says, drops what it expires. */

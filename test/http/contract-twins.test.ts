@@ -35,7 +35,7 @@ afterAll(async () => {
 /** Waits until at least `n` other backends of this database wait for a lock. */
 async function waitForLockWaiters(holder: pg.Client, n: number): Promise<number> {
   let waiting = 0;
-  for (let i = 0; i < 200 && waiting < n; i++) {
+  for (let i = 0; i < 2400 && waiting < n; i++) {
     await new Promise((resolve) => setTimeout(resolve, 25));
     const { rows } = await holder.query<{ n: string }>(
       `SELECT count(*) AS n FROM pg_stat_activity

@@ -293,7 +293,7 @@ async function signInOn(member: MemberFixture, browser: Browser): Promise<string
   });
   expect(res.status).toBe(202);
   let latest = previous;
-  for (let i = 0; i < 200 && latest?.outboxId === previous?.outboxId; i++) {
+  for (let i = 0; i < 1200 && latest?.outboxId === previous?.outboxId; i++) {
     await new Promise((resolve) => setTimeout(resolve, 50));
     latest = await lastCodeMail(member.email);
   }

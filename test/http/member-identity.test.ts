@@ -61,7 +61,7 @@ class Browser {
 }
 
 async function mailTo(to: string, count: number) {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 1200; i++) {
     const mails = (await listDevMailbox(t.ctx.db, 200)).filter((m) => m.to === to);
     if (mails.length >= count) return mails.sort((a, b) => a.outboxId.localeCompare(b.outboxId));
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -36,7 +36,7 @@ async function registerSmsMember(
 }
 
 async function smsTo(t: TestApp, to: string, count: number) {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 1200; i++) {
     const kept = (await listDevSms(t.ctx.db, 500)).filter((sms) => sms.to === to);
     if (kept.length >= count) return kept.sort((a, b) => a.outboxId.localeCompare(b.outboxId));
     await new Promise((resolve) => setTimeout(resolve, 50));

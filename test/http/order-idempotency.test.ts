@@ -90,7 +90,7 @@ describe.skipIf(!process.env.DATABASE_URL)(
         }),
       );
       let waiting = 0;
-      for (let i = 0; i < 200 && waiting < 2; i++) {
+      for (let i = 0; i < 2400 && waiting < 2; i++) {
         await new Promise((resolve) => setTimeout(resolve, 25));
         const { rows } = await holder.query<{ n: string }>(
           `SELECT count(*) AS n FROM pg_stat_activity

@@ -84,7 +84,7 @@ async function me(): Promise<Browser> {
   ).toBe(202);
   // Other mails (reminders, notices) reach the address meanwhile: wait for the new one with a code.
   let code: string | undefined;
-  for (let i = 0; i < 200 && code === undefined; i++) {
+  for (let i = 0; i < 1200 && code === undefined; i++) {
     const fresh = (await codeMails()).find((m) => !seen.has(m.outboxId));
     if (fresh) code = codePattern.exec(fresh.text)![1]!;
     else await new Promise((resolve) => setTimeout(resolve, 50));
@@ -136,7 +136,7 @@ async function mailsAbout(template: string, number: string): Promise<DevMail[]> 
 
 /** Waits until the worker has delivered one more mail of the template about the contract. */
 async function nextMail(template: string, number: string, count: number): Promise<DevMail> {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 1200; i++) {
     const found = await mailsAbout(template, number);
     if (found.length >= count) return found[count - 1]!;
     await new Promise((resolve) => setTimeout(resolve, 50));

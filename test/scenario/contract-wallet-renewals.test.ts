@@ -72,7 +72,7 @@ async function me(): Promise<Browser> {
   ).toBe(202);
   // Other mails reach the address meanwhile: wait for the new one with a code.
   let code: string | undefined;
-  for (let i = 0; i < 200 && code === undefined; i++) {
+  for (let i = 0; i < 1200 && code === undefined; i++) {
     const fresh = (await codeMails()).find((m) => !seen.has(m.outboxId));
     if (fresh) code = codePattern.exec(fresh.text)![1]!;
     else await new Promise((resolve) => setTimeout(resolve, 50));
