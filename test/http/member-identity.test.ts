@@ -5,6 +5,7 @@ import { auditLog } from '../../src/db/schema/audit.js';
 import { authAccount, members } from '../../src/db/schema/identity.js';
 import { listDevMailbox } from '../../src/modules/notifications/index.js';
 import { updateStoreSettings } from '../../src/modules/store/index.js';
+import { mailTo as waitForMails } from '../helpers/member-session.js';
 import { fullRegistration } from '../helpers/registration.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -60,14 +61,7 @@ class Browser {
   }
 }
 
-async function mailTo(to: string, count: number) {
-  for (let i = 0; i < 1200; i++) {
-    const mails = (await listDevMailbox(t.ctx.db, 200)).filter((m) => m.to === to);
-    if (mails.length >= count) return mails.sort((a, b) => a.outboxId.localeCompare(b.outboxId));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`expected ${count} mails to ${to}`);
-}
+const mailTo = (to: string, count: number) => waitForMails(t, to, count);
 
 const tokenIn = (text: string) => /\/register\/confirm\?token=([A-Za-z0-9_%-]+)/.exec(text)?.[1];
 const codeIn = (text: string) => /(?:コード|code is): (\d{6})/.exec(text)?.[1];

@@ -11,6 +11,7 @@ import {
   operatorRoleNames,
   rolesFor,
 } from '../../src/modules/operators/index.js';
+import { mailTo as waitForMails } from '../helpers/member-session.js';
 import { fullRegistration, TEST_PASSWORD } from '../helpers/registration.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -61,14 +62,7 @@ class Browser {
   }
 }
 
-async function mailTo(to: string, count: number) {
-  for (let i = 0; i < 1200; i++) {
-    const mails = (await listDevMailbox(t.ctx.db, 200)).filter((m) => m.to === to);
-    if (mails.length >= count) return mails.sort((a, b) => a.outboxId.localeCompare(b.outboxId));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`expected ${count} mails to ${to}`);
-}
+const mailTo = (to: string, count: number) => waitForMails(t, to, count);
 
 const codeIn = (text: string) => /(?:コード|code is): (\d{6})/.exec(text)?.[1];
 
