@@ -7,6 +7,7 @@ import { contractRenewalsSweep } from '../flows/contract-renewals-sweep.js';
 import { contractTrialsSweep } from '../flows/contract-trials-sweep.js';
 import { endContractsSweep } from '../flows/end-contracts-sweep.js';
 import { invoiceNoticesSweep } from '../flows/invoice-notices-sweep.js';
+import { storeIssuedBillingDocuments } from '../modules/billing/index.js';
 
 /**
  * A named sweep. `run` finds what is due by `now` from `due_at`-style columns and does it, safe to repeat
@@ -33,6 +34,8 @@ export const sweeps: readonly Sweep[] = [
   { name: 'contracts.end', run: endContractsSweep },
   { name: 'members.anonymise', run: anonymiseMembersSweep },
   { name: 'billing.invoice_notices', run: invoiceNoticesSweep },
+  // Every issued document is kept as an electronic record without waiting for someone to download it.
+  { name: 'billing.documents', run: (ctx, now) => storeIssuedBillingDocuments(ctx.db, { now }) },
 ];
 
 /** What one sweep did in a `runSweeps` pass. */

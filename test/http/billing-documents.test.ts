@@ -8,11 +8,12 @@ import { and, eq } from 'drizzle-orm';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/db/schema/audit.js';
-import { billingDocuments } from '../../src/db/schema/billing-documents.js';
+import { billingDocuments, creditNotes } from '../../src/db/schema/billing-documents.js';
 import { invoiceLines, invoices, receivableEntries } from '../../src/db/schema/billing-invoices.js';
 import { storeSettings } from '../../src/db/schema/store.js';
 import { toDate } from '../../src/domain/clock.js';
 import { seedDemoCatalog } from '../../src/flows/seed-demo-catalog.js';
+import { storeIssuedBillingDocuments } from '../../src/modules/billing/index.js';
 import { demoProductId, insertBillingContract, setInvoiceIssuer } from '../helpers/billing-fixtures.js';
 import { Browser, registerAndSignIn, type SignedInMember } from '../helpers/member-session.js';
 import { operatorSignedIn, type SignedInOperator } from '../helpers/operator-session.js';
@@ -550,5 +551,47 @@ describe('a draft invoice', () => {
       409,
       'credit_note_invoice_not_issued',
     ]);
+  });
+});
+
+describe('the billing.documents sweep', () => {
+  it('stores every issued invoice and credit note not yet downloaded, never a draft, and leaves stored records alone', async () => {
+    const storedBefore = await t.ctx.db
+      .select({ documentId: billingDocuments.documentId, sha256: billingDocuments.sha256 })
+      .from(billingDocuments);
+    const issued = (await t.ctx.db.select({ id: invoices.id, status: invoices.status }).from(invoices))
+      .filter((row) => row.status !== 'draft' && row.status !== 'void')
+      .map((row) => row.id);
+    const notes = (
+      await t.ctx.db.select({ id: creditNotes.id, number: creditNotes.number }).from(creditNotes)
+    ).map((row) => row.id);
+    const pending = [...issued, ...notes].filter((id) => !storedBefore.some((s) => s.documentId === id));
+    // The credit notes issued above were never downloaded, except the one printed.
+    expect(pending.length).toBeGreaterThan(0);
+
+    const unstored = (ids: string[]) => ids.filter((id) => pending.includes(id)).length;
+    // One pass stores at most `limit` of each kind.
+    expect(await storeIssuedBillingDocuments(t.ctx.db, { now: t.clock.now(), limit: 1 })).toBe(
+      Math.min(1, unstored(issued)) + Math.min(1, unstored(notes)),
+    );
+    await storeIssuedBillingDocuments(t.ctx.db, { now: t.clock.now() });
+    expect(await storeIssuedBillingDocuments(t.ctx.db, { now: t.clock.now() })).toBe(0);
+
+    const storedAfter = await t.ctx.db
+      .select({ documentId: billingDocuments.documentId, sha256: billingDocuments.sha256 })
+      .from(billingDocuments);
+    expect(storedAfter.map((s) => s.documentId).sort()).toEqual([...issued, ...notes].sort());
+    for (const before of storedBefore) {
+      expect(storedAfter.find((s) => s.documentId === before.documentId)?.sha256).toBe(before.sha256);
+    }
+    // What the sweep stored is what a download then serves, byte for byte.
+    const noteId = notes.find((id) => pending.includes(id))!;
+    const [record] = await t.ctx.db
+      .select({ pdf: billingDocuments.pdf, number: billingDocuments.number })
+      .from(billingDocuments)
+      .where(eq(billingDocuments.documentId, noteId));
+    const served = await download(billing.browser, `/api/admin/credit-notes/${noteId}/pdf`);
+    expect(served.bytes.equals(record!.pdf)).toBe(true);
+    expect(pdfText(served.bytes)).toContain(record!.number);
   });
 });

@@ -56,6 +56,24 @@ async function creditNotePdfInput(
   };
 }
 
+/** Stores a credit note's Japanese PDF if it is not stored yet, and answers the stored record. */
+export async function ensureCreditNoteDocument(db: DbOrTx, note: CreditNoteDetail, now: Temporal.Instant) {
+  const existing = await findStoredBillingDocument(db, 'credit_note', note.id);
+  if (existing) return existing;
+  const pdfInput = await creditNotePdfInput(db, note, 'ja');
+  return storeBillingDocumentOnce(db, {
+    kind: 'credit_note',
+    documentId: note.id,
+    number: note.number,
+    memberId: note.memberId,
+    counterparty: pdfInput.recipient.name,
+    transactionDate: note.issueDate,
+    amount: note.total,
+    pdf: await renderBillingPdf(pdfInput),
+    now,
+  });
+}
+
 /** One credit note's PDF; with `memberId`, another member's answers `credit_note_not_found`. */
 export async function getCreditNotePdf(
   db: DbOrTx,
@@ -71,20 +89,6 @@ export async function getCreditNotePdf(
       sha256: null,
     };
   }
-  let stored = await findStoredBillingDocument(db, 'credit_note', note.id);
-  if (!stored) {
-    const pdfInput = await creditNotePdfInput(db, note, 'ja');
-    stored = await storeBillingDocumentOnce(db, {
-      kind: 'credit_note',
-      documentId: note.id,
-      number: note.number,
-      memberId: note.memberId,
-      counterparty: pdfInput.recipient.name,
-      transactionDate: note.issueDate,
-      amount: note.total,
-      pdf: await renderBillingPdf(pdfInput),
-      now: input.now,
-    });
-  }
+  const stored = await ensureCreditNoteDocument(db, note, input.now);
   return { bytes: stored.pdf, filename, sha256: stored.sha256 };
 }

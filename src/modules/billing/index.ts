@@ -104,4 +104,5 @@ export {
 } from './search-billing-documents.js';
 export { listMemberInvoices, type SearchInvoicesInput, searchInvoices } from './search-invoices.js';
 export { sha256Of } from './store-billing-document.js';
+export { storeDocumentsBatch, storeIssuedBillingDocuments } from './store-issued-documents.js';
 export { type WriteOffInvoiceInput, writeOffInvoice } from './write-off-invoice.js';

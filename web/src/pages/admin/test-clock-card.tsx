@@ -9,7 +9,7 @@ import { ProblemAlert } from '../../components/problem';
 /** The label of each registered sweep (src/jobs/sweeps.ts); a sweep added there gets its label here. */
 const sweepLabelKeys: Record<
   string,
-  `testClock.sweeps.${'contracts_trials' | 'contracts_renewals' | 'contracts_changes' | 'contracts_end' | 'members_anonymise' | 'billing_invoice_notices'}`
+  `testClock.sweeps.${'contracts_trials' | 'contracts_renewals' | 'contracts_changes' | 'contracts_end' | 'members_anonymise' | 'billing_invoice_notices' | 'billing_documents'}`
 > = {
   'contracts.trials': 'testClock.sweeps.contracts_trials',
   'contracts.renewals': 'testClock.sweeps.contracts_renewals',
@@ -17,6 +17,7 @@ const sweepLabelKeys: Record<
   'contracts.end': 'testClock.sweeps.contracts_end',
   'members.anonymise': 'testClock.sweeps.members_anonymise',
   'billing.invoice_notices': 'testClock.sweeps.billing_invoice_notices',
+  'billing.documents': 'testClock.sweeps.billing_documents',
 };
 
 /** `2027-04-01T09:00` for a datetime-local input, in the store's time zone. */
