@@ -66,11 +66,11 @@ function RunList() {
       </EmptyState>
     );
   return (
-    <Table.ScrollContainer minWidth={960}>
+    <Table.ScrollContainer minWidth={1200}>
       <Table striped withTableBorder data-testid="billing-runs">
         <Table.Caption>{t('admin.billing.runs.caption')}</Table.Caption>
         <Table.Thead>
-          <Table.Tr>
+          <Table.Tr className={classes.nowrap}>
             <Table.Th>{t('admin.billing.month')}</Table.Th>
             <Table.Th>{t('admin.billing.runs.period')}</Table.Th>
             <Table.Th>{t('admin.billing.runs.profile')}</Table.Th>
@@ -101,7 +101,7 @@ function RunList() {
               <Table.Td>
                 {run.profileId === 'default' ? t('admin.billing.runs.defaultProfile') : run.profileId}
               </Table.Td>
-              <Table.Td>
+              <Table.Td className={classes.nowrap}>
                 <RunState state={run.state} />
               </Table.Td>
               <Table.Td>
