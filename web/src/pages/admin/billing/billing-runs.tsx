@@ -2,7 +2,6 @@
 import {
   Alert,
   Anchor,
-  Badge,
   Button,
   Group,
   Loader,
@@ -25,30 +24,36 @@ import { OperatorGate } from '../gate';
 import { useOrderFormat } from '../order-format';
 import { useMonthText, useProblemAtFields } from './billing-format';
 
-/** Who started a run, in words. */
-function useStartedBy(): (run: BillingRun) => string {
+/** Who started a run, in words, and the operator's id under it. */
+function StartedBy({ run }: { run: BillingRun }) {
   const { t } = useTranslation();
-  return (run) => {
-    const who = t(`admin.billing.actors.${run.startedBy.kind}`, {
-      defaultValue: t('admin.billing.actors.other'),
-    });
-    return run.startedBy.id ? `${who}（${run.startedBy.id}）` : who;
-  };
+  return (
+    <>
+      <Text size="sm">
+        {t(`admin.billing.actors.${run.startedBy.kind}`, { defaultValue: t('admin.billing.actors.other') })}
+      </Text>
+      {run.startedBy.id && (
+        <Text size="xs" c="dimmed">
+          {run.startedBy.id}
+        </Text>
+      )}
+    </>
+  );
 }
 
 function RunState({ state }: { state: BillingRun['state'] }) {
   const { t } = useTranslation();
+  // Plain text rather than a badge: a badge in a narrow table column is cut to its first letter.
   return (
-    <Badge color={state === 'completed' ? 'teal' : 'blue'} variant="light" data-state={state}>
+    <Text size="sm" fw={600} c={state === 'completed' ? 'teal.9' : 'blue.9'} data-state={state}>
       {t(`admin.billing.runStates.${state}`)}
-    </Badge>
+    </Text>
   );
 }
 
 function RunList() {
   const { t } = useTranslation();
   const format = useOrderFormat();
-  const startedBy = useStartedBy();
   const monthText = useMonthText();
   const runs = useBillingRuns();
   if (runs.isPending)
@@ -110,7 +115,9 @@ function RunList() {
               <Table.Td>{run.lineCount.toLocaleString()}</Table.Td>
               <Table.Td className={classes.nowrap}>{format.yen(run.taxAmount)}</Table.Td>
               <Table.Td className={classes.nowrap}>{format.yen(run.totalAmount)}</Table.Td>
-              <Table.Td>{startedBy(run)}</Table.Td>
+              <Table.Td>
+                <StartedBy run={run} />
+              </Table.Td>
               <Table.Td className={classes.nowrap}>{format.time(run.startedAt)}</Table.Td>
               <Table.Td className={classes.nowrap}>
                 {run.finishedAt ? format.time(run.finishedAt) : '—'}
