@@ -450,6 +450,41 @@ const router = createBrowserRouter([
         ),
       },
       {
+        path: 'billing/runs',
+        lazy: page(
+          () => import('./pages/admin/billing/billing-runs'),
+          (m) => m.AdminBillingRuns,
+        ),
+      },
+      {
+        path: 'billing/invoices',
+        lazy: page(
+          () => import('./pages/admin/billing/invoices'),
+          (m) => m.AdminInvoices,
+        ),
+      },
+      {
+        path: 'billing/invoices/:invoiceId',
+        lazy: page(
+          () => import('./pages/admin/billing/invoices'),
+          (m) => m.AdminInvoicePage,
+        ),
+      },
+      {
+        path: 'billing/members/:memberId/ledger',
+        lazy: page(
+          () => import('./pages/admin/billing/member-ledger'),
+          (m) => m.AdminMemberLedger,
+        ),
+      },
+      {
+        path: 'billing/documents',
+        lazy: page(
+          () => import('./pages/admin/billing/billing-documents'),
+          (m) => m.AdminBillingDocuments,
+        ),
+      },
+      {
         path: 'contract-requests',
         lazy: page(
           () => import('./pages/admin/contract-requests'),

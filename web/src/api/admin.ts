@@ -216,6 +216,8 @@ export const adminSections = {
   security: ['billing', 'support', 'catalog'],
   catalog: ['catalog'],
   billingCalendar: ['billing'],
+  /** billing.read: closes, invoices, ledgers and stored documents. */
+  billing: ['support', 'billing'],
 } as const satisfies Record<string, readonly OperatorRole[]>;
 
 export type AdminSectionName = keyof typeof adminSections;

@@ -5,7 +5,12 @@ import { OperatorActions } from '../components/operator-actions';
 import { TestClockBanner } from '../components/test-clock-banner';
 import { AreaShell, type NavItem } from './area-shell';
 
-const adminNav: { section: AdminSectionName; to: string }[] = [
+// `label` names the entry's key under admin.nav when a section has more than one page.
+const adminNav: {
+  section: AdminSectionName;
+  to: string;
+  label?: 'invoices' | 'billingRuns' | 'billingDocuments';
+}[] = [
   { section: 'orders', to: '/admin/orders' },
   { section: 'contracts', to: '/admin/contracts' },
   { section: 'licences', to: '/admin/licences' },
@@ -16,6 +21,9 @@ const adminNav: { section: AdminSectionName; to: string }[] = [
   { section: 'catalog', to: '/admin/catalog' },
   { section: 'mailbox', to: '/admin/mailbox' },
   { section: 'registrations', to: '/admin/registrations' },
+  { section: 'billing', to: '/admin/billing/invoices', label: 'invoices' },
+  { section: 'billing', to: '/admin/billing/runs', label: 'billingRuns' },
+  { section: 'billing', to: '/admin/billing/documents', label: 'billingDocuments' },
   { section: 'billingCalendar', to: '/admin/billing-calendar' },
   { section: 'settings', to: '/admin/settings' },
   { section: 'security', to: '/admin/security' },
@@ -31,7 +39,7 @@ export function AdminLayout() {
     { to: '/admin', label: t('admin.nav.dashboard') },
     ...adminNav
       .filter(({ section }) => roles === undefined || mayOpen(roles, section))
-      .map(({ section, to }) => ({ to, label: t(`admin.nav.${section}`) })),
+      .map(({ section, to, label }) => ({ to, label: t(`admin.nav.${label ?? section}`) })),
   ];
   return (
     <AreaShell

@@ -20,6 +20,7 @@ const sectionPaths: Partial<Record<AdminSectionName, string>> = {
   security: '/admin/security',
   catalog: '/admin/catalog',
   licences: '/admin/licences',
+  billing: '/admin/billing/invoices',
 };
 
 type CountName = keyof AdminOverview;

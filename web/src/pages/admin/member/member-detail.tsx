@@ -54,9 +54,14 @@ export function AdminMemberDetail() {
     <OperatorGate title={t('admin.member.title')} about={t('admin.members.body')} section="members">
       {() => (
         <Stack gap="md" align="stretch">
-          <Anchor component={Link} to="/admin/members">
-            {t('admin.member.back')}
-          </Anchor>
+          <Group gap="md">
+            <Anchor component={Link} to="/admin/members">
+              {t('admin.member.back')}
+            </Anchor>
+            <Anchor component={Link} to={`/admin/billing/members/${encodeURIComponent(memberId)}/ledger`}>
+              {t('admin.billing.ledger.fromMember')}
+            </Anchor>
+          </Group>
           <MemberRecord id={memberId} />
         </Stack>
       )}
