@@ -1,8 +1,10 @@
 // Cancellation (解約申込) through the store clock: the fee of a 12-month minimum term after 5 months, a wish inside the lead time confirmed on another date by an operator, withdrawal, and the sweep ending the contract the day after its last day with both mails and the provider told.
 import { and, asc, eq } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
+import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditLog } from '../../src/db/schema/audit.js';
+import { billingCharges } from '../../src/db/schema/billing-charges.js';
 import { catalogProviders } from '../../src/db/schema/catalog.js';
 import { contractEvents, contracts } from '../../src/db/schema/contracts.js';
 import { domainEvents } from '../../src/db/schema/events.js';
@@ -10,12 +12,15 @@ import { webhookMessages } from '../../src/db/schema/notifications.js';
 import type { OrderLinePricingRow } from '../../src/db/schema/ordering.js';
 import { seedDemoCatalog } from '../../src/flows/seed-demo-catalog.js';
 import { applyForCancellation, withdrawCancellation } from '../../src/modules/contracts/index.js';
+import { type ContractEndedPayload, dispatchDomainEvent } from '../../src/modules/events/index.js';
 import { travel } from '../helpers/member-browser.js';
 import { type Browser, mailWithSubject, registerAndSignIn } from '../helpers/member-session.js';
 import { operatorSignedIn, type SignedInOperator } from '../helpers/operator-session.js';
 import { insertTestOrder } from '../helpers/orders.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhook-receiver.js';
+
+const onPostgres = Boolean(process.env.DATABASE_URL);
 
 let t: TestApp;
 let owner: SignedInOperator;
@@ -432,6 +437,63 @@ describe('the ending sweep', () => {
       { kind: 'status_changed', from: 'active', to: 'cancellation_scheduled' },
       { kind: 'status_changed', from: 'cancellation_scheduled', to: 'ended' },
     ]);
+  });
+
+  it('leaves the ¥77,000 early-termination fee as one billing charge dated the last day, once however often the event is delivered', async () => {
+    const charges = () =>
+      t.ctx.db
+        .select()
+        .from(billingCharges)
+        .where(eq(billingCharges.code, 'early_termination'))
+        .orderBy(asc(billingCharges.id));
+    const [row] = await t.ctx.db.select().from(contracts).where(eq(contracts.id, yearly));
+    const expected = {
+      kind: 'one_time',
+      memberId: member.memberId,
+      contractId: yearly,
+      contractNumber: row!.number,
+      descriptionJa: `中途解約料金（契約番号 ${row!.number}）`,
+      descriptionEn: `Early-termination fee (contract ${row!.number})`,
+      quantity: 1,
+      unitPrice: 77000n,
+      amount: 77000n,
+      taxPercent: 10,
+      serviceFrom: '2026-09-14',
+      serviceThrough: '2026-09-14',
+      source: 'event',
+      idempotencyKey: `early_termination:${yearly}`,
+      createdByKind: 'system',
+      invoiceId: null,
+    };
+    expect(await charges()).toMatchObject([expected]);
+    const audits = await t.ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'billing.charge_recorded'), eq(auditLog.targetId, member.memberId)));
+    expect(audits.map((a) => a.after)).toMatchObject([{ amount: 77000, contractId: yearly }]);
+    // Re-delivery: the recorded event dispatched again, once alone and then as twins in two transactions.
+    const [stored] = await t.ctx.db
+      .select()
+      .from(domainEvents)
+      .where(and(eq(domainEvents.type, 'contract.ended'), eq(domainEvents.subjectId, yearly)));
+    const event = {
+      id: stored!.id,
+      type: 'contract.ended' as const,
+      subjectId: yearly,
+      payload: stored!.payload as unknown as ContractEndedPayload,
+      at: Temporal.Instant.from(stored!.occurredAt.toISOString()),
+    };
+    const deliver = () => t.ctx.db.transaction((tx) => dispatchDomainEvent(tx, event));
+    await deliver();
+    if (onPostgres) await Promise.all([deliver(), deliver()]);
+    else {
+      await deliver();
+      await deliver();
+    }
+    expect(await charges()).toMatchObject([expected]);
+    expect(
+      await t.ctx.db.select().from(auditLog).where(eq(auditLog.action, 'billing.charge_recorded')),
+    ).toHaveLength(1);
   });
 
   it('refuses to cancel or withdraw an ended contract', async () => {

@@ -9,6 +9,7 @@ import { outbox } from '../../src/db/schema/notifications.js';
 import { applyContractChangesSweep } from '../../src/flows/apply-contract-changes-sweep.js';
 import { seedDemoCatalog } from '../../src/flows/seed-demo-catalog.js';
 import { applyForChange, changeNextTerm, withdrawChange } from '../../src/modules/contracts/index.js';
+import { providerContractNoticeTemplate } from '../../src/modules/notifications/templates/provider-contract-notice.js';
 import { confirmLineStart } from '../../src/modules/ordering/index.js';
 import { travel } from '../helpers/member-browser.js';
 import { registerAndSignIn } from '../helpers/member-session.js';
@@ -153,7 +154,7 @@ describe('a change of a provider’s product', () => {
     const request = await applyForChange(t.ctx.db, {
       contractId: row!.id,
       memberId,
-      wish: { effectiveDate: '2025-11-20', quantity: 15 },
+      wish: { effectiveDate: '2025-11-20', quantity: 15, options: [{ code: 'helpdesk' }] },
       actor: actor(),
       now,
     });
@@ -182,8 +183,28 @@ describe('a change of a provider’s product', () => {
           quantity: 15,
           endDate: null,
           effectiveDate: '2025-11-20',
+          options: ['ヘルプデスク'],
         },
       ],
     ]);
+    // The change names its first day and the options; a change has no last day of service to show.
+    const [notice] = await notices();
+    const payload = providerContractNoticeTemplate.payload.parse(notice!.payload);
+    const store = {
+      name: 'デモストア',
+      email: 'a@example.jp',
+      phone: '0',
+      businessHours: '-',
+      publicUrl: 'http://x',
+    };
+    expect(providerContractNoticeTemplate.render('ja', payload, store).text).toBe(
+      `${payload.providerName} ご担当者様\n\n貴社サービスのご契約内容が2025年11月20日から変更されました。同日から下記のプラン・数量・オプションでのご提供をお願いします。\n\n` +
+        `契約番号: ${row!.number}\n商品: ${payload.productName}\nプラン: ${payload.plan}\n数量: 15\nオプション: ヘルプデスク\n変更日: 2025年11月20日`,
+    );
+    expect(providerContractNoticeTemplate.render('en', { ...payload, options: [] }, store).text).toBe(
+      `${payload.providerName}\n\nA contract for your service changed from 20 November 2025. Please provide the plan, quantity and options below from that day.\n\n` +
+        `Contract number: ${row!.number}\nProduct: ${payload.productName}\nPlan: ${payload.plan}\nQuantity: 15\nOptions: none\nEffective from: 20 November 2025`,
+    );
+    expect(providerContractNoticeTemplate.render('ja', payload, store).html).not.toContain('解約日');
   });
 });

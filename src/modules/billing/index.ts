@@ -89,6 +89,11 @@ export {
   recordBillingAdjustment,
 } from './record-billing-adjustment.js';
 export {
+  type RecordContractChargeInput,
+  type RecordedContractCharge,
+  recordContractCharge,
+} from './record-contract-charge.js';
+export {
   type PaymentMethod,
   paymentMethods,
   type RecordedPayment,
@@ -97,6 +102,7 @@ export {
 } from './record-invoice-payment.js';
 export { type RecordedUsage, recordUsage, type UsageRecordInput, usageBatchLimit } from './record-usage.js';
 export { type RefundInvoiceCreditInput, refundInvoiceCredit } from './refund-invoice-credit.js';
+export { registerBillingSubscribers } from './register-billing-subscribers.js';
 export {
   type BillingDocumentView,
   type SearchBillingDocumentsInput,

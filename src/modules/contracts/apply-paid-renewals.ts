@@ -23,8 +23,10 @@ interface PaidRow {
  * Applies up to `limit` paid renewals whose first day is on or before `today` (and, with `contractId`,
  * only that contract's): locks the contracts (skipping rows another node holds), writes them with
  * `writeRenewals` and marks the renewals applied (a wallet contract's `auto` renewal publishes no second
- * `contract.renewed`). The renewal must follow the current term exactly, so
- * a renewal cannot be applied twice. Returns the contracts renewed.
+ * `contract.renewed`). A contract with a cancellation scheduled moves into a paid term that begins on or
+ * before its last day (it is served part of it; a term beginning after the last day is refunded by
+ * `refundUnusedRenewals`). The renewal must follow the current term exactly, so a renewal cannot be
+ * applied twice. Returns the contracts renewed.
  */
 export async function applyPaidRenewals(
   tx: DbOrTx,
@@ -37,7 +39,8 @@ export async function applyPaidRenewals(
                r.term_start::text as term_start, r.term_end::text as term_end
         from contract_renewals r join contracts c on c.id = r.contract_id
         where r.status = 'paid' and r.applied_at is null and r.term_start <= ${input.today.toString()}::date
-          and c.status = 'active' and r.term_start = c.current_term_end + 1 and ${only}
+          and (c.status = 'active' or (c.status = 'cancellation_scheduled' and r.term_start <= c.end_date))
+          and r.term_start = c.current_term_end + 1 and ${only}
         order by r.term_start, c.id
         limit ${input.limit}
         for update of c skip locked`,

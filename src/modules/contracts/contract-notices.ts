@@ -89,6 +89,11 @@ export async function tellContractProvider(
     }
   }
   const planName = row.pricing.lines.find((l) => l.kind === 'plan')?.labelJa ?? row.plan;
+  // Options by their label in the price snapshot, with their own quantity when they have one.
+  const optionNames = row.options.map((o) => {
+    const label = row.pricing.lines.find((l) => l.kind === 'option' && l.code === o.code)?.labelJa ?? o.code;
+    return o.quantity !== undefined && o.quantity > 1 ? `${label} × ${o.quantity}` : label;
+  });
   const mailOutboxIds: string[] = [];
   for (const to of provider.contactEmails) {
     mailOutboxIds.push(
@@ -105,6 +110,7 @@ export async function tellContractProvider(
           quantity: row.quantity,
           endDate: extra.endDate,
           effectiveDate: extra.effectiveDate ?? null,
+          options: optionNames,
         },
         now,
       }),

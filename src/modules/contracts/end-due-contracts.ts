@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.js';
 import { contractRequests, contracts } from '../../db/schema/contracts.js';
 import { businessDateAt, toDate } from '../../domain/clock.js';
 import { recordDomainEvent } from '../events/index.js';
+import { applyPaidRenewals } from './apply-paid-renewals.js';
 import { mailContractMember, tellContractProvider } from './contract-notices.js';
 import { contractEventBase } from './contract-record.js';
 import { openContractRequest } from './contract-request-view.js';
@@ -47,6 +48,17 @@ export async function endDueContracts(db: Db, input: { now: Temporal.Instant }):
         if (!held?.endDate || held.endDate >= today) return false;
         if (held.status !== 'cancellation_scheduled' && held.status !== 'suspended') return false;
         const request = await openContractRequest(tx, id, 'cancellation', true);
+        // A paid term that begins on or before the last day is served (in part): the contract moves into it
+        // here too, whichever sweep runs first, so it is never left neither applied nor refunded.
+        for (;;) {
+          const applied = await applyPaidRenewals(tx, {
+            today: businessDateAt(input.now),
+            now: input.now,
+            limit: 1,
+            contractId: id,
+          });
+          if (applied.length === 0) break;
+        }
         const row = await moveContract(
           tx,
           { contractId: id, actor: SYSTEM, reason: 'cancellation', now: input.now },

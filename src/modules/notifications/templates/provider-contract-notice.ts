@@ -1,4 +1,4 @@
-// The mail telling a provider that a contract for its service is to be cancelled, was withdrawn from cancellation, or has ended.
+// The mail telling a provider that a contract for its service is to be cancelled, was withdrawn from cancellation, has ended, or changed its content.
 import { z } from 'zod';
 import { formatBusinessDate } from './business-date.js';
 import { html } from './html.js';
@@ -17,10 +17,14 @@ export const providerContractNoticeTemplate = defineMailTemplate({
     endDate: z.iso.date().nullable(),
     /** The first day of a change's new content (`changed`). */
     effectiveDate: z.iso.date().nullable().default(null),
+    /** The options in force, as labels (`changed` lists them: the provider provides them from that day). */
+    options: z.array(z.string().min(1)).default([]),
   }),
   render(locale, p, store) {
     const end = p.endDate ? formatBusinessDate(locale, p.endDate) : null;
     const start = p.effectiveDate ? formatBusinessDate(locale, p.effectiveDate) : null;
+    // A change has no last day: it names its first day and the options instead.
+    const changed = p.event === 'changed';
     if (locale === 'en') {
       const what = {
         cancellation_scheduled: `A contract for your service will be cancelled. Please end the service after its last day, ${end}.`,
@@ -37,8 +41,8 @@ export const providerContractNoticeTemplate = defineMailTemplate({
       }[p.event];
       return {
         subject: `[${store.name}] ${title} (contract ${p.contractNumber})`,
-        text: `${p.providerName}\n\n${what}\n\nContract number: ${p.contractNumber}\nProduct: ${p.productName}\nPlan: ${p.plan}\nQuantity: ${p.quantity}\nLast day of service: ${end ?? '-'}`,
-        html: html`<p>${p.providerName}</p><p>${what}</p><p>Contract number: ${p.contractNumber}<br>Product: ${p.productName}<br>Plan: ${p.plan}<br>Quantity: ${p.quantity}<br>Last day of service: ${end ?? '-'}</p>`,
+        text: `${p.providerName}\n\n${what}\n\nContract number: ${p.contractNumber}\nProduct: ${p.productName}\nPlan: ${p.plan}\nQuantity: ${p.quantity}\n${changed ? `Options: ${p.options.join(', ') || 'none'}\nEffective from: ${start}` : `Last day of service: ${end ?? '-'}`}`,
+        html: html`<p>${p.providerName}</p><p>${what}</p><p>Contract number: ${p.contractNumber}<br>Product: ${p.productName}<br>Plan: ${p.plan}<br>Quantity: ${p.quantity}<br>${changed ? html`Options: ${p.options.join(', ') || 'none'}<br>Effective from: ${start}` : html`Last day of service: ${end ?? '-'}`}</p>`,
       };
     }
     const what = {
@@ -56,8 +60,8 @@ export const providerContractNoticeTemplate = defineMailTemplate({
     }[p.event];
     return {
       subject: `【${store.name}】${title}のお知らせ（契約番号 ${p.contractNumber}）`,
-      text: `${p.providerName} ご担当者様\n\n${what}\n\n契約番号: ${p.contractNumber}\n商品: ${p.productName}\nプラン: ${p.plan}\n数量: ${p.quantity}\n解約日（サービス最終日）: ${end ?? '-'}`,
-      html: html`<p>${p.providerName} ご担当者様</p><p>${what}</p><p>契約番号: ${p.contractNumber}<br>商品: ${p.productName}<br>プラン: ${p.plan}<br>数量: ${p.quantity}<br>解約日（サービス最終日）: ${end ?? '-'}</p>`,
+      text: `${p.providerName} ご担当者様\n\n${what}\n\n契約番号: ${p.contractNumber}\n商品: ${p.productName}\nプラン: ${p.plan}\n数量: ${p.quantity}\n${changed ? `オプション: ${p.options.join('、') || 'なし'}\n変更日: ${start}` : `解約日（サービス最終日）: ${end ?? '-'}`}`,
+      html: html`<p>${p.providerName} ご担当者様</p><p>${what}</p><p>契約番号: ${p.contractNumber}<br>商品: ${p.productName}<br>プラン: ${p.plan}<br>数量: ${p.quantity}<br>${changed ? html`オプション: ${p.options.join('、') || 'なし'}<br>変更日: ${start}` : html`解約日（サービス最終日）: ${end ?? '-'}`}</p>`,
     };
   },
 });
