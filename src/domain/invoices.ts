@@ -17,6 +17,7 @@ export const invoiceStatusValues = [
   'paid',
   'written_off',
   'void',
+  'credit',
 ] as const;
 
 /** One of `invoiceStatusValues`. */
@@ -31,6 +32,11 @@ export const invoiceStatusLabels: Record<InvoiceStatus, { ja: string; en: string
   paid: { ja: '入金済', en: 'Paid' },
   written_off: { ja: '貸倒処理済', en: 'Written off' },
   void: { ja: '取消', en: 'Void' },
+  // Credits larger than charges: nothing is owed, the amount is the member's, to be applied or refunded.
+  credit: {
+    ja: 'クレジット（次回以降のご請求に充当またはご返金）',
+    en: 'Credit (applied to a later invoice or refunded)',
+  },
 };
 
 /** One tax-exclusive line as a qualified invoice prints it. */

@@ -7,6 +7,7 @@ import { contractRenewalsSweep } from '../flows/contract-renewals-sweep.js';
 import { contractTrialsSweep } from '../flows/contract-trials-sweep.js';
 import { endContractsSweep } from '../flows/end-contracts-sweep.js';
 import { invoiceNoticesSweep } from '../flows/invoice-notices-sweep.js';
+import { issueInvoicesSweep } from '../flows/issue-invoices-sweep.js';
 import { storeIssuedBillingDocuments } from '../modules/billing/index.js';
 
 /**
@@ -33,6 +34,8 @@ export const sweeps: readonly Sweep[] = [
   { name: 'contracts.changes', run: applyContractChangesSweep },
   { name: 'contracts.end', run: endContractsSweep },
   { name: 'members.anonymise', run: anonymiseMembersSweep },
+  // Drafts are issued before the mails, so an invoice issued today is mailed in the same pass.
+  { name: 'billing.issue_invoices', run: issueInvoicesSweep },
   { name: 'billing.invoice_notices', run: invoiceNoticesSweep },
   // Every issued document is kept as an electronic record without waiting for someone to download it.
   { name: 'billing.documents', run: (ctx, now) => storeIssuedBillingDocuments(ctx.db, { now }) },

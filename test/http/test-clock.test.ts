@@ -105,6 +105,7 @@ describe('with KEIYAKU_TEST_CLOCK=1', () => {
         { name: 'contracts.changes', count: 0 },
         { name: 'contracts.end', count: 0 },
         { name: 'members.anonymise', count: 0 },
+        { name: 'billing.issue_invoices', count: 0 },
         { name: 'billing.invoice_notices', count: 0 },
         { name: 'billing.documents', count: 0 },
       ],

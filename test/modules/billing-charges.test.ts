@@ -1,14 +1,16 @@
 // Charges on both databases: usage a provider reports (idempotent, all or nothing), operator adjustments, and the close billing each once beside the recurring lines.
 import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
+import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { billingCharges } from '../../src/db/schema/billing-charges.js';
-import { invoiceLines, invoices } from '../../src/db/schema/billing-invoices.js';
+import { invoiceLines, invoices, receivableEntries } from '../../src/db/schema/billing-invoices.js';
 import { FakeClock, toDate } from '../../src/domain/clock.js';
 import { AppError } from '../../src/domain/errors.js';
 import { seedDemoCatalog } from '../../src/flows/seed-demo-catalog.js';
 import {
   closeBillingMonth,
   getMemberBalance,
+  issueDueInvoices,
   recordBillingAdjustment,
   recordUsage,
   type UsageRecordInput,
@@ -195,7 +197,9 @@ describe('the close bills charges once', () => {
       Number(invoice!.subtotal),
       Number(invoice!.tax),
       Number(invoice!.total),
-    ]).toEqual(['issued', 3_900, 390, 4_290]);
+      invoice!.issueDate,
+      invoice!.confirmationRule,
+    ]).toEqual(['draft', 3_900, 390, 4_290, '2026-06-13', 'month_after_next_13']);
     const lines = await db()
       .select({
         position: invoiceLines.position,
@@ -239,8 +243,32 @@ describe('the close bills charges once', () => {
       const line = lines.find((l) => l.position === charge.position)!;
       expect([line.code, Number(line.amount)]).toEqual([charge.code, Number(charge.amount)]);
     }
-    expect(await getMemberBalance(db(), memberId)).toBe(4_290);
+    // The usage of the plan (月の翌々月13日確定) is final on 13 June: a draft owes nothing until then.
+    expect(await getMemberBalance(db(), memberId)).toBe(0);
     expect(await getMemberBalance(db(), otherMemberId)).toBe(1_100);
+  });
+
+  it('the draft is issued on its confirmation date, and only then owed', async () => {
+    const [draft] = await db().select().from(invoices).where(eq(invoices.memberId, memberId));
+    expect(await issueDueInvoices(db(), { now: Temporal.Instant.from('2026-06-12T23:59:59+09:00') })).toBe(0);
+    expect(await issueDueInvoices(db(), { now: Temporal.Instant.from('2026-06-13T00:00:00+09:00') })).toBe(1);
+    expect(await issueDueInvoices(db(), { now: Temporal.Instant.from('2026-06-13T00:00:00+09:00') })).toBe(0);
+    const [issued] = await db().select().from(invoices).where(eq(invoices.id, draft!.id));
+    expect([issued!.status, issued!.number, issued!.issueDate]).toEqual([
+      'issued',
+      draft!.number,
+      '2026-06-13',
+    ]);
+    const entries = await db()
+      .select({
+        kind: receivableEntries.kind,
+        amount: receivableEntries.amount,
+        on: receivableEntries.occurredOn,
+      })
+      .from(receivableEntries)
+      .where(eq(receivableEntries.invoiceId, draft!.id));
+    expect(entries.map((e) => [e.kind, Number(e.amount), e.on])).toEqual([['invoice', 4_290, '2026-06-13']]);
+    expect(await getMemberBalance(db(), memberId)).toBe(4_290);
   });
 
   it('after the close, April usage is refused as closed; May usage is taken', async () => {

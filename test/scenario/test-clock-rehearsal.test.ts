@@ -78,6 +78,7 @@ describe('rehearsing a year with the store clock', () => {
       { name: 'contracts.changes', count: 0 },
       { name: 'contracts.end', count: 0 },
       { name: 'members.anonymise', count: 0 },
+      { name: 'billing.issue_invoices', count: 0 },
       { name: 'billing.invoice_notices', count: 0 },
       { name: 'billing.documents', count: 0 },
     ]);
@@ -99,6 +100,7 @@ describe('rehearsing a year with the store clock', () => {
         { name: 'contracts.changes', count: 0 },
         { name: 'contracts.end', count: 0 },
         { name: 'members.anonymise', count: 1 },
+        { name: 'billing.issue_invoices', count: 0 },
         { name: 'billing.invoice_notices', count: 0 },
         { name: 'billing.documents', count: 0 },
       ],

@@ -73,10 +73,15 @@ export const invoices = pgTable(
     periodFrom: date('period_from', { mode: 'string' }).notNull(),
     periodThrough: date('period_through', { mode: 'string' }).notNull(),
     status: text('status', {
-      enum: ['draft', 'issued', 'agency_handed', 'partially_paid', 'paid', 'written_off', 'void'],
+      enum: ['draft', 'issued', 'agency_handed', 'partially_paid', 'paid', 'written_off', 'void', 'credit'],
     }).notNull(),
     billingRunId: text('billing_run_id').references(() => billingRuns.id),
+    /** A draft's planned issue date, an issued invoice's issue date: the later of the close and its confirmation. */
     issueDate: date('issue_date', { mode: 'string' }).notNull(),
+    /** The catalog confirmation rule that dates the invoice (its latest-confirmed line's). */
+    confirmationRule: text('confirmation_rule').notNull().default('on_order'),
+    /** Money received before the close for its terms: a draft's `settled_before_close` payment, written at issue. */
+    settledBeforeClose: yenColumn('settled_before_close').notNull().default(sql`0`),
     issuerName: text('issuer_name').notNull(),
     registrationNumber: text('registration_number'),
     taxRounding: text('tax_rounding', { enum: ['floor', 'round', 'ceil'] }).notNull(),
@@ -97,9 +102,11 @@ export const invoices = pgTable(
     // My Page's list and the console's per-member view: newest period first.
     index('invoices_member_period_idx').on(t.memberId, t.periodFrom.desc()),
     index('invoices_run_idx').on(t.billingRunId),
+    // The issue sweep: drafts due by their issue date.
+    index('invoices_draft_issue_idx').on(t.issueDate).where(sql`${t.status} = 'draft'`),
     check(
       'invoices_status_known',
-      sql`${t.status} in ('draft', 'issued', 'agency_handed', 'partially_paid', 'paid', 'written_off', 'void')`,
+      sql`${t.status} in ('draft', 'issued', 'agency_handed', 'partially_paid', 'paid', 'written_off', 'void', 'credit')`,
     ),
     check('invoices_period_order', sql`${t.periodFrom} <= ${t.periodThrough}`),
     check('invoices_subtotal_sum', sql`${t.subtotal} = ${t.standardTaxable} + ${t.reducedTaxable}`),

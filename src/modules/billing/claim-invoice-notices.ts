@@ -7,6 +7,7 @@ import { invoiceNotices } from '../../db/schema/billing-notices.js';
 import { toDate } from '../../domain/clock.js';
 import type { BilingualMessage } from '../../domain/errors.js';
 import { yenFromDb } from '../../domain/money.js';
+import { billedMonthOf } from './billing-period.js';
 import {
   invoiceMemberDatesResolver,
   invoicePaymentMethodLabel,
@@ -74,8 +75,8 @@ export async function findDueInvoiceNotices(
   const due: InvoiceNoticeCandidate[] = [];
   for (const { row, method: stored } of rows) {
     const method = invoicePaymentMethodOf(stored);
-    const month = row.periodFrom.slice(0, 7);
-    const dates = await resolve(row.profileId, month, method);
+    const month = billedMonthOf(row.periodThrough);
+    const dates = await resolve(row.profileId, month, method, row.confirmationRule);
     if (dates === null || dates.visibleFrom > today) continue;
     if (input.kind === 'due_reminder') {
       if (dates.dueDate === null || method === null || !remindedMethods.has(method)) continue;

@@ -1,7 +1,7 @@
 // The monthly billing close: every member's invoice for the period, chunk by chunk, resumable, twin-safe, and a dry run on the same path.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Temporal } from 'temporal-polyfill';
-import type { DbOrTx } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import { billingRuns } from '../../db/schema/billing-invoices.js';
 import { toDate } from '../../domain/clock.js';
 import { newId } from '../../domain/ids.js';
@@ -47,7 +47,8 @@ class DryRunRollback extends Error {}
  * exactly the same inside one transaction that is rolled back, so preview and close cannot disagree.
  */
 export async function closeBillingMonth(db: DbOrTx, input: CloseBillingMonthInput): Promise<CloseResult> {
-  const period = billingPeriodFor(input.month);
+  // The profile version in force for the month decides the period, the close and the confirmation dates.
+  const period = await billingPeriodFor(db as Db, { month: input.month, now: input.now });
   if (!input.dryRun) return runClose(db, period, input);
   let result: CloseResult | undefined;
   try {

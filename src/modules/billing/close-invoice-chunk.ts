@@ -1,8 +1,9 @@
 // Writes one chunk of a close set-based: every member in a key range gets their invoice, its lines and its ledger entry in one statement.
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import type { TaxRounding } from '../../domain/tax.js';
 import type { Actor } from '../audit/index.js';
+import { planConfirmationRuleSql } from '../catalog/index.js';
 import { renewalOfTermSql } from '../contracts/index.js';
 import { orderPaidAtCheckoutSql } from '../ordering/index.js';
 import type { BillingPeriod } from './billing-period.js';
@@ -51,8 +52,16 @@ export async function closeInvoiceChunk(
   },
 ): Promise<ChunkResult & { maxSequence: number | null }> {
   const { period, issuer } = input;
-  const [yearText, monthText] = period.month.split('-');
+  const [yearText, monthText] = period.from.split('-');
+  // The month index of the period's first day: a term starting in the period is k or k + 1 months from there.
   const monthIndex = Number(yearText) * 12 + Number(monthText);
+  const c = period.confirmations;
+  // When a line's amount is final: its rule's date in this billing month (the calendar's per-rule dates).
+  const confirmedOn = (rule: SQL) => sql`(case coalesce(${rule}, 'on_order')
+      when 'usage_month_13' then ${c.usage_month_13}::date
+      when 'next_month_13' then ${c.next_month_13}::date
+      when 'month_after_next_13' then ${c.month_after_next_13}::date
+      else ${c.on_order}::date end)`;
   const s10 = sql`s.standard_taxable`;
   const s8 = sql`s.reduced_taxable`;
   const rows = await queryRows<{
@@ -70,15 +79,23 @@ export async function closeInvoiceChunk(
       select c.id as contract_id, c.number as contract_number, c.member_id,
              coalesce(rn.pricing, c.pricing) as pricing,
              c.product_name_ja, c.product_name_en, ts.term_start, t.k = 0 as first_term,
+             -- The close bills every recurring price in advance, fixed by the order: final at the close.
+             null::text as rule,
              least((lower(c.billable_period) + make_interval(months => t.k + c.term_months))::date - 1,
                    coalesce(upper(c.billable_period) - 1, 'infinity'::date)) as term_end,
              (coalesce(rn.paid, false)
                or (ts.term_start = c.start_date and c.trial_end is null
                    and ${orderPaidAtCheckoutSql(sql`c.order_id`)})) as settled
       from contracts c
+      -- A period is at most one month long (the 20th close: the 21st to the 20th), so the term that starts
+      -- in it, if any, is k or k + 1 months after the first paid day, k counted from the period's first month.
       cross join lateral (
-        select ${monthIndex}::int - (extract(year from lower(c.billable_period))::int * 12
-          + extract(month from lower(c.billable_period))::int) as k
+        select k from (values (0), (1)) o(d)
+        cross join lateral (select ${monthIndex}::int - (extract(year from lower(c.billable_period))::int * 12
+          + extract(month from lower(c.billable_period))::int) + o.d as k) kk
+        where (lower(c.billable_period) + make_interval(months => kk.k))::date
+          between ${period.from}::date and ${period.through}::date
+        limit 1
       ) t
       cross join lateral (
         select (lower(c.billable_period) + make_interval(months => t.k))::date as term_start
@@ -98,8 +115,11 @@ export async function closeInvoiceChunk(
       where (coalesce((l.value->>'recurring')::boolean, true) or due.first_term)
         and due.term_start <= due.term_end
     ), charges as (
-      -- Usage, one-time and adjustment charges not billed yet whose days began by the period's end.
-      select ch.* from billing_charges ch
+      -- Usage, one-time and adjustment charges not billed yet whose days began by the period's end. Usage
+      -- is final when its plan's rule says; a one-time fee or an operator's adjustment on the close.
+      select ch.*, case when ch.kind = 'usage' then pr.rule end as rule from billing_charges ch
+      left join contracts cc on cc.id = ch.contract_id
+      ${planConfirmationRuleSql(sql`cc.product_id`, sql`cc.plan`, 'pr')}
       where ch.member_id > ${input.afterMemberId} and ch.member_id <= ${input.throughMemberId}
         and ch.invoice_id is null and ch.service_from <= ${period.through}::date
         and not exists (
@@ -112,11 +132,12 @@ export async function closeInvoiceChunk(
              product_name_en || ' ' || (line->>'labelEn') as description_en,
              (line->>'quantity')::int as quantity, (line->>'unitPrice')::bigint as unit_price, amount, percent,
              term_start as service_from, case when recurring then term_end else term_start end as service_through,
-             settled
+             settled, coalesce(rule, 'on_order') as rule, ${confirmedOn(sql`rule`)} as confirmed_on
       from term_lines
       union all
       select member_id, 1, contract_id, 0, id, kind, contract_number, code, description_ja, description_en,
-             quantity, unit_price, amount, tax_percent, service_from, service_through, false
+             quantity, unit_price, amount, tax_percent, service_from, service_through, false,
+             coalesce(rule, 'on_order'), ${confirmedOn(sql`rule`)}
       from charges
     ), sums as (
       select member_id,
@@ -124,10 +145,13 @@ export async function closeInvoiceChunk(
              coalesce(sum(amount) filter (where percent = 8), 0)::bigint as reduced_taxable,
              coalesce(sum(amount) filter (where percent = 10 and settled), 0)::bigint as settled_standard,
              coalesce(sum(amount) filter (where percent = 8 and settled), 0)::bigint as settled_reduced,
-             bool_and(settled) as all_settled
+             bool_and(settled) as all_settled,
+             -- The invoice is final when its last line is: that line's rule dates it.
+             (array_agg(rule order by confirmed_on desc, rule))[1] as rule,
+             greatest(max(confirmed_on), ${period.close}::date) as issue_on
       from lines group by member_id
     ), taxed as (
-      select s.member_id, s.standard_taxable, s.reduced_taxable, s.all_settled,
+      select s.member_id, s.standard_taxable, s.reduced_taxable, s.all_settled, s.rule, s.issue_on,
              ${taxSql(s10, 10, issuer.rounding)} as standard_tax,
              ${taxSql(s8, 8, issuer.rounding)} as reduced_tax,
              s.settled_standard + s.settled_reduced
@@ -147,17 +171,20 @@ export async function closeInvoiceChunk(
     ), inserted as (
       insert into invoices (id, number, year, sequence, member_id, profile_id, period_from, period_through, status,
         billing_run_id, issue_date, issuer_name, registration_number, tax_rounding, standard_taxable, standard_tax,
-        reduced_taxable, reduced_tax, subtotal, tax, total, created_at)
+        reduced_taxable, reduced_tax, subtotal, tax, total, confirmation_rule, settled_before_close, created_at)
       select n.invoice_id, 'INV' || ${period.numberYear}::int || '-' || lpad(n.seq::text, 7, '0'), ${period.numberYear}::int,
         n.seq, n.member_id, ${period.profileId}, ${period.from}::date, ${period.through}::date,
-        case when n.paid <= 0 then 'issued' when n.paid >= n.total then 'paid' else 'partially_paid' end, ${input.runId},
-        ${period.issueDate}::date, ${issuer.issuerName}, ${issuer.registrationNumber}, ${issuer.rounding},
+        -- Not final at the close: a draft, issued by the issue sweep on its confirmation date.
+        case when n.issue_on > ${period.close}::date then 'draft'
+             else ${issuedStatusSql(sql`n.paid`, sql`n.total`)} end, ${input.runId},
+        n.issue_on, ${issuer.issuerName}, ${issuer.registrationNumber}, ${issuer.rounding},
         n.standard_taxable, n.standard_tax, n.reduced_taxable, n.reduced_tax,
         n.standard_taxable + n.reduced_taxable, n.standard_tax + n.reduced_tax,
-        n.standard_taxable + n.reduced_taxable + n.standard_tax + n.reduced_tax, ${input.now.toISOString()}::timestamptz
+        n.standard_taxable + n.reduced_taxable + n.standard_tax + n.reduced_tax, n.rule, greatest(n.paid, 0),
+        ${input.now.toISOString()}::timestamptz
       from numbered n
       on conflict (member_id, profile_id, period_from) do nothing
-      returning id, member_id, total
+      returning id, member_id, total, status, issue_date, settled_before_close
     ), positioned as (
       select l.*, n.invoice_id,
              (row_number() over (partition by l.member_id order by l.grp, l.contract_id, l.ord, l.charge_id))::int as position
@@ -176,16 +203,8 @@ export async function closeInvoiceChunk(
       where ch.id = p.charge_id and ch.invoice_id is null
       returning 1
     ), ledger as (
-      insert into receivable_entries (id, member_id, kind, amount, invoice_id, occurred_on, note, actor_kind, actor_id, recorded_at)
-      select ${idSql('rce', sql`i.id`)}, i.member_id, 'invoice', i.total, i.id, ${period.issueDate}::date, null,
-        ${input.actor.kind}, ${input.actor.id}, ${input.now.toISOString()}::timestamptz
-      from inserted i
-      union all
-      select ${idSql('rce', sql`i.id || 'paid'`)}, i.member_id, 'payment', -n.paid, i.id, ${period.issueDate}::date,
-        'settled_before_close', ${input.actor.kind}, ${input.actor.id}, ${input.now.toISOString()}::timestamptz
-      from inserted i join numbered n on n.invoice_id = i.id
-      where n.paid > 0
-      returning 1
+      -- Only what is issued is owed: a draft's entries are written by the issue sweep, on its issue date.
+      ${issueLedgerSql(sql`inserted`, input.actor, input.now)}
     )
     select (select count(*) from inserted)::int as invoices,
            (select count(*) from inserted_lines)::int as lines,
@@ -200,4 +219,29 @@ export async function closeInvoiceChunk(
     total: Number(row.total ?? 0),
     maxSequence: row.max_seq,
   };
+}
+
+/** The status an invoice is issued with: what was paid before the close decides (`paid`, `partially_paid`). */
+export function issuedStatusSql(paid: SQL, total: SQL): SQL {
+  return sql`(case when ${paid} <= 0 then 'issued' when ${paid} >= ${total} then 'paid' else 'partially_paid' end)`;
+}
+
+/**
+ * The ledger entries of invoices as they are issued, from a CTE or table `source` with `id`, `member_id`,
+ * `total`, `status`, `issue_date` and `settled_before_close`: the `invoice` entry, and the
+ * `settled_before_close` payment when a term was paid before the close, both dated the issue date. Drafts
+ * in `source` get nothing. An INSERT … SELECT returning 1.
+ */
+export function issueLedgerSql(source: SQL, actor: Actor, now: Date): SQL {
+  const at = now.toISOString();
+  return sql`insert into receivable_entries (id, member_id, kind, amount, invoice_id, occurred_on, note, actor_kind, actor_id, recorded_at)
+      select ${idSql('rce', sql`i.id`)}, i.member_id, 'invoice', i.total, i.id, i.issue_date, null,
+        ${actor.kind}, ${actor.id}, ${at}::timestamptz
+      from ${source} i where i.status <> 'draft'
+      union all
+      select ${idSql('rce', sql`i.id || 'paid'`)}, i.member_id, 'payment', -i.settled_before_close, i.id, i.issue_date,
+        'settled_before_close', ${actor.kind}, ${actor.id}, ${at}::timestamptz
+      from ${source} i
+      where i.status <> 'draft' and i.settled_before_close > 0
+      returning 1`;
 }

@@ -6,7 +6,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { invoiceLines, invoices } from '../../db/schema/billing-invoices.js';
 import { invoiceStatusLabels } from '../../domain/invoices.js';
 import { findMemberContacts } from '../identity/index.js';
-import { billingPeriodFor } from './billing-period.js';
+import { billedMonthBounds, billedMonthOf } from './billing-period.js';
 
 /** The columns, in order (documented in the module README). */
 export const invoiceCsvColumns = [
@@ -45,7 +45,7 @@ function cell(value: string | number): string {
 
 /** The CSV text (CRLF line ends) of the invoices whose billed month is `month`, by number and line. */
 export async function invoicesCsvText(db: DbOrTx, month: string): Promise<string> {
-  const period = billingPeriodFor(month);
+  const bounds = billedMonthBounds(month);
   const rows = await db
     .select({
       number: invoices.number,
@@ -73,7 +73,7 @@ export async function invoicesCsvText(db: DbOrTx, month: string): Promise<string
     })
     .from(invoices)
     .innerJoin(invoiceLines, eq(invoiceLines.invoiceId, invoices.id))
-    .where(and(gte(invoices.periodFrom, period.from), lte(invoices.periodFrom, period.through)))
+    .where(and(gte(invoices.periodThrough, bounds.first), lte(invoices.periodThrough, bounds.last)))
     .orderBy(asc(invoices.number), asc(invoiceLines.position));
   const contacts = await findMemberContacts(
     db,
@@ -88,7 +88,7 @@ export async function invoicesCsvText(db: DbOrTx, month: string): Promise<string
       [
         r.number,
         r.issueDate,
-        r.periodFrom.slice(0, 7),
+        billedMonthOf(r.periodThrough),
         r.periodFrom,
         r.periodThrough,
         invoiceStatusLabels[r.status].ja,

@@ -30,12 +30,21 @@ async function invoicePaymentOf(
   now: Temporal.Instant,
 ): Promise<BillingPdfInput['payment']> {
   const [row] = await db
-    .select({ profileId: invoices.profileId, method: invoicePaymentMethodSql })
+    .select({
+      profileId: invoices.profileId,
+      confirmationRule: invoices.confirmationRule,
+      method: invoicePaymentMethodSql,
+    })
     .from(invoices)
     .where(eq(invoices.id, invoice.id));
   if (!row) return null;
   const method = invoicePaymentMethodOf(row.method);
-  const dates = await invoiceMemberDatesResolver(db, now)(row.profileId, invoice.month, method);
+  const dates = await invoiceMemberDatesResolver(db, now)(
+    row.profileId,
+    invoice.month,
+    method,
+    row.confirmationRule,
+  );
   return {
     dueDate: dates?.dueDate ?? null,
     method: method === null ? null : invoicePaymentMethodLabel(method),

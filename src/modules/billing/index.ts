@@ -1,7 +1,7 @@
 // The billing module's public face.
 
 export { applyMemberCredit, type CreditMove } from './apply-member-credit.js';
-export { type BillingPeriod, billingPeriodFor, monthInvalid } from './billing-period.js';
+export { type BillingPeriod, billedMonthOf, billingPeriodFor, monthInvalid } from './billing-period.js';
 export {
   billingProfileCodeSchema,
   billingProfileErrors,
@@ -74,6 +74,7 @@ export {
   type IssueCreditNoteInput,
   issueCreditNote,
 } from './issue-credit-note.js';
+export { issueDueInvoices } from './issue-due-invoices.js';
 export { getMemberBalance, type LedgerEntryView, listLedgerEntries } from './ledger-balance.js';
 export { ledgerErrors } from './ledger-errors.js';
 export { type BillingProfileSummary, listBillingProfiles } from './list-billing-profiles.js';

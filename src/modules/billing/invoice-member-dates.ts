@@ -8,7 +8,7 @@ import {
   rulesForMonth,
 } from '../../domain/billing-calendar.js';
 import type { BusinessCalendar } from '../../domain/calendar.js';
-import type { PaymentMethodKey } from '../../domain/catalog.js';
+import { type ConfirmationRule, confirmationRules, type PaymentMethodKey } from '../../domain/catalog.js';
 import type { BilingualMessage } from '../../domain/errors.js';
 import { paymentMethodLabels } from '../ordering/index.js';
 import { loadBusinessCalendar } from '../store/index.js';
@@ -58,10 +58,18 @@ export function dueDateFor(
   }
 }
 
+/** Narrows a stored invoice confirmation rule to a known rule (anything else counts as `on_order`). */
+export function invoiceConfirmationRuleOf(stored: string | null | undefined): ConfirmationRule {
+  return (confirmationRules as readonly string[]).includes(stored ?? '')
+    ? (stored as ConfirmationRule)
+    : 'on_order';
+}
+
 /**
  * Resolves invoices' member-facing dates, reading each profile's versions and the business calendar once
- * per resolver. The close bills charges fixed by the order (recurring in advance), so an invoice follows
- * its month's `on_order` confirmation: shown from that confirmation's reflection date.
+ * per resolver. An invoice follows its month's dates of the confirmation rule that dated it (the close
+ * stores it: its latest-confirmed line's plan rule, `on_order` for charges fixed by the order): shown from
+ * that confirmation's reflection date, due by that confirmation's date of its payment method.
  */
 export function invoiceMemberDatesResolver(db: Db, now: Temporal.Instant) {
   let calendar: Promise<BusinessCalendar> | null = null;
@@ -89,13 +97,15 @@ export function invoiceMemberDatesResolver(db: Db, now: Temporal.Instant) {
     profileCode: string,
     month: string,
     method: InvoicePaymentMethod,
+    rule: string | null = 'on_order',
   ): Promise<InvoiceMemberDates | null> {
     const dates = await monthDates(profileCode, month);
-    const onOrder = dates?.confirmations.find((c) => c.rule === 'on_order');
-    if (!onOrder) return null;
+    const wanted = invoiceConfirmationRuleOf(rule);
+    const confirmation = dates?.confirmations.find((c) => c.rule === wanted);
+    if (!confirmation) return null;
     return {
-      visibleFrom: onOrder.reflection.toString(),
-      dueDate: dueDateFor(onOrder, method)?.toString() ?? null,
+      visibleFrom: confirmation.reflection.toString(),
+      dueDate: dueDateFor(confirmation, method)?.toString() ?? null,
     };
   };
 }

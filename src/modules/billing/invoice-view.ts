@@ -8,6 +8,7 @@ import {
   registrationNumberWarningOf,
 } from '../../domain/invoices.js';
 import { type Yen, yenFromDb } from '../../domain/money.js';
+import { billedMonthOf } from './billing-period.js';
 
 /** One invoice in a list. */
 export interface InvoiceSummary {
@@ -70,7 +71,7 @@ export function invoiceSummaryOf(row: InferSelectModel<typeof invoices>): Invoic
     id: row.id,
     number: row.number,
     memberId: row.memberId,
-    month: row.periodFrom.slice(0, 7),
+    month: billedMonthOf(row.periodThrough),
     periodFrom: row.periodFrom,
     periodThrough: row.periodThrough,
     issueDate: row.issueDate,

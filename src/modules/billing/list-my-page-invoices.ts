@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.js';
 import { invoices } from '../../db/schema/billing-invoices.js';
 import { businessDateAt } from '../../domain/clock.js';
 import type { BilingualMessage } from '../../domain/errors.js';
+import { billedMonthOf } from './billing-period.js';
 import {
   type InvoicePaymentMethod,
   invoiceMemberDatesResolver,
@@ -37,7 +38,7 @@ export async function myPageSummaryOf(
   if (row.status === 'draft') return null;
   const summary = invoiceSummaryOf(row);
   const method = invoicePaymentMethodOf(storedMethod);
-  const dates = await resolve(row.profileId, summary.month, method);
+  const dates = await resolve(row.profileId, summary.month, method, row.confirmationRule);
   if (dates === null || dates.visibleFrom > today.toString()) return null;
   return {
     ...summary,
@@ -60,13 +61,18 @@ export async function listMyPageInvoices(
   const resolve = invoiceMemberDatesResolver(db, input.now);
   // A member has one invoice per profile and month: the months are few, each decided by the calendar.
   const periods = await db
-    .selectDistinct({ profileId: invoices.profileId, periodFrom: invoices.periodFrom })
+    .selectDistinct({
+      profileId: invoices.profileId,
+      periodFrom: invoices.periodFrom,
+      periodThrough: invoices.periodThrough,
+      confirmationRule: invoices.confirmationRule,
+    })
     .from(invoices)
     .where(and(eq(invoices.memberId, input.memberId), ne(invoices.status, 'draft')))
     .orderBy(invoices.profileId, invoices.periodFrom);
   const shown: SQL[] = [];
   for (const p of periods) {
-    const dates = await resolve(p.profileId, p.periodFrom.slice(0, 7), null);
+    const dates = await resolve(p.profileId, billedMonthOf(p.periodThrough), null, p.confirmationRule);
     if (dates !== null && dates.visibleFrom <= today.toString()) {
       shown.push(and(eq(invoices.profileId, p.profileId), eq(invoices.periodFrom, p.periodFrom)) as SQL);
     }

@@ -1,8 +1,9 @@
 // Lists invoices: a member's own on My Page, or the console's search by number, member, month and status.
-import { and, count, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { invoices } from '../../db/schema/billing-invoices.js';
 import type { InvoiceStatus } from '../../domain/invoices.js';
+import { billedMonthBounds } from './billing-period.js';
 import { type InvoiceSummary, invoiceSummaryOf } from './invoice-view.js';
 
 export interface SearchInvoicesInput {
@@ -25,7 +26,10 @@ export async function searchInvoices(
   if (input.number)
     conditions.push(sql`${invoices.number} ilike ${`%${input.number.replace(/[\\%_]/g, '\\$&')}%`}`);
   if (input.memberId) conditions.push(eq(invoices.memberId, input.memberId));
-  if (input.month) conditions.push(eq(invoices.periodFrom, `${input.month}-01`));
+  if (input.month) {
+    const bounds = billedMonthBounds(input.month);
+    conditions.push(gte(invoices.periodThrough, bounds.first), lte(invoices.periodThrough, bounds.last));
+  }
   if (input.status) conditions.push(eq(invoices.status, input.status));
   const where = conditions.length > 0 ? and(...conditions) : undefined;
   const rows = await db

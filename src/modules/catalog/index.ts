@@ -17,6 +17,7 @@ export { listProductsOfKind } from './list-products-of-kind.js';
 export { listProviders } from './list-providers.js';
 export { listTermsDocumentVersions } from './list-terms-document-versions.js';
 export { type CatalogProduct, type CatalogProvider, loadProduct, loadProducts } from './load-products.js';
+export { planConfirmationRuleSql } from './plan-confirmation-rule-sql.js';
 export { priceFrom } from './price-from.js';
 export {
   type ProductDefinition,

@@ -7025,7 +7025,7 @@ export interface paths {
                     memberId?: string;
                     month?: string;
                     /** @description `agency_handed` means handed to the payment agency, not paid */
-                    status?: "draft" | "issued" | "agency_handed" | "partially_paid" | "paid" | "written_off" | "void";
+                    status?: "draft" | "issued" | "agency_handed" | "partially_paid" | "paid" | "written_off" | "void" | "credit";
                     limit?: number;
                     offset?: number | null;
                 };
@@ -13634,7 +13634,7 @@ export interface components {
              * @description `agency_handed` means handed to the payment agency, not paid
              * @enum {string}
              */
-            status: "draft" | "issued" | "agency_handed" | "partially_paid" | "paid" | "written_off" | "void";
+            status: "draft" | "issued" | "agency_handed" | "partially_paid" | "paid" | "written_off" | "void" | "credit";
             /** @description still owed; negative: a credit the member holds */
             open: number;
         };
@@ -13704,7 +13704,7 @@ export interface components {
              * @description `agency_handed` means handed to the payment agency, not paid
              * @enum {string}
              */
-            status: "draft" | "issued" | "agency_handed" | "partially_paid" | "paid" | "written_off" | "void";
+            status: "draft" | "issued" | "agency_handed" | "partially_paid" | "paid" | "written_off" | "void" | "credit";
             statusLabel: {
                 ja: string;
                 en: string;

@@ -26,6 +26,7 @@ const statusColor: Record<string, string> = {
   partially_paid: 'orange',
   paid: 'teal',
   void: 'gray',
+  credit: 'grape',
 };
 
 function useDates() {

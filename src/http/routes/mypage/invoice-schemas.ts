@@ -10,7 +10,7 @@ import type {
 const label = z.object({ ja: z.string(), en: z.string() });
 
 export const invoiceStatusSchema = z
-  .enum(['draft', 'issued', 'agency_handed', 'partially_paid', 'paid', 'written_off', 'void'])
+  .enum(['draft', 'issued', 'agency_handed', 'partially_paid', 'paid', 'written_off', 'void', 'credit'])
   .openapi({ description: '`agency_handed` means handed to the payment agency, not paid' });
 
 export const invoiceSummarySchema = z
