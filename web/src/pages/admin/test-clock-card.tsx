@@ -9,13 +9,14 @@ import { ProblemAlert } from '../../components/problem';
 /** The label of each registered sweep (src/jobs/sweeps.ts); a sweep added there gets its label here. */
 const sweepLabelKeys: Record<
   string,
-  `testClock.sweeps.${'contracts_trials' | 'contracts_renewals' | 'contracts_changes' | 'contracts_end' | 'members_anonymise' | 'billing_invoice_notices' | 'billing_documents'}`
+  `testClock.sweeps.${'contracts_trials' | 'contracts_renewals' | 'contracts_changes' | 'contracts_end' | 'members_anonymise' | 'billing_issue_invoices' | 'billing_invoice_notices' | 'billing_documents'}`
 > = {
   'contracts.trials': 'testClock.sweeps.contracts_trials',
   'contracts.renewals': 'testClock.sweeps.contracts_renewals',
   'contracts.changes': 'testClock.sweeps.contracts_changes',
   'contracts.end': 'testClock.sweeps.contracts_end',
   'members.anonymise': 'testClock.sweeps.members_anonymise',
+  'billing.issue_invoices': 'testClock.sweeps.billing_issue_invoices',
   'billing.invoice_notices': 'testClock.sweeps.billing_invoice_notices',
   'billing.documents': 'testClock.sweeps.billing_documents',
 };

@@ -14,6 +14,7 @@ const statusColor: Record<InvoiceStatus, string> = {
   paid: 'teal',
   written_off: 'red',
   void: 'gray',
+  credit: 'cyan',
 };
 
 /** An invoice status as the server words it (`agency_handed` is its own word, never 入金済). */
