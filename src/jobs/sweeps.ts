@@ -7,6 +7,7 @@ import { contractRenewalsSweep } from '../flows/contract-renewals-sweep.js';
 import { contractTrialsSweep } from '../flows/contract-trials-sweep.js';
 import { endContractsSweep } from '../flows/end-contracts-sweep.js';
 import { invoiceNoticesSweep } from '../flows/invoice-notices-sweep.js';
+import { pruneLicenceValidationsSweep } from '../flows/prune-licence-validations-sweep.js';
 
 /**
  * A named sweep. `run` finds what is due by `now` from `due_at`-style columns and does it, safe to repeat
@@ -33,6 +34,7 @@ export const sweeps: readonly Sweep[] = [
   { name: 'contracts.end', run: endContractsSweep },
   { name: 'members.anonymise', run: anonymiseMembersSweep },
   { name: 'billing.invoice_notices', run: invoiceNoticesSweep },
+  { name: 'licences.validations_prune', run: pruneLicenceValidationsSweep },
 ];
 
 /** What one sweep did in a `runSweeps` pass. */

@@ -106,6 +106,7 @@ describe('with KEIYAKU_TEST_CLOCK=1', () => {
         { name: 'contracts.end', count: 0 },
         { name: 'members.anonymise', count: 0 },
         { name: 'billing.invoice_notices', count: 0 },
+        { name: 'licences.validations_prune', count: 0 },
       ],
       dispatched: expect.any(Number),
     });

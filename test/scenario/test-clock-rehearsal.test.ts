@@ -79,6 +79,7 @@ describe('rehearsing a year with the store clock', () => {
       { name: 'contracts.end', count: 0 },
       { name: 'members.anonymise', count: 0 },
       { name: 'billing.invoice_notices', count: 0 },
+      { name: 'licences.validations_prune', count: 0 },
     ]);
     expect(await anonymisedAt()).toEqual({
       anonymisedAt: null,
@@ -99,6 +100,7 @@ describe('rehearsing a year with the store clock', () => {
         { name: 'contracts.end', count: 0 },
         { name: 'members.anonymise', count: 1 },
         { name: 'billing.invoice_notices', count: 0 },
+        { name: 'licences.validations_prune', count: 0 },
       ],
       dispatched: expect.any(Number),
     });
