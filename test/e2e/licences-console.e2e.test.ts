@@ -1,4 +1,4 @@
-// Browser test of the console's licences: the owner searches a demo licence by part of its number, opens it, sees the machine the product validated from, its last validation and the log of every validation, and imports a CSV of printed packages, in Japanese and English.
+// Browser test of the console's licences: the owner searches a demo licence by part of its number, opens it, sees the machine the product validated from and its validation, and imports a CSV of printed packages, in Japanese and English.
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type SmtpSink, startSmtpSink } from '../helpers/smtp-sink';
@@ -73,10 +73,6 @@ describe('licences in the console', () => {
     const main = await admin.locator('main').innerText();
     expect(main).toContain('取り込み(契約なし)');
     expect(main).toContain('検証の記録');
-    // The log of every validation: the one answer above, with its machine and version.
-    const log = admin.getByTestId('licence-validation-log').locator('tbody tr');
-    await expect.poll(() => log.count()).toBe(1);
-    expect((await log.innerText()).split('\t').slice(1, 4)).toEqual(['有効', 'e2e-office-pc', '2026.2.1']);
     await shot(admin, 'admin-licence.png', { fullPage: true });
     await admin.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => admin.getByText('Imported (no contract)').isVisible()).toBe(true);
