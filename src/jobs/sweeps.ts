@@ -9,6 +9,7 @@ import { endContractsSweep } from '../flows/end-contracts-sweep.js';
 import { invoiceNoticesSweep } from '../flows/invoice-notices-sweep.js';
 import { issueInvoicesSweep } from '../flows/issue-invoices-sweep.js';
 import { storeIssuedBillingDocuments } from '../modules/billing/index.js';
+import { pruneLicenceValidationsSweep } from '../flows/prune-licence-validations-sweep.js';
 
 /**
  * A named sweep. `run` finds what is due by `now` from `due_at`-style columns and does it, safe to repeat
@@ -39,6 +40,7 @@ export const sweeps: readonly Sweep[] = [
   { name: 'billing.invoice_notices', run: invoiceNoticesSweep },
   // Every issued document is kept as an electronic record without waiting for someone to download it.
   { name: 'billing.documents', run: (ctx, now) => storeIssuedBillingDocuments(ctx.db, { now }) },
+  { name: 'licences.validations_prune', run: pruneLicenceValidationsSweep },
 ];
 
 /** What one sweep did in a `runSweeps` pass. */

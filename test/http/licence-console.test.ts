@@ -1,10 +1,12 @@
-// The console's licences: search, one licence with its machines and validations, freeing a machine, and the CSV import route (whole or nothing, line numbers, the input guard's CSV allowance on that route only).
+// The console's licences: search, one licence with its machines and validations (and the log of every validation), freeing a machine, and the CSV import route (whole or nothing, line numbers, the input guard's CSV allowance on that route only).
 import { and, asc, eq } from 'drizzle-orm';
+import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/db/schema/audit.js';
-import { licenceActivations, licences } from '../../src/db/schema/licensing.js';
+import { licenceActivations, licences, licenceValidations } from '../../src/db/schema/licensing.js';
 import { seedDemoCatalog } from '../../src/flows/seed-demo-catalog.js';
 import { loadProduct } from '../../src/modules/catalog/index.js';
+import { machineFingerprintHash, pruneLicenceValidations } from '../../src/modules/licensing/index.js';
 import { type Browser, registerAndSignIn } from '../helpers/member-session.js';
 import { operatorSignedIn, type SignedInOperator } from '../helpers/operator-session.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
@@ -49,7 +51,8 @@ async function licenceId(number: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // The validation log keeps the client address as the audit log does: here the proxy's word.
+  t = await createTestApp({ env: { TRUST_PROXY: 'true' } });
   await t.startWorker();
   t.clock.travelTo('2026-04-10T10:00:00+09:00');
   await seedDemoCatalog(t.ctx.db, { actor: { kind: 'cli', id: 'test' }, now: t.clock.now() });
@@ -151,22 +154,24 @@ describe('searching and opening licences', () => {
       installKey: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE',
     });
     expect(attached.status).toBe(200);
-    for (const [machine, version, at] of [
-      ['machine-office', '2026.1.0', '2026-04-11T09:00:00+09:00'],
-      ['machine-home', '2026.1.2', '2026-04-12T20:30:00+09:00'],
+    for (const [machine, version, at, address, key, code] of [
+      ['machine-office', '2026.1.0', '2026-04-11T09:00:00+09:00', '203.0.113.7', 'AAAAA', 'valid'],
+      ['machine-home', '2026.1.2', '2026-04-12T20:30:00+09:00', '198.51.100.20', 'AAAAA', 'valid'],
+      // A wrong key is logged with no licence: it names none.
+      ['machine-home', '2026.1.2', '2026-04-12T20:31:00+09:00', '198.51.100.20', 'ZZZZZ', 'not_found'],
     ] as const) {
       t.clock.travelTo(at);
       const res = await t.app.request('/api/license/v1/validate', {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
         body: JSON.stringify({
           registrationNumber: '1111-2222-3333',
-          installKey: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE',
+          installKey: `${key}-BBBBB-CCCCC-DDDDD-EEEEE`,
           machineFingerprint: machine,
           productVersion: version,
         }),
       });
-      expect(((await res.json()) as { code: string }).code).toBe('valid');
+      expect(((await res.json()) as { code: string }).code).toBe(code);
     }
   });
 
@@ -249,6 +254,54 @@ describe('searching and opening licences', () => {
     ]);
   });
 
+  it('logs every validation: the licence’s log newest first and paged, the wrong pair without a licence', async () => {
+    const id = await licenceId('1111-2222-3333');
+    const home = {
+      at: '2026-04-12T11:30:00.000Z',
+      code: 'valid',
+      productVersion: '2026.1.2',
+      machineFingerprintHash: machineFingerprintHash('machine-home'),
+      machineFingerprint: 'machine-home',
+      ipAddress: '198.51.100.20',
+    };
+    const office = {
+      at: '2026-04-11T00:00:00.000Z',
+      code: 'valid',
+      productVersion: '2026.1.0',
+      machineFingerprintHash: machineFingerprintHash('machine-office'),
+      machineFingerprint: 'machine-office',
+      ipAddress: '203.0.113.7',
+    };
+    expect(home.machineFingerprintHash).toBe(
+      '06926918bfaa6a747d60af0ad3713ecc4dd9af0779f04c1845d458adcfc7c406',
+    );
+    const page = async (query: string) => {
+      const res = await billing.browser.send(`/api/admin/licences/${id}/validations?${query}`, 'GET');
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { total: number; validations: ({ id: number } & object)[] };
+      return [body.total, body.validations.map(({ id: _id, ...rest }) => rest)];
+    };
+    expect(await page('')).toEqual([2, [home, office]]);
+    expect(await page('limit=1&offset=1')).toEqual([2, [office]]);
+    expect(await page('limit=1&offset=2')).toEqual([2, []]);
+    const unknown = await billing.browser.send('/api/admin/licences/lic_unknown/validations', 'GET');
+    expect([unknown.status, ((await unknown.json()) as { code: string }).code]).toEqual([
+      404,
+      'licence_not_found',
+    ]);
+    const rows = await t.ctx.db
+      .select()
+      .from(licenceValidations)
+      .orderBy(asc(licenceValidations.at), asc(licenceValidations.id));
+    expect(rows.map((r) => [r.licenceId, r.code, r.at.toISOString(), r.ipAddress])).toEqual([
+      [id, 'valid', '2026-04-11T00:00:00.000Z', '203.0.113.7'],
+      [id, 'valid', '2026-04-12T11:30:00.000Z', '198.51.100.20'],
+      [null, 'not_found', '2026-04-12T11:31:00.000Z', '198.51.100.20'],
+    ]);
+    // No fingerprint and no key in the log, only the fingerprint's hash.
+    expect(JSON.stringify(rows)).not.toMatch(/machine-home|AAAAA|ZZZZZ/);
+  });
+
   it('frees a machine with a reason (support only), audited, and the slot is free again', async () => {
     const id = await licenceId('1111-2222-3333');
     const path = `/api/admin/licences/${id}/machines/machine-office`;
@@ -273,6 +326,25 @@ describe('searching and opening licences', () => {
       .where(and(eq(auditLog.action, 'licence.machine_freed'), eq(auditLog.targetId, id)));
     expect(audits.map((a) => [a.actorKind, a.actorId, a.before, a.reason])).toEqual([
       ['operator', support.operatorId, { machineFingerprint: 'machine-office' }, '端末の故障'],
+    ]);
+  });
+});
+
+describe('the validation log’s retention', () => {
+  it('deletes validations older than 400 days, keeps the rest', async () => {
+    // The log holds 11 and 12 April 2026 (UTC) from above.
+    const keep = await pruneLicenceValidations(t.ctx.db, {
+      now: Temporal.Instant.from('2027-05-16T00:00:00Z'),
+    });
+    expect(keep).toBe(0);
+    const pruned = await pruneLicenceValidations(t.ctx.db, {
+      now: Temporal.Instant.from('2027-05-16T00:00:00.001Z'),
+    });
+    expect(pruned).toBe(1);
+    const rows = await t.ctx.db.select().from(licenceValidations).orderBy(asc(licenceValidations.at));
+    expect(rows.map((r) => r.at.toISOString())).toEqual([
+      '2026-04-12T11:30:00.000Z',
+      '2026-04-12T11:31:00.000Z',
     ]);
   });
 });

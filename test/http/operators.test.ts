@@ -455,6 +455,7 @@ const adminRoutes: Record<string, Expectation> = {
   'GET /api/admin/licences': { access: ['owner', 'support', 'billing'] },
   'GET /api/admin/licences/products': { access: ['owner', 'support'] },
   'GET /api/admin/licences/{id}': { access: ['owner', 'support', 'billing'] },
+  'GET /api/admin/licences/{id}/validations': { access: ['owner', 'support', 'billing'] },
   'DELETE /api/admin/licences/{id}/machines/{machineFingerprint}': {
     access: ['owner', 'support'],
     body: { reason: '端末の故障' },

@@ -108,6 +108,7 @@ describe('with KEIYAKU_TEST_CLOCK=1', () => {
         { name: 'billing.issue_invoices', count: 0 },
         { name: 'billing.invoice_notices', count: 0 },
         { name: 'billing.documents', count: 0 },
+        { name: 'licences.validations_prune', count: 0 },
       ],
       dispatched: expect.any(Number),
     });

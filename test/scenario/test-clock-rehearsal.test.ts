@@ -81,6 +81,7 @@ describe('rehearsing a year with the store clock', () => {
       { name: 'billing.issue_invoices', count: 0 },
       { name: 'billing.invoice_notices', count: 0 },
       { name: 'billing.documents', count: 0 },
+      { name: 'licences.validations_prune', count: 0 },
     ]);
     expect(await anonymisedAt()).toEqual({
       anonymisedAt: null,
@@ -103,6 +104,7 @@ describe('rehearsing a year with the store clock', () => {
         { name: 'billing.issue_invoices', count: 0 },
         { name: 'billing.invoice_notices', count: 0 },
         { name: 'billing.documents', count: 0 },
+        { name: 'licences.validations_prune', count: 0 },
       ],
       dispatched: expect.any(Number),
     });

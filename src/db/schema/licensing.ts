@@ -1,6 +1,7 @@
 // Tables of the licensing module: software licences (one per contract), their machine activations and the store's signing keys.
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   check,
   date,
   index,
@@ -18,6 +19,7 @@ import { members } from './identity.js';
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const licenceEditions = ['package', 'download'] as const;
+export const licenceConflictResolutions = ['moved', 'dismissed'] as const;
 
 /**
  * The licence of one contract of a `software` product: the registration number and install key the
@@ -118,6 +120,42 @@ export const licenceAttachConflicts = pgTable(
     /** When an operator marked it looked into; open conflicts are counted on the console home. */
     resolvedAt: at('resolved_at'),
     resolvedBy: text('resolved_by'),
+    /** `moved`: the licence went to the claiming member; `dismissed`: it stayed, for `resolutionReason`. */
+    resolution: text('resolution', { enum: licenceConflictResolutions }),
+    resolutionReason: text('resolution_reason'),
   },
-  (t) => [index('licence_attach_conflicts_open_idx').on(t.at).where(sql`${t.resolvedAt} is null`)],
+  (t) => [
+    index('licence_attach_conflicts_open_idx').on(t.at).where(sql`${t.resolvedAt} is null`),
+    check(
+      'licence_attach_conflicts_resolution_known',
+      sql`(${t.resolvedAt} is null and ${t.resolution} is null) or (${t.resolvedAt} is not null and ${t.resolution} in ('moved', 'dismissed'))`,
+    ),
+  ],
+);
+
+/**
+ * Every answer `POST /api/license/v1/validate` gave, appended and never changed: the licence (null when the
+ * pair matched none), a SHA-256 of the machine fingerprint, the product version, the answer's code and the
+ * client address. Rows older than `LICENCE_VALIDATION_RETENTION_DAYS` are deleted by a sweep.
+ */
+export const licenceValidations = pgTable(
+  'licence_validations',
+  {
+    /** An identity, not a prefixed id: the store's most written table, ordered by it within a second. */
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    licenceId: text('licence_id'),
+    /** Hex SHA-256 of the fingerprint the product sent. */
+    machineFingerprintHash: text('machine_fingerprint_hash').notNull(),
+    productVersion: text('product_version').notNull(),
+    code: text('code').notNull(),
+    at: at('at').notNull(),
+    /** As the audit log keeps it: the socket's peer, or the trusted proxy's word; null in-process. */
+    ipAddress: text('ip_address'),
+  },
+  (t) => [
+    // No foreign key: the log records what was answered, so the hottest insert skips the key check; the
+    // licence id always comes from the row read in the same transaction.
+    index('licence_validations_licence_idx').on(t.licenceId, t.at.desc(), t.id.desc()),
+    index('licence_validations_at_idx').on(t.at),
+  ],
 );

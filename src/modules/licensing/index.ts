@@ -7,6 +7,7 @@ export { freeLicenceMachineByOperator, freeMachineByKey, freeMemberMachine } fro
 export { getLicenceDetail, type LicenceDetail } from './get-licence-detail.js';
 export { type ImportLicencesInput, importLicences, LICENCE_IMPORT_MAX_LINES } from './import-licences.js';
 export { licenceErrors } from './licence-errors.js';
+export { type LicenceValidationEntry, listLicenceValidations } from './list-licence-validations.js';
 export {
   getMemberLicence,
   type LicenceMachine,
@@ -14,6 +15,11 @@ export {
   type MemberLicence,
 } from './list-member-licences.js';
 export { DEFAULT_MACHINE_LIMIT, editionOfPlan, openLicence } from './open-licence.js';
+export {
+  LICENCE_VALIDATION_RETENTION_DAYS,
+  pruneLicenceValidations,
+} from './prune-licence-validations.js';
+export { machineFingerprintHash } from './record-validation.js';
 export { registerLicensingSubscribers } from './register-licensing-subscribers.js';
 export { reissueInstallKey } from './reissue-install-key.js';
 export {

@@ -15,6 +15,7 @@ import { getRenewalStanding } from '../contracts/index.js';
 import { getStoreSettings } from '../store/index.js';
 import { activateMachine } from './activate-machine.js';
 import { findLicenceByPair } from './find-licence-by-pair.js';
+import { recordValidation } from './record-validation.js';
 import { type SignedLicenceAnswer, signLicenceAnswer } from './sign-licence-answer.js';
 import { currentSigningKey, LICENCE_ANSWER_LIFETIME_DAYS } from './signing-keys.js';
 
@@ -28,6 +29,8 @@ export interface ValidateLicenceInput {
   now: Temporal.Instant;
   /** The server secret that seals the signing key. */
   secret: string | undefined;
+  /** The client address as the audit log keeps it (null in-process), for the validation log. */
+  ipAddress: string | null;
 }
 
 /** The answer, exactly as signed. */
@@ -49,7 +52,8 @@ export interface LicenceAnswer {
 /**
  * Validates one request. A wrong number and a wrong key give the same `not_found`. A machine is activated
  * only when the product may start; the licence row is locked first, so two machines racing for the last
- * slot are counted one after the other and only one gets it.
+ * slot are counted one after the other and only one gets it. Every answer is appended to the validation
+ * log in the same transaction (one insert).
  */
 export async function validateLicence(
   db: Db,
@@ -60,7 +64,10 @@ export async function validateLicence(
 
   const found = await db.transaction(async (tx) => {
     const licence = await findLicenceByPair(tx, input);
-    if (!licence) return null;
+    if (!licence) {
+      await recordValidation(tx, { ...input, licenceId: null, code: 'not_found' });
+      return null;
+    }
 
     // An imported licence has no contract here, so no renewal can be pending on it.
     const renewal = licence.contractId
@@ -83,6 +90,7 @@ export async function validateLicence(
       });
       if (activation === 'limit_reached') verdict = tooManyMachines(verdict);
     }
+    await recordValidation(tx, { ...input, licenceId: licence.id, code: verdict.code });
     return { licence, verdict };
   });
 

@@ -53,6 +53,22 @@ export function useAdminLicence(id: string) {
   });
 }
 
+/** One page of a licence's validation log (every answer validate gave), newest first. */
+export function useAdminLicenceValidations(id: string, offset: number, limit: number) {
+  return useQuery({
+    queryKey: [...adminLicencesKey, 'validations', id, offset, limit],
+    queryFn: async ({ signal }) =>
+      dataOf(
+        await api.GET('/api/admin/licences/{id}/validations', {
+          params: { path: { id }, query: { offset, limit } },
+          signal,
+        }),
+        '/api/admin/licences/{id}/validations',
+      ),
+    retry: retryBlips,
+  });
+}
+
 /** Whether the roles may free machines, reissue keys and import (the server's `licences.manage`), only to hide refused buttons. */
 export function mayManageLicences(roles: readonly OperatorRole[]): boolean {
   return roles.some((role) => role === 'owner' || role === 'support');

@@ -8792,6 +8792,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/licences/{id}/validations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The validation log of one licence
+         * @description Every answer `POST /api/license/v1/validate` gave for the licence, newest first (then by id); `limit` (1–200, 50) and `offset` page through `total`. Kept for LICENCE_VALIDATION_RETENTION_DAYS (400) days.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number | null;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of validations and how many there are */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LicenceValidationPage"];
+                    };
+                };
+                /** @description no such licence */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/licences/{id}/machines/{machineFingerprint}": {
         parameters: {
             query?: never;
@@ -14098,54 +14151,28 @@ export interface components {
             /** @description each machine's last validation (version, time), newest first */
             validations: components["schemas"]["LicenceMachine"][];
         };
+        LicenceValidationPage: {
+            validations: components["schemas"]["LicenceValidation"][];
+            total: number;
+        };
+        LicenceValidation: {
+            id: number;
+            at: string;
+            /** @description the answer's code (valid, not_found, expired …) */
+            code: string;
+            productVersion: string;
+            /** @description hex SHA-256 of the fingerprint sent */
+            machineFingerprintHash: string;
+            /** @description the fingerprint, while that machine is activated on the licence */
+            machineFingerprint: string | null;
+            ipAddress: string | null;
+        };
         FreeLicenceMachineRequest: {
             reason: string;
         };
         ReissuedInstallKey: {
             registrationNumber: string;
             installKey: string;
-        };
-        LicenceValidation: components["schemas"]["LicenceAnswer"] & {
-            signed: components["schemas"]["SignedLicenceAnswer"];
-        };
-        SignedLicenceAnswer: {
-            keyId: string;
-            /** @enum {string} */
-            algorithm: "Ed25519";
-            /** @description base64url of the answer JSON: the bytes signed after the prefix `licence/` */
-            data: string;
-            /** @description base64url Ed25519 signature over `licence/` + data */
-            signature: string;
-        };
-        LicenceAnswer: {
-            /** @enum {string} */
-            code: "valid" | "not_found" | "expired" | "renewal_unpaid" | "edition_expired_may_run" | "too_many_machines" | "suspended";
-            valid: boolean;
-            mayStart: boolean;
-            mayUpgrade: boolean;
-            registrationNumber: string | null;
-            machineFingerprint: string;
-            /** @enum {string|null} */
-            edition: "package" | "download" | null;
-            /**
-             * Format: date
-             * @description last day of the paid basic service, Asia/Tokyo
-             */
-            validUntil: string | null;
-            /**
-             * Format: date
-             * @description versions released up to this day may be installed free of charge
-             */
-            updatesAllowedUntil: string | null;
-            /** @description what the product shows the user */
-            message: {
-                ja: string;
-                en: string;
-            };
-            /** @example 2026-04-01T00:00:00Z */
-            issuedAt: string;
-            /** @description the signed answer may be trusted offline until then */
-            expiresAt: string;
         };
         LicenceValidationRequest: {
             /** @example 1234-5678-9012 */

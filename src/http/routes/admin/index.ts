@@ -80,6 +80,7 @@ import {
   adminImportLicencesRoute,
   adminListLicenceProductsRoute,
   adminListLicencesRoute,
+  adminListLicenceValidationsRoute,
   adminReissueInstallKeyRoute,
 } from './licences.js';
 import { adminListContractRenewalsRoute } from './list-contract-renewals.js';
@@ -222,6 +223,7 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {
   app.route('/', adminListLicenceProductsRoute());
   app.route('/', adminImportLicencesRoute());
   app.route('/', adminGetLicenceRoute());
+  app.route('/', adminListLicenceValidationsRoute());
   app.route('/', adminFreeLicenceMachineRoute());
   app.route('/', adminReissueInstallKeyRoute());
 }

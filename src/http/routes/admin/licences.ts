@@ -8,6 +8,7 @@ import {
   importLicences,
   LICENCE_IMPORT_MAX_LINES,
   type LicenceListItem,
+  listLicenceValidations,
   reissueInstallKey,
   searchLicences,
 } from '../../../modules/licensing/index.js';
@@ -165,6 +166,65 @@ export function adminGetLicenceRoute() {
         },
         200,
       );
+    },
+  );
+}
+
+const licenceValidationSchema = z
+  .object({
+    id: z.number().int(),
+    at: z.string(),
+    code: z.string().openapi({ description: "the answer's code (valid, not_found, expired …)" }),
+    productVersion: z.string(),
+    machineFingerprintHash: z.string().openapi({ description: 'hex SHA-256 of the fingerprint sent' }),
+    machineFingerprint: z
+      .string()
+      .nullable()
+      .openapi({ description: 'the fingerprint, while that machine is activated on the licence' }),
+    ipAddress: z.string().nullable(),
+  })
+  .openapi('LicenceValidation');
+
+/** Every answer validate gave for one licence, newest first, paged. */
+export function adminListLicenceValidationsRoute() {
+  return createRouter<AdminEnv>().openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/admin/licences/{id}/validations',
+      tags: ['admin'],
+      summary: 'The validation log of one licence',
+      description:
+        'Every answer `POST /api/license/v1/validate` gave for the licence, newest first (then by id); `limit` (1–200, 50) and `offset` page through `total`. Kept for LICENCE_VALIDATION_RETENTION_DAYS (400) days.',
+      middleware: [requirePermission('licences.read')] as const,
+      request: {
+        params: z.object({ id: z.string().max(60) }),
+        query: z.object({
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+      },
+      responses: {
+        200: {
+          description: 'a page of validations and how many there are',
+          content: {
+            'application/json': {
+              schema: z
+                .object({ validations: z.array(licenceValidationSchema), total: z.number().int() })
+                .openapi('LicenceValidationPage'),
+            },
+          },
+        },
+        404: problem('no such licence'),
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const page = await listLicenceValidations(c.get('ctx').db, {
+        licenceId: c.req.valid('param').id,
+        limit: q.limit,
+        offset: q.offset,
+      });
+      return c.json({ validations: page.items, total: page.total }, 200);
     },
   );
 }

@@ -2,6 +2,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { normaliseRegistrationNumber } from '../../../domain/licences.js';
 import { validateLicence } from '../../../modules/licensing/index.js';
+import { clientAddress } from '../../client-address.js';
 import { createRouter } from '../../openapi-app.js';
 import { limitRequest } from '../../rate-limit.js';
 import { validateLicenceBodySchema, validationResultSchema } from './license-schemas.js';
@@ -37,6 +38,7 @@ export function validateLicenceRoute() {
         ...body,
         now: ctx.clock.now(),
         secret: ctx.config.secret,
+        ipAddress: clientAddress(c, ctx.config.trustProxy),
       });
       return c.json({ ...answer, signed }, 200);
     },

@@ -1,4 +1,4 @@
-// The console's software licences: search by number, member, product, edition, status and holder; one licence with its holder, contract, machines (free one with a reason) and validations; reissue the install key; import a CSV of printed packages.
+// The console's software licences: search by number, member, product, edition, status and holder; one licence with its holder, contract, machines (free one with a reason), their last validations and the paged log of every validation; reissue the install key; import a CSV of printed packages.
 import {
   Alert,
   Anchor,
@@ -32,6 +32,7 @@ import {
   useAdminFreeMachine,
   useAdminLicence,
   useAdminLicences,
+  useAdminLicenceValidations,
   useImportLicences,
   useReissueInstallKey,
 } from '../../api/admin-licences';
@@ -509,6 +510,84 @@ function Validations({ licence }: { licence: AdminLicenceDetail }) {
   );
 }
 
+const logPageSize = 20;
+
+/** The answers the product's validations got, every one of them, newest first, a page at a time. */
+function ValidationLog({ licence }: { licence: AdminLicenceDetail }) {
+  const { t } = useTranslation();
+  const format = useOrderFormat();
+  const [offset, setOffset] = useState(0);
+  const { data: page, error, isPending } = useAdminLicenceValidations(licence.licenceId, offset, logPageSize);
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="licence-log-title">
+      <Title order={3} size="h4" id="licence-log-title">
+        {t('admin.licences.log.title')}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {t('admin.licences.log.lead')}
+      </Text>
+      {isPending ? (
+        <Loader size="sm" />
+      ) : error || !page ? (
+        <ProblemAlert error={error} />
+      ) : page.total === 0 ? (
+        <Text size="sm">{t('admin.licences.noValidations')}</Text>
+      ) : (
+        <>
+          <Table.ScrollContainer minWidth={720}>
+            <Table withTableBorder data-testid="licence-validation-log">
+              <Table.Caption>
+                {t('admin.licences.caption', {
+                  total: page.total,
+                  from: offset + 1,
+                  to: offset + page.validations.length,
+                })}
+              </Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('admin.licences.log.at')}</Table.Th>
+                  <Table.Th>{t('admin.licences.log.answer')}</Table.Th>
+                  <Table.Th>{t('licences.machines.fingerprint')}</Table.Th>
+                  <Table.Th>{t('licences.machines.version')}</Table.Th>
+                  <Table.Th>{t('admin.licences.log.address')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {page.validations.map((v) => (
+                  <Table.Tr key={v.id}>
+                    <Table.Td className={classes.nowrap}>{format.time(v.at)}</Table.Td>
+                    <Table.Td>{t(`admin.licences.log.codes.${v.code}`, { defaultValue: v.code })}</Table.Td>
+                    <Table.Td>
+                      {v.machineFingerprint ?? (
+                        <Text span size="sm" c="dimmed" title={v.machineFingerprintHash}>
+                          {t('admin.licences.log.freedMachine', {
+                            hash: v.machineFingerprintHash.slice(0, 12),
+                          })}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{v.productVersion}</Table.Td>
+                    <Table.Td>{v.ipAddress ?? t('admin.licences.log.noAddress')}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <Pager
+            total={page.total}
+            offset={offset}
+            shown={page.validations.length}
+            pageSize={logPageSize}
+            prevLabel={t('admin.orders.prev')}
+            nextLabel={t('admin.orders.next')}
+            onOffset={setOffset}
+          />
+        </>
+      )}
+    </Stack>
+  );
+}
+
 function ReissueKey({ licence }: { licence: AdminLicenceDetail }) {
   const { t } = useTranslation();
   const reissue = useReissueInstallKey();
@@ -621,6 +700,7 @@ function LicencePanel({ id, canManage }: { id: string; canManage: boolean }) {
       </Card>
       <Machines licence={licence} canManage={canManage} />
       <Validations licence={licence} />
+      <ValidationLog licence={licence} />
       {canManage && <ReissueKey licence={licence} />}
     </Stack>
   );
