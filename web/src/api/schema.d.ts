@@ -11923,7 +11923,7 @@ export interface components {
             /** @description the store runs on the rehearsal clock (KEIYAKU_TEST_CLOCK=1): not for real customers */
             testClock: boolean;
             /**
-             * @description The password policy preset a new password must meet on reset and change (domain/forms/password-policy), so forms check before submitting
+             * @description The password policy preset a new password must meet on registration, reset and change (domain/forms/password-policy), so forms check before submitting
              * @enum {string}
              */
             passwordPolicy: "seed" | "modern";
