@@ -15,6 +15,7 @@ const adminNav: { section: AdminSectionName; to: string }[] = [
   { section: 'operators', to: '/admin/operators' },
   { section: 'catalog', to: '/admin/catalog' },
   { section: 'mailbox', to: '/admin/mailbox' },
+  { section: 'deliveries', to: '/admin/deliveries' },
   { section: 'registrations', to: '/admin/registrations' },
   { section: 'billingCalendar', to: '/admin/billing-calendar' },
   { section: 'settings', to: '/admin/settings' },
