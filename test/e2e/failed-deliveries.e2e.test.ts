@@ -84,7 +84,8 @@ describe('failed deliveries in the console', () => {
     expect(signIn.status).toBe(202);
     await twilio.waitFor(7, 300_000);
 
-    const page = await watch.open();
+    // axe is injected as an inline script, which the store's CSP would block.
+    const page = await watch.open({ bypassCsp: true });
     await signInAsOperator(page, server.baseUrl, smtp, await demoOwner(dataDir));
     await page.goto(`${server.baseUrl}/admin/deliveries`);
     const row = page.getByRole('row').filter({ hasText: '••••5678' });
@@ -114,14 +115,14 @@ describe('failed deliveries in the console', () => {
     await shot(page, 'admin-failed-deliveries-en.png', { fullPage: true });
 
     await row.getByRole('button', { name: 'Send again (••••5678)' }).click();
-    await expect
-      .poll(() => row.getByRole('button', { name: 'Queued again (••••5678)' }).isDisabled())
-      .toBe(true);
+    // Queued again, the SMS is no longer failed: the list is fetched afresh and it leaves it.
+    await expect.poll(() => page.getByText('No failed deliveries').isVisible()).toBe(true);
     // The retry goes out under a new job and Twilio, no longer failing, accepts it.
     const requests = await twilio.waitFor(8, 120_000);
     expect(requests[7]!.form.To).toBe('+819012345678');
     expect(requests[7]!.answeredStatus).toBe(201);
     await page.reload();
     await expect.poll(() => page.getByText('No failed deliveries').isVisible()).toBe(true);
+    expect(await row.count()).toBe(0);
   }, 600_000);
 });

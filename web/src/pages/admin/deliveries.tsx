@@ -8,13 +8,13 @@ import { ProblemAlert } from '../../components/problem';
 import classes from './admin.module.css';
 import { OperatorGate } from './gate';
 
-const knownEvents = [
-  'provisioning.requested',
-  'contract.cancellation_scheduled',
-  'contract.cancellation_withdrawn',
-  'contract.ended',
-  'contract.changed',
-];
+const eventLabels: Record<string, string> = {
+  'provisioning.requested': 'admin.deliveries.event.provisioning_requested',
+  'contract.cancellation_scheduled': 'admin.deliveries.event.contract_cancellation_scheduled',
+  'contract.cancellation_withdrawn': 'admin.deliveries.event.contract_cancellation_withdrawn',
+  'contract.ended': 'admin.deliveries.event.contract_ended',
+  'contract.changed': 'admin.deliveries.event.contract_changed',
+};
 
 function What({ delivery }: { delivery: FailedDelivery }) {
   const { t } = useTranslation();
@@ -25,8 +25,8 @@ function What({ delivery }: { delivery: FailedDelivery }) {
       ? (delivery.subject ?? t('admin.deliveries.unknownSubject'))
       : delivery.kind === 'sms'
         ? t('admin.deliveries.smsWithheld')
-        : knownEvents.includes(event)
-          ? t(`admin.deliveries.event.${event.replace('.', '_')}`)
+        : eventLabels[event] !== undefined
+          ? String(t(eventLabels[event] as 'admin.deliveries.event.other', { code: event }))
           : t('admin.deliveries.event.other', { code: event });
   return <Text size="sm">{text}</Text>;
 }
