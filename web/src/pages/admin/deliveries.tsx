@@ -1,5 +1,5 @@
 // Failed deliveries: mails, SMS and webhooks that failed for good, with the reason and a masked recipient, each sent again with one click.
-import { Alert, Badge, Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type FailedDelivery, useFailedDeliveries, useRetryDelivery } from '../../api/admin-deliveries';
@@ -56,10 +56,11 @@ function DeliveryRow({ delivery }: { delivery: FailedDelivery }) {
   }).format(new Date(delivery.createdAt));
   return (
     <Table.Tr>
-      <Table.Td>
-        <Badge variant="light" color="gray" radius="sm">
+      {/* Plain text, not a badge: a badge truncates its label in this narrow column. */}
+      <Table.Td className={classes.nowrap}>
+        <Text size="sm" fw={600}>
           {t(`admin.deliveries.kind.${delivery.kind}`)}
-        </Badge>
+        </Text>
       </Table.Td>
       <Table.Td className={classes.breakAll}>
         <What delivery={delivery} />
