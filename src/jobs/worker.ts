@@ -1,7 +1,6 @@
 // The worker: consumes the job queues and runs the outbox dispatcher and the periodic sweeps until told to stop.
 import type PgBoss from 'pg-boss';
 import type { AppContext } from '../context.js';
-import { uuidOf } from '../domain/ids.js';
 import { dispatchOutbox, dispatchWebhooks } from '../modules/notifications/index.js';
 import { type DeliverMailJob, deliverMailHandler } from './handlers/deliver-mail.js';
 import { type DeliverSmsJob, deliverSmsHandler } from './handlers/deliver-sms.js';
@@ -62,10 +61,10 @@ export async function startWorker(
     const now = ctx.clock.now();
     const mails = await dispatchOutbox(ctx.db, {
       now,
-      enqueue: async (outboxId, channel) => {
+      enqueue: async (outboxId, channel, jobKey) => {
         const queue = channel === 'sms' ? queues.deliverSms : queues.deliverMail;
         await boss.send(queue, { outboxId } satisfies DeliverMailJob | DeliverSmsJob, {
-          id: uuidOf(outboxId),
+          id: jobKey,
         });
       },
     });
@@ -75,9 +74,9 @@ export async function startWorker(
     }
     const sent = await dispatchWebhooks(ctx.db, {
       now,
-      enqueue: async (messageId) => {
+      enqueue: async (messageId, jobKey) => {
         await boss.send(queues.deliverWebhook, { messageId } satisfies DeliverWebhookJob, {
-          id: uuidOf(messageId),
+          id: jobKey,
         });
       },
     });

@@ -208,6 +208,54 @@ describe('registration refusals', () => {
     ]);
   });
 
+  it("checks the store's password policy, not the default one, and registers nobody when it refuses", async () => {
+    // Ten characters of all four classes: the default `seed` preset accepts it, `modern` wants twelve.
+    const tenCharacters = 'Kei-yaku26';
+    const auditsBefore = (await t.ctx.db.select().from(auditLog)).length;
+    await updateStoreSettings(t.ctx.db, {
+      patch: { passwordPolicy: 'modern' },
+      actor: { kind: 'cli', id: 'test' },
+      now: t.clock.now(),
+    });
+    try {
+      const store = (await (await t.request('/api/store')).json()) as { passwordPolicy: string };
+      expect(store.passwordPolicy).toBe('modern');
+      const res = await t.request(
+        '/api/members',
+        json('POST', { ...registration('strict-policy', 'strict@example.jp'), password: tenCharacters }),
+      );
+      expect(res.status).toBe(422);
+      const body = await res.json();
+      expect(body.code).toBe('validation_failed');
+      expect(body.errors).toEqual([
+        {
+          path: 'password',
+          code: 'password_min_length',
+          message: {
+            ja: 'パスワードは12文字以上にしてください。',
+            en: 'The password must be at least 12 characters long.',
+          },
+        },
+      ]);
+      expect(await t.ctx.db.select().from(members).where(eq(members.loginId, 'strict-policy'))).toEqual([]);
+      // Only the settings change itself was audited; the refused registration left no trace.
+      const audits = await t.ctx.db.select().from(auditLog);
+      expect(audits.length).toBe(auditsBefore + 1);
+    } finally {
+      await updateStoreSettings(t.ctx.db, {
+        patch: { passwordPolicy: 'seed' },
+        actor: { kind: 'cli', id: 'test' },
+        now: t.clock.now(),
+      });
+    }
+    // The same password under the default preset registers.
+    const accepted = await t.request(
+      '/api/members',
+      json('POST', { ...registration('strict-policy', 'strict@example.jp'), password: tenCharacters }),
+    );
+    expect(accepted.status).toBe(201);
+  });
+
   it('refuses a state-changing request from another origin', async () => {
     const res = await t.app.request('/api/members', {
       ...json('POST', registration('no-origin', 'x@example.jp')),

@@ -288,6 +288,8 @@ const adminRoutes: Record<string, Expectation> = {
   'POST /api/admin/me/totp': { access: rolesFor('account.self'), body: { password } },
   'POST /api/admin/me/totp/confirm': { access: rolesFor('account.self'), body: { code: '123456' } },
   'GET /api/admin/mailbox': { access: ['owner', 'support'] },
+  'GET /api/admin/deliveries/failed': { access: rolesFor('deliveries.read') },
+  'POST /api/admin/deliveries/{kind}/{id}/retry': { access: rolesFor('deliveries.retry') },
   'GET /api/admin/sms': { access: ['owner', 'support'] },
   'GET /api/admin/store': { access: ['owner'] },
   'PATCH /api/admin/store': { access: ['owner'], body: { businessHours: '平日 10:00〜17:00' } },
@@ -487,6 +489,7 @@ function concrete(route: string): [string, string] {
     path
       .replace('{day}', '2026-08-13')
       .replace('{code}', 'unknown-profile')
+      .replace('{kind}', 'message')
       .replace('{id}', 'unknown_0000')
       .replace('{invoiceId}', 'unknown_0000')
       .replace('{creditNoteId}', 'unknown_0000')

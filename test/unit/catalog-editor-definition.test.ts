@@ -29,6 +29,31 @@ describe('the product form model', () => {
     expect(paths).not.toContain('leadTimeDays');
   });
 
+  it('sends the advanced contract rules as edited, and leaves an emptied required one out', () => {
+    const def = newDefinition();
+    expect([def.proration, def.quantityChangeable, def.renewalWindowMonths, def.licenceMachineLimit]).toEqual(
+      ['none', true, 2, 2],
+    );
+    def.proration = 'daily';
+    def.quantityChangeable = false;
+    def.renewalWindowMonths = 3;
+    def.licenceMachineLimit = 5;
+    const body = toApi(def);
+    expect([
+      body.proration,
+      body.quantityChangeable,
+      body.renewalWindowMonths,
+      body.licenceMachineLimit,
+    ]).toEqual(['daily', false, 3, 5]);
+    def.renewalWindowMonths = '';
+    const emptied = toApi(def);
+    expect('renewalWindowMonths' in emptied && emptied.renewalWindowMonths === undefined).toBe(true);
+    const result = productDefinitionSchema.safeParse({ ...emptied, slug: 'advanced-rules' });
+    expect(result.success ? [] : result.error.issues.map((i) => i.path.join('.'))).not.toContain(
+      'licenceMachineLimit',
+    );
+  });
+
   it('moves an item up and down and leaves the ends alone', () => {
     expect(move(['a', 'b', 'c'], 1, -1)).toEqual(['b', 'a', 'c']);
     expect(move(['a', 'b', 'c'], 1, 1)).toEqual(['a', 'c', 'b']);

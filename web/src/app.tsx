@@ -296,6 +296,13 @@ const router = createBrowserRouter([
         ),
       },
       {
+        path: 'deliveries',
+        lazy: page(
+          () => import('./pages/admin/deliveries'),
+          (m) => m.AdminDeliveries,
+        ),
+      },
+      {
         path: 'mailbox/:mailId',
         lazy: page(
           () => import('./pages/admin/mailbox'),

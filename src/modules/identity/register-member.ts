@@ -7,12 +7,12 @@ import { toDate } from '../../domain/clock.js';
 import { newId } from '../../domain/ids.js';
 import { type Actor, recordAudit } from '../audit/index.js';
 import type { Locale } from '../notifications/index.js';
+import { getStoreSettings } from '../store/index.js';
 import { sendConfirmation } from './confirmation-token.js';
 import { getCurrentTerms } from './get-current-terms.js';
 import { identityErrors } from './identity-errors.js';
 import { internalEmailFor } from './member-fields.js';
 import { hashPassword } from './password-hashing.js';
-import { DEFAULT_PASSWORD_POLICY_PRESET } from './password-policy.js';
 import { parseRegistration } from './registration-fields.js';
 
 export interface RegisterMemberInput {
@@ -45,9 +45,10 @@ function isUniqueViolation(error: unknown): boolean {
  */
 export async function registerMember(db: Db, input: RegisterMemberInput): Promise<RegisteredMember> {
   const current = await getCurrentTerms(db, input.now);
-  // The store has no password-policy setting yet, so every store gets the preset it publishes by default.
+  // The store's own preset, the one /api/store tells the form to check against, as reset and change use.
+  const { passwordPolicy } = await getStoreSettings(db);
   const fields = parseRegistration(input.registration, {
-    passwordPolicy: DEFAULT_PASSWORD_POLICY_PRESET,
+    passwordPolicy,
     termsVersion: current.terms.version,
     privacyPolicyVersion: current.privacy.version,
   });

@@ -23,8 +23,14 @@ export {
   WEBHOOK_TIMEOUT_MS,
   WebhookDeliveryError,
 } from './deliver-webhook.js';
+export { deliveryErrors } from './delivery-errors.js';
 export { type DisableWebhookEndpointInput, disableWebhookEndpoint } from './disable-webhook-endpoint.js';
-export { type DispatchOutboxInput, dispatchOutbox, type EnqueueDelivery } from './dispatch-outbox.js';
+export {
+  type DispatchOutboxInput,
+  deliveryJobKey,
+  dispatchOutbox,
+  type EnqueueDelivery,
+} from './dispatch-outbox.js';
 export { type DispatchWebhooksInput, dispatchWebhooks } from './dispatch-webhooks.js';
 export { type EnqueueMailInput, enqueueMail, messageIdFor } from './enqueue-mail.js';
 export { type EnqueueSmsInput, enqueueSms } from './enqueue-sms.js';
@@ -39,6 +45,7 @@ export { getDevMail } from './get-dev-mail.js';
 export { type HostResolver, type ResolvedAddress, systemHostResolver } from './host-resolver.js';
 export { type DevMail, listDevMailbox } from './list-dev-mailbox.js';
 export { type DevSms, listDevSms } from './list-dev-sms.js';
+export { type FailedDelivery, listFailedDeliveries } from './list-failed-deliveries.js';
 export {
   devMailboxTransport,
   type MailTransport,
@@ -46,8 +53,10 @@ export {
   type OutgoingMail,
   smtpTransport,
 } from './mail-transport.js';
+export { maskAddressesIn, maskRecipient } from './mask-recipient.js';
 export { type RenderedMail, renderMail } from './render-mail.js';
 export { renderSms } from './render-sms.js';
+export { type RetryFailedDeliveryInput, retryFailedDelivery } from './retry-failed-delivery.js';
 export { type RotateWebhookSecretInput, rotateWebhookSecret } from './rotate-webhook-secret.js';
 export { type SmsTemplateName, smsTemplates } from './sms-templates/registry.js';
 export {

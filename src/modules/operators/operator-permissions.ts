@@ -19,6 +19,10 @@ export const operatorPermissions = {
    * passwords, single-use links): owner only, or support could sign in as an operator or a member.
    */
   'mailbox.read_secrets': [],
+  /** The failed-delivery queue (mail, SMS, webhooks), masked: support answers "I got no mail". */
+  'deliveries.read': ['support'],
+  /** Sending a failed delivery again, audited. */
+  'deliveries.retry': ['support'],
   'store.read': [],
   'store.update': [],
   'closure_days.read': [],

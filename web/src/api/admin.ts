@@ -211,6 +211,7 @@ export const adminSections = {
   members: ['support'],
   operators: [],
   mailbox: ['support'],
+  deliveries: ['support'],
   registrations: ['support'],
   settings: [],
   security: ['billing', 'support', 'catalog'],

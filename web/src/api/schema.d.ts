@@ -2333,6 +2333,143 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/deliveries/failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mails, SMS and webhooks that failed for good */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deliveries: components["schemas"]["FailedDelivery"][];
+                        };
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/deliveries/{kind}/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retry a failed delivery */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description `message` for mail and SMS */
+                    kind: "message" | "webhook";
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description queued again */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "pending";
+                        };
+                    };
+                };
+                /** @description not signed in as an operator */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no role allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such delivery (`delivery_not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not failed (`delivery_retry_not_needed`) or the endpoint is disabled (`webhook_endpoint_disabled`); nothing changed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/sms": {
         parameters: {
             query?: never;
@@ -11976,7 +12113,7 @@ export interface components {
             /** @description the store runs on the rehearsal clock (KEIYAKU_TEST_CLOCK=1): not for real customers */
             testClock: boolean;
             /**
-             * @description The password policy preset a new password must meet on reset and change (domain/forms/password-policy), so forms check before submitting
+             * @description The password policy preset a new password must meet on registration, reset and change (domain/forms/password-policy), so forms check before submitting
              * @enum {string}
              */
             passwordPolicy: "seed" | "modern";
@@ -12767,6 +12904,28 @@ export interface components {
             /** @description The mail carries a credential (a sign-in code, a temporary password, a single-use link) and only the owner may read its text */
             withheld: boolean;
             deliveredAt: string;
+        };
+        FailedDelivery: {
+            /** @enum {string} */
+            kind: "mail" | "sms" | "webhook";
+            id: string;
+            /**
+             * @description masked: `t***@example.jp`, `••••5678`, or the webhook endpoint host
+             * @example t***@example.jp
+             */
+            recipient: string;
+            /** @description the mail's subject; null for SMS and webhooks */
+            subject: string | null;
+            /** @description the webhook's event type; null otherwise */
+            eventType: string | null;
+            attempts: number;
+            /** @description why the last try failed, addresses masked */
+            reason: string | null;
+            /** @description the SMS provider's error code or the webhook receiver's HTTP status */
+            providerCode: string | null;
+            createdAt: string;
+            /** @description false when the webhook endpoint is disabled */
+            retryable: boolean;
         };
         DevSms: {
             id: string;

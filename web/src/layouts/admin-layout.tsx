@@ -20,6 +20,7 @@ const adminNav: {
   { section: 'operators', to: '/admin/operators' },
   { section: 'catalog', to: '/admin/catalog' },
   { section: 'mailbox', to: '/admin/mailbox' },
+  { section: 'deliveries', to: '/admin/deliveries' },
   { section: 'registrations', to: '/admin/registrations' },
   { section: 'billing', to: '/admin/billing/invoices', label: 'invoices' },
   { section: 'billing', to: '/admin/billing/runs', label: 'billingRuns' },

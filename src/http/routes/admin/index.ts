@@ -84,6 +84,7 @@ import {
   adminReissueInstallKeyRoute,
 } from './licences.js';
 import { adminListContractRenewalsRoute } from './list-contract-renewals.js';
+import { adminListFailedDeliveriesRoute } from './list-failed-deliveries.js';
 import { adminListInquiriesRoute } from './list-inquiries.js';
 import { adminListInquiryAssigneesRoute } from './list-inquiry-assignees.js';
 import { adminListMailboxRoute } from './list-mailbox.js';
@@ -110,6 +111,7 @@ import { adminRejectRegistrationRoute } from './reject-registration.js';
 import { adminReplyToInquiryRoute } from './reply-to-inquiry.js';
 import { adminResetMemberSecondFactorRoute } from './reset-member-second-factor.js';
 import { adminResetOperatorTotpRoute } from './reset-operator-totp.js';
+import { adminRetryFailedDeliveryRoute } from './retry-failed-delivery.js';
 import { adminRotateLicenceSigningKeyRoute } from './rotate-licence-signing-key.js';
 import { adminStartTotpRoute } from './start-totp.js';
 import { adminGetStoreRoute, adminUpdateStoreRoute } from './store-settings.js';
@@ -130,6 +132,8 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>): void {
   app.route('/', adminStartTotpRoute());
   app.route('/', adminConfirmTotpRoute());
   app.route('/', adminListMailboxRoute());
+  app.route('/', adminListFailedDeliveriesRoute());
+  app.route('/', adminRetryFailedDeliveryRoute());
   app.route('/', adminListSmsRoute());
   app.route('/', adminGetStoreRoute());
   app.route('/', adminUpdateStoreRoute());

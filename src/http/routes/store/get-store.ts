@@ -20,7 +20,7 @@ export const publicStoreSchema = z
     }),
     passwordPolicy: z.enum(passwordPolicyPresets).openapi({
       description:
-        'The password policy preset a new password must meet on reset and change (domain/forms/password-policy), so forms check before submitting',
+        'The password policy preset a new password must meet on registration, reset and change (domain/forms/password-policy), so forms check before submitting',
     }),
     devMailUrl: z.string().nullable().openapi({
       description:

@@ -34,7 +34,7 @@ const countQueues: readonly { name: CountName; to?: string }[] = [
   { name: 'registrationsToReview', to: '/admin/registrations' },
   { name: 'lockedLoginIds', to: '/admin/members' },
   { name: 'lockedOperators', to: '/admin/operators' },
-  { name: 'failedMessages', to: '/admin/mailbox' },
+  { name: 'failedMessages', to: '/admin/deliveries' },
   { name: 'failedWebhooks', to: '/admin/provisioning' },
   { name: 'licenceAttachConflicts' },
 ];

@@ -97,11 +97,11 @@ export interface Definition {
   leadTimeNote: Bilingual;
   checkoutNote: Bilingual;
   sortOrder: Num;
-  /** Contract rules the form has no field for yet, kept as stored so that saving the form does not reset them. */
+  /** Contract rules, edited in the form's "advanced" section: most products keep the defaults. */
   proration: 'none' | 'daily' | 'monthly';
   quantityChangeable: boolean;
-  renewalWindowMonths: number;
-  licenceMachineLimit: number;
+  renewalWindowMonths: Num;
+  licenceMachineLimit: Num;
   plans: Plan[];
   options: Option[];
   trial: Trial | null;
@@ -334,6 +334,8 @@ export function toApi(d: Definition): Record<string, unknown> {
     ...d,
     leadTimeDays: nullable(d.leadTimeDays),
     sortOrder: req(d.sortOrder),
+    renewalWindowMonths: req(d.renewalWindowMonths),
+    licenceMachineLimit: req(d.licenceMachineLimit),
     images: d.images,
     plans: d.plans.map((p) => ({
       ...p,

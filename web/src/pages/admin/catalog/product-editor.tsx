@@ -7,11 +7,13 @@ import {
   Card,
   Checkbox,
   Code,
+  Collapse,
   Group,
   Loader,
   Modal,
   MultiSelect,
   NativeSelect,
+  Radio,
   SimpleGrid,
   Stack,
   TagsInput,
@@ -33,6 +35,7 @@ import {
 } from '../../../api/admin-catalog';
 import { ApiError } from '../../../api/client';
 import { ProblemAlert } from '../../../components/problem';
+import classes from '../admin.module.css';
 import { OperatorGate } from '../gate';
 import {
   type Definition,
@@ -68,6 +71,76 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
         {children}
       </Stack>
     </Card>
+  );
+}
+
+const prorations = ['none', 'daily', 'monthly'] as const;
+
+/** Settings most products keep at their defaults, folded away until asked for. */
+function AdvancedSection({ def, update }: { def: Definition; update: (def: Definition) => void }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <Section title={t('catalogEditor.advanced.section')}>
+      <Text size="sm" c="dimmed">
+        {t('catalogEditor.advanced.lead')}
+      </Text>
+      <div>
+        <Button
+          variant="default"
+          size="xs"
+          aria-expanded={open}
+          aria-controls="catalog-advanced"
+          onClick={() => setOpen((was) => !was)}
+        >
+          {open ? t('catalogEditor.advanced.hide') : t('catalogEditor.advanced.show')}
+        </Button>
+      </div>
+      <Collapse in={open} id="catalog-advanced">
+        <Stack gap="md">
+          <Radio.Group
+            label={t('catalogEditor.advanced.proration')}
+            description={t('catalogEditor.advanced.prorationHelp')}
+            value={def.proration}
+            onChange={(v) => update({ ...def, proration: v as Definition['proration'] })}
+          >
+            <Stack gap={6} mt={6}>
+              {prorations.map((p) => (
+                <Radio key={p} value={p} label={t(`catalogEditor.advanced.prorationNames.${p}`)} />
+              ))}
+            </Stack>
+          </Radio.Group>
+          <Checkbox
+            label={t('catalogEditor.advanced.quantityChangeable')}
+            description={t('catalogEditor.advanced.quantityChangeableHelp')}
+            checked={def.quantityChangeable}
+            onChange={(e) => update({ ...def, quantityChangeable: e.currentTarget.checked })}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <NumField
+              label={t('catalogEditor.advanced.renewalWindowMonths')}
+              value={def.renewalWindowMonths}
+              onChange={(renewalWindowMonths) => update({ ...def, renewalWindowMonths })}
+              path="renewalWindowMonths"
+              suffix={t('catalogEditor.advanced.monthsSuffix')}
+              min={0}
+              required
+              description={t('catalogEditor.advanced.renewalWindowMonthsHelp')}
+            />
+            <NumField
+              label={t('catalogEditor.advanced.licenceMachineLimit')}
+              value={def.licenceMachineLimit}
+              onChange={(licenceMachineLimit) => update({ ...def, licenceMachineLimit })}
+              path="licenceMachineLimit"
+              suffix={t('catalogEditor.advanced.machinesSuffix')}
+              min={1}
+              required
+              description={t('catalogEditor.advanced.licenceMachineLimitHelp')}
+            />
+          </SimpleGrid>
+        </Stack>
+      </Collapse>
+    </Section>
   );
 }
 
@@ -506,6 +579,7 @@ function ProductForm({ product, created }: { product?: AdminProduct; created?: b
               onChange={(orderFields) => update({ ...def, orderFields })}
             />
           </Section>
+          <AdvancedSection def={def} update={update} />
           {save.isError ? (
             errorCount > 0 ? (
               <Alert
@@ -532,7 +606,8 @@ function ProductForm({ product, created }: { product?: AdminProduct; created?: b
               {justCreated ? t('catalogEditor.product.created') : t('catalogEditor.product.saved')}
             </Alert>
           ) : null}
-          <Group>
+          {/* Sticky, so Save is at hand anywhere on a long product; the page's own bottom is its resting place. */}
+          <Group className={classes.saveBar}>
             <Button type="submit" loading={save.isPending}>
               {product ? t('catalogEditor.product.save') : t('catalogEditor.product.create')}
             </Button>
