@@ -8,8 +8,8 @@ import { contractTrialsSweep } from '../flows/contract-trials-sweep.js';
 import { endContractsSweep } from '../flows/end-contracts-sweep.js';
 import { invoiceNoticesSweep } from '../flows/invoice-notices-sweep.js';
 import { issueInvoicesSweep } from '../flows/issue-invoices-sweep.js';
-import { storeIssuedBillingDocuments } from '../modules/billing/index.js';
 import { pruneLicenceValidationsSweep } from '../flows/prune-licence-validations-sweep.js';
+import { storeIssuedBillingDocuments } from '../modules/billing/index.js';
 
 /**
  * A named sweep. `run` finds what is due by `now` from `due_at`-style columns and does it, safe to repeat

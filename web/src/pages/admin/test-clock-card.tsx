@@ -9,7 +9,7 @@ import { ProblemAlert } from '../../components/problem';
 /** The label of each registered sweep (src/jobs/sweeps.ts); a sweep added there gets its label here. */
 const sweepLabelKeys: Record<
   string,
-  `testClock.sweeps.${'contracts_trials' | 'contracts_renewals' | 'contracts_changes' | 'contracts_end' | 'members_anonymise' | 'billing_issue_invoices' | 'billing_invoice_notices' | 'billing_documents'}`
+  `testClock.sweeps.${'contracts_trials' | 'contracts_renewals' | 'contracts_changes' | 'contracts_end' | 'members_anonymise' | 'billing_issue_invoices' | 'billing_invoice_notices' | 'billing_documents' | 'licences_validations_prune'}`
 > = {
   'contracts.trials': 'testClock.sweeps.contracts_trials',
   'contracts.renewals': 'testClock.sweeps.contracts_renewals',
@@ -19,6 +19,7 @@ const sweepLabelKeys: Record<
   'billing.issue_invoices': 'testClock.sweeps.billing_issue_invoices',
   'billing.invoice_notices': 'testClock.sweeps.billing_invoice_notices',
   'billing.documents': 'testClock.sweeps.billing_documents',
+  'licences.validations_prune': 'testClock.sweeps.licences_validations_prune',
 };
 
 /** `2027-04-01T09:00` for a datetime-local input, in the store's time zone. */
