@@ -228,60 +228,68 @@ function PaymentForm({ invoice }: { invoice: Invoice }) {
   );
 }
 
-function WriteOffForm({ invoice }: { invoice: Invoice }) {
+/** What sets a write-off apart from a refund: its form id, the field its text goes in, and the code of "more than allowed". */
+const amountReasonKinds = {
+  writeOff: { id: 'invoice-write-off', textField: 'reason', overLimit: 'write_off_exceeds_open' },
+  refund: { id: 'invoice-refund', textField: 'note', overLimit: 'refund_exceeds_credit' },
+} as const;
+
+/** A write-off or a refund: an optional amount (blank: all of it) and a required reason, confirmed before it is sent. */
+function AmountReasonForm({ invoice, kind }: { invoice: Invoice; kind: keyof typeof amountReasonKinds }) {
   const { t } = useTranslation();
   const format = useOrderFormat();
   const atFields = useProblemAtFields();
-  const { writeOff } = useInvoiceActions(invoice.id);
+  const actions = useInvoiceActions(invoice.id);
+  const action = kind === 'writeOff' ? actions.writeOff : actions.refund;
+  const { id, textField, overLimit } = amountReasonKinds[kind];
   const [amount, setAmount] = useState<string | number>('');
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const { byField, rest } = atFields(writeOff.error, ['amount', 'reason'], {
-    write_off_exceeds_open: 'amount',
-  });
+  const { byField, rest } = atFields(action.error, ['amount', textField], { [overLimit]: 'amount' });
   const yen = yenOrBlank(amount);
   const edit = () => {
     setConfirming(false);
-    writeOff.reset();
+    action.reset();
+  };
+  const send = () => {
+    const callbacks = {
+      onSuccess: () => {
+        setConfirming(false);
+        setAmount('');
+        setReason('');
+      },
+      onError: () => setConfirming(false),
+    };
+    const amountPart = yen === undefined ? {} : { amount: yen };
+    if (kind === 'writeOff') actions.writeOff.mutate({ reason: reason.trim(), ...amountPart }, callbacks);
+    else actions.refund.mutate({ note: reason.trim(), ...amountPart }, callbacks);
   };
   return (
     <ConfirmForm
-      title={t('admin.billing.actions.writeOff.title')}
-      id="invoice-write-off"
+      title={t(`admin.billing.actions.${kind}.title`)}
+      id={id}
       summary={
         yen === undefined
-          ? t('admin.billing.actions.writeOff.summaryAll', { number: invoice.number })
-          : t('admin.billing.actions.writeOff.summary', { amount: format.yen(yen), number: invoice.number })
+          ? t(`admin.billing.actions.${kind}.summaryAll`, { number: invoice.number })
+          : t(`admin.billing.actions.${kind}.summary`, { amount: format.yen(yen), number: invoice.number })
       }
       valid={reason.trim() !== ''}
-      pending={writeOff.isPending}
-      error={writeOff.error}
+      pending={action.isPending}
+      error={action.error}
       errorShownAtField={!rest}
       done={
-        writeOff.isSuccess
-          ? t('admin.billing.actions.done', { status: t(`admin.billing.statuses.${writeOff.data.status}`) })
+        action.isSuccess
+          ? t('admin.billing.actions.done', { status: t(`admin.billing.statuses.${action.data.status}`) })
           : null
       }
-      submitLabel={t('admin.billing.actions.writeOff.submit')}
+      submitLabel={t(`admin.billing.actions.${kind}.submit`)}
       confirming={confirming}
       setConfirming={setConfirming}
-      onSend={() =>
-        writeOff.mutate(
-          { reason: reason.trim(), ...(yen === undefined ? {} : { amount: yen }) },
-          {
-            onSuccess: () => {
-              setConfirming(false);
-              setAmount('');
-              setReason('');
-            },
-            onError: () => setConfirming(false),
-          },
-        )
-      }
+      onSend={send}
     >
       <NumberInput
         label={t('admin.billing.actions.amount')}
-        description={t('admin.billing.actions.writeOff.amountHelp')}
+        description={t(`admin.billing.actions.${kind}.amountHelp`)}
         value={amount}
         onChange={(value) => {
           setAmount(value);
@@ -302,89 +310,7 @@ function WriteOffForm({ invoice }: { invoice: Invoice }) {
           setReason(event.currentTarget.value);
           edit();
         }}
-        error={byField.reason}
-        maxLength={1000}
-        autosize
-        minRows={2}
-        required
-      />
-    </ConfirmForm>
-  );
-}
-
-function RefundForm({ invoice }: { invoice: Invoice }) {
-  const { t } = useTranslation();
-  const format = useOrderFormat();
-  const atFields = useProblemAtFields();
-  const { refund } = useInvoiceActions(invoice.id);
-  const [amount, setAmount] = useState<string | number>('');
-  const [note, setNote] = useState('');
-  const [confirming, setConfirming] = useState(false);
-  const { byField, rest } = atFields(refund.error, ['amount', 'note'], { refund_exceeds_credit: 'amount' });
-  const yen = yenOrBlank(amount);
-  const edit = () => {
-    setConfirming(false);
-    refund.reset();
-  };
-  return (
-    <ConfirmForm
-      title={t('admin.billing.actions.refund.title')}
-      id="invoice-refund"
-      summary={
-        yen === undefined
-          ? t('admin.billing.actions.refund.summaryAll', { number: invoice.number })
-          : t('admin.billing.actions.refund.summary', { amount: format.yen(yen), number: invoice.number })
-      }
-      valid={note.trim() !== ''}
-      pending={refund.isPending}
-      error={refund.error}
-      errorShownAtField={!rest}
-      done={
-        refund.isSuccess
-          ? t('admin.billing.actions.done', { status: t(`admin.billing.statuses.${refund.data.status}`) })
-          : null
-      }
-      submitLabel={t('admin.billing.actions.refund.submit')}
-      confirming={confirming}
-      setConfirming={setConfirming}
-      onSend={() =>
-        refund.mutate(
-          { note: note.trim(), ...(yen === undefined ? {} : { amount: yen }) },
-          {
-            onSuccess: () => {
-              setConfirming(false);
-              setAmount('');
-              setNote('');
-            },
-            onError: () => setConfirming(false),
-          },
-        )
-      }
-    >
-      <NumberInput
-        label={t('admin.billing.actions.amount')}
-        description={t('admin.billing.actions.refund.amountHelp')}
-        value={amount}
-        onChange={(value) => {
-          setAmount(value);
-          edit();
-        }}
-        min={1}
-        allowDecimal={false}
-        allowNegative={false}
-        thousandSeparator=","
-        prefix="¥"
-        error={byField.amount}
-        w={220}
-      />
-      <Textarea
-        label={t('admin.billing.actions.reason')}
-        value={note}
-        onChange={(event) => {
-          setNote(event.currentTarget.value);
-          edit();
-        }}
-        error={byField.note}
+        error={byField[textField]}
         maxLength={1000}
         autosize
         minRows={2}
@@ -579,8 +505,8 @@ export function InvoiceActions({ invoice, roles }: { invoice: Invoice; roles: re
         {t('admin.billing.actions.title')}
       </Title>
       {allowed.includes('payment') && <PaymentForm invoice={invoice} />}
-      {allowed.includes('writeOff') && <WriteOffForm invoice={invoice} />}
-      {allowed.includes('refund') && <RefundForm invoice={invoice} />}
+      {allowed.includes('writeOff') && <AmountReasonForm invoice={invoice} kind="writeOff" />}
+      {allowed.includes('refund') && <AmountReasonForm invoice={invoice} kind="refund" />}
       {allowed.includes('creditNote') && <CreditNoteForm invoice={invoice} />}
     </Stack>
   );
