@@ -64,7 +64,7 @@ export interface BillingMonthDates {
   confirmations: ConfirmationDates[];
 }
 
-const confirmationMonthOffset: Record<Exclude<ConfirmationRule, 'on_order'>, number> = {
+export const confirmationMonthOffset: Record<Exclude<ConfirmationRule, 'on_order'>, number> = {
   usage_month_13: 0,
   next_month_13: 1,
   month_after_next_13: 2,

@@ -289,6 +289,16 @@ describe('accessibility of every page', () => {
       '/admin/orders/:orderId': { url: `/admin/orders/${order.id}`, as: 'owner' },
       '/admin/provisioning': { url: '/admin/provisioning', as: 'owner' },
       '/admin/billing-calendar': { url: '/admin/billing-calendar', as: 'owner' },
+      '/admin/billing/runs': { url: '/admin/billing/runs', as: 'owner' },
+      '/admin/billing/invoices': { url: '/admin/billing/invoices', as: 'owner' },
+      // No month has been closed here: the page says the invoice was not found.
+      '/admin/billing/invoices/:invoiceId': { url: '/admin/billing/invoices/inv_unknown', as: 'owner' },
+      '/admin/billing/members/:memberId/ledger': {
+        url: `/admin/billing/members/${memberId}/ledger`,
+        as: 'owner',
+      },
+      '/admin/billing/documents': { url: '/admin/billing/documents', as: 'owner' },
+      '/admin/deliveries': { url: '/admin/deliveries', as: 'owner' },
       '/admin/catalog/providers/:providerId/connection': {
         url: `/admin/catalog/providers/${providerId}/connection`,
         as: 'owner',

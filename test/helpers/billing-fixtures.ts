@@ -33,12 +33,12 @@ export async function insertBillingMember(db: DbOrTx, name: string, at: Date): P
   return memberId;
 }
 
-/** The id of a product of the demo catalog (contracts need one). */
-export async function demoProductId(db: DbOrTx): Promise<string> {
+/** The id of a product of the demo catalog (contracts need one): the cloud server unless another slug is named. */
+export async function demoProductId(db: DbOrTx, slug = 'cloud-server'): Promise<string> {
   const [product] = await db
     .select({ id: catalogProducts.id })
     .from(catalogProducts)
-    .where(eq(catalogProducts.slug, 'cloud-server'));
+    .where(eq(catalogProducts.slug, slug));
   return product!.id;
 }
 
@@ -58,6 +58,8 @@ export async function insertBillingContract(
   input: {
     memberId: string;
     productId: string;
+    /** The plan's code in the catalog (its confirmation rule applies to usage); `large` unless given. */
+    plan?: string;
     termMonths: number;
     start: string;
     trialEnd?: string;
@@ -85,7 +87,7 @@ export async function insertBillingContract(
     providerId: input.providerId ?? 'prv_test',
     productNameJa: 'クラウドサーバー',
     productNameEn: 'Cloud server',
-    plan: 'large',
+    plan: input.plan ?? 'large',
     term: input.termMonths === 1 ? '1m' : `${String(input.termMonths)}m`,
     termMonths: input.termMonths,
     quantity: 1,

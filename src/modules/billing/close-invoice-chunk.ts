@@ -1,6 +1,7 @@
 // Writes one chunk of a close set-based: every member in a key range gets their invoice, its lines and its ledger entry in one statement.
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { confirmationDayOfMonth, confirmationMonthOffset } from '../../domain/billing-calendar.js';
 import type { TaxRounding } from '../../domain/tax.js';
 import type { Actor } from '../audit/index.js';
 import { planConfirmationRuleSql } from '../catalog/index.js';
@@ -62,6 +63,15 @@ export async function closeInvoiceChunk(
       when 'next_month_13' then ${c.next_month_13}::date
       when 'month_after_next_13' then ${c.month_after_next_13}::date
       else ${c.on_order}::date end)`;
+  // A usage charge is final by its own usage month (seed 001: April's usage on 13 April, 13 May or 13 June),
+  // whichever close bills it: the month its period ends in, moved by the rule.
+  const usageConfirmedOn = (rule: SQL, through: SQL) => sql`(case coalesce(${rule}, 'on_order')
+      when 'on_order' then ${c.on_order}::date
+      else (date_trunc('month', ${through}::timestamp) + make_interval(months => case ${rule}
+        when 'usage_month_13' then ${confirmationMonthOffset.usage_month_13}::int
+        when 'next_month_13' then ${confirmationMonthOffset.next_month_13}::int
+        else ${confirmationMonthOffset.month_after_next_13}::int end,
+        days => ${confirmationDayOfMonth - 1}::int))::date end)`;
   const s10 = sql`s.standard_taxable`;
   const s8 = sql`s.reduced_taxable`;
   const rows = await queryRows<{
@@ -137,7 +147,7 @@ export async function closeInvoiceChunk(
       union all
       select member_id, 1, contract_id, 0, id, kind, contract_number, code, description_ja, description_en,
              quantity, unit_price, amount, tax_percent, service_from, service_through, false,
-             coalesce(rule, 'on_order'), ${confirmedOn(sql`rule`)}
+             coalesce(rule, 'on_order'), ${usageConfirmedOn(sql`rule`, sql`service_through`)}
       from charges
     ), sums as (
       select member_id,
