@@ -1,5 +1,5 @@
 // Pieces shared by the console's billing pages: invoice status badges in words, ledger kinds in words, API problems placed at their fields.
-import { Badge } from '@mantine/core';
+import { Badge, NumberInput, type NumberInputProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { InvoiceStatus, LedgerKind } from '../../../api/admin-billing';
 import { ApiError } from '../../../api/client';
@@ -80,4 +80,20 @@ export function useMonthText(): (month: string) => string {
     timeZone: 'UTC',
   });
   return (month) => formatter.format(new Date(`${month}-01T00:00:00Z`));
+}
+
+/** An amount of whole yen above zero: no decimals, no sign, thousands separated, ¥ before it. */
+export function YenInput(
+  props: Omit<NumberInputProps, 'min' | 'allowDecimal' | 'allowNegative' | 'thousandSeparator' | 'prefix'>,
+) {
+  return (
+    <NumberInput
+      min={1}
+      allowDecimal={false}
+      allowNegative={false}
+      thousandSeparator=","
+      prefix="¥"
+      {...props}
+    />
+  );
 }

@@ -5,7 +5,6 @@ import {
   Checkbox,
   Group,
   NativeSelect,
-  NumberInput,
   Paper,
   SegmentedControl,
   Stack,
@@ -22,7 +21,7 @@ import { mayBill, type ReceivedMethod, receivedMethods, useInvoiceActions } from
 import type { components } from '../../../api/schema';
 import { ProblemAlert } from '../../../components/problem';
 import { useOrderFormat } from '../order-format';
-import { useProblemAtFields } from './billing-format';
+import { useProblemAtFields, YenInput } from './billing-format';
 
 type Invoice = components['schemas']['InvoiceDetail'];
 type Action = 'payment' | 'writeOff' | 'refund' | 'creditNote';
@@ -173,18 +172,13 @@ function PaymentForm({ invoice }: { invoice: Invoice }) {
       }
     >
       <Group align="flex-start" gap="sm" wrap="wrap">
-        <NumberInput
+        <YenInput
           label={t('admin.billing.actions.amount')}
           value={amount}
           onChange={(value) => {
             setAmount(value);
             edit();
           }}
-          min={1}
-          allowDecimal={false}
-          allowNegative={false}
-          thousandSeparator=","
-          prefix="¥"
           error={byField.amount}
           required
           w={180}
@@ -287,7 +281,7 @@ function AmountReasonForm({ invoice, kind }: { invoice: Invoice; kind: keyof typ
       setConfirming={setConfirming}
       onSend={send}
     >
-      <NumberInput
+      <YenInput
         label={t('admin.billing.actions.amount')}
         description={t(`admin.billing.actions.${kind}.amountHelp`)}
         value={amount}
@@ -295,11 +289,6 @@ function AmountReasonForm({ invoice, kind }: { invoice: Invoice; kind: keyof typ
           setAmount(value);
           edit();
         }}
-        min={1}
-        allowDecimal={false}
-        allowNegative={false}
-        thousandSeparator=","
-        prefix="¥"
         error={byField.amount}
         w={220}
       />
@@ -441,7 +430,7 @@ function CreditNoteForm({ invoice }: { invoice: Invoice }) {
                   <Table.Td>{format.name(line.description)}</Table.Td>
                   <Table.Td>{format.yen(line.amount)}</Table.Td>
                   <Table.Td>
-                    <NumberInput
+                    <YenInput
                       aria-label={t('admin.billing.actions.creditNote.returnAmountOf', {
                         position: line.position,
                       })}
@@ -452,12 +441,7 @@ function CreditNoteForm({ invoice }: { invoice: Invoice }) {
                         setChosen({ ...chosen, [line.position]: value });
                         edit();
                       }}
-                      min={1}
                       max={line.amount}
-                      allowDecimal={false}
-                      allowNegative={false}
-                      thousandSeparator=","
-                      prefix="¥"
                       w={160}
                     />
                   </Table.Td>

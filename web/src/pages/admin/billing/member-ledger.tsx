@@ -7,7 +7,6 @@ import {
   Group,
   Loader,
   NativeSelect,
-  NumberInput,
   Paper,
   Stack,
   Table,
@@ -25,7 +24,7 @@ import { ProblemAlert } from '../../../components/problem';
 import classes from '../admin.module.css';
 import { OperatorGate } from '../gate';
 import { useOrderFormat } from '../order-format';
-import { useLedgerKind, useProblemAtFields } from './billing-format';
+import { useLedgerKind, useProblemAtFields, YenInput } from './billing-format';
 
 function AdjustmentForm({ memberId }: { memberId: string }) {
   const { t } = useTranslation();
@@ -99,18 +98,13 @@ function AdjustmentForm({ memberId }: { memberId: string }) {
               { value: 'charge', label: t('admin.billing.adjustment.charge') },
             ]}
           />
-          <NumberInput
+          <YenInput
             label={t('admin.billing.adjustment.amount')}
             value={amount}
             onChange={(value) => {
               setAmount(value);
               edit();
             }}
-            min={1}
-            allowDecimal={false}
-            allowNegative={false}
-            thousandSeparator=","
-            prefix="¥"
             error={byField.amount}
             required
             w={180}
