@@ -192,6 +192,8 @@ describe('billing in the console', () => {
     expect(lines).toContain(`${jaDate(start)}〜${jaDate(termEnd)}`);
     expect(lines).toContain('¥13,200');
     expect(lines).toContain('¥3,000');
+    // The setup fee reads as one, not as a second line of the plan.
+    expect(lines).toMatch(/初期費用（[^）]*X10[^）]*）/);
     const totals = await admin.getByTestId('invoice-totals').innerText();
     expect(totals).toContain('10%対象');
     expect(totals).toContain('¥16,200（消費税 ¥1,620）');

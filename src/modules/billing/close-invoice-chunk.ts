@@ -138,8 +138,11 @@ export async function closeInvoiceChunk(
     ), lines as (
       select member_id, 0 as grp, contract_id, ord::bigint as ord, null::text as charge_id,
              case when recurring then 'recurring' else 'one_time' end as kind, contract_number, line->>'code' as code,
-             product_name_ja || ' ' || (line->>'labelJa') as description_ja,
-             product_name_en || ' ' || (line->>'labelEn') as description_en,
+             -- A one-time line is the setup fee (初期費用) of the plan or option it names.
+             case when recurring then product_name_ja || ' ' || (line->>'labelJa')
+               else product_name_ja || ' 初期費用（' || (line->>'labelJa') || '）' end as description_ja,
+             case when recurring then product_name_en || ' ' || (line->>'labelEn')
+               else product_name_en || ' setup fee (' || (line->>'labelEn') || ')' end as description_en,
              (line->>'quantity')::int as quantity, (line->>'unitPrice')::bigint as unit_price, amount, percent,
              term_start as service_from, case when recurring then term_end else term_start end as service_through,
              settled, coalesce(rule, 'on_order') as rule, ${confirmedOn(sql`rule`)} as confirmed_on
