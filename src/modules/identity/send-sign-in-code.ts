@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { members } from '../../db/schema/identity.js';
-import { enqueueMail, enqueueSms } from '../notifications/index.js';
+import { enqueueMail, enqueueSms, maskRecipient } from '../notifications/index.js';
 
 /** Where a member's codes go, and what the sign-in page may show of it. */
 export interface SignInCodeDestination {
@@ -20,8 +20,7 @@ export function signInCodeDestination(
   if (member.secondFactorChannel === 'sms' && member.mobilePhone) {
     return { channel: 'sms', hint: member.mobilePhone.slice(-4) };
   }
-  const [local = '', domain = ''] = member.email.split('@');
-  return { channel: 'email', hint: `${local.slice(0, 1)}***@${domain}` };
+  return { channel: 'email', hint: maskRecipient(member.email) };
 }
 
 export interface SendSignInCodeInput {
